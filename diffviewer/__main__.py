@@ -1,0 +1,3 @@
+from diffviewer.cli import main
+
+raise SystemExit(main())

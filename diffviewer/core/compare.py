@@ -1,0 +1,135 @@
+"""compare(original, derivative) -> Comparison: the one entry point of the engine."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from diffviewer.core.align import Alignment, Group, LinkKind, align
+from diffviewer.core.model import (
+    Block,
+    BlockKind,
+    ChangeOp,
+    CompareOptions,
+    Comparison,
+    Document,
+    Stats,
+)
+from diffviewer.core import quotes
+from diffviewer.core.tokens import TokenKind, tokenize, words
+from diffviewer.core.worddiff import word_diff
+
+
+class CompareError(Exception):
+    """The comparison could not be done; the message is one line for the user."""
+
+
+class LimitExceeded(CompareError):
+    pass
+
+
+class Cancelled(CompareError):
+    pass
+
+
+def _count_words(text: str) -> int:
+    return sum(1 for t in tokenize(text) if t.kind is TokenKind.WORD)
+
+
+def _check_limits(doc: Document, options: CompareOptions) -> None:
+    if len(doc.paragraphs) > options.max_paragraphs:
+        raise LimitExceeded(
+            f"{doc.path}: {len(doc.paragraphs):,} paragraphs exceeds the limit of {options.max_paragraphs:,}"
+        )
+    size = sum(len(p.text) for p in doc.paragraphs)
+    if size > options.max_characters:
+        raise LimitExceeded(f"{doc.path}: {size:,} characters exceeds the limit of {options.max_characters:,}")
+
+
+def _block(group: Group, original: Document, derivative: Document, options: CompareOptions) -> Block:
+    a_text = "\n".join(original.paragraphs[i].text for i in group.original)
+    b_text = "\n".join(derivative.paragraphs[j].text for j in group.derivative)
+    changes = word_diff(a_text, b_text, options)
+    if not group.derivative:
+        return Block(BlockKind.DELETED, group.original, (), 0.0, changes)
+    if not group.original:
+        return Block(BlockKind.INSERTED, (), group.derivative, 0.0, changes)
+    equal_words = sum(len(words(c.text)) for c in changes if c.op is ChangeOp.EQUAL)
+    total = len(words(a_text)) + len(words(b_text))
+    similarity = 2 * equal_words / total if total else 1.0
+    if group.moved:
+        kind = BlockKind.MOVED
+    elif all(c.op is ChangeOp.EQUAL for c in changes):
+        kind = BlockKind.EQUAL
+    else:
+        kind = BlockKind.REWRITE
+    return Block(kind, group.original, group.derivative, round(similarity, 4), changes)
+
+
+def _stats(blocks: tuple[Block, ...], original: Document, derivative: Document) -> Stats:
+    def count(op: ChangeOp) -> int:
+        return sum(_count_words(c.text) for b in blocks for c in b.changes if c.op is op)
+
+    return Stats(
+        words_original=sum(_count_words(p.text) for p in original.paragraphs),
+        words_derivative=sum(_count_words(p.text) for p in derivative.paragraphs),
+        words_equal=count(ChangeOp.EQUAL),
+        words_inserted=count(ChangeOp.INSERT),
+        words_deleted=count(ChangeOp.DELETE),
+        paragraphs_moved=sum(len(b.derivative) for b in blocks if b.kind is BlockKind.MOVED),
+        paragraphs_inserted=sum(len(b.derivative) for b in blocks if b.kind is BlockKind.INSERTED),
+        paragraphs_deleted=sum(len(b.original) for b in blocks if b.kind is BlockKind.DELETED),
+    )
+
+
+def compare(
+    original: Document,
+    derivative: Document,
+    options: CompareOptions = CompareOptions(),
+    should_cancel: Callable[[], bool] = lambda: False,
+    on_progress: Callable[[float], None] = lambda fraction: None,
+) -> Comparison:
+    """Align paragraphs, diff words inside each block, and check quotations.
+
+    Raises LimitExceeded for inputs past the options' limits and Cancelled when should_cancel()
+    turns true; progress goes 0 → 1 through on_progress.
+    """
+    for doc in (original, derivative):
+        _check_limits(doc, options)
+
+    def step() -> None:
+        if should_cancel():
+            raise Cancelled("comparison cancelled")
+
+    on_progress(0.0)
+    alignment: Alignment = align(
+        [p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs], on_step=step
+    )
+    on_progress(0.4)
+    blocks: list[Block] = []
+    total = max(1, len(alignment.groups))
+    for n, group in enumerate(alignment.groups):
+        if n % 64 == 0:
+            step()
+            on_progress(0.4 + 0.5 * n / total)
+        blocks.append(_block(group, original, derivative, options))
+    frozen_blocks = tuple(blocks)
+    partners: dict[int, list[int]] = {}
+    for link in alignment.links:
+        partners.setdefault(link.derivative, []).append(link.original)
+    step()
+    found_quotes = quotes.check(original.paragraphs, derivative.paragraphs, partners)
+    stats = _stats(frozen_blocks, original, derivative)
+    similarity = stats.words_equal / stats.words_original if stats.words_original else 1.0
+    on_progress(1.0)
+    return Comparison(
+        original=original,
+        derivative=derivative,
+        similarity=round(min(1.0, similarity), 4),
+        blocks=frozen_blocks,
+        quotes=found_quotes,
+        stats=stats,
+        links=tuple((l.original, l.derivative) for l in alignment.links),
+    )
+
+
+__all__ = ["compare", "CompareError", "LimitExceeded", "Cancelled", "LinkKind"]

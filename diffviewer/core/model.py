@@ -1,0 +1,130 @@
+"""The typed result model shared by the engine, the reports and the GUI.
+
+Offsets are code points; every value is immutable so results can cross threads freely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class DocumentFormat(StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    DOCX = "docx"
+    PDF = "pdf"
+    ODT = "odt"
+    RTF = "rtf"
+    EPUB = "epub"
+    CODE = "code"
+
+
+class Role(StrEnum):
+    BODY = "body"
+    HEADING = "heading"
+    QUOTE = "quote"
+    LIST = "list"
+    BOILERPLATE = "boilerplate"
+    METADATA = "metadata"
+
+
+class BlockKind(StrEnum):
+    EQUAL = "equal"
+    REWRITE = "rewrite"
+    MOVED = "moved"
+    INSERTED = "inserted"
+    DELETED = "deleted"
+
+
+class ChangeOp(StrEnum):
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+
+
+class QuoteStatus(StrEnum):
+    VERBATIM = "verbatim"
+    ALTERED = "altered"
+    UNSOURCED = "unsourced"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    text: str
+    role: Role = Role.BODY
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    format: DocumentFormat
+    paragraphs: tuple[Paragraph, ...]
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    op: ChangeOp
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    original: tuple[int, ...]
+    derivative: tuple[int, ...]
+    similarity: float
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    paragraph: int
+    text: str
+    status: QuoteStatus
+    source_paragraph: int | None = None
+    source_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    words_original: int = 0
+    words_derivative: int = 0
+    words_equal: int = 0
+    words_inserted: int = 0
+    words_deleted: int = 0
+    paragraphs_moved: int = 0
+    paragraphs_inserted: int = 0
+    paragraphs_deleted: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    original: Document
+    derivative: Document
+    similarity: float
+    blocks: tuple[Block, ...]
+    quotes: tuple[Quote, ...] = ()
+    stats: Stats = field(default_factory=Stats)
+    # Every (original, derivative) paragraph pair the aligner linked, including overlaps between
+    # neighbouring blocks; the link map draws one band per link.
+    links: tuple[tuple[int, int], ...] = ()
+
+
+DEFAULT_MAX_PARAGRAPHS = 200_000
+DEFAULT_MAX_CHARACTERS = 50_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """Everything that changes how two documents are compared; the CLI and GUI both build one."""
+
+    ignore_case: bool = False
+    ignore_punctuation: bool = False
+    ignore_whitespace: bool = False
+    # Guardrails: inputs past these raise LimitExceeded instead of running away.
+    max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS
+    max_characters: int = DEFAULT_MAX_CHARACTERS

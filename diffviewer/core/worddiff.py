@@ -1,0 +1,106 @@
+"""Word-level changes inside a block: diff-match-patch over word tokens, semantically cleaned."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from diff_match_patch import diff_match_patch
+
+from diffviewer.core.model import Change, ChangeOp, CompareOptions
+from diffviewer.core.tokens import Token, tokenize, token_key
+
+_DMP_OP = {0: ChangeOp.EQUAL, 1: ChangeOp.INSERT, -1: ChangeOp.DELETE}
+
+
+def _encode(tokens: list[Token], options: CompareOptions, alphabet: dict[str, str]) -> str:
+    # Each distinct token key becomes one private character, so diff-match-patch diffs words,
+    # not letters (the same trick as its own line mode).
+    chars = []
+    for token in tokens:
+        key = token_key(token, options)
+        char = alphabet.get(key)
+        if char is None:
+            char = chr(0xF0000 + len(alphabet)) if len(alphabet) < 0xFFFD else chr(0x100000 + len(alphabet) - 0xFFFD)
+            alphabet[key] = char
+        chars.append(char)
+    return "".join(chars)
+
+
+def _merged(changes: Iterable[Change]) -> tuple[Change, ...]:
+    out: list[Change] = []
+    for change in changes:
+        if not change.text:
+            continue
+        if out and out[-1].op is change.op:
+            out[-1] = Change(change.op, out[-1].text + change.text)
+        else:
+            out.append(change)
+    return tuple(out)
+
+
+def word_diff(original: str, derivative: str, options: CompareOptions = CompareOptions()) -> tuple[Change, ...]:
+    """Changes whose equal+delete texts rebuild `original` and equal+insert rebuild `derivative`."""
+    if original == derivative:
+        return _merged([Change(ChangeOp.EQUAL, original)])
+    if derivative < original:
+        # diff-match-patch is not symmetric; diffing in one canonical direction makes
+        # swapping the sides swap inserts and deletes exactly.
+        mirrored = _diff(derivative, original, options)
+        return _merged(_ordered([Change(_MIRROR[c.op], c.text) for c in mirrored]))
+    return _diff(original, derivative, options)
+
+
+_MIRROR = {ChangeOp.EQUAL: ChangeOp.EQUAL, ChangeOp.INSERT: ChangeOp.DELETE, ChangeOp.DELETE: ChangeOp.INSERT}
+
+
+def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Change, ...]:
+    a_tokens, b_tokens = tokenize(original), tokenize(derivative)
+    alphabet: dict[str, str] = {}
+    a_chars = _encode(a_tokens, options, alphabet)
+    b_chars = _encode(b_tokens, options, alphabet)
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 2.0
+    diffs = dmp.diff_main(a_chars, b_chars, False)
+    dmp.diff_cleanupSemantic(diffs)
+    changes: list[Change] = []
+    ai = bi = 0
+    for op, chars in diffs:
+        n = len(chars)
+        if op == 0:
+            # Equal keys may still differ in raw text (ignored case, spacing...): keep the output
+            # lossless by showing those tokens as a replacement.
+            for a_tok, b_tok in zip(a_tokens[ai:ai + n], b_tokens[bi:bi + n]):
+                if a_tok.text == b_tok.text:
+                    changes.append(Change(ChangeOp.EQUAL, a_tok.text))
+                else:
+                    changes.append(Change(ChangeOp.DELETE, a_tok.text))
+                    changes.append(Change(ChangeOp.INSERT, b_tok.text))
+            ai += n
+            bi += n
+        elif op == -1:
+            changes.append(Change(ChangeOp.DELETE, "".join(t.text for t in a_tokens[ai:ai + n])))
+            ai += n
+        else:
+            changes.append(Change(ChangeOp.INSERT, "".join(t.text for t in b_tokens[bi:bi + n])))
+            bi += n
+    return _merged(_ordered(changes))
+
+
+def _ordered(changes: list[Change]) -> list[Change]:
+    """Put each delete before the insert it pairs with, so replacements read delete→insert."""
+    out: list[Change] = []
+    pending_insert: list[Change] = []
+    pending_delete: list[Change] = []
+    for change in changes:
+        if change.op is ChangeOp.EQUAL:
+            out.extend(pending_delete)
+            out.extend(pending_insert)
+            pending_delete, pending_insert = [], []
+            out.append(change)
+        elif change.op is ChangeOp.DELETE:
+            pending_delete.append(change)
+        else:
+            pending_insert.append(change)
+    out.extend(pending_delete)
+    out.extend(pending_insert)
+    return out

@@ -1,0 +1,138 @@
+"""Document loaders: dispatch by extension, then by content sniffing."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from pathlib import Path
+
+from diffviewer.core.model import Document, DocumentFormat
+
+
+class LoadError(Exception):
+    """A document could not be loaded; str() is a single line 'PATH: reason'."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = " ".join(str(reason).split())
+        super().__init__(f"{self.path}: {self.reason}")
+
+    def __str__(self) -> str:
+        return " ".join(f"{self.path}: {self.reason}".splitlines())
+
+
+_EXTENSIONS = {
+    ".md": DocumentFormat.MARKDOWN,
+    ".markdown": DocumentFormat.MARKDOWN,
+    ".mdown": DocumentFormat.MARKDOWN,
+    ".html": DocumentFormat.HTML,
+    ".htm": DocumentFormat.HTML,
+    ".xhtml": DocumentFormat.HTML,
+    ".docx": DocumentFormat.DOCX,
+    ".pdf": DocumentFormat.PDF,
+}
+_HTML_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|article|section|h[1-6]|"
+    r"span|blockquote|ul|ol|table|main|meta|title|br|img|a)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_MD_HINT = re.compile(r"^\s{0,3}#{1,6}\s+\S", re.MULTILINE)
+
+
+def _is_docx_zip(data: bytes) -> bool:
+    if not data.startswith(b"PK"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return "word/document.xml" in zf.namelist()
+    except Exception:
+        return False
+
+
+def _sniff_text(text: str) -> DocumentFormat:
+    from diffviewer.formats.markdown import split_front_matter
+
+    meta, body = split_front_matter(text)
+    if _HTML_START.match(body):
+        return DocumentFormat.HTML
+    if meta is not None or _MD_HINT.search(body):
+        return DocumentFormat.MARKDOWN
+    return DocumentFormat.TEXT
+
+
+def _read(path: Path, shown: str, max_bytes: int) -> bytes:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise LoadError(shown, "no such file") from None
+    except PermissionError:
+        raise LoadError(shown, "permission denied") from None
+    except OSError as exc:
+        raise LoadError(shown, f"cannot access file ({exc.strerror or exc})") from None
+    if path.is_dir():
+        raise LoadError(shown, "is a directory")
+    if st.st_size > max_bytes:
+        raise LoadError(shown, f"file is too large ({st.st_size} bytes; limit {max_bytes})")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise LoadError(shown, "no such file") from None
+    except PermissionError:
+        raise LoadError(shown, "permission denied") from None
+    except IsADirectoryError:
+        raise LoadError(shown, "is a directory") from None
+    except OSError as exc:
+        raise LoadError(shown, f"cannot read file ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise LoadError(shown, f"file is too large (more than {max_bytes} bytes)")
+    if not data:
+        raise LoadError(shown, "file is empty")
+    return data
+
+
+def detect_format(data: bytes, path: str) -> DocumentFormat:
+    ext = os.path.splitext(path)[1].lower()
+    fmt = _EXTENSIONS.get(ext)
+    if fmt is not None:
+        return fmt
+    if data.startswith(b"%PDF-"):
+        return DocumentFormat.PDF
+    if _is_docx_zip(data):
+        return DocumentFormat.DOCX
+    from diffviewer.formats.text import decode_bytes
+
+    return _sniff_text(decode_bytes(data, path))
+
+
+def load(path: str | os.PathLike[str], max_bytes: int = 100_000_000) -> Document:
+    """Load a document read-only; every failure is a LoadError."""
+    shown = os.fspath(path)
+    shown = shown if isinstance(shown, str) else os.fsdecode(shown)
+    data = _read(Path(shown), shown, max_bytes)
+    fmt = detect_format(data, shown)
+    from diffviewer.formats.docx import load_docx
+    from diffviewer.formats.html import load_html
+    from diffviewer.formats.markdown import load_markdown
+    from diffviewer.formats.pdf import load_pdf
+    from diffviewer.formats.text import load_text
+
+    loaders = {
+        DocumentFormat.TEXT: load_text,
+        DocumentFormat.MARKDOWN: load_markdown,
+        DocumentFormat.HTML: load_html,
+        DocumentFormat.DOCX: load_docx,
+        DocumentFormat.PDF: load_pdf,
+    }
+    try:
+        return loaders[fmt](data, shown)
+    except LoadError:
+        raise
+    except Exception as exc:
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise LoadError(shown, f"could not be read as {fmt.value.upper()}: {first}") from None
+
+
+__all__ = ["LoadError", "load", "detect_format"]

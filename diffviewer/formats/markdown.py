@@ -1,0 +1,117 @@
+"""Markdown loader (with optional YAML front matter)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from diffviewer.core.model import Document, DocumentFormat, Paragraph, Role
+from diffviewer.core.segment import normalise_newlines, split_blocks
+
+_FRONT_RE = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_LIST_RE = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+_QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
+_FENCE_RE = re.compile(r"^\s*(```|~~~)")
+_RULE_RE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
+    """Return (metadata or None, body). Malformed YAML is tolerated (metadata {})."""
+    text = normalise_newlines(text)
+    m = _FRONT_RE.match(text)
+    if not m:
+        return None, text
+    meta: dict[str, Any] = {}
+    try:
+        import yaml
+
+        loaded = yaml.safe_load(m.group(1) or "")
+        if isinstance(loaded, dict):
+            meta = loaded
+    except Exception:
+        meta = {}
+    return meta, text[m.end():]
+
+
+def meta_title(meta: dict[str, Any] | None) -> str | None:
+    if meta and meta.get("title") is not None:
+        title = " ".join(str(meta["title"]).split())
+        return title or None
+    return None
+
+
+def strip_inline(text: str) -> str:
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", text)
+    text = re.sub(r"`([^`]*)`", r"\1", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    text = re.sub(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])", r"\1", text)
+    return " ".join(text.split())
+
+
+def markdown_paragraphs(body: str) -> list[tuple[str, Role]]:
+    out: list[tuple[str, Role]] = []
+    # Drop code fence markers (keep code text as body).
+    lines = [ln for ln in normalise_newlines(body).split("\n") if not _FENCE_RE.match(ln)]
+    for block in split_blocks("\n".join(lines)):
+        current: list[str] = []
+        role = Role.BODY
+
+        def flush() -> None:
+            nonlocal current
+            text = strip_inline(" ".join(current))
+            if text:
+                out.append((text, role))
+            current = []
+
+        for line in block:
+            if _RULE_RE.match(line):
+                flush()
+                continue
+            h = _HEADING_RE.match(line)
+            if h:
+                flush()
+                role = Role.HEADING
+                current = [h.group(2)]
+                flush()
+                role = Role.BODY
+                continue
+            q = _QUOTE_RE.match(line)
+            if q:
+                if role is not Role.QUOTE:
+                    flush()
+                    role = Role.QUOTE
+                rest = line[q.end():]
+                if not rest.strip():
+                    flush()
+                    continue
+                current.append(rest)
+                continue
+            li = _LIST_RE.match(line)
+            if li:
+                flush()
+                role = Role.LIST
+                current = [line[li.end():]]
+                continue
+            if role is Role.HEADING:
+                role = Role.BODY
+            current.append(line)
+        flush()
+    return out
+
+
+def load_markdown(data: bytes, path: str) -> Document:
+    from diffviewer.formats.text import decode_bytes
+
+    meta, body = split_front_matter(decode_bytes(data, path))
+    items = markdown_paragraphs(body)
+    title = meta_title(meta)
+    if title is None:
+        m = re.search(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", body, re.MULTILINE)
+        if m:
+            title = strip_inline(m.group(1)) or None
+    paragraphs = tuple(Paragraph(index=i, text=t, role=r) for i, (t, r) in enumerate(items))
+    return Document(path=path, format=DocumentFormat.MARKDOWN, paragraphs=paragraphs, title=title)

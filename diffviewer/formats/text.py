@@ -1,0 +1,86 @@
+"""Plain-text loader and the shared byte decoder."""
+
+from __future__ import annotations
+
+import codecs
+
+from diffviewer.core.model import Document, DocumentFormat, Paragraph
+from diffviewer.core.segment import guess_role, split_paragraphs
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_LATIN_FAMILY = {
+    "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_1", "iso8859_2",
+    "iso8859_9", "iso8859_13", "iso8859_15", "iso8859_16", "mac_latin2", "mac_roman",
+}
+
+BINARY_REASON = "not a text document (binary data)"
+
+
+def _binary_error(path: object) -> Exception:
+    from diffviewer.formats import LoadError
+
+    return LoadError(path, BINARY_REASON)
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return "\x00" in text or controls > max(2, len(text) // 100)
+
+
+def decode_bytes(data: bytes, path: object) -> str:
+    """Decode document bytes: BOM, strict UTF-8, charset detection, latin-1 fallback."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise _binary_error(path) from None
+            if _looks_binary(text):
+                raise _binary_error(path)
+            return text
+    if b"\x00" in data:
+        raise _binary_error(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+        try:
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data).best()
+            if best is not None:
+                text = str(best)
+                # Short Western text is often misdetected as another Latin code page;
+                # windows-1252 is by far the most common, so prefer it when it fits.
+                if best.encoding in _LATIN_FAMILY:
+                    try:
+                        text = data.decode("cp1252")
+                    except UnicodeDecodeError:
+                        pass
+        except Exception:
+            text = None
+        if text is None:
+            text = data.decode("latin-1")
+    if _looks_binary(text):
+        raise _binary_error(path)
+    return text
+
+
+def paragraphs_from_text(text: str) -> tuple[Paragraph, ...]:
+    return tuple(
+        Paragraph(index=i, text=p, role=guess_role(p)) for i, p in enumerate(split_paragraphs(text))
+    )
+
+
+def load_text(data: bytes, path: str) -> Document:
+    text = decode_bytes(data, path)
+    return Document(path=path, format=DocumentFormat.TEXT, paragraphs=paragraphs_from_text(text))

@@ -1,0 +1,65 @@
+"""Comparison → the stable JSON contract (see DESIGN.md)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from diffviewer.core.model import Block, Comparison, Document, Quote
+
+FORMAT_NAME = "diffviewer-comparison"
+FORMAT_VERSION = 1
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    return {
+        "path": doc.path,
+        "format": str(doc.format),
+        "title": doc.title,
+        "paragraphs": [{"index": p.index, "text": p.text, "role": str(p.role)} for p in doc.paragraphs],
+    }
+
+
+def block_json(block: Block) -> dict[str, Any]:
+    return {
+        "kind": str(block.kind),
+        "original": list(block.original),
+        "derivative": list(block.derivative),
+        "similarity": block.similarity,
+        "changes": [{"op": str(c.op), "text": c.text} for c in block.changes],
+    }
+
+
+def quote_json(quote: Quote) -> dict[str, Any]:
+    return {
+        "paragraph": quote.paragraph,
+        "text": quote.text,
+        "status": str(quote.status),
+        "source_paragraph": quote.source_paragraph,
+        "source_text": quote.source_text,
+    }
+
+
+def comparison_json(comparison: Comparison) -> dict[str, Any]:
+    return {
+        "derivative": document_json(comparison.derivative),
+        "similarity": comparison.similarity,
+        "blocks": [block_json(b) for b in comparison.blocks],
+        "quotes": [quote_json(q) for q in comparison.quotes],
+        "stats": dataclasses.asdict(comparison.stats),
+        "links": [list(link) for link in comparison.links],
+    }
+
+
+def render(comparisons: Sequence[Comparison]) -> str:
+    if not comparisons:
+        raise ValueError("nothing to report")
+    payload = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "original": document_json(comparisons[0].original),
+        "comparisons": [comparison_json(c) for c in comparisons],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

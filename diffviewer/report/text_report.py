@@ -1,0 +1,51 @@
+"""Comparison → a terminal-readable report with wdiff-style [-deleted-]{+inserted+} marks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from diffviewer.core.model import BlockKind, ChangeOp, Comparison, QuoteStatus
+
+_MARK = {ChangeOp.EQUAL: ("", ""), ChangeOp.DELETE: ("[-", "-]"), ChangeOp.INSERT: ("{+", "+}")}
+
+
+def _comparison(c: Comparison) -> list[str]:
+    s = c.stats
+    lines = [
+        f"Original:   {c.original.path}" + (f" — {c.original.title}" if c.original.title else ""),
+        f"Derivative: {c.derivative.path}" + (f" — {c.derivative.title}" if c.derivative.title else ""),
+        f"Similarity: {c.similarity:.0%} of the original's words survive",
+        f"Words: {s.words_equal} kept, {s.words_inserted} added, {s.words_deleted} removed "
+        f"(original {s.words_original}, derivative {s.words_derivative})",
+        f"Paragraphs: {s.paragraphs_moved} moved, {s.paragraphs_inserted} added, {s.paragraphs_deleted} removed",
+        "",
+    ]
+    for block in c.blocks:
+        where = (
+            f"original ¶{','.join(str(i + 1) for i in block.original) or '-'} → "
+            f"derivative ¶{','.join(str(j + 1) for j in block.derivative) or '-'}"
+        )
+        header = f"== {block.kind.upper()} ({where})"
+        if block.kind not in (BlockKind.INSERTED, BlockKind.DELETED):
+            header += f", similarity {block.similarity:.0%}"
+        lines.append(header)
+        if block.kind is BlockKind.EQUAL or block.kind is BlockKind.INSERTED or block.kind is BlockKind.DELETED:
+            lines.append("".join(ch.text for ch in block.changes))
+        else:
+            lines.append("".join(f"{_MARK[ch.op][0]}{ch.text}{_MARK[ch.op][1]}" for ch in block.changes))
+        lines.append("")
+    flagged = [q for q in c.quotes if q.status is not QuoteStatus.VERBATIM]
+    lines.append(f"Quotations: {len(c.quotes)} found, {len(flagged)} altered or unsourced")
+    for q in flagged:
+        lines.append(f"  [{q.status}] derivative ¶{q.paragraph + 1}: “{q.text}”")
+        if q.source_paragraph is not None:
+            lines.append(f"      source ¶{q.source_paragraph + 1}: {q.source_text}")
+    lines.append("")
+    return lines
+
+
+def render(comparisons: Sequence[Comparison]) -> str:
+    out: list[str] = []
+    for c in comparisons:
+        out.extend(_comparison(c))
+    return "\n".join(out)

@@ -1,0 +1,69 @@
+"""Hypothesis properties of the core: lossless tokens and diffs, partition, symmetry."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diffviewer.core.compare import compare
+from diffviewer.core.model import BlockKind, ChangeOp, CompareOptions
+from diffviewer.core.tokens import tokenize
+from diffviewer.core.worddiff import word_diff
+from tests.core.helpers import doc
+
+VOCAB = ["the", "memo", "Meta", "open", "source", "safety", "models", "Llama", "said", "wrote", "AI", "2024",
+         "café", "naïve", "—", ",", ".", "“", "”", "don't", "’", "超", "😀"]
+paragraph_text = st.lists(st.sampled_from(VOCAB), min_size=1, max_size=25).map(" ".join)
+documents = st.lists(paragraph_text, min_size=0, max_size=12)
+option_sets = st.builds(CompareOptions, ignore_case=st.booleans(), ignore_punctuation=st.booleans(),
+                        ignore_whitespace=st.booleans())
+
+
+@given(st.text())
+def test_tokens_join_back_to_the_text(text: str) -> None:
+    tokens = tokenize(text)
+    assert "".join(t.text for t in tokens) == text
+    assert all(text[t.start:t.start + len(t.text)] == t.text for t in tokens)
+
+
+@given(st.text(), st.text(), option_sets)
+def test_word_diff_rebuilds_both_sides(a: str, b: str, options: CompareOptions) -> None:
+    changes = word_diff(a, b, options)
+    assert "".join(c.text for c in changes if c.op is not ChangeOp.INSERT) == a
+    assert "".join(c.text for c in changes if c.op is not ChangeOp.DELETE) == b
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents, documents)
+def test_every_paragraph_in_exactly_one_block_and_blocks_rebuild_text(a: list[str], b: list[str]) -> None:
+    original, derivative = doc(*a), doc(*b)
+    result = compare(original, derivative)
+    seen_a = [i for block in result.blocks for i in block.original]
+    seen_b = [j for block in result.blocks for j in block.derivative]
+    assert sorted(seen_a) == list(range(len(a)))
+    assert sorted(seen_b) == list(range(len(b)))
+    for block in result.blocks:
+        assert "".join(c.text for c in block.changes if c.op is not ChangeOp.INSERT) == "\n".join(
+            a[i] for i in block.original)
+        assert "".join(c.text for c in block.changes if c.op is not ChangeOp.DELETE) == "\n".join(
+            b[j] for j in block.derivative)
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents)
+def test_comparing_a_document_with_itself_changes_nothing(a: list[str]) -> None:
+    result = compare(doc(*a), doc(*a))
+    assert all(block.kind is BlockKind.EQUAL for block in result.blocks)
+    assert all(block.original == block.derivative for block in result.blocks)
+    assert result.stats.words_inserted == result.stats.words_deleted == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents, documents)
+def test_swapping_sides_swaps_inserts_and_deletes(a: list[str], b: list[str]) -> None:
+    forward = compare(doc(*a), doc(*b))
+    backward = compare(doc(*b), doc(*a))
+    assert forward.stats.words_inserted == backward.stats.words_deleted
+    assert forward.stats.words_deleted == backward.stats.words_inserted
+    assert forward.stats.paragraphs_inserted == backward.stats.paragraphs_deleted
+    assert forward.stats.paragraphs_deleted == backward.stats.paragraphs_inserted

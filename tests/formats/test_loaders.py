@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from diffviewer.core.model import DocumentFormat, Role
+from diffviewer.core.segment import guess_role, split_paragraphs
+from diffviewer.formats import LoadError, load
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds" / "002_a1ce2de82ef039a7.txt"
+
+
+def texts(doc):
+    return [p.text for p in doc.paragraphs]
+
+
+def check_indices(doc):
+    assert [p.index for p in doc.paragraphs] == list(range(len(doc.paragraphs)))
+
+
+def test_split_paragraphs_and_roles():
+    assert split_paragraphs("a b\r\nc d\r\n  \r\ne f\n") == ["a b c d", "e f"]
+    assert split_paragraphs("one\ntwo\nthree\n") == ["one", "two", "three"]
+    assert guess_role("A Short Title") is Role.HEADING
+    assert guess_role("> quoted text here.") is Role.QUOTE
+    assert guess_role("- item") is Role.LIST
+    assert guess_role("3. item") is Role.LIST
+    assert guess_role("This is a sentence.") is Role.BODY
+
+
+def test_plain_text(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Title Line\n\nFirst paragraph is\nhard wrapped here.\n\n> A quote.\n", encoding="utf-8")
+    doc = load(f)
+    assert doc.format is DocumentFormat.TEXT
+    assert doc.path == str(f)
+    assert texts(doc) == ["Title Line", "First paragraph is hard wrapped here.", "> A quote."]
+    assert [p.role for p in doc.paragraphs] == [Role.HEADING, Role.BODY, Role.QUOTE]
+    check_indices(doc)
+
+
+def test_one_paragraph_per_line(tmp_path):
+    f = tmp_path / "lines.txt"
+    f.write_text("First sentence.\nSecond sentence.\nThird sentence.\n", encoding="utf-8")
+    assert texts(load(f)) == ["First sentence.", "Second sentence.", "Third sentence."]
+
+
+@pytest.mark.parametrize(
+    "encoding,data",
+    [
+        ("utf-16", "café – naïve text.\n\nSecond para.".encode("utf-16")),
+        ("utf-8-sig", "café – naïve text.\n\nSecond para.".encode("utf-8-sig")),
+        ("cp1252", "café – naïve text.\n\nSecond para.".encode("cp1252")),
+    ],
+)
+def test_encodings(tmp_path, encoding, data):
+    f = tmp_path / f"{encoding}.txt"
+    f.write_bytes(data)
+    doc = load(f)
+    assert texts(doc) == ["café – naïve text.", "Second para."]
+
+
+def test_markdown_front_matter(tmp_path):
+    f = tmp_path / "a.md"
+    f.write_text(
+        "---\ntitle: My Title\nauthor: X\n---\n# Heading One\n\nSome **bold** and *em* and `code` "
+        "and [link](http://x).\n\n> Quoted words.\n\n- item one\n- item two\n",
+        encoding="utf-8",
+    )
+    doc = load(f)
+    assert doc.format is DocumentFormat.MARKDOWN
+    assert doc.title == "My Title"
+    assert all("title:" not in t and "author" not in t for t in texts(doc))
+    assert texts(doc) == [
+        "Heading One", "Some bold and em and code and link.", "Quoted words.", "item one", "item two",
+    ]
+    assert [p.role for p in doc.paragraphs] == [
+        Role.HEADING, Role.BODY, Role.QUOTE, Role.LIST, Role.LIST,
+    ]
+    check_indices(doc)
+
+
+def test_html(tmp_path):
+    f = tmp_path / "a.html"
+    f.write_text(
+        "<html><head><title>T</title><style>p{}</style><script>var x=1;</script></head><body>"
+        "<nav>Menu stuff</nav><h1>Big &amp; Bold</h1><p>Caf&eacute; one.</p>"
+        "<div><p>In div.</p>Loose text after.</div>"
+        "<blockquote><p>Quote A.<br><br>Quote B.</p></blockquote>"
+        "<p>Line one<br>line two.</p><ul><li>Item</li></ul><footer>Foot</footer></body></html>",
+        encoding="utf-8",
+    )
+    doc = load(f)
+    assert doc.format is DocumentFormat.HTML
+    assert doc.title == "Big & Bold"
+    assert texts(doc) == [
+        "Big & Bold", "Café one.", "In div.", "Loose text after.", "Quote A.", "Quote B.",
+        "Line one line two.", "Item",
+    ]
+    roles = [p.role for p in doc.paragraphs]
+    assert roles[0] is Role.HEADING
+    assert roles[4] is Role.QUOTE and roles[5] is Role.QUOTE
+    assert roles[-1] is Role.LIST
+    joined = " ".join(texts(doc))
+    assert "var x" not in joined and "Menu" not in joined and "Foot" not in joined and "p{}" not in joined
+    check_indices(doc)
+
+
+def test_txt_that_is_html(tmp_path):
+    f = tmp_path / "x.txt"
+    f.write_text("<p>Hello &quot;world&quot;.</p><p>Two.</p>", encoding="utf-8")
+    doc = load(f)
+    assert doc.format is DocumentFormat.HTML
+    assert texts(doc) == ['Hello "world".', "Two."]
+
+
+def test_docx(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("Doc Title", style="Title")
+    d.add_heading("Section", level=1)
+    d.add_paragraph("Body text here.")
+    d.add_paragraph("")
+    d.add_paragraph("A quote.", style="Quote")
+    d.add_paragraph("Listed.", style="List Bullet")
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Cell A"
+    table.cell(0, 1).text = "Cell B"
+    f = tmp_path / "a.docx"
+    d.save(f)
+    doc = load(f)
+    assert doc.format is DocumentFormat.DOCX
+    assert doc.title == "Doc Title"
+    assert texts(doc) == ["Doc Title", "Section", "Body text here.", "A quote.", "Listed.", "Cell A", "Cell B"]
+    assert [p.role for p in doc.paragraphs][:5] == [
+        Role.HEADING, Role.HEADING, Role.BODY, Role.QUOTE, Role.LIST,
+    ]
+    check_indices(doc)
+
+
+def test_pdf(tmp_path):
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    f = tmp_path / "a.pdf"
+    c = canvas.Canvas(str(f), pagesize=letter)
+    y = 720
+    lines = [
+        "Introduction",
+        "The first paragraph starts here and it runs along for quite a long",
+        "way before it ends.",
+        "The second paragraph begins on a new line and also goes on for a",
+        "while until it stops.",
+    ]
+    for line in lines:
+        c.drawString(72, y, line)
+        y -= 14
+    c.save()
+    doc = load(f)
+    assert doc.format is DocumentFormat.PDF
+    assert texts(doc) == [
+        "Introduction",
+        "The first paragraph starts here and it runs along for quite a long way before it ends.",
+        "The second paragraph begins on a new line and also goes on for a while until it stops.",
+    ]
+    assert doc.paragraphs[0].role is Role.HEADING
+    check_indices(doc)
+
+
+def _assert_error(path, fragment):
+    with pytest.raises(LoadError) as info:
+        load(path)
+    msg = str(info.value)
+    assert str(path) in msg
+    assert "\n" not in msg
+    assert fragment in msg
+    return info.value
+
+
+def test_bad_inputs(tmp_path):
+    _assert_error(tmp_path / "missing.txt", "no such file")
+    _assert_error(tmp_path, "is a directory")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    _assert_error(empty, "file is empty")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"abc\x00\x01\x02def\x00" * 20)
+    _assert_error(binary, "binary data")
+    bad_docx = tmp_path / "bad.docx"
+    bad_docx.write_bytes(os.urandom(2048))
+    _assert_error(bad_docx, "corrupt DOCX")
+    bad_pdf = tmp_path / "bad.pdf"
+    bad_pdf.write_bytes(b"%PDF-1.4\n" + os.urandom(1024))
+    err = _assert_error(bad_pdf, "PDF")
+    assert err.path == str(bad_pdf)
+    big = tmp_path / "big.txt"
+    big.write_text("x" * 100)
+    with pytest.raises(LoadError, match="too large"):
+        load(big, max_bytes=10)
+
+
+def test_load_does_not_modify_input(tmp_path):
+    f = tmp_path / "a.md"
+    f.write_text("---\ntitle: T\n---\nHello there.\n", encoding="utf-8")
+    before = (f.stat().st_mtime_ns, f.read_bytes())
+    load(f)
+    assert (f.stat().st_mtime_ns, f.read_bytes()) == before
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed corpus not available")
+def test_seed_html_with_front_matter():
+    doc = load(SEED)
+    assert doc.format is DocumentFormat.HTML
+    assert doc.title == "Is Mark Zuckerberg flip flopping on open source AI?"
+    assert all("title:" not in t and "<p>" not in t for t in texts(doc))
+    quotes = [p for p in doc.paragraphs if p.role is Role.QUOTE]
+    assert len(quotes) == 2
+    assert quotes[0].text.startswith("I don't think that our thinking")
+    assert quotes[1].text.startswith("And then obviously")
+    assert quotes[1].index == quotes[0].index + 1
+    assert any(t.startswith("This article originally appeared") for t in texts(doc))
+    check_indices(doc)

@@ -1,0 +1,110 @@
+"""The command line: JSON contract, text report, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from diffviewer.cli import main
+from tests.conftest import SAMPLES
+
+ORIGINAL = SAMPLES / "original.txt"
+SPUN = SAMPLES / "spun-copy.txt"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "diffviewer", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_json_report_follows_the_contract(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    assert main(["compare", str(ORIGINAL), str(SPUN), "--format", "json", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "diffviewer-comparison" and data["version"] == 1
+    original = data["original"]
+    assert set(original) >= {"path", "format", "title", "paragraphs"}
+    assert original["format"] == "html"
+    assert original["title"] == "Is Mark Zuckerberg flip flopping on open source AI?"
+    (comparison,) = data["comparisons"]
+    assert set(comparison) >= {"derivative", "similarity", "blocks", "quotes", "stats"}
+    assert set(comparison["stats"]) >= {"words_original", "words_derivative", "words_equal", "words_inserted",
+                                        "words_deleted", "paragraphs_moved", "paragraphs_inserted",
+                                        "paragraphs_deleted"}
+    assert 0.0 < comparison["similarity"] < 1.0
+    a_texts = [p["text"] for p in original["paragraphs"]]
+    b_texts = [p["text"] for p in comparison["derivative"]["paragraphs"]]
+    for block in comparison["blocks"]:
+        assert block["kind"] in {"equal", "rewrite", "moved", "inserted", "deleted"}
+        assert {c["op"] for c in block["changes"]} <= {"equal", "insert", "delete"}
+        rebuilt_a = "".join(c["text"] for c in block["changes"] if c["op"] != "insert")
+        rebuilt_b = "".join(c["text"] for c in block["changes"] if c["op"] != "delete")
+        assert rebuilt_a == "\n".join(a_texts[i] for i in block["original"])
+        assert rebuilt_b == "\n".join(b_texts[j] for j in block["derivative"])
+    assert sorted(i for b in comparison["blocks"] for i in b["original"]) == list(range(len(a_texts)))
+    assert sorted(j for b in comparison["blocks"] for j in b["derivative"]) == list(range(len(b_texts)))
+    for quote in comparison["quotes"]:
+        assert quote["status"] in {"verbatim", "altered", "unsourced"}
+        assert set(quote) == {"paragraph", "text", "status", "source_paragraph", "source_text"}
+
+
+def test_text_report_marks_words_wdiff_style() -> None:
+    result = run("compare", str(ORIGINAL), str(SPUN), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert "[-\"rigorous\"-]{+“tough”+}" in result.stdout
+    assert "Similarity:" in result.stdout
+
+
+@pytest.mark.parametrize("flag", ["--ignore-case", "--ignore-punctuation", "--ignore-whitespace"])
+def test_option_flags_are_accepted(flag: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(ORIGINAL), str(SPUN), "--format", "json", flag]) == 0
+    assert json.loads(capsys.readouterr().out)["comparisons"]
+
+
+def test_ignore_case_hides_case_only_changes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Open source matters for Meta.\n\nSecond paragraph here.\n", encoding="utf-8")
+    b.write_text("open SOURCE matters for meta.\n\nSecond paragraph here.\n", encoding="utf-8")
+    assert main(["compare", str(a), str(b), "--format", "json"]) == 0
+    plain = json.loads(capsys.readouterr().out)["comparisons"][0]["stats"]["words_equal"]
+    assert main(["compare", str(a), str(b), "--format", "json", "--ignore-case"]) == 0
+    ignoring = json.loads(capsys.readouterr().out)["comparisons"][0]["blocks"][0]
+    assert plain < 8
+    assert ignoring["kind"] in {"rewrite", "equal"}
+
+
+def bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    docx = tmp_path / "broken.docx"
+    docx.write_bytes(b"PK\x03\x04 not really a zip")
+    pdf = tmp_path / "broken.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n garbage garbage")
+    return {"missing": tmp_path / "nope.txt", "directory": tmp_path, "empty": empty, "binary": binary,
+            "docx": docx, "pdf": pdf}
+
+
+@pytest.mark.parametrize("case", ["missing", "directory", "empty", "binary", "docx", "pdf"])
+def test_bad_input_exits_3_with_one_line_naming_the_file(tmp_path: Path, case: str) -> None:
+    path = bad_inputs(tmp_path)[case]
+    result = run("compare", str(ORIGINAL), str(path))
+    assert result.returncode == 3
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert str(path) in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exits_2() -> None:
+    assert run("compare", str(ORIGINAL)).returncode == 2
+
+
+def test_inputs_are_never_written(tmp_path: Path) -> None:
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (ORIGINAL, SPUN)}
+    assert main(["compare", str(ORIGINAL), str(SPUN), "-o", str(tmp_path / "out.txt")]) == 0
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (ORIGINAL, SPUN)} == before
