@@ -21,7 +21,8 @@ CHAIN_MIN = 0.18
 MOVE_MIN = 0.45
 ATTACH_MIN_CONTAINMENT = 0.35
 ATTACH_MIN_SCORE = 0.12
-CROSS_MIN = 0.22
+CROSS_MIN = 0.15
+CROSS_MIN_CONTAINMENT = 0.25
 
 
 class LinkKind(StrEnum):
@@ -201,15 +202,18 @@ def _links(original: Sequence[str], derivative: Sequence[str], on_step: Callable
     attach("a")
     on_step()
 
-    # Overlaps between neighbouring in-order blocks (paragraphs cut at different places).
-    chain_links = sorted((l for l in links if l.kind is LinkKind.CHAIN), key=lambda l: l.original)
-    for first, second in zip(chain_links, chain_links[1:]):
-        for i, j in ((first.original, second.derivative), (second.original, first.derivative)):
-            if abs(i - j) > abs(first.original - first.derivative) + 2:
+    # Overlaps with the neighbours of a linked pair (paragraphs cut at different places on
+    # each side): secondary links that do not merge blocks.
+    linked = {(l.original, l.derivative) for l in links}
+    for link in list(links):
+        i, j = link.original, link.derivative
+        for ni, nj in ((i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)):
+            if not (0 <= ni < len(original) and 0 <= nj < len(derivative)) or (ni, nj) in linked:
                 continue
-            score = index.score(i, j)
-            if score >= CROSS_MIN and index.containment(i, j) >= ATTACH_MIN_CONTAINMENT:
-                links.append(Link(i, j, score, LinkKind.CROSS))
+            score = index.score(ni, nj)
+            if score >= CROSS_MIN and index.containment(ni, nj) >= CROSS_MIN_CONTAINMENT:
+                links.append(Link(ni, nj, score, LinkKind.CROSS))
+                linked.add((ni, nj))
 
     return links
 
