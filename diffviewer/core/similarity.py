@@ -85,6 +85,7 @@ class SimilarityIndex:
         found: list[Candidate] = []
         for j, term_set in enumerate(self.b_terms):
             shared: dict[int, float] = defaultdict(float)
+            shared_count: dict[int, int] = defaultdict(int)
             for term in term_set:
                 posting = postings.get(term)
                 if posting is None or len(posting) > cap:
@@ -92,7 +93,14 @@ class SimilarityIndex:
                 weight = self.idf[term]
                 for i in posting:
                     shared[i] += weight
-            scored = [Candidate(i, j, self._cosine(s, i, j), s) for i, s in shared.items()]
+                    shared_count[i] += 1
+            # One shared word links two paragraphs only when that is all either of them has
+            # ("Related Articles" must not match "This article originally appeared...").
+            scored = [
+                Candidate(i, j, self._cosine(s, i, j), s)
+                for i, s in shared.items()
+                if shared_count[i] >= 2 or min(len(self.a_terms[i]), len(term_set)) <= 1
+            ]
             scored = [c for c in scored if c.score >= min_score]
             scored.sort(key=lambda c: -c.score)
             found.extend(scored[:per_paragraph])

@@ -9,7 +9,7 @@ from diff_match_patch import diff_match_patch
 from diffviewer.core.model import Change, ChangeOp, CompareOptions
 from diffviewer.core.tokens import Token, tokenize, token_key
 
-_DMP_OP = {0: ChangeOp.EQUAL, 1: ChangeOp.INSERT, -1: ChangeOp.DELETE}
+CONFETTI_TOKENS = 4
 
 
 def _encode(tokens: list[Token], options: CompareOptions, alphabet: dict[str, str]) -> str:
@@ -61,7 +61,13 @@ def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Chan
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 2.0
     diffs = dmp.diff_main(a_chars, b_chars, False)
-    dmp.diff_cleanupSemantic(diffs)
+    # Tokens are the diff units, so "edit cost" counts tokens: an equal run shorter than
+    # this many tokens between two edits (" the ", ", ") is confetti and joins the edit,
+    # while longer shared phrases in a paraphrase stay visible. (Semantic cleanup would swallow
+    # those too and leave a heavy rewrite as one giant replacement.)
+    dmp.Diff_EditCost = CONFETTI_TOKENS
+    dmp.diff_cleanupSemanticLossless(diffs)
+    dmp.diff_cleanupEfficiency(diffs)
     changes: list[Change] = []
     ai = bi = 0
     for op, chars in diffs:
