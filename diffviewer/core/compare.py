@@ -15,7 +15,7 @@ from diffviewer.core.model import (
     Stats,
 )
 from diffviewer.core import quotes
-from diffviewer.core.tokens import TokenKind, tokenize, words
+from diffviewer.core.tokens import words
 from diffviewer.core.worddiff import word_diff
 
 
@@ -32,7 +32,7 @@ class Cancelled(CompareError):
 
 
 def _count_words(text: str) -> int:
-    return sum(1 for t in tokenize(text) if t.kind is TokenKind.WORD)
+    return len(words(text))
 
 
 def _check_limits(doc: Document, options: CompareOptions) -> None:

@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from diff_match_patch import diff_match_patch
 
 from diffviewer.core.model import Change, ChangeOp, CompareOptions
-from diffviewer.core.tokens import Token, tokenize, token_key
+from diffviewer.core.tokens import split_tokens, token_key
 
 CONFETTI_TOKENS = 4
 
 
-def _encode(tokens: list[Token], options: CompareOptions, alphabet: dict[str, str]) -> str:
+def _encode(tokens: list[str], options: CompareOptions, alphabet: dict[str, str]) -> str:
     # Each distinct token key becomes one private character, so diff-match-patch diffs words,
     # not letters (the same trick as its own line mode).
     chars = []
@@ -54,7 +54,7 @@ _MIRROR = {ChangeOp.EQUAL: ChangeOp.EQUAL, ChangeOp.INSERT: ChangeOp.DELETE, Cha
 
 
 def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Change, ...]:
-    a_tokens, b_tokens = tokenize(original), tokenize(derivative)
+    a_tokens, b_tokens = split_tokens(original), split_tokens(derivative)
     alphabet: dict[str, str] = {}
     a_chars = _encode(a_tokens, options, alphabet)
     b_chars = _encode(b_tokens, options, alphabet)
@@ -76,18 +76,18 @@ def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Chan
             # Equal keys may still differ in raw text (ignored case, spacing...): keep the output
             # lossless by showing those tokens as a replacement.
             for a_tok, b_tok in zip(a_tokens[ai:ai + n], b_tokens[bi:bi + n]):
-                if a_tok.text == b_tok.text:
-                    changes.append(Change(ChangeOp.EQUAL, a_tok.text))
+                if a_tok == b_tok:
+                    changes.append(Change(ChangeOp.EQUAL, a_tok))
                 else:
-                    changes.append(Change(ChangeOp.DELETE, a_tok.text))
-                    changes.append(Change(ChangeOp.INSERT, b_tok.text))
+                    changes.append(Change(ChangeOp.DELETE, a_tok))
+                    changes.append(Change(ChangeOp.INSERT, b_tok))
             ai += n
             bi += n
         elif op == -1:
-            changes.append(Change(ChangeOp.DELETE, "".join(t.text for t in a_tokens[ai:ai + n])))
+            changes.append(Change(ChangeOp.DELETE, "".join(a_tokens[ai:ai + n])))
             ai += n
         else:
-            changes.append(Change(ChangeOp.INSERT, "".join(t.text for t in b_tokens[bi:bi + n])))
+            changes.append(Change(ChangeOp.INSERT, "".join(b_tokens[bi:bi + n])))
             bi += n
     return _merged(_ordered(changes))
 

@@ -1,0 +1,102 @@
+"""Speed and peak memory of each stage on generated documents, beside `git diff --word-diff`.
+
+Run: python benchmarks/speed.py [SIZE_MB ...]   (default: 0.1 1)
+Inputs are generated deterministically (seeded): many paragraphs, ~5% of words changed, some
+paragraphs moved, split and merged. Each stage runs in a fresh measurement of time and
+tracemalloc peak; the yardstick is git's word diff on the same two files, timed in the same run.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from diffviewer.core.align import align
+from diffviewer.core.compare import compare
+from diffviewer.core.model import CompareOptions
+from diffviewer.formats import load
+
+T = TypeVar("T")
+WORDS = ("report revision clause tenant landlord payment schedule notice party agreement term shall "
+         "may within days written consent property damage repair insurance liability default remedy "
+         "court county state law provided however except including without limitation").split()
+
+
+def generate(size_bytes: int, seed: int = 7) -> tuple[str, str]:
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    total = 0
+    n = 0
+    while total < size_bytes:
+        words = [rng.choice(WORDS) for _ in range(rng.randint(40, 120))]
+        words.insert(rng.randrange(len(words)), f"item{n}")  # a rare word, as real text has names
+        words.insert(rng.randrange(len(words)), f"ref{rng.randint(0, 10**6)}")
+        text = " ".join(words).capitalize() + "."
+        paragraphs.append(text)
+        total += len(text) + 2
+        n += 1
+    derived: list[str] = []
+    for text in paragraphs:
+        words = text.split(" ")
+        for k in range(len(words)):
+            if rng.random() < 0.05:
+                words[k] = rng.choice(WORDS)
+        roll = rng.random()
+        if roll < 0.03 and len(words) > 20:  # split
+            cut = len(words) // 2
+            derived.extend([" ".join(words[:cut]), " ".join(words[cut:])])
+        elif roll < 0.06 and derived:  # merge with the previous paragraph
+            derived[-1] = derived[-1] + " " + " ".join(words)
+        else:
+            derived.append(" ".join(words))
+    for _ in range(max(1, len(derived) // 50)):  # moves
+        src = rng.randrange(len(derived))
+        derived.insert(rng.randrange(len(derived)), derived.pop(src))
+    return "\n\n".join(paragraphs) + "\n", "\n\n".join(derived) + "\n"
+
+
+def measure(label: str, func: Callable[[], T]) -> T:
+    tracemalloc.start()
+    start = time.perf_counter()
+    result = func()
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"  {label:28s} {elapsed:8.3f} s  peak {peak / 2**20:8.1f} MB")
+    return result
+
+
+def main() -> int:
+    sizes = [float(a) for a in sys.argv[1:]] or [0.1, 1.0]
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            a_text, b_text = generate(int(size * 2**20))
+            a_path, b_path = Path(tmp, "a.txt"), Path(tmp, "b.txt")
+            a_path.write_text(a_text, encoding="utf-8")
+            b_path.write_text(b_text, encoding="utf-8")
+            print(f"{size:g} MB: {a_text.count(chr(10) * 2)} vs {b_text.count(chr(10) * 2)} paragraphs")
+            a = measure("load original", lambda: load(a_path))
+            b = measure("load derivative", lambda: load(b_path))
+            measure("align paragraphs", lambda: align([p.text for p in a.paragraphs], [p.text for p in b.paragraphs]))
+            start = time.perf_counter()
+            measure("compare (align+words+quotes)", lambda: compare(a, b, CompareOptions()))
+            ours = time.perf_counter() - start
+            if shutil.which("git"):
+                start = time.perf_counter()
+                subprocess.run(["git", "diff", "--no-index", "--word-diff=porcelain", str(a_path), str(b_path)],
+                               capture_output=True, check=False)
+                theirs = time.perf_counter() - start
+                print(f"  {'git diff --word-diff':28s} {theirs:8.3f} s  (compare is {ours / theirs:.1f}x git)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
