@@ -55,8 +55,7 @@ def f1(tp: int, n_found: int, n_gold: int) -> tuple[float, float, float]:
 
 def main() -> int:
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
-    methods: dict[str, Callable[[Document, Document], Links]] = {"diffviewer": engine_links,
-                                                                  "difflib": difflib_links}
+    methods: dict[str, Callable[[Document, Document], Links]] = {"diffviewer": engine_links, "difflib": difflib_links}
     for source in sorted(p for p in corpus.iterdir() if p.is_dir()):
         totals = {name: [0, 0, 0] for name in methods}
         for pair in sorted(p for p in source.iterdir() if p.is_dir()):

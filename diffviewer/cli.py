@@ -37,10 +37,15 @@ def _parser() -> argparse.ArgumentParser:
     cmp.add_argument("--ignore-case", action="store_true", help="treat upper and lower case as equal")
     cmp.add_argument("--ignore-punctuation", action="store_true", help="ignore punctuation differences")
     cmp.add_argument("--ignore-whitespace", action="store_true", help="ignore differences in spacing")
-    cmp.add_argument("--max-paragraphs", type=int, default=DEFAULT_MAX_PARAGRAPHS,
-                     help="refuse documents with more paragraphs (default: %(default)s)")
-    cmp.add_argument("--max-bytes", type=int, default=100_000_000,
-                     help="refuse input files larger than this (default: %(default)s)")
+    cmp.add_argument(
+        "--max-paragraphs",
+        type=int,
+        default=DEFAULT_MAX_PARAGRAPHS,
+        help="refuse documents with more paragraphs (default: %(default)s)",
+    )
+    cmp.add_argument(
+        "--max-bytes", type=int, default=100_000_000, help="refuse input files larger than this (default: %(default)s)"
+    )
     return parser
 
 

@@ -31,9 +31,16 @@ def test_json_report_follows_the_contract(tmp_path: Path) -> None:
     assert original["title"] == "Is Mark Zuckerberg flip flopping on open source AI?"
     (comparison,) = data["comparisons"]
     assert set(comparison) >= {"derivative", "similarity", "blocks", "quotes", "stats"}
-    assert set(comparison["stats"]) >= {"words_original", "words_derivative", "words_equal", "words_inserted",
-                                        "words_deleted", "paragraphs_moved", "paragraphs_inserted",
-                                        "paragraphs_deleted"}
+    assert set(comparison["stats"]) >= {
+        "words_original",
+        "words_derivative",
+        "words_equal",
+        "words_inserted",
+        "words_deleted",
+        "paragraphs_moved",
+        "paragraphs_inserted",
+        "paragraphs_deleted",
+    }
     assert 0.0 < comparison["similarity"] < 1.0
     a_texts = [p["text"] for p in original["paragraphs"]]
     b_texts = [p["text"] for p in comparison["derivative"]["paragraphs"]]
@@ -54,7 +61,7 @@ def test_json_report_follows_the_contract(tmp_path: Path) -> None:
 def test_text_report_marks_words_wdiff_style() -> None:
     result = run("compare", str(ORIGINAL), str(SPUN), "--format", "text")
     assert result.returncode == 0, result.stderr
-    assert "[-\"rigorous\"-]{+“tough”+}" in result.stdout
+    assert '[-"rigorous"-]{+“tough”+}' in result.stdout
     assert "Similarity:" in result.stdout
 
 
@@ -85,8 +92,14 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
     docx.write_bytes(b"PK\x03\x04 not really a zip")
     pdf = tmp_path / "broken.pdf"
     pdf.write_bytes(b"%PDF-1.7\n garbage garbage")
-    return {"missing": tmp_path / "nope.txt", "directory": tmp_path, "empty": empty, "binary": binary,
-            "docx": docx, "pdf": pdf}
+    return {
+        "missing": tmp_path / "nope.txt",
+        "directory": tmp_path,
+        "empty": empty,
+        "binary": binary,
+        "docx": docx,
+        "pdf": pdf,
+    }
 
 
 @pytest.mark.parametrize("case", ["missing", "directory", "empty", "binary", "docx", "pdf"])

@@ -86,7 +86,7 @@ def _exact_candidates(original: Sequence[str], derivative: Sequence[str]) -> lis
         slots = seen.get(text)
         if slots:
             k = used[text]
-            for i in slots[k:k + 1] or slots[-1:]:
+            for i in slots[k : k + 1] or slots[-1:]:
                 found.append(Candidate(i, j, 1.0, 0.0))
             used[text] += 1
     return found
@@ -145,11 +145,11 @@ def align(
     if list(derivative) < list(original):
         # Align in one canonical direction so that swapping the sides mirrors the result.
         mirrored = _links(derivative, original, on_step)
-        links = [Link(l.derivative, l.original, l.score, l.kind) for l in mirrored]
+        links = [Link(link.derivative, link.original, link.score, link.kind) for link in mirrored]
     else:
         links = _links(original, derivative, on_step)
-    return Alignment(tuple(sorted(links, key=lambda l: (l.derivative, l.original))),
-                     _groups(len(original), len(derivative), links))
+    ordered = tuple(sorted(links, key=lambda link: (link.derivative, link.original)))
+    return Alignment(ordered, _groups(len(original), len(derivative), links))
 
 
 def _links(original: Sequence[str], derivative: Sequence[str], on_step: Callable[[], None]) -> list[Link]:
@@ -188,9 +188,9 @@ def _links(original: Sequence[str], derivative: Sequence[str], on_step: Callable
                 i, j = (other, p) if unlinked_side == "b" else (p, other)
                 contained = index.containment(i, j)
                 score = index.score(i, j)
-                if contained >= ATTACH_MIN_CONTAINMENT and score >= ATTACH_MIN_SCORE:
-                    if best is None or contained > best[0]:
-                        best = (contained, other, score)
+                good = contained >= ATTACH_MIN_CONTAINMENT and score >= ATTACH_MIN_SCORE
+                if good and (best is None or contained > best[0]):
+                    best = (contained, other, score)
             if best is not None:
                 i, j = (best[1], p) if unlinked_side == "b" else (p, best[1])
                 kind = LinkKind.MOVED if (theirs[best[1]].kind is LinkKind.MOVED) else LinkKind.PART
@@ -204,7 +204,7 @@ def _links(original: Sequence[str], derivative: Sequence[str], on_step: Callable
 
     # Overlaps with the neighbours of a linked pair (paragraphs cut at different places on
     # each side): secondary links that do not merge blocks.
-    linked = {(l.original, l.derivative) for l in links}
+    linked = {(link.original, link.derivative) for link in links}
     for link in list(links):
         i, j = link.original, link.derivative
         for ni, nj in ((i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)):

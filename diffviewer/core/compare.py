@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from diffviewer.core import quotes
 from diffviewer.core.align import Alignment, Group, LinkKind, align
 from diffviewer.core.model import (
     Block,
@@ -14,7 +15,6 @@ from diffviewer.core.model import (
     Document,
     Stats,
 )
-from diffviewer.core import quotes
 from diffviewer.core.tokens import words
 from diffviewer.core.worddiff import word_diff
 
@@ -128,8 +128,8 @@ def compare(
         blocks=frozen_blocks,
         quotes=found_quotes,
         stats=stats,
-        links=tuple((l.original, l.derivative) for l in alignment.links),
+        links=tuple((link.original, link.derivative) for link in alignment.links),
     )
 
 
-__all__ = ["compare", "CompareError", "LimitExceeded", "Cancelled", "LinkKind"]
+__all__ = ["Cancelled", "CompareError", "LimitExceeded", "LinkKind", "compare"]

@@ -15,10 +15,91 @@ from dataclasses import dataclass
 from diffviewer.core.tokens import words
 
 _STOPWORDS = frozenset(
-    """a about after all also an and any are as at be been but by can could did do does for from
-    had has have he her him his i if in into is it its me my no not of on or our out she so some
-    than that the their them then there these they this those to too up us was we were what when
-    which while who will with would you your ye thee thou thy unto shall hath""".split()
+    [
+        "a",
+        "about",
+        "after",
+        "all",
+        "also",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "him",
+        "his",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "out",
+        "she",
+        "so",
+        "some",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "too",
+        "up",
+        "us",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "which",
+        "while",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "ye",
+        "thee",
+        "thou",
+        "thy",
+        "unto",
+        "shall",
+        "hath",
+    ]
 )
 
 # Terms shared by more paragraphs than this are skipped when looking for candidates: they add
@@ -30,8 +111,7 @@ def terms(text: str) -> frozenset[str]:
     out = set()
     for word in words(text):
         w = word.casefold().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
+        w = w.removesuffix("'s")
         if w in _STOPWORDS or (len(w) < 3 and not w.isdigit()):
             continue
         # A crude stem: inflections ("sources", "sourcing") share their first letters.

@@ -42,8 +42,7 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
-                              "–": "-", "—": "-"})
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
 
 
 def split_tokens(text: str) -> list[str]:

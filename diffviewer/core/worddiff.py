@@ -75,7 +75,7 @@ def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Chan
         if op == 0:
             # Equal keys may still differ in raw text (ignored case, spacing...): keep the output
             # lossless by showing those tokens as a replacement.
-            for a_tok, b_tok in zip(a_tokens[ai:ai + n], b_tokens[bi:bi + n]):
+            for a_tok, b_tok in zip(a_tokens[ai : ai + n], b_tokens[bi : bi + n], strict=True):
                 if a_tok == b_tok:
                     changes.append(Change(ChangeOp.EQUAL, a_tok))
                 else:
@@ -84,10 +84,10 @@ def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Chan
             ai += n
             bi += n
         elif op == -1:
-            changes.append(Change(ChangeOp.DELETE, "".join(a_tokens[ai:ai + n])))
+            changes.append(Change(ChangeOp.DELETE, "".join(a_tokens[ai : ai + n])))
             ai += n
         else:
-            changes.append(Change(ChangeOp.INSERT, "".join(b_tokens[bi:bi + n])))
+            changes.append(Change(ChangeOp.INSERT, "".join(b_tokens[bi : bi + n])))
             bi += n
     return _merged(_ordered(changes))
 

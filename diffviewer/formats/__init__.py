@@ -135,4 +135,4 @@ def load(path: str | os.PathLike[str], max_bytes: int = 100_000_000) -> Document
         raise LoadError(shown, f"could not be read as {fmt.value.upper()}: {first}") from None
 
 
-__all__ = ["LoadError", "load", "detect_format"]
+__all__ = ["LoadError", "detect_format", "load"]

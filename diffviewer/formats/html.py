@@ -10,14 +10,63 @@ from diffviewer.core.model import Document, DocumentFormat, Paragraph, Role
 from diffviewer.formats.markdown import meta_title, split_front_matter
 
 _REMOVE = (
-    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe",
-    "svg", "template", "button", "head", "title", "meta", "link", "object", "embed",
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "noscript",
+    "iframe",
+    "svg",
+    "template",
+    "button",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "object",
+    "embed",
 )
 _BLOCKS = {
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-    "blockquote", "pre", "tr", "td", "th", "table", "thead", "tbody", "tfoot", "section",
-    "article", "main", "figure", "figcaption", "hr", "address", "details", "summary",
-    "body", "html", "caption", "center", "fieldset",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "section",
+    "article",
+    "main",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "body",
+    "html",
+    "caption",
+    "center",
+    "fieldset",
 }
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BR = "\x00BR\x00"
@@ -86,7 +135,5 @@ def load_html(data: bytes, path: str) -> Document:
     collector = _Collector()
     collector.walk(soup, Role.BODY)
     collector.flush(Role.BODY)
-    paragraphs = tuple(
-        Paragraph(index=i, text=t, role=r) for i, (t, r) in enumerate(collector.items)
-    )
+    paragraphs = tuple(Paragraph(index=i, text=t, role=r) for i, (t, r) in enumerate(collector.items))
     return Document(path=path, format=DocumentFormat.HTML, paragraphs=paragraphs, title=title)

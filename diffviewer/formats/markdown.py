@@ -31,7 +31,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
             meta = loaded
     except Exception:
         meta = {}
-    return meta, text[m.end():]
+    return meta, text[m.end() :]
 
 
 def meta_title(meta: dict[str, Any] | None) -> str | None:
@@ -62,9 +62,9 @@ def markdown_paragraphs(body: str) -> list[tuple[str, Role]]:
 
         def flush() -> None:
             nonlocal current
-            text = strip_inline(" ".join(current))
+            text = strip_inline(" ".join(current))  # role is read at call time, on purpose
             if text:
-                out.append((text, role))
+                out.append((text, role))  # noqa: B023 - flush() runs inside the loop, before role changes
             current = []
 
         for line in block:
@@ -84,7 +84,7 @@ def markdown_paragraphs(body: str) -> list[tuple[str, Role]]:
                 if role is not Role.QUOTE:
                     flush()
                     role = Role.QUOTE
-                rest = line[q.end():]
+                rest = line[q.end() :]
                 if not rest.strip():
                     flush()
                     continue
@@ -94,7 +94,7 @@ def markdown_paragraphs(body: str) -> list[tuple[str, Role]]:
             if li:
                 flush()
                 role = Role.LIST
-                current = [line[li.end():]]
+                current = [line[li.end() :]]
                 continue
             if role is Role.HEADING:
                 role = Role.BODY

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 import io
+import logging
 import re
 
 from diffviewer.core.model import Document, DocumentFormat, Paragraph
@@ -63,9 +63,9 @@ def load_pdf(data: bytes, path: str) -> Document:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
+                ok = bool(reader.decrypt(""))
             except Exception:
-                ok = 0
+                ok = False
             if not ok:
                 raise _error(path, "document is encrypted")
         pages = [page.extract_text() or "" for page in reader.pages]
@@ -84,8 +84,6 @@ def load_pdf(data: bytes, path: str) -> Document:
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise _error(path, msg) from None
     texts = pdf_paragraphs("\n\n".join(p.strip("\n") for p in pages if p.strip()))
-    paragraphs = tuple(
-        Paragraph(index=i, text=t, role=guess_role(t)) for i, t in enumerate(texts) if t
-    )
+    paragraphs = tuple(Paragraph(index=i, text=t, role=guess_role(t)) for i, t in enumerate(texts) if t)
     paragraphs = tuple(Paragraph(index=i, text=p.text, role=p.role) for i, p in enumerate(paragraphs))
     return Document(path=path, format=DocumentFormat.PDF, paragraphs=paragraphs, title=title)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 
 from diffviewer.core.model import Document, DocumentFormat, Paragraph
 from diffviewer.core.segment import guess_role, split_paragraphs
@@ -16,8 +17,19 @@ _BOMS = (
 )
 
 _LATIN_FAMILY = {
-    "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_1", "iso8859_2",
-    "iso8859_9", "iso8859_13", "iso8859_15", "iso8859_16", "mac_latin2", "mac_roman",
+    "cp1250",
+    "cp1252",
+    "cp1254",
+    "cp1257",
+    "latin_1",
+    "iso8859_1",
+    "iso8859_2",
+    "iso8859_9",
+    "iso8859_13",
+    "iso8859_15",
+    "iso8859_16",
+    "mac_latin2",
+    "mac_roman",
 }
 
 BINARY_REASON = "not a text document (binary data)"
@@ -41,16 +53,16 @@ def decode_bytes(data: bytes, path: object) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(encoding)
+                decoded = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
                 raise _binary_error(path) from None
-            if _looks_binary(text):
+            if _looks_binary(decoded):
                 raise _binary_error(path)
-            return text
+            return decoded
     if b"\x00" in data:
         raise _binary_error(path)
     try:
-        text = data.decode("utf-8")
+        text: str | None = data.decode("utf-8")
     except UnicodeDecodeError:
         text = None
         try:
@@ -62,23 +74,19 @@ def decode_bytes(data: bytes, path: object) -> str:
                 # Short Western text is often misdetected as another Latin code page;
                 # windows-1252 is by far the most common, so prefer it when it fits.
                 if best.encoding in _LATIN_FAMILY:
-                    try:
+                    with contextlib.suppress(UnicodeDecodeError):
                         text = data.decode("cp1252")
-                    except UnicodeDecodeError:
-                        pass
         except Exception:
             text = None
-        if text is None:
-            text = data.decode("latin-1")
+    if text is None:
+        text = data.decode("latin-1")
     if _looks_binary(text):
         raise _binary_error(path)
     return text
 
 
 def paragraphs_from_text(text: str) -> tuple[Paragraph, ...]:
-    return tuple(
-        Paragraph(index=i, text=p, role=guess_role(p)) for i, p in enumerate(split_paragraphs(text))
-    )
+    return tuple(Paragraph(index=i, text=p, role=guess_role(p)) for i, p in enumerate(split_paragraphs(text)))
 
 
 def load_text(data: bytes, path: str) -> Document:

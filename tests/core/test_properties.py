@@ -11,19 +11,43 @@ from diffviewer.core.tokens import tokenize
 from diffviewer.core.worddiff import word_diff
 from tests.core.helpers import doc
 
-VOCAB = ["the", "memo", "Meta", "open", "source", "safety", "models", "Llama", "said", "wrote", "AI", "2024",
-         "café", "naïve", "—", ",", ".", "“", "”", "don't", "’", "超", "😀"]
+VOCAB = [
+    "the",
+    "memo",
+    "Meta",
+    "open",
+    "source",
+    "safety",
+    "models",
+    "Llama",
+    "said",
+    "wrote",
+    "AI",
+    "2024",
+    "café",
+    "naïve",
+    "—",
+    ",",
+    ".",
+    "“",
+    "”",
+    "don't",
+    "’",
+    "超",
+    "😀",
+]
 paragraph_text = st.lists(st.sampled_from(VOCAB), min_size=1, max_size=25).map(" ".join)
 documents = st.lists(paragraph_text, min_size=0, max_size=12)
-option_sets = st.builds(CompareOptions, ignore_case=st.booleans(), ignore_punctuation=st.booleans(),
-                        ignore_whitespace=st.booleans())
+option_sets = st.builds(
+    CompareOptions, ignore_case=st.booleans(), ignore_punctuation=st.booleans(), ignore_whitespace=st.booleans()
+)
 
 
 @given(st.text())
 def test_tokens_join_back_to_the_text(text: str) -> None:
     tokens = tokenize(text)
     assert "".join(t.text for t in tokens) == text
-    assert all(text[t.start:t.start + len(t.text)] == t.text for t in tokens)
+    assert all(text[t.start : t.start + len(t.text)] == t.text for t in tokens)
 
 
 @given(st.text(), st.text(), option_sets)
@@ -44,9 +68,11 @@ def test_every_paragraph_in_exactly_one_block_and_blocks_rebuild_text(a: list[st
     assert sorted(seen_b) == list(range(len(b)))
     for block in result.blocks:
         assert "".join(c.text for c in block.changes if c.op is not ChangeOp.INSERT) == "\n".join(
-            a[i] for i in block.original)
+            a[i] for i in block.original
+        )
         assert "".join(c.text for c in block.changes if c.op is not ChangeOp.DELETE) == "\n".join(
-            b[j] for j in block.derivative)
+            b[j] for j in block.derivative
+        )
 
 
 @settings(max_examples=60, deadline=None)

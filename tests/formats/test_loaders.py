@@ -74,10 +74,18 @@ def test_markdown_front_matter(tmp_path):
     assert doc.title == "My Title"
     assert all("title:" not in t and "author" not in t for t in texts(doc))
     assert texts(doc) == [
-        "Heading One", "Some bold and em and code and link.", "Quoted words.", "item one", "item two",
+        "Heading One",
+        "Some bold and em and code and link.",
+        "Quoted words.",
+        "item one",
+        "item two",
     ]
     assert [p.role for p in doc.paragraphs] == [
-        Role.HEADING, Role.BODY, Role.QUOTE, Role.LIST, Role.LIST,
+        Role.HEADING,
+        Role.BODY,
+        Role.QUOTE,
+        Role.LIST,
+        Role.LIST,
     ]
     check_indices(doc)
 
@@ -96,8 +104,14 @@ def test_html(tmp_path):
     assert doc.format is DocumentFormat.HTML
     assert doc.title == "Big & Bold"
     assert texts(doc) == [
-        "Big & Bold", "Café one.", "In div.", "Loose text after.", "Quote A.", "Quote B.",
-        "Line one line two.", "Item",
+        "Big & Bold",
+        "Café one.",
+        "In div.",
+        "Loose text after.",
+        "Quote A.",
+        "Quote B.",
+        "Line one line two.",
+        "Item",
     ]
     roles = [p.role for p in doc.paragraphs]
     assert roles[0] is Role.HEADING
@@ -135,7 +149,11 @@ def test_docx(tmp_path):
     assert doc.title == "Doc Title"
     assert texts(doc) == ["Doc Title", "Section", "Body text here.", "A quote.", "Listed.", "Cell A", "Cell B"]
     assert [p.role for p in doc.paragraphs][:5] == [
-        Role.HEADING, Role.HEADING, Role.BODY, Role.QUOTE, Role.LIST,
+        Role.HEADING,
+        Role.HEADING,
+        Role.BODY,
+        Role.QUOTE,
+        Role.LIST,
     ]
     check_indices(doc)
 
