@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from diffviewer.core.similarity import Candidate, SimilarityIndex
 
-CHAIN_MIN = 0.18
+CHAIN_MIN = 0.14
 MOVE_MIN = 0.45
 ATTACH_MIN_CONTAINMENT = 0.35
 ATTACH_MIN_SCORE = 0.12
