@@ -6,21 +6,26 @@
 3. Strong candidates off the chain between two unlinked paragraphs are moves.
 4. Unlinked paragraphs whose text is mostly contained in a neighbour's partner join that
    block (a split or a merge). Overlaps across neighbouring blocks become secondary links.
+5. Sentence by sentence, a sentence whose rare words sit clearly in a neighbour of its
+   paragraph's partner links the two (both sides cut paragraphs at different places).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from diffviewer.core.similarity import Candidate, SimilarityIndex
+from diffviewer.core.similarity import Candidate, SimilarityIndex, terms
 
 CHAIN_MIN = 0.14
 MOVE_MIN = 0.45
 ATTACH_MIN_CONTAINMENT = 0.35
 ATTACH_MIN_SCORE = 0.12
+SENTENCE_MIN = 0.3
+SENTENCE_MARGIN = 0.1
 CROSS_MIN = 0.15
 CROSS_MIN_CONTAINMENT = 0.25
 
@@ -215,7 +220,53 @@ def _links(original: Sequence[str], derivative: Sequence[str], on_step: Callable
                 links.append(Link(ni, nj, score, LinkKind.CROSS))
                 linked.add((ni, nj))
 
+    links.extend(_sentence_links(index, original, derivative, links))
     return links
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;:?!])\s+")
+
+
+def _sentence_links(
+    index: SimilarityIndex, original: Sequence[str], derivative: Sequence[str], links: list[Link]
+) -> list[Link]:
+    """Links found sentence by sentence, for paragraphs each side cut in different places.
+
+    Each sentence of a linked paragraph is credited to whichever neighbour of its partners
+    holds most of its rare words; a sentence clearly at home in a neighbour links the two.
+    """
+    linked = {(link.original, link.derivative) for link in links}
+    partners_a: dict[int, set[int]] = defaultdict(set)
+    partners_b: dict[int, set[int]] = defaultdict(set)
+    for link in links:
+        partners_a[link.original].add(link.derivative)
+        partners_b[link.derivative].add(link.original)
+    found: list[Link] = []
+
+    def scan(
+        texts: Sequence[str], partners: dict[int, set[int]], other_terms: list[frozenset[str]], flip: bool
+    ) -> None:
+        for p, mates in partners.items():
+            near = {m + d for m in mates for d in (-1, 0, 1) if 0 <= m + d < len(other_terms)}
+            for sentence in _SENTENCE_END.split(texts[p]):
+                words = terms(sentence)
+                weight = sum(index.idf.get(t, 0.0) for t in words)
+                if len(words) < 3 or weight == 0:
+                    continue
+                shares = sorted(
+                    ((sum(index.idf.get(t, 0.0) for t in words & other_terms[m]) / weight, m) for m in near),
+                    reverse=True,
+                )
+                best, m = shares[0]
+                runner_up = shares[1][0] if len(shares) > 1 else 0.0
+                pair = (m, p) if flip else (p, m)
+                if best >= SENTENCE_MIN and best >= runner_up + SENTENCE_MARGIN and pair not in linked:
+                    linked.add(pair)
+                    found.append(Link(pair[0], pair[1], index.score(*pair), LinkKind.CROSS))
+
+    scan(original, partners_a, index.b_terms, flip=False)
+    scan(derivative, partners_b, index.a_terms, flip=True)
+    return found
 
 
 def _groups(n_original: int, n_derivative: int, links: list[Link]) -> tuple[Group, ...]:
