@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from diffviewer.core import quotes
-from diffviewer.core.align import Alignment, Group, LinkKind, align
+from diffviewer.core.align import Alignment, Group, align
 from diffviewer.core.model import (
     Block,
     BlockKind,
@@ -132,4 +132,4 @@ def compare(
     )
 
 
-__all__ = ["Cancelled", "CompareError", "LimitExceeded", "LinkKind", "compare"]
+__all__ = ["Cancelled", "CompareError", "LimitExceeded", "compare"]
