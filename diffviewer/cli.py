@@ -1,6 +1,6 @@
-"""Command line: `diffviewer compare A B [B...]` for headless reports.
+"""Command line: `diffviewer [ORIGINAL [DERIVATIVE]]` opens the window; `diffviewer compare` reports.
 
-Imports nothing from Qt; the window (a later issue) is imported only when asked for.
+Imports nothing from Qt until the window is asked for, so headless reports run without a display.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from diffviewer import __version__
 from diffviewer.core.compare import CompareError, compare
-from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions
+from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions, Granularity
 from diffviewer.formats import LoadError, load
 from diffviewer.report import json_report, text_report
 
@@ -37,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     cmp.add_argument("--ignore-case", action="store_true", help="treat upper and lower case as equal")
     cmp.add_argument("--ignore-punctuation", action="store_true", help="ignore punctuation differences")
     cmp.add_argument("--ignore-whitespace", action="store_true", help="ignore differences in spacing")
+    cmp.add_argument(
+        "--granularity",
+        choices=[g.value for g in Granularity],
+        default=Granularity.WORD.value,
+        help="diff unit inside a block (default: %(default)s)",
+    )
     cmp.add_argument(
         "--max-paragraphs",
         type=int,
@@ -66,6 +72,7 @@ def _run_compare(args: argparse.Namespace) -> int:
         ignore_case=args.ignore_case,
         ignore_punctuation=args.ignore_punctuation,
         ignore_whitespace=args.ignore_whitespace,
+        granularity=Granularity(args.granularity),
         max_paragraphs=args.max_paragraphs,
     )
     try:
@@ -87,10 +94,37 @@ def _run_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="diffviewer",
+        description="See how a document was reworded. With no command, opens the comparison window.",
+        epilog="Headless reports: diffviewer compare ORIGINAL DERIVATIVE [--format json|text] "
+        "(see diffviewer compare --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="the original, then the derivative")
+    parser.add_argument("--demo", action="store_true", help="open the bundled sample comparison")
+    parser.add_argument(
+        "--quit-after", type=int, metavar="MS", help="close the window after MS milliseconds (smoke tests)"
+    )
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command == "compare":
-        return _run_compare(args)
-    parser.print_help()
-    return EXIT_OK
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["compare"]:
+        return _run_compare(_parser().parse_args(arguments))
+    parser = _window_parser()
+    args = parser.parse_args(arguments)
+    if len(args.files) > 2:
+        parser.error("the window compares two documents: give an original and one derivative")
+    return gui_main(args.files, demo=args.demo, quit_after_ms=args.quit_after)
+
+
+def gui_main(files: Sequence[str] | None = None, demo: bool = False, quit_after_ms: int | None = None) -> int:
+    """The windowed entry point (also `diffviewer-gui`)."""
+    if files is None:  # started as the gui script: take the command line as it is
+        return main(sys.argv[1:])
+    from diffviewer.gui.app import run  # Qt is imported only here
+
+    return run(files, demo=demo, quit_after_ms=quit_after_ms)

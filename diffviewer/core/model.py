@@ -44,6 +44,13 @@ class ChangeOp(StrEnum):
     DELETE = "delete"
 
 
+class Granularity(StrEnum):
+    """The unit word diffs are made of inside a block."""
+
+    WORD = "word"
+    CHARACTER = "character"
+
+
 class QuoteStatus(StrEnum):
     VERBATIM = "verbatim"
     ALTERED = "altered"
@@ -125,6 +132,7 @@ class CompareOptions:
     ignore_case: bool = False
     ignore_punctuation: bool = False
     ignore_whitespace: bool = False
+    granularity: Granularity = Granularity.WORD
     # Guardrails: inputs past these raise LimitExceeded instead of running away.
     max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS
     max_characters: int = DEFAULT_MAX_CHARACTERS

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from diff_match_patch import diff_match_patch
 
-from diffviewer.core.model import Change, ChangeOp, CompareOptions
+from diffviewer.core.model import Change, ChangeOp, CompareOptions, Granularity
 from diffviewer.core.tokens import split_tokens, token_key
 
 CONFETTI_TOKENS = 4
@@ -54,7 +54,10 @@ _MIRROR = {ChangeOp.EQUAL: ChangeOp.EQUAL, ChangeOp.INSERT: ChangeOp.DELETE, Cha
 
 
 def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Change, ...]:
-    a_tokens, b_tokens = split_tokens(original), split_tokens(derivative)
+    if options.granularity is Granularity.CHARACTER:
+        a_tokens, b_tokens = list(original), list(derivative)
+    else:
+        a_tokens, b_tokens = split_tokens(original), split_tokens(derivative)
     alphabet: dict[str, str] = {}
     a_chars = _encode(a_tokens, options, alphabet)
     b_chars = _encode(b_tokens, options, alphabet)
@@ -65,9 +68,13 @@ def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Chan
     # this many tokens between two edits (" the ", ", ") is confetti and joins the edit,
     # while longer shared phrases in a paraphrase stay visible. (Semantic cleanup would swallow
     # those too and leave a heavy rewrite as one giant replacement.)
-    dmp.Diff_EditCost = CONFETTI_TOKENS
-    dmp.diff_cleanupSemanticLossless(diffs)
-    dmp.diff_cleanupEfficiency(diffs)
+    if options.granularity is Granularity.CHARACTER:
+        # Letters are too small to stand alone: semantic cleanup keeps the edits readable.
+        dmp.diff_cleanupSemantic(diffs)
+    else:
+        dmp.Diff_EditCost = CONFETTI_TOKENS
+        dmp.diff_cleanupSemanticLossless(diffs)
+        dmp.diff_cleanupEfficiency(diffs)
     changes: list[Change] = []
     ai = bi = 0
     for op, chars in diffs:

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core.compare import compare
-from diffviewer.core.model import BlockKind, ChangeOp, CompareOptions
+from diffviewer.core.model import BlockKind, Change, ChangeOp, CompareOptions, Granularity
 from diffviewer.core.tokens import tokenize
 from diffviewer.core.worddiff import word_diff
 from tests.core.helpers import doc
@@ -39,7 +39,11 @@ VOCAB = [
 paragraph_text = st.lists(st.sampled_from(VOCAB), min_size=1, max_size=25).map(" ".join)
 documents = st.lists(paragraph_text, min_size=0, max_size=12)
 option_sets = st.builds(
-    CompareOptions, ignore_case=st.booleans(), ignore_punctuation=st.booleans(), ignore_whitespace=st.booleans()
+    CompareOptions,
+    ignore_case=st.booleans(),
+    ignore_punctuation=st.booleans(),
+    ignore_whitespace=st.booleans(),
+    granularity=st.sampled_from(Granularity),
 )
 
 
@@ -93,3 +97,12 @@ def test_swapping_sides_swaps_inserts_and_deletes(a: list[str], b: list[str]) ->
     assert forward.stats.words_deleted == backward.stats.words_inserted
     assert forward.stats.paragraphs_inserted == backward.stats.paragraphs_deleted
     assert forward.stats.paragraphs_deleted == backward.stats.paragraphs_inserted
+
+
+def test_character_granularity_shows_the_changed_letters_only() -> None:
+    changes = word_diff(
+        "the rigorous review", "the rigourous review", CompareOptions(granularity=Granularity.CHARACTER)
+    )
+    assert [c for c in changes if c.op is not ChangeOp.EQUAL] == [Change(ChangeOp.INSERT, "u")]
+    word_changes = word_diff("the rigorous review", "the rigourous review")
+    assert Change(ChangeOp.DELETE, "rigorous") in word_changes

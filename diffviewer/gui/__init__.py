@@ -1,0 +1,1 @@
+"""The desktop window: everything that imports PySide6 lives in this package."""

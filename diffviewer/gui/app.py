@@ -1,0 +1,52 @@
+"""Starting the window: the QApplication, its identity, and what the command line asked to open."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from diffviewer import __version__
+from diffviewer.gui.main_window import MainWindow, application_icon
+
+DEMO_ORIGINAL = "original.txt"
+DEMO_DERIVATIVE = "syndicated-rewrite.txt"
+
+
+def demo_paths() -> tuple[Path, Path]:
+    """The bundled sample: the seed article and its syndicated rewrite."""
+    from diffviewer.resources import resource
+
+    return Path(str(resource("samples", DEMO_ORIGINAL))), Path(str(resource("samples", DEMO_DERIVATIVE)))
+
+
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName("diffviewer")
+    app.setApplicationDisplayName("diffviewer")
+    app.setOrganizationName("diffviewer")
+    app.setOrganizationDomain("diffviewer.org")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.diffviewer.DiffViewer")
+    app.setWindowIcon(application_icon())
+    return app
+
+
+def run(files: Sequence[str], demo: bool = False, quit_after_ms: int | None = None) -> int:
+    app = application()
+    window = MainWindow()
+    window.show()
+    if demo:
+        window.open_paths(*demo_paths())
+    elif files:
+        paths = [Path(f) for f in files]
+        window.open_paths(paths[0], paths[1] if len(paths) > 1 else None)
+    if quit_after_ms is not None:
+        QTimer.singleShot(quit_after_ms, window.close)
+    return app.exec()

@@ -1,0 +1,693 @@
+"""The panes: original and derivative side by side (or one inline column), level, linked, marked.
+
+One scroll area paints both panes and the link map between them, so matched blocks stay level and
+scrolling is synchronised by construction. Each row is as tall as its taller cell.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextLayout,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+
+from diffviewer.core.model import BlockKind, Comparison, Document, Role
+from diffviewer.gui.cell_layout import LaidOutCell, lay_out
+from diffviewer.gui.colors import Scheme, scheme_for
+from diffviewer.gui.link_map import Band, paint_bands
+from diffviewer.gui.rows import Cell, Row, Side, inline_rows, side_by_side_rows, single_document_rows
+from diffviewer.gui.view_mode import ViewMode
+
+MAP_WIDTH = 72
+PAD_X = 10
+PAD_Y = 5
+HEADER_PADDING = 6
+
+
+@dataclass(frozen=True, slots=True)
+class FindMatch:
+    row: int
+    side: Side | None  # None: the inline cell
+    start: int  # UTF-16 offsets in the cell's layout text
+    end: int
+
+
+class _Header(QWidget):
+    """The fixed strip above the panes naming each document."""
+
+    def __init__(self, view: ComparisonView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        self._view.paint_header(painter, self.rect().toRectF())
+
+
+class ComparisonView(QAbstractScrollArea):
+    current_block_changed = Signal(int)  # block index, -1 for none
+    files_dropped = Signal(list, object)  # list[Path], the Side dropped on (None: inline view)
+    layout_changed = Signal()
+    zoom_requested = Signal(int)  # +1 / -1 steps (Ctrl+wheel)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.viewport().setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._mode = ViewMode.SIDE_BY_SIDE
+        self._wrap = True
+        self._font = QFont(self.font())
+        self._scheme: Scheme = scheme_for(self.palette())
+        self._comparison: Comparison | None = None
+        self._documents: dict[Side, Document | None] = {Side.ORIGINAL: None, Side.DERIVATIVE: None}
+        self._rows: list[Row] = []
+        self._cells: list[dict[Side | None, LaidOutCell]] = []
+        self._tops: list[float] = [0.0]
+        self._heights: list[float] = []
+        self._anchor_row: dict[int, int] = {}  # block -> the row navigation lands on
+        self._paragraph_row: dict[tuple[Side, int], int] = {}
+        self._current_block = -1
+        self._matches: list[FindMatch] = []
+        self._current_match = -1
+        self._header = _Header(self)
+        self._layout_width = -1.0
+        self.verticalScrollBar().setSingleStep(20)
+        self.horizontalScrollBar().setSingleStep(20)
+        self._update_header_geometry()
+
+    # content -----------------------------------------------------------------------------
+    @property
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    @property
+    def rows(self) -> list[Row]:
+        return self._rows
+
+    @property
+    def mode(self) -> ViewMode:
+        return self._mode
+
+    @property
+    def current_block(self) -> int:
+        return self._current_block
+
+    def document(self, side: Side) -> Document | None:
+        return self._documents[side]
+
+    def set_documents(self, original: Document | None, derivative: Document | None) -> None:
+        """Show documents without a comparison (one side loaded, or while the comparison runs)."""
+        self._documents = {Side.ORIGINAL: original, Side.DERIVATIVE: derivative}
+        if original is None or derivative is None or self._comparison is None:
+            self._comparison = None
+        self._rebuild_rows()
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        keep_position = self._comparison is not None and comparison is not None
+        fraction = self._scroll_fraction() if keep_position else 0.0
+        self._comparison = comparison
+        if comparison is not None:
+            self._documents = {Side.ORIGINAL: comparison.original, Side.DERIVATIVE: comparison.derivative}
+        self._rebuild_rows()
+        if keep_position:
+            bar = self.verticalScrollBar()
+            bar.setValue(round(fraction * bar.maximum()))
+
+    def set_mode(self, mode: ViewMode) -> None:
+        if mode is not self._mode:
+            self._mode = mode
+            self._rebuild_rows()
+
+    def set_wrap(self, wrap: bool) -> None:
+        if wrap != self._wrap:
+            self._wrap = wrap
+            self._relayout()
+
+    def set_font_point_size(self, size: int) -> None:
+        if size != self._font.pointSize():
+            self._font.setPointSize(size)
+            self._relayout()
+
+    def font_point_size(self) -> int:
+        return self._font.pointSize()
+
+    def _rebuild_rows(self) -> None:
+        original, derivative = self._documents[Side.ORIGINAL], self._documents[Side.DERIVATIVE]
+        if self._comparison is not None:
+            builder = inline_rows if self._mode is ViewMode.INLINE else side_by_side_rows
+            self._rows = builder(self._comparison)
+        elif original is not None:
+            self._rows = single_document_rows(original, Side.ORIGINAL)
+        elif derivative is not None:
+            self._rows = single_document_rows(derivative, Side.DERIVATIVE)
+        else:
+            self._rows = []
+        self._anchor_row = {}
+        self._paragraph_row = {}
+        for index, row in enumerate(self._rows):
+            for cell in row.cells:
+                if cell.block is not None and (cell.block not in self._anchor_row or cell.side is Side.DERIVATIVE):
+                    self._anchor_row[cell.block] = index
+                for paragraph in cell.paragraphs:
+                    self._paragraph_row.setdefault((cell.side, paragraph), index)
+        if self._comparison is None or self._current_block >= len(self._comparison.blocks):
+            self._current_block = -1
+        self._matches = []
+        self._current_match = -1
+        self._relayout()
+
+    # geometry ----------------------------------------------------------------------------
+    def _columns(self) -> dict[Side | None, tuple[float, float]]:
+        """x and width of each text column in the viewport; None keys the inline column."""
+        width = float(self.viewport().width())
+        if self._mode is ViewMode.INLINE and self._comparison is not None:
+            return {None: (0.0, width)}
+        column = max(80.0, (width - MAP_WIDTH) / 2)
+        return {Side.ORIGINAL: (0.0, column), Side.DERIVATIVE: (column + MAP_WIDTH, column)}
+
+    def _gutter_width(self) -> float:
+        return QFontMetricsF(self._small_font()).horizontalAdvance("00000") + 6
+
+    def _small_font(self) -> QFont:
+        small = QFont(self._font)
+        small.setPointSizeF(max(6.0, self._font.pointSizeF() * 0.8))
+        return small
+
+    def _text_width(self, column_width: float) -> float:
+        return max(40.0, column_width - 2 * PAD_X - self._gutter_width())
+
+    def _relayout(self) -> None:
+        columns = self._columns()
+        self._cells = []
+        self._heights = []
+        tops = [0.0]
+        widest = 0.0
+        empty_height = QFontMetricsF(self._font).height()
+        for row in self._rows:
+            laid: dict[Side | None, LaidOutCell] = {}
+            for key, cell in ((Side.ORIGINAL, row.left), (Side.DERIVATIVE, row.right), (None, row.inline)):
+                if cell is None:
+                    continue
+                column_key = None if key is None else key
+                _, column_width = columns.get(column_key, (0.0, 200.0))
+                laid[key] = lay_out(
+                    cell, self._roles(cell), self._font, self._text_width(column_width), self._wrap, self._scheme
+                )
+                widest = max(widest, laid[key].natural_width)
+            height = max((c.height for c in laid.values()), default=empty_height)
+            self._cells.append(laid)
+            self._heights.append(height + 2 * PAD_Y)
+            tops.append(tops[-1] + height + 2 * PAD_Y)
+        self._tops = tops
+        self._layout_width = float(self.viewport().width())
+        viewport_height = self.viewport().height()
+        bar = self.verticalScrollBar()
+        bar.setPageStep(viewport_height)
+        bar.setRange(0, max(0, round(tops[-1]) - viewport_height))
+        hbar = self.horizontalScrollBar()
+        if self._wrap or not columns:
+            hbar.setRange(0, 0)
+        else:
+            text_width = min(self._text_width(w) for _, w in columns.values())
+            hbar.setPageStep(round(text_width))
+            hbar.setRange(0, max(0, round(widest - text_width)))
+        self.viewport().update()
+        self._header.update()
+        self.layout_changed.emit()
+
+    def _roles(self, cell: Cell) -> list[Role]:
+        document = self._documents[cell.side]
+        if document is None or self._mode is ViewMode.INLINE and self._comparison is not None:
+            return [Role.BODY] * len(cell.paragraphs)
+        return [document.paragraphs[i].role for i in cell.paragraphs]
+
+    def content_height(self) -> float:
+        return self._tops[-1]
+
+    def row_extent(self, row: int) -> tuple[float, float]:
+        """Top and bottom of a row in content coordinates (what the overview ruler maps)."""
+        return self._tops[row], self._tops[row + 1]
+
+    def _row_at(self, content_y: float) -> int:
+        row = bisect_right(self._tops, content_y) - 1
+        return row if 0 <= row < len(self._rows) else -1
+
+    def _side_at(self, x: float) -> Side | None:
+        for side, (left, width) in self._columns().items():
+            if left <= x < left + width:
+                return side
+        return None
+
+    def _scroll_fraction(self) -> float:
+        bar = self.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() else 0.0
+
+    def _update_header_geometry(self) -> None:
+        height = round(QFontMetricsF(self.font()).height() + 2 * HEADER_PADDING)
+        self.setViewportMargins(0, height, 0, 0)
+        self._header.setGeometry(self.frameWidth(), self.frameWidth(), self.viewport().width(), height)
+
+    # events ------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._update_header_geometry()
+        if self.viewport().width() != self._layout_width:
+            self._relayout()
+        else:
+            bar = self.verticalScrollBar()
+            bar.setPageStep(self.viewport().height())
+            bar.setRange(0, max(0, round(self._tops[-1]) - self.viewport().height()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._scheme = scheme_for(self.palette())
+            self._relayout()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        self.viewport().update()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = 1 if event.angleDelta().y() > 0 else -1
+            self.zoom_requested.emit(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        bar = self.verticalScrollBar()
+        key = event.key()
+        if key == Qt.Key.Key_Home and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            bar.setValue(0)
+        elif key == Qt.Key.Key_End and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            bar.setValue(bar.maximum())
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        row = self._row_at(event.position().y() + self.verticalScrollBar().value())
+        block = self._rows[row].block if row >= 0 else None
+        self.set_current_block(-1 if block is None else block)
+        super().mousePressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self._tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip_at(self, point: QPointF) -> str:
+        if self._comparison is None:
+            return ""
+        row = self._row_at(point.y() + self.verticalScrollBar().value())
+        if row < 0 or self._rows[row].block is None:
+            return ""
+        block_index = self._rows[row].block
+        assert block_index is not None
+        block = self._comparison.blocks[block_index]
+        kind = _kind_label(block.kind)
+        original = ", ".join(str(i + 1) for i in block.original) or "—"
+        derivative = ", ".join(str(j + 1) for j in block.derivative) or "—"
+        lines = [kind, self.tr("Original ¶ %1 → derivative ¶ %2").replace("%1", original).replace("%2", derivative)]
+        if block.original and block.derivative:
+            lines.append(self.tr("Similarity: %1%").replace("%1", f"{block.similarity * 100:.0f}"))
+        return "\n".join(lines)
+
+    # drag and drop -----------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if _local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]  # noqa: N802
+        if _local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = _local_paths(event.mimeData().urls())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files_dropped.emit(paths, self._side_at(event.position().x()))
+
+    # navigation --------------------------------------------------------------------------
+    def set_current_block(self, block: int) -> None:
+        if block != self._current_block:
+            self._current_block = block
+            self.viewport().update()
+            self.current_block_changed.emit(block)
+
+    def _navigation_rows(self, kinds: set[BlockKind]) -> list[tuple[int, int]]:
+        if self._comparison is None:
+            return []
+        blocks = self._comparison.blocks
+        return sorted((row, block) for block, row in self._anchor_row.items() if blocks[block].kind in kinds)
+
+    def _step(self, kinds: set[BlockKind], forward: bool) -> bool:
+        targets = self._navigation_rows(kinds)
+        if not targets:
+            return False
+        if self._current_block in self._anchor_row:
+            here = self._anchor_row[self._current_block]
+        else:
+            # Nothing selected: start from what is on screen.
+            top = self._row_at(self.verticalScrollBar().value())
+            here = top - 1 if forward else top + 1
+            if top < 0:
+                here = -1 if forward else len(self._rows)
+        candidates = [t for t in targets if t[0] > here] if forward else [t for t in reversed(targets) if t[0] < here]
+        if not candidates:
+            return False
+        row, block = candidates[0]
+        self.set_current_block(block)
+        self.scroll_to_row(row)
+        return True
+
+    _CHANGES = {BlockKind.REWRITE, BlockKind.MOVED, BlockKind.INSERTED, BlockKind.DELETED}
+
+    def next_change(self) -> bool:
+        return self._step(self._CHANGES, forward=True)
+
+    def previous_change(self) -> bool:
+        return self._step(self._CHANGES, forward=False)
+
+    def next_moved(self) -> bool:
+        return self._step({BlockKind.MOVED}, forward=True)
+
+    def previous_moved(self) -> bool:
+        return self._step({BlockKind.MOVED}, forward=False)
+
+    def scroll_to_row(self, row: int) -> None:
+        """Bring a row into view, a third of the way down, as editors do for a jump."""
+        if not 0 <= row < len(self._rows):
+            return
+        top, bottom = self._tops[row], self._tops[row + 1]
+        bar = self.verticalScrollBar()
+        visible = self.viewport().height()
+        if top >= bar.value() and bottom <= bar.value() + visible:
+            return
+        bar.setValue(round(max(0.0, top - visible / 3)))
+
+    def scroll_to_paragraph(self, side: Side, paragraph: int) -> None:
+        row = self._paragraph_row.get((side, paragraph))
+        if row is not None:
+            self.scroll_to_row(row)
+
+    def row_in_view(self, row: int) -> bool:
+        bar = self.verticalScrollBar()
+        top, bottom = self._tops[row], self._tops[row + 1]
+        return bottom > bar.value() and top < bar.value() + self.viewport().height()
+
+    def anchor_row(self, block: int) -> int:
+        return self._anchor_row.get(block, -1)
+
+    # find --------------------------------------------------------------------------------
+    def set_find_text(self, text: str, case_sensitive: bool = False) -> int:
+        """Mark every occurrence of `text`; returns how many there are."""
+        self._matches = []
+        self._current_match = -1
+        if text:
+            needle = text if case_sensitive else text.casefold()
+            for row, laid in enumerate(self._cells):
+                for side, cell in laid.items():
+                    haystack = cell.cell.text if case_sensitive else cell.cell.text.casefold()
+                    if len(haystack) != len(cell.cell.text):  # casefold changed lengths: search as typed
+                        haystack, needle_here = cell.cell.text, text
+                    else:
+                        needle_here = needle
+                    start = haystack.find(needle_here)
+                    while start >= 0:
+                        end = start + len(needle_here)
+                        self._matches.append(FindMatch(row, side, cell.to_qt(start), cell.to_qt(end)))
+                        start = haystack.find(needle_here, end)
+        self._matches.sort(key=lambda m: (m.row, m.side is Side.DERIVATIVE, m.start))
+        self.viewport().update()
+        return len(self._matches)
+
+    def find_step(self, forward: bool = True) -> int:
+        """Move to the next (or previous) match, wrapping around; returns its 0-based number or -1."""
+        if not self._matches:
+            return -1
+        if self._current_match < 0:
+            top = self._row_at(self.verticalScrollBar().value())
+            following = [n for n, m in enumerate(self._matches) if m.row >= max(0, top)]
+            self._current_match = (following[0] if following else 0) if forward else len(self._matches) - 1
+        else:
+            self._current_match = (self._current_match + (1 if forward else -1)) % len(self._matches)
+        self.scroll_to_row(self._matches[self._current_match].row)
+        self.viewport().update()
+        return self._current_match
+
+    @property
+    def find_match_count(self) -> int:
+        return len(self._matches)
+
+    @property
+    def current_match(self) -> int:
+        return self._current_match
+
+    # painting ----------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self.viewport())
+        scheme = self._scheme
+        painter.fillRect(self.viewport().rect(), scheme.base)
+        columns = self._columns()
+        y_offset = float(self.verticalScrollBar().value())
+        x_offset = float(self.horizontalScrollBar().value())
+        height = float(self.viewport().height())
+        if not self._rows:
+            self._paint_empty(painter, columns)
+        else:
+            first = max(0, self._row_at(y_offset))
+            row = first
+            while row < len(self._rows) and self._tops[row] - y_offset < height:
+                self._paint_row(painter, row, columns, y_offset, x_offset)
+                row += 1
+            if None not in columns and self._comparison is not None:
+                self._paint_link_map(painter, columns, y_offset, height)
+            elif None not in columns:
+                # One document loaded: invite the other in its empty pane.
+                empty = Side.DERIVATIVE if self._documents[Side.ORIGINAL] is not None else Side.ORIGINAL
+                self._paint_empty(painter, {empty: columns[empty]})
+        painter.setPen(QPen(scheme.separator, 1))
+        for side, (left, width) in columns.items():
+            if side is Side.ORIGINAL:
+                painter.drawLine(QPointF(left + width, 0), QPointF(left + width, height))
+            elif side is Side.DERIVATIVE:
+                painter.drawLine(QPointF(left, 0), QPointF(left, height))
+
+    def _paint_empty(self, painter: QPainter, columns: dict[Side | None, tuple[float, float]]) -> None:
+        painter.setPen(self._scheme.muted_text)
+        hints = {
+            Side.ORIGINAL: self.tr("Drop the original here\nor choose File ▸ Open Original… (Ctrl+O)"),
+            Side.DERIVATIVE: self.tr("Drop the derivative here\nor choose File ▸ Open Derivative… (Ctrl+Shift+O)"),
+        }
+        for side, (left, width) in columns.items():
+            if side is None:
+                continue
+            rect = QRectF(left, 0, width, self.viewport().height())
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, hints[side])
+
+    def _paint_row(
+        self,
+        painter: QPainter,
+        row: int,
+        columns: dict[Side | None, tuple[float, float]],
+        y_offset: float,
+        x_offset: float,
+    ) -> None:
+        scheme = self._scheme
+        top = self._tops[row] - y_offset
+        row_height = self._heights[row]
+        gutter = self._gutter_width()
+        for side, laid in self._cells[row].items():
+            left, width = columns.get(side, (0.0, 0.0))
+            cell = laid.cell
+            rect = QRectF(left, top, width, row_height)
+            tint = scheme.row_tint(cell.kind)
+            if tint is not None:
+                painter.fillRect(rect, tint)
+            # Paragraph numbers in a gutter, muted, to find one's place and to read the links.
+            painter.setFont(self._small_font())
+            painter.setPen(scheme.muted_text)
+            for paragraph, (para_top, _) in zip(cell.paragraphs, laid.paragraph_spans, strict=False):
+                number_rect = QRectF(left + 2, top + PAD_Y + para_top, gutter - 4, QFontMetricsF(self._font).height())
+                painter.drawText(
+                    number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(paragraph + 1)
+                )
+            painter.save()
+            text_left = left + PAD_X + gutter
+            painter.setClipRect(QRectF(text_left, top, max(0.0, width - PAD_X - gutter), row_height))
+            painter.setPen(scheme.text)
+            laid.layout.draw(painter, QPointF(text_left - x_offset, top + PAD_Y), self._find_selections(row, side))
+            painter.restore()
+            if cell.block is not None and cell.block == self._current_block:
+                pen = QPen(scheme.current_block, 2)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect.adjusted(1, 1, -1, -1))
+
+    def _find_selections(self, row: int, side: Side | None) -> list[QTextLayout.FormatRange]:
+        selections = []
+        for n, match in enumerate(self._matches):
+            if match.row != row or match.side != side:
+                continue
+            fmt = QTextCharFormat()
+            current = n == self._current_match
+            fmt.setBackground(self._scheme.find_current if current else self._scheme.find_match)
+            if current:
+                fmt.setForeground(QColor(0, 0, 0))
+            item = QTextLayout.FormatRange()
+            item.start, item.length, item.format = match.start, match.end - match.start, fmt
+            selections.append(item)
+        return selections
+
+    def _paragraph_extent(self, side: Side, paragraph: int) -> tuple[float, float, int | None] | None:
+        row = self._paragraph_row.get((side, paragraph))
+        if row is None:
+            return None
+        laid = self._cells[row].get(side)
+        if laid is None:
+            return None
+        extent = laid.paragraph_extent(paragraph)
+        if extent is None:
+            return None
+        base = self._tops[row] + PAD_Y
+        return base + extent[0], base + extent[1], laid.cell.block
+
+    def _paint_link_map(
+        self, painter: QPainter, columns: dict[Side | None, tuple[float, float]], y_offset: float, height: float
+    ) -> None:
+        comparison = self._comparison
+        assert comparison is not None
+        scheme = self._scheme
+        left_x, left_w = columns[Side.ORIGINAL]
+        x0, x1 = left_x + left_w, columns[Side.DERIVATIVE][0]
+        bands: list[Band] = []
+
+        def visible(a: float, b: float, c: float, d: float) -> bool:
+            return min(a, c) - y_offset < height and max(b, d) - y_offset > 0
+
+        for original, derivative in comparison.links:
+            left = self._paragraph_extent(Side.ORIGINAL, original)
+            right = self._paragraph_extent(Side.DERIVATIVE, derivative)
+            if left is None or right is None or not visible(left[0], left[1], right[0], right[1]):
+                continue
+            same_block = left[2] == right[2] and left[2] is not None
+            kind = comparison.blocks[left[2]].kind if same_block and left[2] is not None else BlockKind.EQUAL
+            bands.append(
+                Band(
+                    left[0] - y_offset,
+                    left[1] - y_offset,
+                    right[0] - y_offset,
+                    right[1] - y_offset,
+                    scheme.kind_fill[kind] if same_block else QColor(0, 0, 0, 0),
+                    scheme.kind_edge[kind],
+                    dashed=not same_block,
+                )
+            )
+        # Inserted and dropped paragraphs: a wedge from the point where they were added or lost.
+        for row, laid in enumerate(self._cells):
+            top, bottom = self._tops[row] + PAD_Y, self._tops[row + 1] - PAD_Y
+            if not visible(top, bottom, top, bottom):
+                continue
+            for side, cell in laid.items():
+                if cell.cell.kind not in (BlockKind.INSERTED, BlockKind.DELETED):
+                    continue
+                tip = self._tops[row] - y_offset
+                fill, edge = scheme.kind_fill[cell.cell.kind], scheme.kind_edge[cell.cell.kind]
+                if side is Side.DERIVATIVE:
+                    bands.append(Band(tip, tip, top - y_offset, bottom - y_offset, fill, edge))
+                else:
+                    bands.append(Band(top - y_offset, bottom - y_offset, tip, tip, fill, edge))
+        painter.save()
+        painter.setClipRect(QRectF(x0, 0, x1 - x0, height))
+        paint_bands(painter, bands, x0, x1)
+        painter.restore()
+
+    def paint_header(self, painter: QPainter, rect: QRectF) -> None:
+        palette = self.palette()
+        painter.fillRect(rect, palette.color(QPalette.ColorRole.Window))
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for side, (left, width) in self._columns().items():
+            label = self._header_label(side)
+            area = QRectF(left + PAD_X, rect.top(), max(0.0, width - 2 * PAD_X), rect.height())
+            painter.setFont(bold)
+            elided = QFontMetricsF(bold).elidedText(label, Qt.TextElideMode.ElideMiddle, area.width())
+            painter.drawText(area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+
+    def _header_label(self, side: Side | None) -> str:
+        if side is None:
+            original, derivative = self._documents[Side.ORIGINAL], self._documents[Side.DERIVATIVE]
+            names = [Path(d.path).name if d else "—" for d in (original, derivative)]
+            return self.tr("Inline: %1 → %2").replace("%1", names[0]).replace("%2", names[1])
+        document = self._documents[side]
+        title = self.tr("Original") if side is Side.ORIGINAL else self.tr("Derivative")
+        if document is None:
+            return title
+        count = self.tr("%n paragraph(s)", "", len(document.paragraphs))
+        return f"{title}: {Path(document.path).name} ({document.format.value}, {count})"
+
+    def block_text(self, block: int) -> str:
+        """What a block says: the derivative's words, or the original's for a dropped paragraph."""
+        if self._comparison is None or not 0 <= block < len(self._comparison.blocks):
+            return ""
+        found = self._comparison.blocks[block]
+        if found.derivative:
+            return "\n\n".join(self._comparison.derivative.paragraphs[j].text for j in found.derivative)
+        return "\n\n".join(self._comparison.original.paragraphs[i].text for i in found.original)
+
+    def copy_current_block(self) -> bool:
+        text = self.block_text(self._current_block)
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return bool(text)
+
+
+def _kind_label(kind: BlockKind) -> str:
+    labels = {
+        BlockKind.EQUAL: "Unchanged",
+        BlockKind.REWRITE: "Rewritten",
+        BlockKind.MOVED: "Moved",
+        BlockKind.INSERTED: "Added in the derivative",
+        BlockKind.DELETED: "Dropped from the original",
+    }
+    return QCoreApplication.translate("ComparisonView", labels[kind])
+
+
+def _local_paths(urls: list) -> list[Path]:  # type: ignore[type-arg]
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]

@@ -1,0 +1,80 @@
+"""The overview ruler beside the panes: where the changes are in the whole document; click to jump."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QWidget
+
+from diffviewer.core.model import BlockKind
+from diffviewer.gui.colors import scheme_for
+from diffviewer.gui.comparison_view import ComparisonView
+from diffviewer.gui.rows import Side
+
+RULER_WIDTH = 22
+MIN_MARK = 2.0
+
+
+class OverviewRuler(QWidget):
+    def __init__(self, view: ComparisonView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view = view
+        self.setFixedWidth(RULER_WIDTH)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("Where the changes are: click to jump there"))
+        view.layout_changed.connect(self.update)
+        view.current_block_changed.connect(self.update)
+        view.verticalScrollBar().valueChanged.connect(self.update)
+        view.verticalScrollBar().rangeChanged.connect(self.update)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(RULER_WIDTH, 200)
+
+    def _scale(self) -> float:
+        total = self._view.content_height()
+        return self.height() / total if total > 0 else 0.0
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        scheme = scheme_for(self.palette())
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
+        scale = self._scale()
+        half = self.width() / 2
+        for row_index, row in enumerate(self._view.rows):
+            top, bottom = self._view.row_extent(row_index)
+            y, h = top * scale, max(MIN_MARK, (bottom - top) * scale)
+            for cell in row.cells:
+                if cell.kind is None or cell.kind is BlockKind.EQUAL:
+                    continue
+                color = QColor(scheme.kind_edge[cell.kind])
+                # Left half marks the original's side, right half the derivative's (full width inline).
+                if cell.side is Side.ORIGINAL and row.inline is None:
+                    rect = QRectF(1, y, half - 1, h)
+                elif row.inline is None:
+                    rect = QRectF(half, y, half - 1, h)
+                else:
+                    rect = QRectF(1, y, self.width() - 2, h)
+                painter.fillRect(rect, color)
+        # The visible part of the document.
+        bar = self._view.verticalScrollBar()
+        visible = QRectF(0.5, bar.value() * scale, self.width() - 1, max(4.0, self._view.viewport().height() * scale))
+        shade = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        shade.setAlpha(45)
+        painter.fillRect(visible, shade)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1))
+        painter.drawRect(visible)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._jump(event.position().y())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._jump(event.position().y())
+
+    def _jump(self, y: float) -> None:
+        scale = self._scale()
+        if scale <= 0:
+            return
+        bar = self._view.verticalScrollBar()
+        # Centre the clicked spot in the panes.
+        bar.setValue(round(y / scale - self._view.viewport().height() / 2))

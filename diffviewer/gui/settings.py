@@ -1,0 +1,157 @@
+"""The one typed wrapper over QSettings: every persisted choice is a property here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from diffviewer.core.model import CompareOptions, Granularity
+from diffviewer.gui.view_mode import ViewMode
+
+MAX_RECENT = 10
+DEFAULT_FONT_SIZE = 11
+MIN_FONT_SIZE, MAX_FONT_SIZE = 6, 40
+
+
+def _as_bool(value: object, default: bool) -> bool:
+    # QSettings' INI backend hands booleans back as the strings "true"/"false".
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.lower() in {"true", "1", "yes"}
+    return default
+
+
+class Settings:
+    """Typed access to the user's choices; pass a QSettings to keep tests away from real ones."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else QSettings()
+
+    def _bool(self, key: str, default: bool) -> bool:
+        return _as_bool(self._store.value(key, default), default)
+
+    # comparison options --------------------------------------------------------------------
+    @property
+    def ignore_case(self) -> bool:
+        return self._bool("compare/ignore_case", False)
+
+    @ignore_case.setter
+    def ignore_case(self, value: bool) -> None:
+        self._store.setValue("compare/ignore_case", value)
+
+    @property
+    def ignore_punctuation(self) -> bool:
+        return self._bool("compare/ignore_punctuation", False)
+
+    @ignore_punctuation.setter
+    def ignore_punctuation(self, value: bool) -> None:
+        self._store.setValue("compare/ignore_punctuation", value)
+
+    @property
+    def ignore_whitespace(self) -> bool:
+        return self._bool("compare/ignore_whitespace", False)
+
+    @ignore_whitespace.setter
+    def ignore_whitespace(self, value: bool) -> None:
+        self._store.setValue("compare/ignore_whitespace", value)
+
+    @property
+    def granularity(self) -> Granularity:
+        value = str(self._store.value("compare/granularity", Granularity.WORD.value))
+        return Granularity(value) if value in Granularity._value2member_map_ else Granularity.WORD
+
+    @granularity.setter
+    def granularity(self, value: Granularity) -> None:
+        self._store.setValue("compare/granularity", value.value)
+
+    def compare_options(self) -> CompareOptions:
+        return CompareOptions(
+            ignore_case=self.ignore_case,
+            ignore_punctuation=self.ignore_punctuation,
+            ignore_whitespace=self.ignore_whitespace,
+            granularity=self.granularity,
+        )
+
+    # view ----------------------------------------------------------------------------------
+    @property
+    def font_size(self) -> int:
+        try:
+            size = int(str(self._store.value("view/font_size", DEFAULT_FONT_SIZE)))
+        except ValueError:
+            size = DEFAULT_FONT_SIZE
+        return max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, size))
+
+    @font_size.setter
+    def font_size(self, value: int) -> None:
+        self._store.setValue("view/font_size", max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, value)))
+
+    @property
+    def wrap(self) -> bool:
+        return self._bool("view/wrap", True)
+
+    @wrap.setter
+    def wrap(self, value: bool) -> None:
+        self._store.setValue("view/wrap", value)
+
+    @property
+    def view_mode(self) -> ViewMode:
+        value = str(self._store.value("view/mode", ViewMode.SIDE_BY_SIDE.value))
+        return ViewMode(value) if value in ViewMode._value2member_map_ else ViewMode.SIDE_BY_SIDE
+
+    @view_mode.setter
+    def view_mode(self, value: ViewMode) -> None:
+        self._store.setValue("view/mode", value.value)
+
+    # window --------------------------------------------------------------------------------
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._store.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        value = self._store.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._store.setValue("window/state", value)
+
+    @property
+    def last_directory(self) -> str:
+        return str(self._store.value("window/last_directory", str(Path.home())))
+
+    @last_directory.setter
+    def last_directory(self, value: str) -> None:
+        self._store.setValue("window/last_directory", value)
+
+    # recent comparisons --------------------------------------------------------------------
+    @property
+    def recent_pairs(self) -> list[tuple[str, str]]:
+        """Most recent first: (original, derivative) paths the user compared."""
+        raw = self._store.value("recent/pairs", [])
+        # INI files hand back a lone string for a one-item list.
+        items: list[object] = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list | tuple) else []
+        pairs: list[tuple[str, str]] = []
+        for item in items:
+            original, sep, derivative = str(item).partition("\n")
+            if sep and original and derivative:
+                pairs.append((original, derivative))
+        return pairs[:MAX_RECENT]
+
+    def add_recent_pair(self, original: str, derivative: str) -> None:
+        pairs = [p for p in self.recent_pairs if p != (original, derivative)]
+        pairs.insert(0, (original, derivative))
+        self._store.setValue("recent/pairs", [f"{a}\n{b}" for a, b in pairs[:MAX_RECENT]])
+
+    def clear_recent_pairs(self) -> None:
+        self._store.remove("recent/pairs")
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -1,0 +1,85 @@
+"""Loading and comparing off the GUI thread: a QRunnable per job, a generation number per request.
+
+The window bumps the generation for every new request; results of an older generation are
+dropped when they arrive, so a slow comparison can never overwrite a newer one.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from diffviewer.core.compare import Cancelled, CompareError, compare
+from diffviewer.core.model import CompareOptions, Comparison, Document
+from diffviewer.formats import LoadError, load
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRequest:
+    generation: int
+    original: Path | None  # one side alone is loaded and shown, without a comparison
+    derivative: Path | None
+    options: CompareOptions
+    max_bytes: int
+
+
+class CompareSignals(QObject):
+    # Emitted from the worker thread; Qt queues them to the receiver's (GUI) thread.
+    progressed = Signal(int, float, str)  # generation, fraction 0..1, file being read ("" while comparing)
+    documents_loaded = Signal(int, object, object)  # generation, original Document, derivative Document
+    finished = Signal(int, object)  # generation, Comparison (None when only one side was given)
+    failed = Signal(int, str)  # generation, one-line message
+    cancelled = Signal(int)
+
+
+class CompareJob(QRunnable):
+    def __init__(self, request: CompareRequest) -> None:
+        super().__init__()
+        self.request = request
+        self.signals = CompareSignals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)  # the window keeps a reference until the job reports back
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        generation = self.request.generation
+        signals = self.signals
+        try:
+            original = self._load(self.request.original, 0.0)
+            derivative = self._load(self.request.derivative, 0.05)
+            if self.is_cancelled:
+                signals.cancelled.emit(generation)
+                return
+            signals.documents_loaded.emit(generation, original, derivative)
+            result: Comparison | None = None
+            if original is not None and derivative is not None:
+                result = compare(
+                    original,
+                    derivative,
+                    self.request.options,
+                    should_cancel=self._cancel.is_set,
+                    on_progress=lambda fraction: signals.progressed.emit(generation, 0.1 + 0.9 * fraction, ""),
+                )
+        except Cancelled:
+            signals.cancelled.emit(generation)
+        except (LoadError, CompareError) as error:
+            signals.failed.emit(generation, str(error))
+        except Exception as error:  # a bug must reach the user as a message, not kill the thread
+            signals.failed.emit(generation, f"unexpected error: {type(error).__name__}: {error}")
+        else:
+            signals.finished.emit(generation, result)
+
+    def _load(self, path: Path | None, fraction: float) -> Document | None:
+        if path is None:
+            return None
+        self.signals.progressed.emit(self.request.generation, fraction, path.name)
+        return load(path, max_bytes=self.request.max_bytes)

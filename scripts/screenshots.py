@@ -1,0 +1,92 @@
+"""Take screenshots of the real window (offscreen) in a light and a dark palette.
+
+    .venv/bin/python scripts/screenshots.py OUTDIR [ORIGINAL DERIVATIVE ...pairs]
+
+Without pairs: the seed sample, 002 vs 003 and 002 vs 000. Each pair gives side-by-side and inline
+shots in both palettes, scrolled to the first change.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
+from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
+
+from diffviewer.gui.app import application  # noqa: E402
+from diffviewer.gui.main_window import MainWindow  # noqa: E402
+from diffviewer.gui.settings import Settings  # noqa: E402
+from diffviewer.gui.view_mode import ViewMode  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2b2b",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1e1e",
+        QPalette.ColorRole.AlternateBase: "#262626",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#333333",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.Highlight: "#3d7ab8",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.PlaceholderText: "#8a8a8a",
+        QPalette.ColorRole.Mid: "#555555",
+        QPalette.ColorRole.ToolTipBase: "#333333",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def shoot(window: MainWindow, app: QApplication, path: Path) -> None:
+    for _ in range(5):
+        app.processEvents()
+    window.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    rest = sys.argv[2:]
+    pairs = list(zip(rest[::2], rest[1::2], strict=False)) or [
+        (str(SAMPLES / "original.txt"), str(SAMPLES / "syndicated-rewrite.txt")),
+        (str(SAMPLES / "original.txt"), str(SAMPLES / "spun-copy.txt")),
+    ]
+    app = application()
+    app.setStyle(QStyleFactory.create("Fusion"))
+    light = app.style().standardPalette()
+    store = QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat)
+    for theme, palette in (("light", light), ("dark", dark_palette())):
+        app.setPalette(palette)
+        for original, derivative in pairs:
+            window = MainWindow(Settings(store))
+            window.resize(1400, 900)
+            window.show()
+            window.open_paths(Path(original), Path(derivative))
+            while window.is_busy:
+                app.processEvents()
+            stem = f"{Path(original).stem}-vs-{Path(derivative).stem}-{theme}"
+            shoot(window, app, out / f"{stem}.png")
+            window.view.next_change()
+            window.view.next_change()
+            shoot(window, app, out / f"{stem}-change.png")
+            window.view.set_mode(ViewMode.INLINE)
+            shoot(window, app, out / f"{stem}-inline.png")
+            window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
