@@ -15,7 +15,7 @@ from diffviewer.core.model import (
     Document,
     Stats,
 )
-from diffviewer.core.tokens import words
+from diffviewer.core.tokens import split_tokens, token_key, words
 from diffviewer.core.worddiff import word_diff
 
 
@@ -33,6 +33,13 @@ class Cancelled(CompareError):
 
 def _count_words(text: str) -> int:
     return len(words(text))
+
+
+def _alignment_text(text: str, options: CompareOptions) -> str:
+    # Paragraphs that differ only in what the user ignores must align as identical twins.
+    if not (options.ignore_case or options.ignore_punctuation or options.ignore_whitespace):
+        return text
+    return "".join(token_key(token, options) for token in split_tokens(text))
 
 
 def _check_limits(doc: Document, options: CompareOptions) -> None:
@@ -102,7 +109,9 @@ def compare(
 
     on_progress(0.0)
     alignment: Alignment = align(
-        [p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs], on_step=step
+        [_alignment_text(p.text, options) for p in original.paragraphs],
+        [_alignment_text(p.text, options) for p in derivative.paragraphs],
+        on_step=step,
     )
     on_progress(0.4)
     blocks: list[Block] = []

@@ -76,6 +76,22 @@ class Document:
 class Change:
     op: ChangeOp
     text: str
+    # An EQUAL change whose sides differ only in what the options ignore (case, punctuation,
+    # spacing) keeps the derivative's own text here, so both sides still rebuild exactly;
+    # `text` is always the original's (empty when only the derivative has, say, a comma).
+    derivative_text: str | None = None
+
+    @property
+    def original_side(self) -> str:
+        return "" if self.op is ChangeOp.INSERT else self.text
+
+    @property
+    def derivative_side(self) -> str:
+        if self.op is ChangeOp.DELETE:
+            return ""
+        if self.op is ChangeOp.EQUAL and self.derivative_text is not None:
+            return self.derivative_text
+        return self.text
 
 
 @dataclass(frozen=True, slots=True)

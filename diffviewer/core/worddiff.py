@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from diff_match_patch import diff_match_patch
@@ -10,6 +11,7 @@ from diffviewer.core.model import Change, ChangeOp, CompareOptions, Granularity
 from diffviewer.core.tokens import split_tokens, token_key
 
 CONFETTI_TOKENS = 4
+_CHARACTERS = re.compile(r"\s+|.", re.DOTALL)
 
 
 def _encode(tokens: list[str], options: CompareOptions, alphabet: dict[str, str]) -> str:
@@ -29,13 +31,50 @@ def _encode(tokens: list[str], options: CompareOptions, alphabet: dict[str, str]
 def _merged(changes: Iterable[Change]) -> tuple[Change, ...]:
     out: list[Change] = []
     for change in changes:
-        if not change.text:
+        if not change.text and not change.derivative_side:
             continue
         if out and out[-1].op is change.op:
-            out[-1] = Change(change.op, out[-1].text + change.text)
+            previous = out[-1]
+            text = previous.text + change.text
+            other = None
+            if change.op is ChangeOp.EQUAL:
+                other = previous.derivative_side + change.derivative_side
+            out[-1] = Change(change.op, text, None if other == text else other)
         else:
             out.append(change)
     return tuple(out)
+
+
+def _mirror(change: Change) -> Change:
+    if change.op is ChangeOp.EQUAL:
+        if change.derivative_text is None:
+            return change
+        return Change(ChangeOp.EQUAL, change.derivative_text, change.text)
+    return Change(_MIRROR[change.op], change.text)
+
+
+def _ignorable(text: str, options: CompareOptions) -> bool:
+    """True when a whole inserted or deleted run is made only of what the options ignore."""
+    return all(
+        (options.ignore_whitespace and ch.isspace()) or (options.ignore_punctuation and not (ch.isalnum() or ch == "_"))
+        for ch in text
+    ) and (options.ignore_whitespace or options.ignore_punctuation)
+
+
+def _absorb_ignored(changes: list[Change], options: CompareOptions) -> list[Change]:
+    # A comma or a space only one side has is no change when the user ignores punctuation or
+    # spacing: it becomes an equal run whose other side is empty (still lossless).
+    if not (options.ignore_punctuation or options.ignore_whitespace):
+        return changes
+    out: list[Change] = []
+    for change in changes:
+        if change.op is ChangeOp.DELETE and _ignorable(change.text, options):
+            out.append(Change(ChangeOp.EQUAL, change.text, ""))
+        elif change.op is ChangeOp.INSERT and _ignorable(change.text, options):
+            out.append(Change(ChangeOp.EQUAL, "", change.text))
+        else:
+            out.append(change)
+    return out
 
 
 def word_diff(original: str, derivative: str, options: CompareOptions = CompareOptions()) -> tuple[Change, ...]:
@@ -46,7 +85,7 @@ def word_diff(original: str, derivative: str, options: CompareOptions = CompareO
         # diff-match-patch is not symmetric; diffing in one canonical direction makes
         # swapping the sides swap inserts and deletes exactly.
         mirrored = _diff(derivative, original, options)
-        return _merged(_ordered([Change(_MIRROR[c.op], c.text) for c in mirrored]))
+        return _merged(_ordered([_mirror(c) for c in mirrored]))
     return _diff(original, derivative, options)
 
 
@@ -55,7 +94,8 @@ _MIRROR = {ChangeOp.EQUAL: ChangeOp.EQUAL, ChangeOp.INSERT: ChangeOp.DELETE, Cha
 
 def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Change, ...]:
     if options.granularity is Granularity.CHARACTER:
-        a_tokens, b_tokens = list(original), list(derivative)
+        # Letters one by one, but a run of spaces stays one unit so ignored spacing can match.
+        a_tokens, b_tokens = _CHARACTERS.findall(original), _CHARACTERS.findall(derivative)
     else:
         a_tokens, b_tokens = split_tokens(original), split_tokens(derivative)
     alphabet: dict[str, str] = {}
@@ -76,15 +116,19 @@ def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Chan
         dmp.diff_cleanupSemanticLossless(diffs)
         dmp.diff_cleanupEfficiency(diffs)
     changes: list[Change] = []
+    ignoring = options.ignore_case or options.ignore_punctuation or options.ignore_whitespace
     ai = bi = 0
     for op, chars in diffs:
         n = len(chars)
         if op == 0:
-            # Equal keys may still differ in raw text (ignored case, spacing...): keep the output
-            # lossless by showing those tokens as a replacement.
+            # Equal keys may still differ in raw text. What the user chose to ignore (case,
+            # spacing...) stays equal, with the derivative's own text kept so the output is
+            # lossless; anything else (“typographic” vs "straight" quotes) is a replacement.
             for a_tok, b_tok in zip(a_tokens[ai : ai + n], b_tokens[bi : bi + n], strict=True):
                 if a_tok == b_tok:
                     changes.append(Change(ChangeOp.EQUAL, a_tok))
+                elif ignoring:
+                    changes.append(Change(ChangeOp.EQUAL, a_tok, b_tok))
                 else:
                     changes.append(Change(ChangeOp.DELETE, a_tok))
                     changes.append(Change(ChangeOp.INSERT, b_tok))
@@ -96,7 +140,7 @@ def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Chan
         else:
             changes.append(Change(ChangeOp.INSERT, "".join(b_tokens[bi : bi + n])))
             bi += n
-    return _merged(_ordered(changes))
+    return _merged(_ordered(_absorb_ignored(changes, options)))
 
 
 def _ordered(changes: list[Change]) -> list[Change]:

@@ -316,7 +316,7 @@ class ComparisonView(QAbstractScrollArea):
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self._tooltip_at(QPointF(event.pos()))
+            text = self.tooltip_at(QPointF(event.pos()))
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
@@ -324,7 +324,8 @@ class ComparisonView(QAbstractScrollArea):
             return True
         return super().viewportEvent(event)
 
-    def _tooltip_at(self, point: QPointF) -> str:
+    def tooltip_at(self, point: QPointF) -> str:
+        """What hovering at a viewport point tells: the block's kind, its paragraphs, its similarity."""
         if self._comparison is None:
             return ""
         row = self._row_at(point.y() + self.verticalScrollBar().value())

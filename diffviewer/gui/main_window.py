@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
             self.tr("Read both files again"),
         )
         self.reload_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        self.cancel_action = self._action(self.tr("&Cancel Comparison"), self.cancel_comparison, [keys("Esc")])
         self.quit_action = self._action(self.tr("&Quit"), self.close, [keys(keys.StandardKey.Quit), keys("Ctrl+Q")])
 
         self.copy_action = self._action(
@@ -268,6 +269,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.swap_action)
         file_menu.addAction(self.reload_action)
+        file_menu.addAction(self.cancel_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu(self.tr("&Edit"))
@@ -469,6 +471,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_pair = self.view.comparison is not None
         has_any = any(self._paths.values())
+        # Enabled only while comparing, so Esc stays free for the find bar otherwise.
+        self.cancel_action.setEnabled(self._job is not None)
         self.swap_action.setEnabled(has_any)
         self.reload_action.setEnabled(has_any)
         for action in (

@@ -81,7 +81,7 @@ def _side_cells(index: int, block: Block, original: Document, derivative: Docume
         size = len(change.text)
         if change.op is ChangeOp.EQUAL:
             left_at += size
-            right_at += size
+            right_at += len(change.derivative_side)
         elif change.op is ChangeOp.DELETE:
             paired = n + 1 < len(changes) and changes[n + 1].op is ChangeOp.INSERT
             left_spans.append(Span(left_at, left_at + size, ChangeOp.DELETE, paired))

@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from diffviewer.core.model import Block, Comparison, Document, Quote
+from diffviewer.core.model import Block, Change, Comparison, Document, Quote
 
 FORMAT_NAME = "diffviewer-comparison"
 FORMAT_VERSION = 1
@@ -28,7 +28,7 @@ def block_json(block: Block) -> dict[str, Any]:
         "original": list(block.original),
         "derivative": list(block.derivative),
         "similarity": block.similarity,
-        "changes": [{"op": str(c.op), "text": c.text} for c in block.changes],
+        "changes": [_change(c) for c in block.changes],
     }
 
 
@@ -63,3 +63,11 @@ def render(comparisons: Sequence[Comparison]) -> str:
         "comparisons": [comparison_json(c) for c in comparisons],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _change(change: Change) -> dict[str, object]:
+    out: dict[str, object] = {"op": str(change.op), "text": change.text}
+    if change.derivative_text is not None:
+        # Only with ignore options: the derivative's own spelling of an equal run.
+        out["derivative_text"] = change.derivative_text
+    return out

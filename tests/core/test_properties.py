@@ -57,26 +57,24 @@ def test_tokens_join_back_to_the_text(text: str) -> None:
 @given(st.text(), st.text(), option_sets)
 def test_word_diff_rebuilds_both_sides(a: str, b: str, options: CompareOptions) -> None:
     changes = word_diff(a, b, options)
-    assert "".join(c.text for c in changes if c.op is not ChangeOp.INSERT) == a
-    assert "".join(c.text for c in changes if c.op is not ChangeOp.DELETE) == b
+    assert "".join(c.original_side for c in changes) == a
+    assert "".join(c.derivative_side for c in changes) == b
 
 
 @settings(max_examples=60, deadline=None)
-@given(documents, documents)
-def test_every_paragraph_in_exactly_one_block_and_blocks_rebuild_text(a: list[str], b: list[str]) -> None:
+@given(documents, documents, option_sets)
+def test_every_paragraph_in_exactly_one_block_and_blocks_rebuild_text(
+    a: list[str], b: list[str], options: CompareOptions
+) -> None:
     original, derivative = doc(*a), doc(*b)
-    result = compare(original, derivative)
+    result = compare(original, derivative, options)
     seen_a = [i for block in result.blocks for i in block.original]
     seen_b = [j for block in result.blocks for j in block.derivative]
     assert sorted(seen_a) == list(range(len(a)))
     assert sorted(seen_b) == list(range(len(b)))
     for block in result.blocks:
-        assert "".join(c.text for c in block.changes if c.op is not ChangeOp.INSERT) == "\n".join(
-            a[i] for i in block.original
-        )
-        assert "".join(c.text for c in block.changes if c.op is not ChangeOp.DELETE) == "\n".join(
-            b[j] for j in block.derivative
-        )
+        assert "".join(c.original_side for c in block.changes) == "\n".join(a[i] for i in block.original)
+        assert "".join(c.derivative_side for c in block.changes) == "\n".join(b[j] for j in block.derivative)
 
 
 @settings(max_examples=60, deadline=None)
@@ -89,10 +87,10 @@ def test_comparing_a_document_with_itself_changes_nothing(a: list[str]) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(documents, documents)
-def test_swapping_sides_swaps_inserts_and_deletes(a: list[str], b: list[str]) -> None:
-    forward = compare(doc(*a), doc(*b))
-    backward = compare(doc(*b), doc(*a))
+@given(documents, documents, option_sets)
+def test_swapping_sides_swaps_inserts_and_deletes(a: list[str], b: list[str], options: CompareOptions) -> None:
+    forward = compare(doc(*a), doc(*b), options)
+    backward = compare(doc(*b), doc(*a), options)
     assert forward.stats.words_inserted == backward.stats.words_deleted
     assert forward.stats.words_deleted == backward.stats.words_inserted
     assert forward.stats.paragraphs_inserted == backward.stats.paragraphs_deleted
@@ -106,3 +104,25 @@ def test_character_granularity_shows_the_changed_letters_only() -> None:
     assert [c for c in changes if c.op is not ChangeOp.EQUAL] == [Change(ChangeOp.INSERT, "u")]
     word_changes = word_diff("the rigorous review", "the rigourous review")
     assert Change(ChangeOp.DELETE, "rigorous") in word_changes
+
+
+@given(documents, option_sets)
+def test_differences_the_options_ignore_are_no_changes(a: list[str], options: CompareOptions) -> None:
+    # The derivative differs from the original only in what the options ignore.
+    def disguise(text: str) -> str:
+        if options.ignore_case:
+            text = text.upper()
+        if options.ignore_punctuation:
+            text = text.replace(",", ";").replace(".", "")
+        if options.ignore_whitespace:
+            text = text.replace(" ", "  ")
+        return text
+
+    result = compare(doc(*a), doc(*[disguise(t) for t in a]), options)
+    assert result.stats.words_inserted == result.stats.words_deleted == 0
+    assert all(block.kind is BlockKind.EQUAL for block in result.blocks)
+
+
+def test_ignored_case_keeps_each_sides_own_text() -> None:
+    changes = word_diff("The Memo", "the memo", CompareOptions(ignore_case=True))
+    assert changes == (Change(ChangeOp.EQUAL, "The Memo", "the memo"),)

@@ -1,0 +1,388 @@
+"""The window as a user drives it: open, drop, swap, navigate, find, options, cancel, errors, reload."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from diffviewer.core.compare import Cancelled
+from diffviewer.core.model import BlockKind, Comparison
+from diffviewer.gui import worker
+from diffviewer.gui.app import demo_paths
+from diffviewer.gui.main_window import MainWindow
+from diffviewer.gui.message_bar import MessageLevel
+from diffviewer.gui.rows import Side
+from diffviewer.gui.settings import Settings
+from diffviewer.gui.view_mode import ViewMode
+from tests.gui.conftest import COMPARE_TIMEOUT_MS, compared, drop_files, write
+
+
+def _paragraph(n: int, word: str = "steady") -> str:
+    return (
+        f"Section {n} reports that the harbour{n} committee kept a {word} course on budget{n}, "
+        f"with lantern{n} and orchard{n} projects reviewed by the council{n} in detail."
+    )
+
+
+@pytest.fixture
+def long_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """60 paragraphs; the derivative rewords paragraphs 10 and 40 and moves paragraph 25 to the end."""
+    original = [_paragraph(n) for n in range(60)]
+    derivative = [_paragraph(n, "bold" if n in (10, 40) else "steady") for n in range(60) if n != 25]
+    derivative.append(_paragraph(25))
+    return write(tmp_path / "original.txt", *original), write(tmp_path / "derivative.txt", *derivative)
+
+
+@pytest.fixture
+def short_pair(tmp_path: Path) -> tuple[Path, Path]:
+    original = write(tmp_path / "a.txt", "The memo was rigorous about safety.", "A second paragraph stays the same.")
+    derivative = write(tmp_path / "b.txt", "The memo was tough about safety.", "A second paragraph stays the same.")
+    return original, derivative
+
+
+def test_demo_opens_the_bundled_sample(qtbot: QtBot, window: MainWindow) -> None:
+    comparison = compared(qtbot, window, lambda: window.open_paths(*demo_paths()))
+    assert isinstance(comparison, Comparison)
+    assert Path(comparison.original.path).name == "original.txt"
+    assert Path(comparison.derivative.path).name == "syndicated-rewrite.txt"
+    assert window.view.rows
+    assert "Similarity" in window.summary_label.text()
+    assert "syndicated-rewrite.txt" in window.windowTitle()
+
+
+def test_dropping_two_files_anywhere_makes_the_first_the_original(
+    qtbot: QtBot, window: MainWindow, short_pair: tuple[Path, Path]
+) -> None:
+    original, derivative = short_pair
+    viewport = window.view.viewport()
+    right_half = QPointF(viewport.width() * 0.75, 50)
+    comparison = compared(qtbot, window, lambda: drop_files(viewport, [original, derivative], right_half))
+    assert isinstance(comparison, Comparison)
+    assert Path(comparison.original.path) == original
+    assert Path(comparison.derivative.path) == derivative
+
+
+def test_dropping_one_file_on_a_pane_loads_that_side(
+    qtbot: QtBot, window: MainWindow, short_pair: tuple[Path, Path]
+) -> None:
+    original, derivative = short_pair
+    viewport = window.view.viewport()
+    left = QPointF(viewport.width() * 0.25, 50)
+    right = QPointF(viewport.width() * 0.75, 50)
+    alone = compared(qtbot, window, lambda: drop_files(viewport, [original], left))
+    assert alone is None  # one side loaded: shown, nothing to compare yet
+    assert window.view.document(Side.ORIGINAL) is not None
+    assert [row.left is not None for row in window.view.rows] == [True, True]
+    comparison = compared(qtbot, window, lambda: drop_files(viewport, [derivative], right))
+    assert isinstance(comparison, Comparison)
+    assert Path(comparison.derivative.path) == derivative
+
+
+def test_a_dropped_folder_is_refused_with_a_message(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    viewport = window.view.viewport()
+    drop_files(viewport, [tmp_path], QPointF(20, 20))
+    assert window.message_bar.isVisible()
+    assert tmp_path.name in window.message_bar.text
+    assert window.paths[Side.ORIGINAL] is None
+
+
+def test_open_actions_use_the_file_dialog(
+    qtbot: QtBot, window: MainWindow, short_pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original, derivative = short_pair
+    answers = iter([str(original), str(derivative)])
+    titles: list[str] = []
+
+    def fake_dialog(parent: object, title: str, directory: str, filters: str) -> tuple[str, str]:
+        titles.append(title)
+        assert "*.docx" in filters and "*.pdf" in filters
+        return next(answers), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_dialog))
+    compared(qtbot, window, window.open_original_action.trigger)
+    comparison = compared(qtbot, window, window.open_derivative_action.trigger)
+    assert isinstance(comparison, Comparison)
+    assert (Path(comparison.original.path), Path(comparison.derivative.path)) == (original, derivative)
+    assert titles == ["Open Original", "Open Derivative"]
+
+
+def test_cancelling_the_file_dialog_changes_nothing(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args: ("", "")))
+    window.open_original_action.trigger()
+    assert window.paths[Side.ORIGINAL] is None
+    assert not window.is_busy
+
+
+def test_swap_sides_swaps_the_documents_and_the_changes(
+    qtbot: QtBot, window: MainWindow, short_pair: tuple[Path, Path]
+) -> None:
+    before = compared(qtbot, window, lambda: window.open_paths(*short_pair))
+    after = compared(qtbot, window, window.swap_action.trigger)
+    assert isinstance(before, Comparison) and isinstance(after, Comparison)
+    assert after.original.path == before.derivative.path
+    assert after.derivative.path == before.original.path
+    assert after.stats.words_inserted == before.stats.words_deleted
+    assert after.stats.words_deleted == before.stats.words_inserted
+
+
+def test_next_and_previous_change_select_the_block_and_scroll_to_it(
+    qtbot: QtBot, window: MainWindow, long_pair: tuple[Path, Path]
+) -> None:
+    comparison = compared(qtbot, window, lambda: window.open_paths(*long_pair))
+    assert isinstance(comparison, Comparison)
+    view = window.view
+    changed = [n for n, b in enumerate(comparison.blocks) if b.kind is not BlockKind.EQUAL]
+    assert len(changed) >= 3
+    bar = view.verticalScrollBar()
+    assert bar.value() == 0
+
+    window.activateWindow()
+    view.setFocus()
+    visited = []
+    for _ in changed:
+        qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        visited.append(view.current_block)
+        assert view.row_in_view(view.anchor_row(view.current_block))
+    assert visited == sorted(changed, key=view.anchor_row)
+    assert bar.value() > 0  # the later changes are far down: the view scrolled to them
+    bottom = bar.value()
+
+    qtbot.keyClick(view, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    assert view.current_block == visited[-2]
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert view.current_block == visited[-3]
+    assert bar.value() <= bottom
+    qtbot.keyClick(view, Qt.Key.Key_F7)
+    assert view.current_block == visited[-2]
+
+
+def test_moved_paragraph_keeps_its_place_on_the_left_and_can_be_jumped_to(
+    qtbot: QtBot, window: MainWindow, long_pair: tuple[Path, Path]
+) -> None:
+    comparison = compared(qtbot, window, lambda: window.open_paths(*long_pair))
+    assert isinstance(comparison, Comparison)
+    moved = [n for n, b in enumerate(comparison.blocks) if b.kind is BlockKind.MOVED]
+    assert len(moved) == 1
+    view = window.view
+    rows_with_block = [n for n, row in enumerate(view.rows) if row.block == moved[0]]
+    # Two rows: the original's text where the original had it, the derivative's at the end.
+    assert len(rows_with_block) == 2
+    left_row, right_row = (view.rows[n] for n in rows_with_block)
+    assert left_row.left is not None and left_row.left.paragraphs == (25,)
+    assert right_row.right is not None and right_row.right.paragraphs == (59,)
+    window.next_moved_action.trigger()
+    assert view.current_block == moved[0]
+    assert view.row_in_view(rows_with_block[1])
+
+
+def test_changing_an_option_recomputes_and_is_remembered(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, settings_file: Path
+) -> None:
+    original = write(tmp_path / "upper.txt", "The Memo Was Rigorous About Safety.")
+    derivative = write(tmp_path / "lower.txt", "the memo was rigorous about safety.")
+    before = compared(qtbot, window, lambda: window.open_paths(original, derivative))
+    assert isinstance(before, Comparison)
+    assert any(b.kind is BlockKind.REWRITE for b in before.blocks)
+    after = compared(qtbot, window, window.ignore_case_action.trigger)
+    assert isinstance(after, Comparison)
+    assert after.stats.words_inserted == 0
+    reread = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    assert reread.ignore_case is True
+    assert reread.compare_options().ignore_case is True
+
+
+def test_character_granularity_recomputes_with_letter_level_changes(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    original = write(tmp_path / "a.txt", "The rigorous review ended.")
+    derivative = write(tmp_path / "b.txt", "The rigourous review ended.")
+    compared(qtbot, window, lambda: window.open_paths(original, derivative))
+    after = compared(qtbot, window, window.character_granularity_action.trigger)
+    assert isinstance(after, Comparison)
+    inserted = [c.text for b in after.blocks for c in b.changes if c.op.value == "insert"]
+    assert inserted == ["u"]
+
+
+def test_cancel_stops_the_comparison_and_keeps_the_previous_one(
+    qtbot: QtBot, window: MainWindow, short_pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = compared(qtbot, window, lambda: window.open_paths(*short_pair))
+    started = threading.Event()
+
+    def compare_until_cancelled(original: object, derivative: object, options: object, should_cancel, on_progress):  # type: ignore[no-untyped-def]
+        started.set()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            on_progress(0.5)
+            if should_cancel():
+                raise Cancelled("comparison cancelled")
+            time.sleep(0.01)
+        raise AssertionError("never cancelled")
+
+    monkeypatch.setattr(worker, "compare", compare_until_cancelled)
+    window.reload_action.trigger()
+    assert window.is_busy
+    assert window.cancel_button.isVisible()
+    qtbot.waitUntil(started.is_set, timeout=COMPARE_TIMEOUT_MS)
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.is_busy, timeout=COMPARE_TIMEOUT_MS)
+    assert not window.progress.isVisible()
+    assert window.comparison is first
+    assert "cancelled" in window.statusBar().currentMessage().lower()
+
+
+def test_a_newer_request_wins_over_a_slower_older_one(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_compare = worker.compare
+    slow = write(tmp_path / "slow.txt", "A slow derivative paragraph.")
+    fast = write(tmp_path / "fast.txt", "A fast derivative paragraph.")
+    original = write(tmp_path / "original.txt", "An original paragraph.")
+
+    def compare_slowly_for_slow_files(original_doc, derivative_doc, options, should_cancel, on_progress):  # type: ignore[no-untyped-def]
+        if derivative_doc.path.endswith("slow.txt"):
+            time.sleep(0.8)  # ignores cancel on purpose: its result must still be dropped
+        return real_compare(original_doc, derivative_doc, options)
+
+    monkeypatch.setattr(worker, "compare", compare_slowly_for_slow_files)
+    window.open_paths(original, slow)
+    comparison = compared(qtbot, window, lambda: window.open_paths(original, fast))
+    assert isinstance(comparison, Comparison)
+    qtbot.wait(1200)  # the slow job finishes meanwhile; its result must not replace the newer one
+    assert window.comparison is comparison
+    assert window.comparison.derivative.path.endswith("fast.txt")
+
+
+def test_an_unreadable_file_shows_a_message_and_keeps_the_comparison(
+    qtbot: QtBot, window: MainWindow, short_pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    first = compared(qtbot, window, lambda: window.open_paths(*short_pair))
+    binary = tmp_path / "picture.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    with qtbot.waitSignal(window.comparison_failed, timeout=COMPARE_TIMEOUT_MS) as blocker:
+        window.set_side(Side.DERIVATIVE, binary)
+    message = blocker.args[0]
+    assert "picture.txt" in message and "\n" not in message
+    assert window.message_bar.isVisible()
+    assert window.message_bar.level is MessageLevel.ERROR
+    assert "picture.txt" in window.message_bar.text
+    assert window.comparison is first
+    assert window.paths[Side.DERIVATIVE] == short_pair[1]  # reload goes back to what is shown
+
+
+def test_a_missing_file_given_on_the_command_line_is_a_message(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(window.comparison_failed, timeout=COMPARE_TIMEOUT_MS):
+        window.open_paths(tmp_path / "nowhere.txt", tmp_path / "neither.txt")
+    assert "nowhere.txt" in window.message_bar.text
+    assert "no such file" in window.message_bar.text
+
+
+def test_a_file_changed_on_disk_is_reloaded_with_a_notice(
+    qtbot: QtBot, window: MainWindow, short_pair: tuple[Path, Path]
+) -> None:
+    original, derivative = short_pair
+    compared(qtbot, window, lambda: window.open_paths(original, derivative))
+
+    def edit() -> None:
+        write(derivative, "The memo was lax about safety.", "A second paragraph stays the same.")
+
+    comparison = compared(qtbot, window, edit)
+    assert isinstance(comparison, Comparison)
+    assert "lax" in comparison.derivative.paragraphs[0].text
+    assert window.message_bar.isVisible()
+    assert "b.txt" in window.message_bar.text and "reloaded" in window.message_bar.text
+
+
+def test_find_marks_matches_in_both_documents_and_steps_through_them(
+    qtbot: QtBot, window: MainWindow, short_pair: tuple[Path, Path]
+) -> None:
+    compared(qtbot, window, lambda: window.open_paths(*short_pair))
+    window.activateWindow()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.field, "SECOND paragraph")
+    assert window.view.find_match_count == 2  # one in each document, case-insensitive
+    assert window.find_bar.count_label.text() == "1 of 2"
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.find_bar.count_label.text() == "2 of 2"
+    window.find_bar.case_sensitive.setChecked(True)
+    assert window.view.find_match_count == 0
+    assert window.find_bar.count_label.text() == "No matches"
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+
+
+def test_inline_view_shows_one_column_and_is_remembered(
+    qtbot: QtBot, window: MainWindow, short_pair: tuple[Path, Path], settings: Settings
+) -> None:
+    compared(qtbot, window, lambda: window.open_paths(*short_pair))
+    window.inline_action.trigger()
+    assert window.view.mode is ViewMode.INLINE
+    assert all(row.inline is not None and row.left is None for row in window.view.rows)
+    rewritten = window.view.rows[0].inline
+    assert rewritten is not None
+    assert rewritten.text.startswith("The memo was rigoroustough")  # deletion then insertion, both shown
+    assert settings.view_mode is ViewMode.INLINE
+    window.side_by_side_action.trigger()
+    assert window.view.rows[0].left is not None
+
+
+def test_hovering_a_block_tells_its_similarity(qtbot: QtBot, window: MainWindow, short_pair: tuple[Path, Path]) -> None:
+    comparison = compared(qtbot, window, lambda: window.open_paths(*short_pair))
+    assert isinstance(comparison, Comparison)
+    tip = window.view.tooltip_at(QPointF(window.view.viewport().width() * 0.75, 10))
+    assert "Rewritten" in tip
+    assert f"{comparison.blocks[0].similarity * 100:.0f}%" in tip
+
+
+def test_zoom_changes_the_font_size_and_persists(qtbot: QtBot, window: MainWindow, settings: Settings) -> None:
+    size = window.view.font_point_size()
+    window.zoom_in_action.trigger()
+    window.zoom_in_action.trigger()
+    assert window.view.font_point_size() == size + 2
+    assert settings.font_size == size + 2
+    window.zoom_reset_action.trigger()
+    assert window.view.font_point_size() == 11
+
+
+def test_recent_comparisons_are_listed_and_reopen(
+    qtbot: QtBot, window: MainWindow, short_pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    compared(qtbot, window, lambda: window.open_paths(*short_pair))
+    other = write(tmp_path / "c.txt", "Something else entirely.")
+    compared(qtbot, window, lambda: window.open_paths(short_pair[0], other))
+    window.recent_menu.aboutToShow.emit()
+    labels = [a.text() for a in window.recent_menu.actions() if a.text()]
+    assert labels[0].endswith("a.txt ↔ c.txt")
+    assert labels[1].endswith("a.txt ↔ b.txt")
+    comparison = compared(qtbot, window, window.recent_menu.actions()[1].trigger)
+    assert isinstance(comparison, Comparison)
+    assert comparison.derivative.path.endswith("b.txt")
+
+
+def test_window_geometry_and_options_survive_a_restart(
+    qtbot: QtBot, settings: Settings, settings_file: Path, pool: object
+) -> None:
+    first = MainWindow(settings, pool)  # type: ignore[arg-type]
+    qtbot.addWidget(first)
+    first.resize(700, 520)  # inside the offscreen screen (800×600): restoring never clamps it
+    first.show()
+    assert (first.width(), first.height()) == (700, 520)
+    first.wrap_action.trigger()
+    first.close()
+    reread = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    second = MainWindow(reread, pool)  # type: ignore[arg-type]
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 520)
+    assert second.wrap_action.isChecked() is False
