@@ -21,7 +21,8 @@ class Utf16Offsets:
 
     def __init__(self, text: str) -> None:
         self._table: list[int] | None = None
-        if any(ord(ch) > 0xFFFF for ch in text):
+        # The UTF-16 length equals the code-point count exactly when nothing is outside the BMP.
+        if len(text.encode("utf-16-le")) != 2 * len(text):
             table = [0]
             for ch in text:
                 table.append(table[-1] + (2 if ord(ch) > 0xFFFF else 1))

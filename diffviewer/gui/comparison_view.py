@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
@@ -33,7 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from diffviewer.core.model import BlockKind, Comparison, Document, Role
-from diffviewer.gui.cell_layout import LaidOutCell, lay_out
+from diffviewer.gui.cell_layout import LaidOutCell, Utf16Offsets, lay_out
 from diffviewer.gui.colors import Scheme, scheme_for
 from diffviewer.gui.link_map import Band, paint_bands
 from diffviewer.gui.rows import Cell, Row, Side, inline_rows, side_by_side_rows, single_document_rows
@@ -84,9 +85,12 @@ class ComparisonView(QAbstractScrollArea):
         self._comparison: Comparison | None = None
         self._documents: dict[Side, Document | None] = {Side.ORIGINAL: None, Side.DERIVATIVE: None}
         self._rows: list[Row] = []
-        self._cells: list[dict[Side | None, LaidOutCell]] = []
+        self._cells: list[dict[Side | None, LaidOutCell] | None] = []  # None: not laid out yet
         self._tops: list[float] = [0.0]
         self._heights: list[float] = []
+        self._text_widths: dict[Side | None, float] = {}
+        self._line_height = 16.0
+        self._char_width = 7.0
         self._anchor_row: dict[int, int] = {}  # block -> the row navigation lands on
         self._paragraph_row: dict[tuple[Side, int], int] = {}
         self._current_block = -1
@@ -200,43 +204,82 @@ class ComparisonView(QAbstractScrollArea):
         return max(40.0, column_width - 2 * PAD_X - self._gutter_width())
 
     def _relayout(self) -> None:
+        """Forget laid-out text and estimate every row's height; rows are laid out when shown.
+
+        Laying out a megabyte of text takes seconds; estimating takes milliseconds. Only rows that
+        are painted (or jumped to) get a real QTextLayout, so opening and resizing stay instant.
+        """
+        metrics = QFontMetricsF(self._font)
+        self._line_height = metrics.lineSpacing()
+        self._char_width = max(1.0, metrics.averageCharWidth())
         columns = self._columns()
-        self._cells = []
-        self._heights = []
-        tops = [0.0]
-        widest = 0.0
-        empty_height = QFontMetricsF(self._font).height()
-        for row in self._rows:
-            laid: dict[Side | None, LaidOutCell] = {}
-            for key, cell in ((Side.ORIGINAL, row.left), (Side.DERIVATIVE, row.right), (None, row.inline)):
-                if cell is None:
-                    continue
-                column_key = None if key is None else key
-                _, column_width = columns.get(column_key, (0.0, 200.0))
-                laid[key] = lay_out(
-                    cell, self._roles(cell), self._font, self._text_width(column_width), self._wrap, self._scheme
-                )
-                widest = max(widest, laid[key].natural_width)
-            height = max((c.height for c in laid.values()), default=empty_height)
-            self._cells.append(laid)
-            self._heights.append(height + 2 * PAD_Y)
-            tops.append(tops[-1] + height + 2 * PAD_Y)
-        self._tops = tops
+        self._text_widths = {key: self._text_width(width) for key, (_, width) in columns.items()}
+        self._cells = [None] * len(self._rows)
+        self._heights = [self._estimated_height(row) for row in self._rows]
         self._layout_width = float(self.viewport().width())
-        viewport_height = self.viewport().height()
-        bar = self.verticalScrollBar()
-        bar.setPageStep(viewport_height)
-        bar.setRange(0, max(0, round(tops[-1]) - viewport_height))
+        self._update_tops()
         hbar = self.horizontalScrollBar()
         if self._wrap or not columns:
             hbar.setRange(0, 0)
         else:
-            text_width = min(self._text_width(w) for _, w in columns.values())
+            parts = (part for row in self._rows for cell in row.cells for part in cell.text.split("\n"))
+            longest = max((len(part) for part in parts), default=0)
+            text_width = min(self._text_widths.values())
             hbar.setPageStep(round(text_width))
-            hbar.setRange(0, max(0, round(widest - text_width)))
+            hbar.setRange(0, max(0, round(longest * self._char_width * 1.1 - text_width)))
         self.viewport().update()
         self._header.update()
         self.layout_changed.emit()
+
+    def _cell_key(self, cell: Cell, row: Row) -> Side | None:
+        return None if cell is row.inline else cell.side
+
+    def _estimated_height(self, row: Row) -> float:
+        best = self._line_height
+        for cell in row.cells:
+            parts = cell.text.split("\n")
+            if self._wrap:
+                per_line = max(1, int(self._text_widths.get(self._cell_key(cell, row), 400.0) / self._char_width))
+                lines = sum(max(1, -(-len(part) // per_line)) for part in parts)
+            else:
+                lines = len(parts)
+            best = max(best, lines * self._line_height)
+        return best + 2 * PAD_Y
+
+    def _update_tops(self) -> None:
+        self._tops = [0.0, *accumulate(self._heights)]
+        viewport_height = self.viewport().height()
+        bar = self.verticalScrollBar()
+        bar.setPageStep(viewport_height)
+        bar.setRange(0, max(0, round(self._tops[-1]) - viewport_height))
+
+    def _laid_out(self, row: int) -> dict[Side | None, LaidOutCell]:
+        """The row's cells laid out (doing it now if needed); call _update_tops after a batch."""
+        laid = self._cells[row]
+        if laid is None:
+            laid = {}
+            current = self._rows[row]
+            for cell in current.cells:
+                key = self._cell_key(cell, current)
+                width = self._text_widths.get(key, 400.0)
+                laid[key] = lay_out(cell, self._roles(cell), self._font, width, self._wrap, self._scheme)
+            self._cells[row] = laid
+            self._heights[row] = max((c.height for c in laid.values()), default=self._line_height) + 2 * PAD_Y
+        return laid
+
+    def _lay_out_span(self, first: int, height: float) -> None:
+        """Lay out rows from `first` on until they fill `height` pixels."""
+        changed = False
+        filled = 0.0
+        row = max(0, first)
+        while row < len(self._rows) and filled < height:
+            if self._cells[row] is None:
+                self._laid_out(row)
+                changed = True
+            filled += self._heights[row]
+            row += 1
+        if changed:
+            self._update_tops()
 
     def _roles(self, cell: Cell) -> list[Role]:
         document = self._documents[cell.side]
@@ -412,9 +455,17 @@ class ComparisonView(QAbstractScrollArea):
         """Bring a row into view, a third of the way down, as editors do for a jump."""
         if not 0 <= row < len(self._rows):
             return
+        visible = self.viewport().height()
+        # Real heights around the target first, so estimates cannot push it out of view.
+        above, filled = row, 0.0
+        while above > 0 and filled < visible / 3:
+            above -= 1
+            self._laid_out(above)
+            filled += self._heights[above]
+        self._lay_out_span(row, visible)
+        self._update_tops()
         top, bottom = self._tops[row], self._tops[row + 1]
         bar = self.verticalScrollBar()
-        visible = self.viewport().height()
         if top >= bar.value() and bottom <= bar.value() + visible:
             return
         bar.setValue(round(max(0.0, top - visible / 3)))
@@ -439,17 +490,19 @@ class ComparisonView(QAbstractScrollArea):
         self._current_match = -1
         if text:
             needle = text if case_sensitive else text.casefold()
-            for row, laid in enumerate(self._cells):
-                for side, cell in laid.items():
-                    haystack = cell.cell.text if case_sensitive else cell.cell.text.casefold()
-                    if len(haystack) != len(cell.cell.text):  # casefold changed lengths: search as typed
-                        haystack, needle_here = cell.cell.text, text
+            for row_index, row in enumerate(self._rows):
+                for cell in row.cells:
+                    haystack = cell.text if case_sensitive else cell.text.casefold()
+                    if len(haystack) != len(cell.text):  # casefold changed lengths: search as typed
+                        haystack, needle_here = cell.text, text
                     else:
                         needle_here = needle
+                    to_qt = Utf16Offsets(cell.text)
+                    side = self._cell_key(cell, row)
                     start = haystack.find(needle_here)
                     while start >= 0:
                         end = start + len(needle_here)
-                        self._matches.append(FindMatch(row, side, cell.to_qt(start), cell.to_qt(end)))
+                        self._matches.append(FindMatch(row_index, side, to_qt(start), to_qt(end)))
                         start = haystack.find(needle_here, end)
         self._matches.sort(key=lambda m: (m.row, m.side is Side.DERIVATIVE, m.start))
         self.viewport().update()
@@ -490,12 +543,13 @@ class ComparisonView(QAbstractScrollArea):
             self._paint_empty(painter, columns)
         else:
             first = max(0, self._row_at(y_offset))
+            self._lay_out_span(first, self._tops[first] - y_offset + height)
             row = first
             while row < len(self._rows) and self._tops[row] - y_offset < height:
                 self._paint_row(painter, row, columns, y_offset, x_offset)
                 row += 1
             if None not in columns and self._comparison is not None:
-                self._paint_link_map(painter, columns, y_offset, height)
+                self._paint_link_map(painter, columns, y_offset, height, range(first, row))
             elif None not in columns:
                 # One document loaded: invite the other in its empty pane.
                 empty = Side.DERIVATIVE if self._documents[Side.ORIGINAL] is not None else Side.ORIGINAL
@@ -531,7 +585,7 @@ class ComparisonView(QAbstractScrollArea):
         top = self._tops[row] - y_offset
         row_height = self._heights[row]
         gutter = self._gutter_width()
-        for side, laid in self._cells[row].items():
+        for side, laid in self._laid_out(row).items():
             left, width = columns.get(side, (0.0, 0.0))
             cell = laid.cell
             rect = QRectF(left, top, width, row_height)
@@ -574,20 +628,37 @@ class ComparisonView(QAbstractScrollArea):
         return selections
 
     def _paragraph_extent(self, side: Side, paragraph: int) -> tuple[float, float, int | None] | None:
+        """Top and bottom of a paragraph in content coordinates, and its block."""
         row = self._paragraph_row.get((side, paragraph))
         if row is None:
             return None
-        laid = self._cells[row].get(side)
-        if laid is None:
-            return None
-        extent = laid.paragraph_extent(paragraph)
-        if extent is None:
+        current = self._rows[row]
+        cell = current.left if side is Side.ORIGINAL else current.right
+        if cell is None:
             return None
         base = self._tops[row] + PAD_Y
-        return base + extent[0], base + extent[1], laid.cell.block
+        laid = self._cells[row]
+        if laid is not None and side in laid:
+            extent = laid[side].paragraph_extent(paragraph)
+        else:
+            # Not laid out (off screen): place it by its share of the cell's characters.
+            position = cell.paragraphs.index(paragraph)
+            starts = cell.paragraph_starts
+            total = max(1, len(cell.text))
+            end = starts[position + 1] - 1 if position + 1 < len(starts) else len(cell.text)
+            inner = self._heights[row] - 2 * PAD_Y
+            extent = (inner * starts[position] / total, inner * end / total)
+        if extent is None:
+            return None
+        return base + extent[0], base + extent[1], cell.block
 
     def _paint_link_map(
-        self, painter: QPainter, columns: dict[Side | None, tuple[float, float]], y_offset: float, height: float
+        self,
+        painter: QPainter,
+        columns: dict[Side | None, tuple[float, float]],
+        y_offset: float,
+        height: float,
+        visible_rows: range,
     ) -> None:
         comparison = self._comparison
         assert comparison is not None
@@ -618,15 +689,13 @@ class ComparisonView(QAbstractScrollArea):
                 )
             )
         # Inserted and dropped paragraphs: a wedge from the point where they were added or lost.
-        for row, laid in enumerate(self._cells):
+        for row in visible_rows:
             top, bottom = self._tops[row] + PAD_Y, self._tops[row + 1] - PAD_Y
-            if not visible(top, bottom, top, bottom):
-                continue
-            for side, cell in laid.items():
-                if cell.cell.kind not in (BlockKind.INSERTED, BlockKind.DELETED):
+            for side, cell in ((Side.ORIGINAL, self._rows[row].left), (Side.DERIVATIVE, self._rows[row].right)):
+                if cell is None or cell.kind not in (BlockKind.INSERTED, BlockKind.DELETED):
                     continue
                 tip = self._tops[row] - y_offset
-                fill, edge = scheme.kind_fill[cell.cell.kind], scheme.kind_edge[cell.cell.kind]
+                fill, edge = scheme.kind_fill[cell.kind], scheme.kind_edge[cell.kind]
                 if side is Side.DERIVATIVE:
                     bands.append(Band(tip, tip, top - y_offset, bottom - y_offset, fill, edge))
                 else:
