@@ -96,7 +96,9 @@ class ComparisonView(QAbstractScrollArea):
         self._current_block = -1
         self._matches: list[FindMatch] = []
         self._current_match = -1
+        self._selection: tuple[int, Side | None, int, int] | None = None  # row, cell, anchor, cursor
         self._header = _Header(self)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self._layout_width = -1.0
         self.verticalScrollBar().setSingleStep(20)
         self.horizontalScrollBar().setSingleStep(20)
@@ -181,6 +183,7 @@ class ComparisonView(QAbstractScrollArea):
             self._current_block = -1
         self._matches = []
         self._current_match = -1
+        self._selection = None
         self._relayout()
 
     # geometry ----------------------------------------------------------------------------
@@ -355,7 +358,52 @@ class ComparisonView(QAbstractScrollArea):
         row = self._row_at(event.position().y() + self.verticalScrollBar().value())
         block = self._rows[row].block if row >= 0 else None
         self.set_current_block(-1 if block is None else block)
+        hit = self.text_position_at(event.position())
+        self._selection = (hit[0], hit[1], hit[2], hit[2]) if hit is not None else None
+        self.viewport().update()
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._selection is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            row, key, anchor, _ = self._selection
+            self._selection = (row, key, anchor, self._position_in_cell(event.position(), row, key))
+            self.viewport().update()
+        super().mouseMoveEvent(event)
+
+    def text_position_at(self, point: QPointF) -> tuple[int, Side | None, int] | None:
+        """(row, cell key, UTF-16 position) of the text under a viewport point, if any."""
+        row = self._row_at(point.y() + self.verticalScrollBar().value())
+        if row < 0:
+            return None
+        key = None if None in self._columns() else self._side_at(point.x())
+        if key not in self._laid_out(row):
+            return None
+        return row, key, self._position_in_cell(point, row, key)
+
+    def _position_in_cell(self, point: QPointF, row: int, key: Side | None) -> int:
+        """The text position in one cell nearest to a viewport point (clamped to the cell)."""
+        layout = self._laid_out(row)[key].layout
+        left, _ = self._columns()[key]
+        local_x = point.x() - (left + PAD_X + self._gutter_width()) + self.horizontalScrollBar().value()
+        local_y = point.y() + self.verticalScrollBar().value() - (self._tops[row] + PAD_Y)
+        if layout.lineCount() == 0 or local_y < 0:
+            return 0
+        for index in range(layout.lineCount()):
+            line = layout.lineAt(index)
+            if local_y < line.y() + line.height():
+                return line.xToCursor(max(0.0, local_x))
+        last = layout.lineAt(layout.lineCount() - 1)
+        return last.textStart() + last.textLength()
+
+    def selected_text(self) -> str:
+        if self._selection is None:
+            return ""
+        row, key, anchor, cursor = self._selection
+        laid = self._laid_out(row).get(key)
+        if laid is None or anchor == cursor:
+            return ""
+        start, end = sorted((anchor, cursor))
+        return laid.layout.text()[start:end].replace("\u2028", "\n")
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -604,13 +652,28 @@ class ComparisonView(QAbstractScrollArea):
             text_left = left + PAD_X + gutter
             painter.setClipRect(QRectF(text_left, top, max(0.0, width - PAD_X - gutter), row_height))
             painter.setPen(scheme.text)
-            laid.layout.draw(painter, QPointF(text_left - x_offset, top + PAD_Y), self._find_selections(row, side))
+            selections = self._find_selections(row, side) + self._text_selection(row, side)
+            laid.layout.draw(painter, QPointF(text_left - x_offset, top + PAD_Y), selections)
             painter.restore()
             if cell.block is not None and cell.block == self._current_block:
                 pen = QPen(scheme.current_block, 2)
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(rect.adjusted(1, 1, -1, -1))
+
+    def _text_selection(self, row: int, side: Side | None) -> list[QTextLayout.FormatRange]:
+        if self._selection is None or self._selection[0] != row or self._selection[1] != side:
+            return []
+        _, _, anchor, cursor = self._selection
+        if anchor == cursor:
+            return []
+        fmt = QTextCharFormat()
+        palette = self.palette()
+        fmt.setBackground(palette.color(QPalette.ColorRole.Highlight))
+        fmt.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        item = QTextLayout.FormatRange()
+        item.start, item.length, item.format = min(anchor, cursor), abs(cursor - anchor), fmt
+        return [item]
 
     def _find_selections(self, row: int, side: Side | None) -> list[QTextLayout.FormatRange]:
         selections = []
@@ -742,7 +805,8 @@ class ComparisonView(QAbstractScrollArea):
         return "\n\n".join(self._comparison.original.paragraphs[i].text for i in found.original)
 
     def copy_current_block(self) -> bool:
-        text = self.block_text(self._current_block)
+        """Copy the selected text, or the whole selected block when nothing is selected."""
+        text = self.selected_text() or self.block_text(self._current_block)
         if text:
             QGuiApplication.clipboard().setText(text)
         return bool(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -40,15 +40,20 @@ WATCH_DEBOUNCE_MS = 300
 
 
 def file_filters() -> str:
+    """The open dialog's filters, one per format the loaders read."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
     return ";;".join(
         [
-            "Documents (*.txt *.text *.md *.markdown *.mdown *.html *.htm *.xhtml *.docx *.pdf)",
-            "Plain text (*.txt *.text)",
-            "Markdown (*.md *.markdown *.mdown)",
-            "HTML (*.html *.htm *.xhtml)",
-            "Word documents (*.docx)",
-            "PDF (*.pdf)",
-            "All files (*)",
+            tr("Documents") + " (*.txt *.text *.md *.markdown *.mdown *.html *.htm *.xhtml *.docx *.pdf)",
+            tr("Plain text") + " (*.txt *.text)",
+            tr("Markdown") + " (*.md *.markdown *.mdown)",
+            tr("HTML") + " (*.html *.htm *.xhtml)",
+            tr("Word documents") + " (*.docx)",
+            tr("PDF") + " (*.pdf)",
+            tr("All files") + " (*)",
         ]
     )
 
@@ -93,6 +98,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_tool_bar()
+        self._build_context_menu()
 
         self._options_timer = QTimer(self, singleShot=True, interval=OPTIONS_DEBOUNCE_MS)
         self._options_timer.timeout.connect(self.on_options_settled)
@@ -297,6 +303,19 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+
+    def _build_context_menu(self) -> None:
+        separator = QAction(self)
+        separator.setSeparator(True)
+        for action in (
+            self.copy_action,
+            separator,
+            self.previous_change_action,
+            self.next_change_action,
+            self.find_action,
+        ):
+            self.view.addAction(action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def _build_tool_bar(self) -> None:
         bar = QToolBar(self.tr("Main"), self)

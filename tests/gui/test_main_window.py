@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from diffviewer.core.compare import Cancelled
@@ -386,3 +386,25 @@ def test_window_geometry_and_options_survive_a_restart(
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 520)
     assert second.wrap_action.isChecked() is False
+
+
+def test_dragging_selects_text_and_copy_takes_the_selection(
+    qtbot: QtBot, window: MainWindow, short_pair: tuple[Path, Path]
+) -> None:
+    compared(qtbot, window, lambda: window.open_paths(*short_pair))
+    view = window.view
+    viewport = view.viewport()
+    width = viewport.width()
+    start = QPoint(round(width * 0.5) + 100, 14)  # inside the right pane's first line
+    end = QPoint(width - 30, 14)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, end)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    selected = view.selected_text()
+    assert selected and "The memo was tough about safety.".endswith(selected)
+    window.copy_action.trigger()
+    assert QApplication.clipboard().text() == selected
+    # A click without dragging selects the whole block for copying.
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=start)
+    window.copy_action.trigger()
+    assert QApplication.clipboard().text() == "The memo was tough about safety."
