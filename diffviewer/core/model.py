@@ -105,11 +105,21 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """A quotation in the derivative and what the original says there."""
+
     paragraph: int
-    text: str
+    text: str  # the quoted words, without the quotation marks
     status: QuoteStatus
     source_paragraph: int | None = None
-    source_text: str | None = None
+    source_text: str | None = None  # the corresponding words of the original (a quote or a passage)
+    # Code-point offsets (end exclusive) of `text` in the derivative paragraph and of
+    # `source_text` in the source paragraph, so a viewer can mark and jump to both.
+    start: int = 0
+    end: int = 0
+    source_start: int | None = None
+    source_end: int | None = None
+    # For an altered quote: the word diff from source_text to text (which words differ).
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
