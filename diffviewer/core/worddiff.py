@@ -54,11 +54,20 @@ def _mirror(change: Change) -> Change:
 
 
 def _ignorable(text: str, options: CompareOptions) -> bool:
-    """True when a whole inserted or deleted run is made only of what the options ignore."""
-    return all(
-        (options.ignore_whitespace and ch.isspace()) or (options.ignore_punctuation and not (ch.isalnum() or ch == "_"))
-        for ch in text
-    ) and (options.ignore_whitespace or options.ignore_punctuation)
+    """True when a whole inserted or deleted run is made only of what the options ignore.
+
+    Dropping a punctuation mark takes its space with it ("the . end" → "the end"), so when
+    punctuation is ignored, spaces in a run that has punctuation are ignored too.
+    """
+    if not text:
+        return False
+    punctuation = [not (ch.isalnum() or ch == "_" or ch.isspace()) for ch in text]
+    spaces = [ch.isspace() for ch in text]
+    if not all(p or s for p, s in zip(punctuation, spaces, strict=True)):
+        return False
+    if any(punctuation) and not options.ignore_punctuation:
+        return False
+    return options.ignore_whitespace or (options.ignore_punctuation and any(punctuation))
 
 
 def _absorb_ignored(changes: list[Change], options: CompareOptions) -> list[Change]:

@@ -113,7 +113,7 @@ def test_differences_the_options_ignore_are_no_changes(a: list[str], options: Co
         if options.ignore_case:
             text = text.upper()
         if options.ignore_punctuation:
-            text = text.replace(",", ";").replace(".", "")
+            text = text.replace(",", ";").replace(" .", "")
         if options.ignore_whitespace:
             text = text.replace(" ", "  ")
         return text
