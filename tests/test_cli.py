@@ -42,6 +42,15 @@ def test_json_report_follows_the_contract(tmp_path: Path) -> None:
         "paragraphs_deleted",
     }
     assert 0.0 < comparison["similarity"] < 1.0
+    stats = comparison["stats"]
+    shares = stats["original_verbatim"] + stats["original_reworded"] + stats["original_dropped"]
+    assert abs(shares - 1.0) < 1e-3
+    assert all(
+        b["treatment"] in {"copied", "lightly edited", "reworded", "new", "dropped"} for b in comparison["blocks"]
+    )
+    assert {"kind": "name", "original": "Llama", "derivative": "Lilama"}.items() <= comparison["changed_facts"][
+        0
+    ].items()
     a_texts = [p["text"] for p in original["paragraphs"]]
     b_texts = [p["text"] for p in comparison["derivative"]["paragraphs"]]
     for block in comparison["blocks"]:
@@ -55,7 +64,9 @@ def test_json_report_follows_the_contract(tmp_path: Path) -> None:
     assert sorted(j for b in comparison["blocks"] for j in b["derivative"]) == list(range(len(b_texts)))
     for quote in comparison["quotes"]:
         assert quote["status"] in {"verbatim", "altered", "unsourced"}
-        assert set(quote) == {"paragraph", "text", "status", "source_paragraph", "source_text"}
+        assert {"paragraph", "text", "status", "source_paragraph", "source_text"} <= set(quote)
+        paragraph = b_texts[quote["paragraph"]]
+        assert paragraph[quote["span"][0] : quote["span"][1]] == quote["text"]
 
 
 def test_text_report_marks_words_wdiff_style() -> None:

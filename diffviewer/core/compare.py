@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from diffviewer.core import quotes
 from diffviewer.core.align import Alignment, Group, align
+from diffviewer.core.insight import changed_facts, summarise, treatment
 from diffviewer.core.model import (
     Block,
     BlockKind,
@@ -58,34 +59,46 @@ def _block(group: Group, original: Document, derivative: Document, options: Comp
     b_text = "\n".join(derivative.paragraphs[j].text for j in group.derivative)
     changes = word_diff(a_text, b_text, options)
     if not group.derivative:
-        return Block(BlockKind.DELETED, group.original, (), 0.0, changes)
-    if not group.original:
-        return Block(BlockKind.INSERTED, (), group.derivative, 0.0, changes)
-    equal_words = sum(len(words(c.text)) for c in changes if c.op is ChangeOp.EQUAL)
-    total = len(words(a_text)) + len(words(b_text))
-    similarity = 2 * equal_words / total if total else 1.0
-    if group.moved:
-        kind = BlockKind.MOVED
-    elif all(c.op is ChangeOp.EQUAL for c in changes):
-        kind = BlockKind.EQUAL
+        kind, similarity = BlockKind.DELETED, 0.0
+    elif not group.original:
+        kind, similarity = BlockKind.INSERTED, 0.0
     else:
-        kind = BlockKind.REWRITE
-    return Block(kind, group.original, group.derivative, round(similarity, 4), changes)
+        equal_words = sum(len(words(c.text)) for c in changes if c.op is ChangeOp.EQUAL)
+        total = len(words(a_text)) + len(words(b_text))
+        similarity = round(2 * equal_words / total if total else 1.0, 4)
+        if group.moved:
+            kind = BlockKind.MOVED
+        elif all(c.op is ChangeOp.EQUAL for c in changes):
+            kind = BlockKind.EQUAL
+        else:
+            kind = BlockKind.REWRITE
+    return Block(
+        kind, group.original, group.derivative, similarity, changes, treatment(kind, similarity, a_text, b_text)
+    )
 
 
 def _stats(blocks: tuple[Block, ...], original: Document, derivative: Document) -> Stats:
     def count(op: ChangeOp) -> int:
         return sum(_count_words(c.text) for b in blocks for c in b.changes if c.op is op)
 
+    words_original = sum(_count_words(p.text) for p in original.paragraphs)
+    words_derivative = sum(_count_words(p.text) for p in derivative.paragraphs)
+    summary = summarise(blocks, words_original, words_derivative)
     return Stats(
-        words_original=sum(_count_words(p.text) for p in original.paragraphs),
-        words_derivative=sum(_count_words(p.text) for p in derivative.paragraphs),
+        words_original=words_original,
+        words_derivative=words_derivative,
         words_equal=count(ChangeOp.EQUAL),
         words_inserted=count(ChangeOp.INSERT),
         words_deleted=count(ChangeOp.DELETE),
         paragraphs_moved=sum(len(b.derivative) for b in blocks if b.kind is BlockKind.MOVED),
         paragraphs_inserted=sum(len(b.derivative) for b in blocks if b.kind is BlockKind.INSERTED),
         paragraphs_deleted=sum(len(b.original) for b in blocks if b.kind is BlockKind.DELETED),
+        original_verbatim=summary.original_verbatim,
+        original_reworded=summary.original_reworded,
+        original_dropped=summary.original_dropped,
+        derivative_new=summary.derivative_new,
+        longest_verbatim_words=summary.longest_verbatim_words,
+        longest_verbatim_text=summary.longest_verbatim_text,
     )
 
 
@@ -139,6 +152,7 @@ def compare(
         quotes=found_quotes,
         stats=stats,
         links=tuple((link.original, link.derivative) for link in alignment.links),
+        changed_facts=changed_facts(frozen_blocks),
     )
 
 

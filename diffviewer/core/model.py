@@ -51,6 +51,21 @@ class Granularity(StrEnum):
     CHARACTER = "character"
 
 
+class Treatment(StrEnum):
+    """What the derivative did with a block's text, in a reader's words."""
+
+    COPIED = "copied"  # identical after normalising case, punctuation and typography
+    LIGHTLY_EDITED = "lightly edited"  # most words kept
+    REWORDED = "reworded"  # a paraphrase: the same content in other words
+    NEW = "new"  # derivative text with no source
+    DROPPED = "dropped"  # original text the derivative left out
+
+
+class FactKind(StrEnum):
+    NAME = "name"
+    NUMBER = "number"
+
+
 class QuoteStatus(StrEnum):
     VERBATIM = "verbatim"
     ALTERED = "altered"
@@ -101,6 +116,17 @@ class Block:
     derivative: tuple[int, ...]
     similarity: float
     changes: tuple[Change, ...]
+    treatment: Treatment = Treatment.COPIED
+
+
+@dataclass(frozen=True, slots=True)
+class FactChange:
+    """A name or a number the derivative swapped for another: what readers care most about."""
+
+    kind: FactKind
+    original: str
+    derivative: str
+    block: int  # index into Comparison.blocks
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +158,14 @@ class Stats:
     paragraphs_moved: int = 0
     paragraphs_inserted: int = 0
     paragraphs_deleted: int = 0
+    # Shares of the original's words the derivative kept word for word, reworded, or dropped
+    # (they add up to 1), and the share of the derivative's words that have no source at all.
+    original_verbatim: float = 0.0
+    original_reworded: float = 0.0
+    original_dropped: float = 0.0
+    derivative_new: float = 0.0
+    longest_verbatim_words: int = 0
+    longest_verbatim_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +179,7 @@ class Comparison:
     # Every (original, derivative) paragraph pair the aligner linked, including overlaps between
     # neighbouring blocks; the link map draws one band per link.
     links: tuple[tuple[int, int], ...] = ()
+    changed_facts: tuple[FactChange, ...] = ()
 
 
 DEFAULT_MAX_PARAGRAPHS = 200_000

@@ -28,6 +28,7 @@ def block_json(block: Block) -> dict[str, Any]:
         "original": list(block.original),
         "derivative": list(block.derivative),
         "similarity": block.similarity,
+        "treatment": str(block.treatment),
         "changes": [_change(c) for c in block.changes],
     }
 
@@ -39,6 +40,11 @@ def quote_json(quote: Quote) -> dict[str, Any]:
         "status": str(quote.status),
         "source_paragraph": quote.source_paragraph,
         "source_text": quote.source_text,
+        # Additions to the contract: where the quote and its source sit (code points, end exclusive)
+        # and, for an altered quote, which words differ.
+        "span": [quote.start, quote.end],
+        "source_span": None if quote.source_start is None else [quote.source_start, quote.source_end],
+        "changes": [_change(c) for c in quote.changes],
     }
 
 
@@ -50,6 +56,10 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
         "quotes": [quote_json(q) for q in comparison.quotes],
         "stats": dataclasses.asdict(comparison.stats),
         "links": [list(link) for link in comparison.links],
+        "changed_facts": [
+            {"kind": str(f.kind), "original": f.original, "derivative": f.derivative, "block": f.block}
+            for f in comparison.changed_facts
+        ],
     }
 
 

@@ -18,14 +18,21 @@ def _comparison(c: Comparison) -> list[str]:
         f"Words: {s.words_equal} kept, {s.words_inserted} added, {s.words_deleted} removed "
         f"(original {s.words_original}, derivative {s.words_derivative})",
         f"Paragraphs: {s.paragraphs_moved} moved, {s.paragraphs_inserted} added, {s.paragraphs_deleted} removed",
-        "",
+        f"Of the original: {s.original_verbatim:.0%} kept word for word, {s.original_reworded:.0%} reworded, "
+        f"{s.original_dropped:.0%} dropped; {s.derivative_new:.0%} of the derivative is new",
     ]
+    if s.longest_verbatim_words:
+        lines.append(f"Longest verbatim run: {s.longest_verbatim_words} words, “{s.longest_verbatim_text}”")
+    if c.changed_facts:
+        lines.append("Changed names and numbers:")
+        lines.extend(f"  {f.kind}: {f.original} → {f.derivative}" for f in c.changed_facts)
+    lines.append("")
     for block in c.blocks:
         where = (
             f"original ¶{','.join(str(i + 1) for i in block.original) or '-'} → "
             f"derivative ¶{','.join(str(j + 1) for j in block.derivative) or '-'}"
         )
-        header = f"== {block.kind.upper()} ({where})"
+        header = f"== {block.kind.upper()} ({where}): {block.treatment}"
         if block.kind not in (BlockKind.INSERTED, BlockKind.DELETED):
             header += f", similarity {block.similarity:.0%}"
         lines.append(header)

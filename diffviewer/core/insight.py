@@ -1,0 +1,129 @@
+"""How the derivative treats the original, in a reader's terms: copied, edited, reworded, new, dropped.
+
+Also the document summary: how much of the original survives word for word, how much was
+reworded or dropped, how much of the derivative is new, and which names and numbers were swapped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diffviewer.core.model import Block, BlockKind, ChangeOp, FactChange, FactKind, Treatment
+from diffviewer.core.tokens import words
+
+# A block keeping at least this share of its words (Dice) is an edit rather than a paraphrase.
+LIGHT_EDIT_MIN = 0.7
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"'“”‘’«»(\[—–-])\s*$")
+
+
+def _normalised_words(text: str) -> list[str]:
+    return [w.casefold() for w in words(text.translate(_TYPOGRAPHIC))]
+
+
+def treatment(kind: BlockKind, similarity: float, original_text: str, derivative_text: str) -> Treatment:
+    if kind is BlockKind.INSERTED:
+        return Treatment.NEW
+    if kind is BlockKind.DELETED:
+        return Treatment.DROPPED
+    if _normalised_words(original_text) == _normalised_words(derivative_text):
+        return Treatment.COPIED
+    return Treatment.LIGHTLY_EDITED if similarity >= LIGHT_EDIT_MIN else Treatment.REWORDED
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    original_verbatim: float
+    original_reworded: float
+    original_dropped: float
+    derivative_new: float
+    longest_verbatim_words: int
+    longest_verbatim_text: str
+
+
+def summarise(blocks: Sequence[Block], words_original: int, words_derivative: int) -> Summary:
+    verbatim = dropped = new = 0
+    longest_words, longest_text = 0, ""
+    for block in blocks:
+        if block.treatment is Treatment.DROPPED:
+            dropped += sum(len(words(c.original_side)) for c in block.changes)
+        elif block.treatment is Treatment.NEW:
+            new += sum(len(words(c.derivative_side)) for c in block.changes)
+        else:
+            for change in block.changes:
+                if change.op is ChangeOp.EQUAL:
+                    count = len(words(change.text))
+                    verbatim += count
+                    if count > longest_words:
+                        longest_words, longest_text = count, change.text.strip()
+    verbatim = min(verbatim, words_original)
+    dropped = min(dropped, words_original - verbatim)
+    reworded = words_original - verbatim - dropped
+    total = words_original or 1
+    return Summary(
+        original_verbatim=round(verbatim / total, 4),
+        original_reworded=round(reworded / total, 4),
+        original_dropped=round(dropped / total, 4),
+        derivative_new=round(new / (words_derivative or 1), 4),
+        longest_verbatim_words=longest_words,
+        longest_verbatim_text=longest_text,
+    )
+
+
+_WORD_RE = re.compile(r"\w+(?:['’\-.,]\w+)*")
+
+
+def _facts(run: str, before: str) -> tuple[list[str], list[str]]:
+    """Names (capitalised words not opening a sentence) and numbers in a changed run of text."""
+    names: list[str] = []
+    numbers: list[str] = []
+    for match in _WORD_RE.finditer(run):
+        token = match.group().rstrip(".,")
+        if any(ch.isdigit() for ch in token):
+            numbers.append(token)
+        elif token[:1].isupper() and token != "I":
+            context = before + run[: match.start()]
+            if not _SENTENCE_END.search(context):
+                names.append(token)
+    return names, numbers
+
+
+# A swap is a short replacement; longer runs are paraphrase, where names merely move around.
+SWAP_MAX_WORDS = 6
+
+
+def _vocabulary(text: str) -> set[str]:
+    return {token.rstrip(".,").translate(_TYPOGRAPHIC).casefold() for token in _WORD_RE.findall(text)}
+
+
+def changed_facts(blocks: Sequence[Block]) -> tuple[FactChange, ...]:
+    """Names and numbers swapped for different ones inside matched blocks, each pair once.
+
+    A name only counts as changed when the other side of the block never has it: a rewrite that
+    merely moves "Meta" to another sentence changed no fact.
+    """
+    found: dict[tuple[FactKind, str, str], FactChange] = {}
+    for index, block in enumerate(blocks):
+        if not block.original or not block.derivative:
+            continue
+        original_words = _vocabulary("".join(c.original_side for c in block.changes))
+        derivative_words = _vocabulary("".join(c.derivative_side for c in block.changes))
+        before_a = before_b = ""
+        changes = block.changes
+        for n, change in enumerate(changes):
+            if change.op is ChangeOp.DELETE and n + 1 < len(changes) and changes[n + 1].op is ChangeOp.INSERT:
+                inserted = changes[n + 1].text
+                if len(words(change.text)) <= SWAP_MAX_WORDS and len(words(inserted)) <= SWAP_MAX_WORDS:
+                    a_names, a_numbers = _facts(change.text, before_a)
+                    b_names, b_numbers = _facts(inserted, before_b)
+                    for kind, old, new in ((FactKind.NAME, a_names, b_names), (FactKind.NUMBER, a_numbers, b_numbers)):
+                        gone = [w for w in old if w.translate(_TYPOGRAPHIC).casefold() not in derivative_words]
+                        came = [w for w in new if w.translate(_TYPOGRAPHIC).casefold() not in original_words]
+                        if gone and came:
+                            key = (kind, " ".join(gone), " ".join(came))
+                            found.setdefault(key, FactChange(kind, key[1], key[2], index))
+            before_a += change.original_side
+            before_b += change.derivative_side
+    return tuple(found.values())
