@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
-from diffviewer.core.model import BlockKind, ChangeOp
+from diffviewer.core.model import BlockKind, ChangeOp, QuoteStatus
 
 _BLUE = (0, 114, 178)  # inserted
 _SKY = (86, 180, 233)
@@ -19,6 +19,7 @@ _ORANGE = (230, 159, 0)  # replaced / rewritten
 _PURPLE = (204, 121, 167)  # moved
 _GREY = (140, 140, 140)  # unchanged
 _YELLOW = (240, 228, 66)  # find
+_GREEN = (0, 158, 115)  # a verbatim quotation
 
 
 def _rgba(rgb: tuple[int, int, int], alpha: int) -> QColor:
@@ -83,3 +84,9 @@ def scheme_for(palette: QPalette) -> Scheme:
         find_current=_rgba(_YELLOW, 255),
         current_block=palette.color(QPalette.ColorRole.Highlight),
     )
+
+
+def quote_colour(status: QuoteStatus, dark: bool) -> QColor:
+    """Invented quotes in vermillion, altered in orange, faithful ones in bluish green."""
+    rgb = {QuoteStatus.UNSOURCED: _VERMILLION, QuoteStatus.ALTERED: _ORANGE, QuoteStatus.VERBATIM: _GREEN}[status]
+    return _rgba(rgb, 255 if dark else 235)

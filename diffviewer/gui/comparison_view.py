@@ -29,13 +29,14 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextLayout,
+    QTextLine,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from diffviewer.core.model import BlockKind, Comparison, Document, Role
+from diffviewer.core.model import BlockKind, Comparison, Document, Quote, QuoteStatus, Role, Treatment
 from diffviewer.gui.cell_layout import LaidOutCell, Utf16Offsets, lay_out
-from diffviewer.gui.colors import Scheme, scheme_for
+from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
 from diffviewer.gui.link_map import Band, paint_bands
 from diffviewer.gui.rows import Cell, Row, Side, inline_rows, side_by_side_rows, single_document_rows
 from diffviewer.gui.view_mode import ViewMode
@@ -52,6 +53,16 @@ class FindMatch:
     side: Side | None  # None: the inline cell
     start: int  # UTF-16 offsets in the cell's layout text
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMark:
+    """An altered or unsourced quotation (or its source) to outline in a pane."""
+
+    start: int  # code points in the paragraph
+    end: int
+    status: QuoteStatus
+    quote: Quote
 
 
 class _Header(QWidget):
@@ -97,6 +108,8 @@ class ComparisonView(QAbstractScrollArea):
         self._matches: list[FindMatch] = []
         self._current_match = -1
         self._selection: tuple[int, Side | None, int, int] | None = None  # row, cell, anchor, cursor
+        self._quote_marks: dict[tuple[Side, int], list[QuoteMark]] = {}
+        self._focused_quote: Quote | None = None
         self._header = _Header(self)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self._layout_width = -1.0
@@ -135,8 +148,20 @@ class ComparisonView(QAbstractScrollArea):
         keep_position = self._comparison is not None and comparison is not None
         fraction = self._scroll_fraction() if keep_position else 0.0
         self._comparison = comparison
+        self._focused_quote = None
+        self._quote_marks = {}
         if comparison is not None:
             self._documents = {Side.ORIGINAL: comparison.original, Side.DERIVATIVE: comparison.derivative}
+            for quote in comparison.quotes:
+                if quote.status is QuoteStatus.VERBATIM:
+                    continue
+                self._quote_marks.setdefault((Side.DERIVATIVE, quote.paragraph), []).append(
+                    QuoteMark(quote.start, quote.end, quote.status, quote)
+                )
+                if quote.source_paragraph is not None and quote.source_start is not None:
+                    self._quote_marks.setdefault((Side.ORIGINAL, quote.source_paragraph), []).append(
+                        QuoteMark(quote.source_start, quote.source_end or quote.source_start, quote.status, quote)
+                    )
         self._rebuild_rows()
         if keep_position:
             bar = self.verticalScrollBar()
@@ -429,9 +454,26 @@ class ComparisonView(QAbstractScrollArea):
         original = ", ".join(str(i + 1) for i in block.original) or "—"
         derivative = ", ".join(str(j + 1) for j in block.derivative) or "—"
         lines = [kind, self.tr("Original ¶ %1 → derivative ¶ %2").replace("%1", original).replace("%2", derivative)]
+        treatment = treatment_label(block.treatment)
         if block.original and block.derivative:
-            lines.append(self.tr("Similarity: %1%").replace("%1", f"{block.similarity * 100:.0f}"))
+            lines.append(
+                self.tr("Similarity: %1% (%2)").replace("%1", f"{block.similarity * 100:.0f}").replace("%2", treatment)
+            )
+        else:
+            lines.append(treatment)
+        for quote in self._quotes_in_row(row):
+            lines.append(self.tr("Quotation (%1): “%2”").replace("%1", str(quote.status)).replace("%2", quote.text))
         return "\n".join(lines)
+
+    def _quotes_in_row(self, row: int) -> list[Quote]:
+        right = self._rows[row].right or self._rows[row].inline
+        if self._comparison is None or right is None or right.side is not Side.DERIVATIVE:
+            return []
+        return [
+            q
+            for q in self._comparison.quotes
+            if q.paragraph in right.paragraphs and q.status is not QuoteStatus.VERBATIM
+        ]
 
     # drag and drop -----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
@@ -653,13 +695,63 @@ class ComparisonView(QAbstractScrollArea):
             painter.setClipRect(QRectF(text_left, top, max(0.0, width - PAD_X - gutter), row_height))
             painter.setPen(scheme.text)
             selections = self._find_selections(row, side) + self._text_selection(row, side)
-            laid.layout.draw(painter, QPointF(text_left - x_offset, top + PAD_Y), selections)
+            origin = QPointF(text_left - x_offset, top + PAD_Y)
+            laid.layout.draw(painter, origin, selections)
+            if side is not None and self._quote_marks:
+                self._paint_quote_marks(painter, laid, side, origin)
             painter.restore()
             if cell.block is not None and cell.block == self._current_block:
                 pen = QPen(scheme.current_block, 2)
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(rect.adjusted(1, 1, -1, -1))
+
+    def _paint_quote_marks(self, painter: QPainter, laid: LaidOutCell, side: Side, origin: QPointF) -> None:
+        """Outline altered (solid) and unsourced (dashed) quotations, and the sources of altered ones."""
+        cell = laid.cell
+        dark = self._scheme.dark
+        for position, paragraph in enumerate(cell.paragraphs):
+            for mark in self._quote_marks.get((side, paragraph), []):
+                offset = cell.paragraph_starts[position]
+                start, end = laid.to_qt(offset + mark.start), laid.to_qt(offset + mark.end)
+                focused = mark.quote == self._focused_quote
+                pen = QPen(quote_colour(mark.status, dark), 2.5 if focused else 1.5)
+                if mark.status is QuoteStatus.UNSOURCED:
+                    pen.setStyle(Qt.PenStyle.DashLine)
+                if side is Side.ORIGINAL:
+                    pen.setStyle(Qt.PenStyle.DotLine)  # the source of an altered quote
+                painter.setPen(pen)
+                fill = QColor(quote_colour(mark.status, dark))
+                fill.setAlpha(70 if focused else 0)
+                painter.setBrush(fill)
+                for rect in _span_rects(laid.layout, start, end):
+                    painter.drawRoundedRect(rect.translated(origin).adjusted(-1, 0, 1, 0), 3, 3)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def show_quote(self, quote: Quote) -> None:
+        """Jump to a quotation and outline it and its source."""
+        self._focused_quote = quote
+        row = self._paragraph_row.get((Side.DERIVATIVE, quote.paragraph))
+        source_row = (
+            self._paragraph_row.get((Side.ORIGINAL, quote.source_paragraph))
+            if quote.source_paragraph is not None
+            else None
+        )
+        if row is not None:
+            block = self._rows[row].block
+            if block is not None:
+                self.set_current_block(block)
+            self.scroll_to_row(row)
+            if source_row is not None and not self.row_in_view(source_row):
+                # The source sits elsewhere (a moved or distant paragraph): show both when they fit.
+                first, last = sorted((row, source_row))
+                if self._tops[last + 1] - self._tops[first] <= self.viewport().height():
+                    self.verticalScrollBar().setValue(round(self._tops[first]))
+        self.viewport().update()
+
+    @property
+    def focused_quote(self) -> Quote | None:
+        return self._focused_quote
 
     def _text_selection(self, row: int, side: Side | None) -> list[QTextLayout.FormatRange]:
         if self._selection is None or self._selection[0] != row or self._selection[1] != side:
@@ -810,6 +902,36 @@ class ComparisonView(QAbstractScrollArea):
         if text:
             QGuiApplication.clipboard().setText(text)
         return bool(text)
+
+
+def _span_rects(layout: QTextLayout, start: int, end: int) -> list[QRectF]:
+    """Rectangles (layout coordinates) covering the text from start to end, one per line."""
+    rects = []
+    for index in range(layout.lineCount()):
+        line = layout.lineAt(index)
+        line_start, line_end = line.textStart(), line.textStart() + line.textLength()
+        if line_end <= start or line_start >= end:
+            continue
+        left, right = _cursor_x(line, max(start, line_start)), _cursor_x(line, min(end, line_end))
+        rects.append(QRectF(left, line.y(), max(2.0, right - left), line.height()))
+    return rects
+
+
+def _cursor_x(line: QTextLine, position: int) -> float:
+    # PySide6 returns (x, position) for this C++ in/out argument.
+    result: tuple[float, int] = line.cursorToX(position)  # type: ignore[assignment]
+    return float(result[0])
+
+
+def treatment_label(treatment: Treatment) -> str:
+    labels = {
+        Treatment.COPIED: "copied",
+        Treatment.LIGHTLY_EDITED: "lightly edited",
+        Treatment.REWORDED: "reworded",
+        Treatment.NEW: "new",
+        Treatment.DROPPED: "dropped",
+    }
+    return QCoreApplication.translate("ComparisonView", labels[treatment])
 
 
 def _kind_label(kind: BlockKind) -> str:

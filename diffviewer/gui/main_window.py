@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -22,15 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from diffviewer import __version__
-from diffviewer.core.model import Comparison, Document, Granularity
+from diffviewer.core.model import Comparison, Document, Granularity, Quote
 from diffviewer.core.tally import word_tally
-from diffviewer.gui.comparison_view import ComparisonView
+from diffviewer.gui.comparison_view import ComparisonView, treatment_label
 from diffviewer.gui.find_bar import FindBar
 from diffviewer.gui.legend import Legend
 from diffviewer.gui.message_bar import MessageBar, MessageLevel
 from diffviewer.gui.overview import OverviewRuler
+from diffviewer.gui.quotes_panel import QuotesPanel
 from diffviewer.gui.rows import Side
 from diffviewer.gui.settings import DEFAULT_FONT_SIZE, Settings
+from diffviewer.gui.summary_panel import SummaryPanel
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.worker import CompareJob, CompareRequest
 
@@ -94,6 +97,14 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
+        self.summary_panel = SummaryPanel(self)
+        self.quotes_panel = QuotesPanel(self)
+        self.summary_dock = self._dock(self.tr("Summary"), "summaryDock", self.summary_panel)
+        self.quotes_dock = self._dock(self.tr("Quotes"), "quotesDock", self.quotes_panel)
+        self.tabifyDockWidget(self.summary_dock, self.quotes_dock)
+        self.summary_dock.raise_()
+        self.quotes_panel.quote_activated.connect(self.on_quote_activated)
+
         self._build_status_bar()
         self._build_actions()
         self._build_menus()
@@ -121,6 +132,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # construction ------------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState() finds docks by name
+        dock.setWidget(widget)
+        dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.summary_label = QLabel(self)
@@ -293,6 +312,9 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for action in (self.wrap_action, self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.summary_dock.toggleViewAction())
+        view_menu.addAction(self.quotes_dock.toggleViewAction())
         go_menu = menus.addMenu(self.tr("&Go"))
         for action in (
             self.next_change_action,
@@ -426,12 +448,11 @@ class MainWindow(QMainWindow):
         if not self._job_done(generation):
             return
         self._shown_paths = dict(self._paths)
-        if comparison is None:
-            self.view.set_comparison(None)
-            self._show_summary(None)
-        else:
-            self.view.set_comparison(comparison)
-            self._show_summary(comparison)
+        self.view.set_comparison(comparison)
+        self._show_summary(comparison)
+        self.summary_panel.set_comparison(comparison)
+        self.quotes_panel.set_comparison(comparison)
+        if comparison is not None:
             original, derivative = self._paths[Side.ORIGINAL], self._paths[Side.DERIVATIVE]
             if original is not None and derivative is not None:
                 self.settings.add_recent_pair(str(original.resolve()), str(derivative.resolve()))
@@ -622,10 +643,21 @@ class MainWindow(QMainWindow):
         if comparison is None or block < 0:
             return
         found = comparison.blocks[block]
+        treatment = treatment_label(found.treatment)
         if found.original and found.derivative:
-            self.statusBar().showMessage(
-                self.tr("Block similarity %1%").replace("%1", f"{found.similarity * 100:.0f}"), 4000
+            message = (
+                self.tr("Block similarity %1% (%2)")
+                .replace("%1", f"{found.similarity * 100:.0f}")
+                .replace("%2", treatment)
             )
+        else:
+            message = self.tr("Block: %1").replace("%1", treatment)
+        self.statusBar().showMessage(message, 4000)
+
+    def on_quote_activated(self, quote: Quote) -> None:
+        if self.view.mode is not ViewMode.SIDE_BY_SIDE:
+            self.side_by_side_action.trigger()  # both places are only visible side by side
+        self.view.show_quote(quote)
 
     def on_view_mode_chosen(self) -> None:
         mode = ViewMode.INLINE if self.inline_action.isChecked() else ViewMode.SIDE_BY_SIDE

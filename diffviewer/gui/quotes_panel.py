@@ -1,0 +1,114 @@
+"""The Quotes panel: every quotation of the derivative, altered and invented ones first; click to jump."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QCheckBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from diffviewer.core.model import Comparison, Quote, QuoteStatus
+from diffviewer.gui.colors import quote_colour
+
+_ORDER = {QuoteStatus.UNSOURCED: 0, QuoteStatus.ALTERED: 1, QuoteStatus.VERBATIM: 2}
+
+
+class QuotesPanel(QWidget):
+    quote_activated = Signal(object)  # Quote
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.flagged_only = QCheckBox(self.tr("Only altered and unsourced"), self)
+        self.flagged_only.toggled.connect(self.on_filter_toggled)
+        layout.addWidget(self.flagged_only)
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("Status"), self.tr("¶"), self.tr("Quotation")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.itemActivated.connect(self.on_item_activated)
+        self.tree.itemClicked.connect(self.on_item_activated)
+        layout.addWidget(self.tree, 1)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail)
+        self._quotes: tuple[Quote, ...] = ()
+        self.set_comparison(None)
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self._quotes = comparison.quotes if comparison is not None else ()
+        counts = {status: sum(1 for q in self._quotes if q.status is status) for status in QuoteStatus}
+        if comparison is None:
+            self.summary.setText(self.tr("Quotations appear here once two documents are compared."))
+        else:
+            self.summary.setText(
+                self.tr("%1 quotations: %2 verbatim, %3 altered, %4 unsourced")
+                .replace("%1", str(len(self._quotes)))
+                .replace("%2", str(counts[QuoteStatus.VERBATIM]))
+                .replace("%3", str(counts[QuoteStatus.ALTERED]))
+                .replace("%4", str(counts[QuoteStatus.UNSOURCED]))
+            )
+        self.detail.clear()
+        self._fill()
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        return self._quotes
+
+    def _fill(self) -> None:
+        self.tree.clear()
+        dark = self.palette().base().color().lightness() < 128
+        shown = sorted(self._quotes, key=lambda q: (_ORDER[q.status], q.paragraph, q.start))
+        for quote in shown:
+            if self.flagged_only.isChecked() and quote.status is QuoteStatus.VERBATIM:
+                continue
+            item = QTreeWidgetItem([_status_label(quote.status), str(quote.paragraph + 1), quote.text])
+            item.setData(0, Qt.ItemDataRole.UserRole, quote)
+            colour = QColor(quote_colour(quote.status, dark))
+            colour.setAlpha(70)
+            item.setBackground(0, QBrush(colour))
+            item.setToolTip(2, _describe(quote))
+            self.tree.addTopLevelItem(item)
+        self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
+
+    def on_filter_toggled(self, _checked: bool) -> None:
+        self._fill()
+
+    def on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        quote = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(quote, Quote):
+            self.detail.setText(_describe(quote))
+            self.quote_activated.emit(quote)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("QuotesPanel", text)
+
+
+def _status_label(status: QuoteStatus) -> str:
+    labels = {
+        QuoteStatus.VERBATIM: _tr("verbatim"),
+        QuoteStatus.ALTERED: _tr("altered"),
+        QuoteStatus.UNSOURCED: _tr("unsourced"),
+    }
+    return labels[status]
+
+
+def _describe(quote: Quote) -> str:
+    lines = [f"“{quote.text}”"]
+    if quote.source_paragraph is None:
+        lines.append(_tr("The original never says this."))
+    elif quote.status is QuoteStatus.VERBATIM:
+        lines.append(_tr("Word for word in original ¶%1.").replace("%1", str(quote.source_paragraph + 1)))
+    else:
+        where = _tr("Original ¶%1 says:").replace("%1", str(quote.source_paragraph + 1))
+        lines.append(f"{where} “{quote.source_text}”")
+    return "\n".join(lines)
