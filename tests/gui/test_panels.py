@@ -1,0 +1,60 @@
+"""The Summary and Quotes panels: what they say about the seed sample, and jumping to a quotation."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from diffviewer.core.model import Comparison, QuoteStatus
+from diffviewer.gui.main_window import MainWindow
+from diffviewer.gui.rows import Side
+from tests.conftest import SAMPLES
+from tests.gui.conftest import compared
+
+
+def test_summary_panel_tells_how_the_spun_copy_treats_the_original(qtbot: QtBot, window: MainWindow) -> None:
+    comparison = compared(
+        qtbot, window, lambda: window.open_paths(SAMPLES / "original.txt", SAMPLES / "spun-copy.txt")
+    )
+    assert isinstance(comparison, Comparison)
+    text = window.summary_panel.text()
+    assert f"{comparison.stats.original_verbatim:.0%} kept word for word" in text
+    assert "Llama → <b>Lilama</b>" in text
+    assert "Longest verbatim run: 14 words" in text
+
+
+def test_clicking_a_quote_jumps_to_it_and_outlines_it(qtbot: QtBot, window: MainWindow) -> None:
+    comparison = compared(
+        qtbot,
+        window,
+        lambda: window.open_paths(SAMPLES / "original.txt", SAMPLES / "syndicated-rewrite.txt"),
+    )
+    assert isinstance(comparison, Comparison)
+    panel = window.quotes_panel
+    assert panel.tree.topLevelItemCount() == len(comparison.quotes)
+    flagged = [q for q in comparison.quotes if q.status is not QuoteStatus.VERBATIM]
+    assert flagged
+    # Flagged quotes are listed first; the filter hides the verbatim ones.
+    first = panel.tree.topLevelItem(0)
+    assert first.text(0) in {"unsourced", "altered"}
+    panel.flagged_only.setChecked(True)
+    assert panel.tree.topLevelItemCount() == len(flagged)
+
+    window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum())
+    item = panel.tree.topLevelItem(0)
+    panel.tree.setCurrentItem(item)
+    panel.on_item_activated(item)
+    quote = window.view.focused_quote
+    assert quote is not None and quote.text == item.text(2)
+    row = window.view.anchor_row(window.view.current_block)
+    assert window.view.row_in_view(row)
+    assert quote.paragraph in (window.view.rows[row].right.paragraphs if window.view.rows[row].right else ())
+    assert quote.text in panel.detail.text()
+
+
+def test_hovering_tells_the_treatment_beside_the_similarity(qtbot: QtBot, window: MainWindow) -> None:
+    compared(qtbot, window, lambda: window.open_paths(SAMPLES / "original.txt", SAMPLES / "spun-copy.txt"))
+    view = window.view
+    tip = view.tooltip_at(view.viewport().rect().center().toPointF())
+    assert "Similarity:" in tip
+    assert any(word in tip for word in ("copied", "lightly edited", "reworded"))
+    assert view.document(Side.DERIVATIVE) is not None
