@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from diffviewer import __version__
-from diffviewer.core.compare import CompareError, compare
+from diffviewer.core.batch import compare_all
+from diffviewer.core.compare import CompareError
 from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions, Granularity
 from diffviewer.formats import LoadError, load
 from diffviewer.report import json_report, text_report
@@ -78,7 +79,7 @@ def _run_compare(args: argparse.Namespace) -> int:
     try:
         original = load(args.original, max_bytes=args.max_bytes)
         derivatives = [load(path, max_bytes=args.max_bytes) for path in args.derivatives]
-        comparisons = [compare(original, d, options) for d in derivatives]
+        comparisons = compare_all(original, derivatives, options)
     except (LoadError, CompareError) as error:
         print(f"diffviewer: {error}", file=sys.stderr)
         return EXIT_INPUT
@@ -102,7 +103,7 @@ def _window_parser() -> argparse.ArgumentParser:
         "(see diffviewer compare --help).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("files", nargs="*", metavar="FILE", help="the original, then the derivative")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="the original, then one or more derivatives")
     parser.add_argument("--demo", action="store_true", help="open the bundled sample comparison")
     parser.add_argument(
         "--quit-after", type=int, metavar="MS", help="close the window after MS milliseconds (smoke tests)"
@@ -116,8 +117,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_compare(_parser().parse_args(arguments))
     parser = _window_parser()
     args = parser.parse_args(arguments)
-    if len(args.files) > 2:
-        parser.error("the window compares two documents: give an original and one derivative")
     return gui_main(args.files, demo=args.demo, quit_after_ms=args.quit_after)
 
 

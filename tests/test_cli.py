@@ -135,3 +135,16 @@ def test_inputs_are_never_written(tmp_path: Path) -> None:
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (ORIGINAL, SPUN)}
     assert main(["compare", str(ORIGINAL), str(SPUN), "-o", str(tmp_path / "out.txt")]) == 0
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (ORIGINAL, SPUN)} == before
+
+
+def test_one_original_against_the_four_seed_derivatives(tmp_path: Path) -> None:
+    names = ["spun-copy.txt", "ai-rewrite.txt", "syndicated-rewrite.txt", "forum-comment.txt"]
+    result = run("compare", str(ORIGINAL), *(str(SAMPLES / n) for n in names), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    comparisons = json.loads(result.stdout)["comparisons"]
+    assert [Path(c["derivative"]["path"]).name for c in comparisons] == names
+    similarity = {Path(c["derivative"]["path"]).name: c["similarity"] for c in comparisons}
+    # The spun copy keeps most words; the forum comment only quotes a little.
+    assert similarity["spun-copy.txt"] > similarity["syndicated-rewrite.txt"] > similarity["forum-comment.txt"]
+    text = run("compare", str(ORIGINAL), *(str(SAMPLES / n) for n in names), "--format", "text")
+    assert text.stdout.count("Similarity:") == 4

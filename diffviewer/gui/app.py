@@ -13,14 +13,21 @@ from diffviewer import __version__
 from diffviewer.gui.main_window import MainWindow, application_icon
 
 DEMO_ORIGINAL = "original.txt"
-DEMO_DERIVATIVE = "syndicated-rewrite.txt"
+# The syndicated rewrite first: it is the one shown; the other derivatives fill the overview.
+DEMO_DERIVATIVES = ("syndicated-rewrite.txt", "spun-copy.txt", "ai-rewrite.txt", "forum-comment.txt")
 
 
 def demo_paths() -> tuple[Path, Path]:
-    """The bundled sample: the seed article and its syndicated rewrite."""
+    """The bundled sample's canonical pair: the seed article and its syndicated rewrite."""
+    original, first, *_ = demo_set()
+    return original, first
+
+
+def demo_set() -> list[Path]:
+    """The bundled sample: the seed article, then each of its derivatives."""
     from diffviewer.resources import resource
 
-    return Path(str(resource("samples", DEMO_ORIGINAL))), Path(str(resource("samples", DEMO_DERIVATIVE)))
+    return [Path(str(resource("samples", name))) for name in (DEMO_ORIGINAL, *DEMO_DERIVATIVES)]
 
 
 def application(argv: Sequence[str] | None = None) -> QApplication:
@@ -43,10 +50,9 @@ def run(files: Sequence[str], demo: bool = False, quit_after_ms: int | None = No
     window = MainWindow()
     window.show()
     if demo:
-        window.open_paths(*demo_paths())
+        window.open_paths(*demo_set())
     elif files:
-        paths = [Path(f) for f in files]
-        window.open_paths(paths[0], paths[1] if len(paths) > 1 else None)
+        window.open_paths(*(Path(f) for f in files))
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, window.close)
     return app.exec()

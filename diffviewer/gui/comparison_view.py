@@ -565,6 +565,10 @@ class ComparisonView(QAbstractScrollArea):
         if row is not None:
             self.scroll_to_row(row)
 
+    def paragraph_row(self, side: Side, paragraph: int) -> int:
+        """The row showing a paragraph of one side, or -1."""
+        return self._paragraph_row.get((side, paragraph), -1)
+
     def row_in_view(self, row: int) -> bool:
         bar = self.verticalScrollBar()
         top, bottom = self._tops[row], self._tops[row + 1]

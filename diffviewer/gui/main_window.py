@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStyle,
+    QTabBar,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -27,17 +29,17 @@ from diffviewer.core.model import Comparison, Document, Granularity, Quote
 from diffviewer.core.tally import word_tally
 from diffviewer.gui.comparison_view import ComparisonView, treatment_label
 from diffviewer.gui.find_bar import FindBar
+from diffviewer.gui.heat_map import Column, HeatMap, heat_map_legend
 from diffviewer.gui.legend import Legend
 from diffviewer.gui.message_bar import MessageBar, MessageLevel
 from diffviewer.gui.overview import OverviewRuler
 from diffviewer.gui.quotes_panel import QuotesPanel
 from diffviewer.gui.rows import Side
+from diffviewer.gui.session import ComparisonSession, DerivativeEntry, EntryState
 from diffviewer.gui.settings import DEFAULT_FONT_SIZE, Settings
 from diffviewer.gui.summary_panel import SummaryPanel
 from diffviewer.gui.view_mode import ViewMode
-from diffviewer.gui.worker import CompareJob, CompareRequest
 
-DEFAULT_MAX_BYTES = 100_000_000
 OPTIONS_DEBOUNCE_MS = 150
 WATCH_DEBOUNCE_MS = 300
 
@@ -68,12 +70,10 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__()
         self.settings = settings if settings is not None else Settings()
-        self._pool = pool if pool is not None else QThreadPool.globalInstance()
-        self._paths: dict[Side, Path | None] = {Side.ORIGINAL: None, Side.DERIVATIVE: None}
-        self._shown_paths: dict[Side, Path | None] = {Side.ORIGINAL: None, Side.DERIVATIVE: None}
-        self._generation = 0
-        self._job: CompareJob | None = None
-        self._finished_jobs: list[CompareJob] = []
+        self.session = ComparisonSession(
+            pool if pool is not None else QThreadPool.globalInstance(), self.settings.compare_options
+        )
+        self._current: DerivativeEntry | None = None
         self.setWindowTitle("diffviewer")
         self.setAcceptDrops(True)
 
@@ -89,6 +89,17 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.message_bar)
+        self.tabs = QTabBar(central)
+        self.tabs.setObjectName("derivativeTabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setExpanding(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tabs.setAcceptDrops(True)
+        self.tabs.currentChanged.connect(self.on_tab_changed)
+        self.tabs.tabCloseRequested.connect(self.on_tab_close_requested)
+        self.tabs.hide()
+        column.addWidget(self.tabs)
         panes = QHBoxLayout()
         panes.setSpacing(0)
         panes.addWidget(self.view, 1)
@@ -104,6 +115,30 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.summary_dock, self.quotes_dock)
         self.summary_dock.raise_()
         self.quotes_panel.quote_activated.connect(self.on_quote_activated)
+        self.heat_map = HeatMap(self)
+        self.heat_map.cell_clicked.connect(self.on_heat_map_clicked)
+        overview = QWidget(self)
+        overview_layout = QVBoxLayout(overview)
+        overview_layout.setContentsMargins(0, 0, 0, 0)
+        scroller = QScrollArea(overview)
+        scroller.setWidget(self.heat_map)
+        scroller.setWidgetResizable(False)
+        overview_layout.addWidget(scroller, 1)
+        self.heat_map_legend = QLabel(heat_map_legend(self.palette()), overview)
+        self.heat_map_legend.setWordWrap(True)
+        overview_layout.addWidget(self.heat_map_legend)
+        self.overview_dock = self._dock(
+            self.tr("Overview"), "overviewDock", overview, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+
+        self.session.entries_changed.connect(self.on_entries_changed)
+        self.session.entry_updated.connect(self.on_entry_updated)
+        self.session.entry_documents_loaded.connect(self.on_entry_documents_loaded)
+        self.session.entry_finished.connect(self.on_entry_finished)
+        self.session.entry_failed.connect(self.on_entry_failed)
+        self.session.entry_cancelled.connect(self.on_entry_cancelled)
+        self.session.preview_ready.connect(self.on_preview_ready)
+        self.session.preview_failed.connect(self.on_preview_failed)
 
         self._build_status_bar()
         self._build_actions()
@@ -132,12 +167,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # construction ------------------------------------------------------------------------
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+    def _dock(
+        self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
+    ) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # saveState() finds docks by name
         dock.setWidget(widget)
         dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.addDockWidget(area, dock)
         return dock
 
     def _build_status_bar(self) -> None:
@@ -200,6 +237,29 @@ class MainWindow(QMainWindow):
         )
         self.reload_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.cancel_action = self._action(self.tr("&Cancel Comparison"), self.cancel_comparison, [keys("Esc")])
+        self.add_derivatives_action = self._action(
+            self.tr("&Add Derivatives…"),
+            self.on_add_derivatives,
+            [keys("Ctrl+Shift+A")],
+            self.tr("Compare more documents with the original"),
+        )
+        self.remove_derivative_action = self._action(
+            self.tr("Re&move Derivative"),
+            self.on_remove_derivative,
+            [keys(keys.StandardKey.Close)],
+            self.tr("Stop comparing the shown derivative"),
+        )
+        self.sort_action = self._action(
+            self.tr("&Sort Derivatives by Similarity"),
+            self.sort_derivatives_by_similarity,
+            tip=self.tr("Most similar first"),
+        )
+        self.next_derivative_action = self._action(
+            self.tr("Ne&xt Derivative"), self.on_next_derivative, [keys("Ctrl+PgDown")]
+        )
+        self.previous_derivative_action = self._action(
+            self.tr("Pre&vious Derivative"), self.on_previous_derivative, [keys("Ctrl+PgUp")]
+        )
         self.quit_action = self._action(self.tr("&Quit"), self.close, [keys(keys.StandardKey.Quit), keys("Ctrl+Q")])
 
         self.copy_action = self._action(
@@ -288,6 +348,7 @@ class MainWindow(QMainWindow):
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(self.open_original_action)
         file_menu.addAction(self.open_derivative_action)
+        file_menu.addAction(self.add_derivatives_action)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self.on_recent_menu_about_to_show)
         file_menu.addMenu(self.recent_menu)
@@ -315,6 +376,16 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.summary_dock.toggleViewAction())
         view_menu.addAction(self.quotes_dock.toggleViewAction())
+        view_menu.addAction(self.overview_dock.toggleViewAction())
+        derivatives_menu = menus.addMenu(self.tr("&Derivatives"))
+        for action in (
+            self.add_derivatives_action,
+            self.remove_derivative_action,
+            self.sort_action,
+            self.next_derivative_action,
+            self.previous_derivative_action,
+        ):
+            derivatives_menu.addAction(action)
         go_menu = menus.addMenu(self.tr("&Go"))
         for action in (
             self.next_change_action,
@@ -362,7 +433,8 @@ class MainWindow(QMainWindow):
     # loading -----------------------------------------------------------------------------
     @property
     def paths(self) -> dict[Side, Path | None]:
-        return dict(self._paths)
+        current = self._current
+        return {Side.ORIGINAL: self.session.original, Side.DERIVATIVE: current.path if current else None}
 
     @property
     def comparison(self) -> Comparison | None:
@@ -370,113 +442,246 @@ class MainWindow(QMainWindow):
 
     @property
     def is_busy(self) -> bool:
-        return self._job is not None
+        return self.session.is_busy
 
-    def open_paths(self, original: Path | None, derivative: Path | None) -> None:
-        """Load and compare; None keeps what that side has."""
+    @property
+    def current_index(self) -> int:
+        return self._index(self._current)
+
+    def _index(self, entry: DerivativeEntry | None) -> int:
+        return next((n for n, e in enumerate(self.session.entries) if e is entry), -1)
+
+    def open_paths(self, original: Path | None, *derivatives: Path | None) -> None:
+        """Load and compare. None keeps what that side has; several derivatives are all compared."""
+        given = [Path(d) for d in derivatives if d is not None]
+        original_changed = original is not None and Path(original) != self.session.original
         if original is not None:
-            self._paths[Side.ORIGINAL] = Path(original)
-        if derivative is not None:
-            self._paths[Side.DERIVATIVE] = Path(derivative)
+            self.session.original = Path(original)
+        if len(given) > 1:
+            self._replace_derivatives(given)
+            return
+        if given:
+            if self._current is not None:
+                self._current.path = given[0]
+                if not original_changed:
+                    self.session.recompute([self.current_index])
+                    self._update_busy()
+                    return
+            else:
+                self._current = self.session.entries[self.session.add_derivatives(given)[0]]
+                self._refresh_tabs()
+                if not original_changed:
+                    self._update_busy()
+                    return
         self.start_comparison()
+
+    def _replace_derivatives(self, paths: list[Path]) -> None:
+        for index in reversed(range(len(self.session.entries))):
+            self.session.remove(index)
+        self._current = None
+        added = self.session.add_derivatives(paths)
+        self._current = self.session.entries[added[0]]
+        self._refresh_tabs()
+        self._update_busy()
+
+    def add_derivatives(self, paths: list[Path]) -> None:
+        """Compare more derivatives with the current original; the first one added is shown."""
+        added = self.session.add_derivatives([Path(p) for p in paths])
+        self._current = self.session.entries[added[0]]
+        self._refresh_tabs()
+        self._show_current()
+        self._update_busy()
 
     def set_side(self, side: Side, path: Path) -> None:
-        self._paths[side] = Path(path)
-        self.start_comparison()
+        if side is Side.ORIGINAL:
+            self.open_paths(path)
+        else:
+            self.open_paths(None, path)
 
     def start_comparison(self) -> None:
-        if self._paths[Side.ORIGINAL] is None and self._paths[Side.DERIVATIVE] is None:
-            return
-        if self._job is not None:
-            self._job.cancel()
-        self._generation += 1
-        request = CompareRequest(
-            generation=self._generation,
-            original=self._paths[Side.ORIGINAL],
-            derivative=self._paths[Side.DERIVATIVE],
-            options=self.settings.compare_options(),
-            max_bytes=DEFAULT_MAX_BYTES,
-        )
-        job = CompareJob(request)
-        job.signals.progressed.connect(self.on_job_progressed)
-        job.signals.documents_loaded.connect(self.on_job_documents_loaded)
-        job.signals.finished.connect(self.on_job_finished)
-        job.signals.failed.connect(self.on_job_failed)
-        job.signals.cancelled.connect(self.on_job_cancelled)
-        self._job = job
-        self.progress.setValue(0)
-        self.progress.setFormat(self.tr("Reading…"))
-        self.progress.show()
-        self.cancel_button.show()
-        self._update_actions()
-        self._pool.start(job)
+        self.session.recompute()
+        self._update_busy()
 
     def cancel_comparison(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
+        self.session.cancel_all()
 
-    def _job_done(self, generation: int) -> bool:
-        """True when the report is for the current request; a stale one is dropped."""
-        if generation != self._generation or self._job is None:
-            return False
-        self._finished_jobs.append(self._job)  # keep the QObject alive until its queued signals are handled
-        del self._finished_jobs[:-4]
-        self._job = None
-        self.progress.hide()
-        self.cancel_button.hide()
+    def select_derivative(self, index: int) -> None:
+        if 0 <= index < len(self.session.entries):
+            self.tabs.setCurrentIndex(index)
+
+    def remove_derivative(self, index: int) -> None:
+        if not 0 <= index < len(self.session.entries):
+            return
+        removed = self.session.entries[index]
+        self.session.remove(index)
+        if removed is self._current:
+            remaining = self.session.entries
+            self._current = remaining[min(index, len(remaining) - 1)] if remaining else None
+        self._refresh_tabs()
+        self._show_current()
+        self._watch_shown_files()
+        self._update_busy()
+
+    def sort_derivatives_by_similarity(self) -> None:
+        self.session.sort_by_similarity()
+
+    def _update_busy(self) -> None:
+        busy = self.session.is_busy
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            running = [e for e in self.session.entries if e.job is not None]
+            if running:
+                fraction = sum(e.progress for e in running) / len(running)
+                self.progress.setValue(round(fraction * 1000))
+                if len(self.session.entries) > 1:
+                    done = len(self.session.entries) - len(running)
+                    self.progress.setFormat(
+                        self.tr("Comparing %1 of %2… %p%")
+                        .replace("%1", str(done + 1))
+                        .replace("%2", str(len(self.session.entries)))
+                    )
+                elif fraction < 0.1:
+                    self.progress.setFormat(self.tr("Reading…"))
+                else:
+                    self.progress.setFormat(self.tr("Comparing… %p%"))
+            else:
+                self.progress.setValue(0)
+                self.progress.setFormat(self.tr("Reading…"))
         self._update_actions()
-        return True
 
-    def on_job_progressed(self, generation: int, fraction: float, file_name: str) -> None:
-        if generation != self._generation:
-            return
-        self.progress.setValue(round(fraction * 1000))
-        if file_name:
-            self.progress.setFormat(self.tr("Reading %1…").replace("%1", file_name))
-        else:
-            self.progress.setFormat(self.tr("Comparing… %p%"))
+    # session reports ---------------------------------------------------------------------
+    def _tab_label(self, index: int, entry: DerivativeEntry) -> str:
+        name = entry.path.name
+        if entry.job is not None:
+            return f"{index + 1}  {name} · {entry.progress:.0%}…"
+        if entry.comparison is not None:
+            return f"{index + 1}  {name} · {entry.comparison.similarity:.0%}"
+        if entry.state is EntryState.FAILED:
+            return f"{index + 1}  {name} · " + self.tr("failed")
+        return f"{index + 1}  {name}"
 
-    def on_job_documents_loaded(self, generation: int, original: Document | None, derivative: Document | None) -> None:
-        if generation != self._generation:
-            return
-        # Show what was read at once; the comparison follows. Keep an older comparison on screen
+    def _refresh_tabs(self) -> None:
+        entries = self.session.entries
+        self.tabs.blockSignals(True)  # rebuilding must not look like the user picking a tab
+        while self.tabs.count() > len(entries):
+            self.tabs.removeTab(self.tabs.count() - 1)
+        while self.tabs.count() < len(entries):
+            self.tabs.addTab("")
+        for index, entry in enumerate(entries):
+            self.tabs.setTabText(index, self._tab_label(index, entry))
+            self.tabs.setTabToolTip(index, str(entry.path))
+        current = self._index(self._current)
+        if current >= 0:
+            self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        self.tabs.setVisible(len(entries) > 1)
+        self._refresh_heat_map()
+
+    def _refresh_heat_map(self) -> None:
+        entries = self.session.entries
+        paragraphs = 0
+        for entry in entries:
+            if entry.comparison is not None:
+                paragraphs = len(entry.comparison.original.paragraphs)
+                break
+        columns = [Column(str(e.path.name), e.comparison) for e in entries]
+        self.heat_map.set_columns(paragraphs, columns, self._index(self._current))
+
+    def on_entries_changed(self) -> None:
+        if self._current is not None and self._index(self._current) < 0:
+            self._current = self.session.entries[0] if self.session.entries else None
+        self._refresh_tabs()
+
+    def on_entry_updated(self, index: int) -> None:
+        if 0 <= index < self.tabs.count():
+            self.tabs.setTabText(index, self._tab_label(index, self.session.entries[index]))
+        self._update_busy()
+
+    def on_entry_documents_loaded(self, index: int) -> None:
+        entry = self.session.entries[index]
+        # Show what was read at once; the comparison follows. An older comparison stays on screen
         # instead when only the options changed, so recomputing does not flicker.
-        if self.view.comparison is None:
-            self.view.set_documents(original, derivative)
+        if entry is self._current and self.view.comparison is None:
+            self.view.set_documents(*entry.documents)
 
-    def on_job_finished(self, generation: int, comparison: Comparison | None) -> None:
-        if not self._job_done(generation):
-            return
-        self._shown_paths = dict(self._paths)
+    def on_entry_finished(self, index: int) -> None:
+        entry = self.session.entries[index]
+        if self._current is None:
+            self._current = entry
+        self._refresh_tabs()
+        if entry is self._current:
+            self._show_current()
+            if self.message_bar.level is MessageLevel.ERROR:
+                self.message_bar.hide()
+        original = self.session.original
+        if original is not None and entry.comparison is not None:
+            done = [str(e.path.resolve()) for e in self.session.entries if e.comparison is not None]
+            self.settings.add_recent_set([str(original.resolve()), *done])
+        self._watch_shown_files()
+        self._update_busy()
+        self.comparison_finished.emit(entry.comparison)
+
+    def on_entry_failed(self, index: int, message: str) -> None:
+        entry = self.session.entries[index]
+        self.message_bar.show_message(self.tr("Cannot compare: %1").replace("%1", message), MessageLevel.ERROR)
+        if entry.comparison is None:
+            # Nothing to show for it: a derivative that never loaded does not keep a tab.
+            self.remove_derivative(index)
+        else:
+            self._refresh_tabs()
+        self._update_busy()
+        self.comparison_failed.emit(message)
+
+    def on_entry_cancelled(self, index: int) -> None:
+        if self.session.entries[index].comparison is None:
+            self.remove_derivative(index)
+        self._refresh_tabs()
+        self._update_busy()
+        self.statusBar().showMessage(self.tr("Comparison cancelled."), 5000)
+
+    def on_preview_ready(self, document: Document | None) -> None:
+        self.view.set_comparison(None)
+        self.view.set_documents(document, None)
+        self._show_summary(None)
+        self._update_title()
+        self._watch_shown_files()
+        self._update_busy()
+        self.comparison_finished.emit(None)
+
+    def on_preview_failed(self, message: str) -> None:
+        self.message_bar.show_message(self.tr("Cannot open: %1").replace("%1", message), MessageLevel.ERROR)
+        self._update_busy()
+        self.comparison_failed.emit(message)
+
+    def _show_current(self) -> None:
+        entry = self._current
+        comparison = entry.comparison if entry is not None else None
         self.view.set_comparison(comparison)
+        if comparison is None and entry is not None:
+            self.view.set_documents(*entry.documents)
         self._show_summary(comparison)
         self.summary_panel.set_comparison(comparison)
         self.quotes_panel.set_comparison(comparison)
-        if comparison is not None:
-            original, derivative = self._paths[Side.ORIGINAL], self._paths[Side.DERIVATIVE]
-            if original is not None and derivative is not None:
-                self.settings.add_recent_pair(str(original.resolve()), str(derivative.resolve()))
-        if self.message_bar.level is MessageLevel.ERROR:
-            self.message_bar.hide()
-        self._watch_shown_files()
+        self._refresh_heat_map()
         self._update_title()
         self._update_actions()
-        self.comparison_finished.emit(comparison)
 
-    def on_job_failed(self, generation: int, message: str) -> None:
-        if not self._job_done(generation):
-            return
-        # The previous comparison stays; so do the paths that produced it.
-        self._paths = dict(self._shown_paths)
-        self.message_bar.show_message(self.tr("Cannot compare: %1").replace("%1", message), MessageLevel.ERROR)
-        self._update_actions()
-        self.comparison_failed.emit(message)
+    def on_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self.session.entries) and self.session.entries[index] is not self._current:
+            self._current = self.session.entries[index]
+            self._show_current()
 
-    def on_job_cancelled(self, generation: int) -> None:
-        if not self._job_done(generation):
-            return
-        self._paths = dict(self._shown_paths)
-        self.statusBar().showMessage(self.tr("Comparison cancelled."), 5000)
+    def on_tab_close_requested(self, index: int) -> None:
+        self.remove_derivative(index)
+
+    def on_heat_map_clicked(self, column: int, paragraph: int) -> None:
+        self.select_derivative(column)
+        self.view.scroll_to_paragraph(Side.ORIGINAL, paragraph)
+        row = self.view.paragraph_row(Side.ORIGINAL, paragraph)
+        block = self.view.rows[row].block if row >= 0 else None
+        if block is not None:
+            self.view.set_current_block(block)
 
     def _show_summary(self, comparison: Comparison | None) -> None:
         if comparison is None:
@@ -505,15 +710,17 @@ class MainWindow(QMainWindow):
         )
 
     def _update_title(self) -> None:
-        names = [p.name if p else "—" for p in (self._shown_paths[Side.ORIGINAL], self._shown_paths[Side.DERIVATIVE])]
+        original = self.session.shown_original
+        current = self._current.shown_path if self._current is not None else None
+        names = [p.name if p else "—" for p in (original, current)]
         self.setWindowTitle(f"{names[0]} ↔ {names[1]} — diffviewer")
 
     def _update_actions(self) -> None:
         has_pair = self.view.comparison is not None
-        has_any = any(self._paths.values())
+        has_any = self.session.original is not None or bool(self.session.entries)
         # Enabled only while comparing, so Esc stays free for the find bar otherwise.
-        self.cancel_action.setEnabled(self._job is not None)
-        self.swap_action.setEnabled(has_any)
+        self.cancel_action.setEnabled(self.session.is_busy)
+        self.swap_action.setEnabled(self.session.original is not None and self._current is not None)
         self.reload_action.setEnabled(has_any)
         for action in (
             self.next_change_action,
@@ -522,14 +729,19 @@ class MainWindow(QMainWindow):
             self.previous_moved_action,
         ):
             action.setEnabled(has_pair)
+        several = len(self.session.entries) > 1
+        for action in (self.sort_action, self.next_derivative_action, self.previous_derivative_action):
+            action.setEnabled(several)
+        self.remove_derivative_action.setEnabled(self._current is not None)
 
     # watching files ----------------------------------------------------------------------
     def _watch_shown_files(self) -> None:
         watched = self.watcher.files()
         if watched:
             self.watcher.removePaths(watched)
-        for path in self._shown_paths.values():
-            if path is not None and path.exists():
+        shown = [self.session.shown_original, *(e.shown_path for e in self.session.entries)]
+        for path in shown:
+            if path is not None and path.exists() and str(path) not in self.watcher.files():
                 self.watcher.addPath(str(path))
 
     def on_file_changed(self, path: str) -> None:
@@ -539,7 +751,6 @@ class MainWindow(QMainWindow):
     def on_watched_file_settled(self) -> None:
         changed = sorted(self._changed_on_disk)
         self._changed_on_disk.clear()
-        names = ", ".join(Path(p).name for p in changed)
         missing = [p for p in changed if not Path(p).exists()]
         if missing:
             self.message_bar.show_message(
@@ -549,10 +760,17 @@ class MainWindow(QMainWindow):
                 MessageLevel.WARNING,
             )
             return
+        names = ", ".join(Path(p).name for p in changed)
         self.message_bar.show_message(
             self.tr("%1 changed on disk and was reloaded.").replace("%1", names), MessageLevel.INFO
         )
-        self.start_comparison()
+        changed_paths = {Path(p) for p in changed}
+        if self.session.original in changed_paths:
+            self.start_comparison()
+            return
+        indices = [n for n, e in enumerate(self.session.entries) if e.path in changed_paths]
+        self.session.recompute(indices)
+        self._update_busy()
 
     # slots for actions -------------------------------------------------------------------
     def _ask_for_file(self, title: str) -> Path | None:
@@ -573,19 +791,42 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.set_side(Side.DERIVATIVE, path)
 
+    def on_add_derivatives(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add Derivatives"), self.settings.last_directory, file_filters()
+        )
+        if chosen:
+            self.settings.last_directory = str(Path(chosen[0]).parent)
+            self.add_derivatives([Path(c) for c in chosen])
+
+    def on_remove_derivative(self) -> None:
+        self.remove_derivative(self.current_index)
+
+    def on_next_derivative(self) -> None:
+        if self.session.entries:
+            self.select_derivative((self.current_index + 1) % len(self.session.entries))
+
+    def on_previous_derivative(self) -> None:
+        if self.session.entries:
+            self.select_derivative((self.current_index - 1) % len(self.session.entries))
+
     def on_swap(self) -> None:
-        self._paths = {Side.ORIGINAL: self._paths[Side.DERIVATIVE], Side.DERIVATIVE: self._paths[Side.ORIGINAL]}
-        self._shown_paths = {
-            Side.ORIGINAL: self._shown_paths[Side.DERIVATIVE],
-            Side.DERIVATIVE: self._shown_paths[Side.ORIGINAL],
-        }
+        index = self.current_index
+        if index < 0:
+            return
         self.view.set_comparison(None)
-        self.start_comparison()
+        self.session.swap(index)
+        self._update_busy()
 
     def on_reload(self) -> None:
         self.start_comparison()
 
     def on_files_dropped(self, paths: list[Path], side: Side | None) -> None:
+        """Files dropped on a pane load that side; several files become derivatives.
+
+        With no original yet, the first dropped file is the original; otherwise several files are
+        all added as derivatives of the current original.
+        """
         if not paths:
             return
         directories = [p for p in paths if p.is_dir()]
@@ -594,33 +835,31 @@ class MainWindow(QMainWindow):
                 self.tr("%1 is a folder; drop files to compare.").replace("%1", directories[0].name), MessageLevel.ERROR
             )
             return
-        if len(paths) >= 2:
-            if len(paths) > 2:
-                self.message_bar.show_message(
-                    self.tr("Comparing the first two of the %1 dropped files.").replace("%1", str(len(paths))),
-                    MessageLevel.INFO,
-                )
-            self.open_paths(paths[0], paths[1])
-            return
-        if side is None:
-            side = Side.ORIGINAL if self._paths[Side.ORIGINAL] is None else Side.DERIVATIVE
-        self.set_side(side, paths[0])
+        if self.session.original is None and (len(paths) > 1 or side is not Side.DERIVATIVE):
+            self.open_paths(paths[0], *paths[1:])
+        elif len(paths) > 1 or (side is None and self._current is not None):
+            self.add_derivatives(paths)
+        elif side is Side.ORIGINAL:
+            self.open_paths(paths[0])
+        else:
+            self.open_paths(None, paths[0])
 
     def on_recent_menu_about_to_show(self) -> None:
         self.recent_menu.clear()
-        pairs = self.settings.recent_pairs
-        if not pairs:
+        sets = self.settings.recent_sets
+        if not sets:
             empty = self.recent_menu.addAction(self.tr("No recent comparisons"))
             empty.setEnabled(False)
             return
-        for number, (original, derivative) in enumerate(pairs, start=1):
-            label = f"&{number % 10} {Path(original).name} ↔ {Path(derivative).name}"
+        for number, paths in enumerate(sets, start=1):
+            names = [Path(p).name for p in paths]
+            label = f"&{number % 10} {names[0]} ↔ {', '.join(names[1:])}"
             action = self.recent_menu.addAction(label)
-            action.setToolTip(f"{original}\n{derivative}")
-            action.setStatusTip(f"{original} ↔ {derivative}")
-            action.triggered.connect(lambda _=False, a=original, b=derivative: self.open_paths(Path(a), Path(b)))
+            action.setToolTip("\n".join(paths))
+            action.setStatusTip(" ↔ ".join(paths))
+            action.triggered.connect(lambda _=False, chosen=paths: self.open_paths(*(Path(p) for p in chosen)))
         self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.tr("Clear Recent"), self.settings.clear_recent_pairs)
+        self.recent_menu.addAction(self.tr("Clear Recent"), self.settings.clear_recent_sets)
 
     def on_next_change(self) -> None:
         if not self.view.next_change():
@@ -674,7 +913,7 @@ class MainWindow(QMainWindow):
         self._options_timer.start()  # several quick toggles make one recomputation
 
     def on_options_settled(self) -> None:
-        if self._paths[Side.ORIGINAL] is not None and self._paths[Side.DERIVATIVE] is not None:
+        if self.session.original is not None and self.session.entries:
             self.start_comparison()
 
     def on_wrap_toggled(self, checked: bool) -> None:

@@ -133,25 +133,26 @@ class Settings:
 
     # recent comparisons --------------------------------------------------------------------
     @property
-    def recent_pairs(self) -> list[tuple[str, str]]:
-        """Most recent first: (original, derivative) paths the user compared."""
-        raw = self._store.value("recent/pairs", [])
+    def recent_sets(self) -> list[tuple[str, ...]]:
+        """Most recent first: the original's path, then each derivative's."""
+        raw = self._store.value("recent/sets", [])
         # INI files hand back a lone string for a one-item list.
         items: list[object] = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list | tuple) else []
-        pairs: list[tuple[str, str]] = []
+        sets: list[tuple[str, ...]] = []
         for item in items:
-            original, sep, derivative = str(item).partition("\n")
-            if sep and original and derivative:
-                pairs.append((original, derivative))
-        return pairs[:MAX_RECENT]
+            paths = tuple(p for p in str(item).split("\n") if p)
+            if len(paths) >= 2:
+                sets.append(paths)
+        return sets[:MAX_RECENT]
 
-    def add_recent_pair(self, original: str, derivative: str) -> None:
-        pairs = [p for p in self.recent_pairs if p != (original, derivative)]
-        pairs.insert(0, (original, derivative))
-        self._store.setValue("recent/pairs", [f"{a}\n{b}" for a, b in pairs[:MAX_RECENT]])
+    def add_recent_set(self, paths: list[str]) -> None:
+        chosen = tuple(paths)
+        sets = [s for s in self.recent_sets if s != chosen and s[:2] != chosen[:2]]
+        sets.insert(0, chosen)
+        self._store.setValue("recent/sets", ["\n".join(s) for s in sets[:MAX_RECENT]])
 
-    def clear_recent_pairs(self) -> None:
-        self._store.remove("recent/pairs")
+    def clear_recent_sets(self) -> None:
+        self._store.remove("recent/sets")
 
     def sync(self) -> None:
         self._store.sync()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
@@ -15,6 +16,14 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from diffviewer.core.compare import Cancelled, CompareError, compare
 from diffviewer.core.model import CompareOptions, Comparison, Document
 from diffviewer.formats import LoadError, load
+
+
+class FailedSide(StrEnum):
+    """Which input a failure is about, so the window can keep the other one."""
+
+    ORIGINAL = "original"
+    DERIVATIVE = "derivative"
+    COMPARISON = "comparison"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +40,7 @@ class CompareSignals(QObject):
     progressed = Signal(int, float, str)  # generation, fraction 0..1, file being read ("" while comparing)
     documents_loaded = Signal(int, object, object)  # generation, original Document, derivative Document
     finished = Signal(int, object)  # generation, Comparison (None when only one side was given)
-    failed = Signal(int, str)  # generation, one-line message
+    failed = Signal(int, str, str)  # generation, one-line message, FailedSide
     cancelled = Signal(int)
 
 
@@ -41,6 +50,7 @@ class CompareJob(QRunnable):
         self.request = request
         self.signals = CompareSignals()
         self._cancel = threading.Event()
+        self.loaded_original: Document | None = None
         self.setAutoDelete(False)  # the window keeps a reference until the job reports back
 
     def cancel(self) -> None:
@@ -53,9 +63,13 @@ class CompareJob(QRunnable):
     def run(self) -> None:
         generation = self.request.generation
         signals = self.signals
+        side = FailedSide.ORIGINAL
         try:
             original = self._load(self.request.original, 0.0)
+            self.loaded_original = original
+            side = FailedSide.DERIVATIVE
             derivative = self._load(self.request.derivative, 0.05)
+            side = FailedSide.COMPARISON
             if self.is_cancelled:
                 signals.cancelled.emit(generation)
                 return
@@ -72,9 +86,9 @@ class CompareJob(QRunnable):
         except Cancelled:
             signals.cancelled.emit(generation)
         except (LoadError, CompareError) as error:
-            signals.failed.emit(generation, str(error))
+            signals.failed.emit(generation, str(error), side.value)
         except Exception as error:  # a bug must reach the user as a message, not kill the thread
-            signals.failed.emit(generation, f"unexpected error: {type(error).__name__}: {error}")
+            signals.failed.emit(generation, f"unexpected error: {type(error).__name__}: {error}", side.value)
         else:
             signals.finished.emit(generation, result)
 

@@ -23,14 +23,6 @@ def test_demo_starts_and_exits_cleanly() -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_more_than_two_files_for_the_window_is_a_usage_error() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "diffviewer", "a.txt", "b.txt", "c.txt"], capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 2
-    assert "two documents" in result.stderr
-
-
 def test_help_names_the_window_and_the_compare_command() -> None:
     result = subprocess.run([sys.executable, "-m", "diffviewer", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0

@@ -401,7 +401,7 @@ def test_dragging_selects_text_and_copy_takes_the_selection(
     qtbot.mouseMove(viewport, end)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
     selected = view.selected_text()
-    assert selected and "The memo was tough about safety.".endswith(selected)
+    assert len(selected) > 10 and selected in "The memo was tough about safety."
     window.copy_action.trigger()
     assert QApplication.clipboard().text() == selected
     # A click without dragging selects the whole block for copying.
