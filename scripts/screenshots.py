@@ -19,7 +19,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
 
-from diffviewer.gui.app import application  # noqa: E402
+from diffviewer.gui.app import application, demo_set  # noqa: E402
 from diffviewer.gui.main_window import MainWindow  # noqa: E402
 from diffviewer.gui.settings import Settings  # noqa: E402
 from diffviewer.gui.view_mode import ViewMode  # noqa: E402
@@ -85,6 +85,16 @@ def main() -> int:
             window.view.set_mode(ViewMode.INLINE)
             shoot(window, app, out / f"{stem}-inline.png")
             window.close()
+        # The seed set: one original, four derivatives, the overview map beside the panes.
+        window = MainWindow(Settings(store))
+        window.resize(1500, 950)
+        window.show()
+        window.open_paths(*demo_set())
+        while window.is_busy:
+            app.processEvents()
+        window.select_derivative(2)
+        shoot(window, app, out / f"seed-set-overview-{theme}.png")
+        window.close()
     return 0
 
 

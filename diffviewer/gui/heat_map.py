@@ -22,16 +22,18 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from diffviewer.core.model import BlockKind, Comparison, QuoteStatus, Treatment
 from diffviewer.gui.colors import quote_colour, scheme_for
 
-ROW_HEIGHT = 9.0
-COLUMN_WIDTH = 38.0
+MIN_ROW_HEIGHT = 4.0  # a book's thousands of paragraphs still fit a few screens
+MAX_ROW_HEIGHT = 26.0  # a short article's rows grow to fill the panel
+COLUMN_WIDTH = 32.0
 COLUMN_GAP = 4.0
-GUTTER = 34.0
+GUTTER = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ class HeatMap(QWidget):
         self._cells: list[dict[int, _Cell]] = []
         self._paragraphs = 0
         self._current = -1
+        self._row_height = MIN_ROW_HEIGHT
         self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -82,8 +85,8 @@ class HeatMap(QWidget):
         self._columns = columns
         self._cells = [_cells(c.comparison) if c.comparison is not None else {} for c in columns]
         self._current = current
+        self._fit_rows()
         self.updateGeometry()
-        self.adjustSize()
         self.update()
 
     @property
@@ -103,18 +106,27 @@ class HeatMap(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         width = GUTTER + len(self._columns) * (COLUMN_WIDTH + COLUMN_GAP) + COLUMN_GAP
-        height = self._header_height() + self._paragraphs * ROW_HEIGHT + self._footer_height()
+        height = self._header_height() + self._paragraphs * MIN_ROW_HEIGHT + self._footer_height()
         return QSize(round(max(width, 120)), round(height))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return self.sizeHint()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        # Rows share the height the panel gives, within limits.
+        free = self.height() - self._header_height() - self._footer_height()
+        self._row_height = max(MIN_ROW_HEIGHT, min(MAX_ROW_HEIGHT, free / max(1, self._paragraphs)))
+
     def cell_rect(self, column: int, paragraph: int) -> QRectF:
         x = GUTTER + COLUMN_GAP + column * (COLUMN_WIDTH + COLUMN_GAP)
-        return QRectF(x, self._header_height() + paragraph * ROW_HEIGHT, COLUMN_WIDTH, ROW_HEIGHT - 1)
+        return QRectF(x, self._header_height() + paragraph * self._row_height, COLUMN_WIDTH, self._row_height - 1)
 
     def cell_at(self, point: QPointF) -> tuple[int, int] | None:
-        row = int((point.y() - self._header_height()) // ROW_HEIGHT)
+        row = int((point.y() - self._header_height()) // self._row_height)
         column = int((point.x() - GUTTER - COLUMN_GAP) // (COLUMN_WIDTH + COLUMN_GAP))
         inside = 0 <= row < self._paragraphs and 0 <= column < len(self._columns)
         if inside and self.cell_rect(column, row).adjusted(0, 0, COLUMN_GAP, 1).contains(point):
@@ -144,13 +156,13 @@ class HeatMap(QWidget):
         metrics = QFontMetricsF(small)
         header = self._header_height()
         clip = QRectF(event.rect())
-        first = max(0, int((clip.top() - header) // ROW_HEIGHT))
-        last = min(self._paragraphs, int((clip.bottom() - header) // ROW_HEIGHT) + 1)
+        first = max(0, int((clip.top() - header) // self._row_height))
+        last = min(self._paragraphs, int((clip.bottom() - header) // self._row_height) + 1)
         # Paragraph numbers every few rows, to find one's place.
         painter.setPen(palette.placeholderText().color())
-        step = max(1, round(metrics.height() * 1.5 / ROW_HEIGHT))
+        step = max(1, round(metrics.height() * 1.5 / self._row_height))
         for paragraph in range(first - first % step, last, step):
-            rect = QRectF(0, header + paragraph * ROW_HEIGHT - 2, GUTTER - 4, metrics.height())
+            rect = QRectF(0, header + paragraph * self._row_height - 2, GUTTER - 4, metrics.height())
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(paragraph + 1))
         for column, info in enumerate(self._columns):
             cells = self._cells[column]
@@ -198,7 +210,7 @@ class HeatMap(QWidget):
     def _paint_footer(self, painter: QPainter, column: int, info: Column, metrics: QFontMetricsF, dark: bool) -> None:
         if info.comparison is None:
             return
-        top = self._header_height() + self._paragraphs * ROW_HEIGHT + 3
+        top = self._header_height() + self._paragraphs * self._row_height + 3
         rect = QRectF(self.cell_rect(column, 0).left() - 2, top, COLUMN_WIDTH + 4, metrics.height())
         added = info.comparison.stats.paragraphs_inserted
         invented = sum(1 for q in info.comparison.quotes if q.status is QuoteStatus.UNSOURCED)

@@ -122,7 +122,9 @@ class MainWindow(QMainWindow):
         overview_layout.setContentsMargins(0, 0, 0, 0)
         scroller = QScrollArea(overview)
         scroller.setWidget(self.heat_map)
-        scroller.setWidgetResizable(False)
+        scroller.setWidgetResizable(True)  # rows stretch to the panel's height
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._heat_map_scroller = scroller
         overview_layout.addWidget(scroller, 1)
         self.heat_map_legend = QLabel(heat_map_legend(self.palette()), overview)
         self.heat_map_legend.setWordWrap(True)
@@ -512,11 +514,12 @@ class MainWindow(QMainWindow):
     def remove_derivative(self, index: int) -> None:
         if not 0 <= index < len(self.session.entries):
             return
-        removed = self.session.entries[index]
-        self.session.remove(index)
-        if removed is self._current:
-            remaining = self.session.entries
+        entries = self.session.entries
+        if entries[index] is self._current:
+            # The neighbour that slides into its place is shown next.
+            remaining = entries[:index] + entries[index + 1 :]
             self._current = remaining[min(index, len(remaining) - 1)] if remaining else None
+        self.session.remove(index)
         self._refresh_tabs()
         self._show_current()
         self._watch_shown_files()
@@ -587,6 +590,9 @@ class MainWindow(QMainWindow):
                 break
         columns = [Column(str(e.path.name), e.comparison) for e in entries]
         self.heat_map.set_columns(paragraphs, columns, self._index(self._current))
+        # The panel is as wide as the map: every derivative's column in view.
+        scrollbar = self._heat_map_scroller.verticalScrollBar().sizeHint().width()
+        self._heat_map_scroller.setMinimumWidth(self.heat_map.sizeHint().width() + scrollbar + 4)
 
     def on_entries_changed(self) -> None:
         if self._current is not None and self._index(self._current) < 0:
