@@ -6,21 +6,21 @@ Imports nothing from Qt until the window is asked for, so headless reports run w
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from diffviewer import __version__
 from diffviewer.core.batch import compare_all
 from diffviewer.core.compare import CompareError
-from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions, Granularity
+from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions, Comparison, Granularity
 from diffviewer.formats import LoadError, load
-from diffviewer.report import json_report, text_report
+from diffviewer.report import html_report, json_report, text_report, unified_report
+from diffviewer.report.html_report import Layout
+from diffviewer.report.output import write_atomically
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3
-_RENDERERS = {"json": json_report.render, "text": text_report.render}
+FORMATS = ("json", "text", "html", "pdf", "unified")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,7 +33,19 @@ def _parser() -> argparse.ArgumentParser:
     cmp = sub.add_parser("compare", help="compare an original with one or more derivatives")
     cmp.add_argument("original", help="the original document")
     cmp.add_argument("derivatives", nargs="+", metavar="derivative", help="a document derived from it")
-    cmp.add_argument("--format", choices=sorted(_RENDERERS), default="text", help="report format (default: text)")
+    cmp.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+    cmp.add_argument(
+        "--layout",
+        choices=[layout.value for layout in Layout],
+        default=Layout.SIDE_BY_SIDE.value,
+        help="HTML and PDF: the two documents side by side, or one inline column (default: %(default)s)",
+    )
+    cmp.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="text format: colour the marks (auto: when writing to a terminal)",
+    )
     cmp.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     cmp.add_argument("--ignore-case", action="store_true", help="treat upper and lower case as equal")
     cmp.add_argument("--ignore-punctuation", action="store_true", help="ignore punctuation differences")
@@ -56,18 +68,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    # A temp file renamed over the target: an interrupted write never leaves half a report.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _run_compare(args: argparse.Namespace) -> int:
     options = CompareOptions(
         ignore_case=args.ignore_case,
@@ -83,15 +83,43 @@ def _run_compare(args: argparse.Namespace) -> int:
     except (LoadError, CompareError) as error:
         print(f"diffviewer: {error}", file=sys.stderr)
         return EXIT_INPUT
-    report = _RENDERERS[args.format](comparisons)
+    if args.format == "pdf":
+        return _write_pdf(args, comparisons)
+    report = _render(args, comparisons)
     if args.output:
         try:
-            _write_atomically(Path(args.output), report)
+            write_atomically(Path(args.output), report)
         except OSError as error:
-            print(f"diffviewer: {args.output}: cannot write report: {error.strerror}", file=sys.stderr)
+            print(f"diffviewer: {args.output}: cannot write report: {error.strerror or error}", file=sys.stderr)
             return EXIT_INPUT
     else:
         sys.stdout.write(report)
+    return EXIT_OK
+
+
+def _render(args: argparse.Namespace, comparisons: list[Comparison]) -> str:
+    if args.format == "json":
+        return json_report.render(comparisons)
+    if args.format == "html":
+        return html_report.render(comparisons, Layout(args.layout))
+    if args.format == "unified":
+        return unified_report.render(comparisons)
+    colour = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
+    return text_report.render(comparisons, colour=colour)
+
+
+def _write_pdf(args: argparse.Namespace, comparisons: list[Comparison]) -> int:
+    if not args.output:
+        print("diffviewer: --format pdf needs -o FILE", file=sys.stderr)
+        return EXIT_USAGE
+    from diffviewer.gui.pdf_export import ensure_gui_application, write_pdf  # Qt only for PDF
+
+    ensure_gui_application()
+    try:
+        write_pdf(html_report.render(comparisons, Layout(args.layout)), Path(args.output))
+    except OSError as error:
+        print(f"diffviewer: {args.output}: cannot write report: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INPUT
     return EXIT_OK
 
 

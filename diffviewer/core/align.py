@@ -28,6 +28,9 @@ SENTENCE_MIN = 0.3
 SENTENCE_MARGIN = 0.1
 CROSS_MIN = 0.15
 CROSS_MIN_CONTAINMENT = 0.25
+# Between two anchors, paragraphs left alone on both sides in equal numbers pair up in order when
+# each pair shares at least this much (one rewritten paragraph between two kept ones, say).
+GAP_MIN = 0.05
 
 
 class LinkKind(StrEnum):
@@ -177,6 +180,11 @@ def _links(original: Sequence[str], derivative: Sequence[str], on_step: Callable
             a_link[cand.original] = link
             b_link[cand.derivative] = link
 
+    for link in _gap_links(index, len(original), len(derivative), links, a_link):
+        links.append(link)
+        a_link[link.original] = link
+        b_link[link.derivative] = link
+
     # Split and merged parts: an unlinked paragraph joins the block of a neighbour's partner.
     def attach(unlinked_side: str) -> None:
         count = len(derivative) if unlinked_side == "b" else len(original)
@@ -222,6 +230,29 @@ def _links(original: Sequence[str], derivative: Sequence[str], on_step: Callable
 
     links.extend(_sentence_links(index, original, derivative, links))
     return links
+
+
+def _gap_links(
+    index: SimilarityIndex, count_a: int, count_b: int, links: list[Link], a_link: dict[int, Link]
+) -> list[Link]:
+    """Pair the unlinked paragraphs between consecutive in-order links, when both gaps match up.
+
+    A paraphrased paragraph can share too few rare words to be a candidate, yet sitting alone
+    between two anchors on both sides it is plainly the same paragraph rewritten.
+    """
+    anchors = sorted((link.original, link.derivative) for link in links if link.kind is LinkKind.CHAIN)
+    linked_b = {link.derivative for link in links}
+    bounds = [(-1, -1), *anchors, (count_a, count_b)]
+    found = []
+    for (a0, b0), (a1, b1) in zip(bounds, bounds[1:], strict=False):
+        gap_a = [i for i in range(a0 + 1, a1) if i not in a_link]
+        gap_b = [j for j in range(b0 + 1, b1) if j not in linked_b]
+        if not gap_a or len(gap_a) != len(gap_b):
+            continue
+        scores = [index.score(i, j) for i, j in zip(gap_a, gap_b, strict=True)]
+        if all(score >= GAP_MIN for score in scores):
+            found.extend(Link(i, j, score, LinkKind.CHAIN) for i, j, score in zip(gap_a, gap_b, scores, strict=True))
+    return found
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;:?!])\s+")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -33,12 +34,16 @@ from diffviewer.gui.heat_map import Column, HeatMap, heat_map_legend
 from diffviewer.gui.legend import Legend
 from diffviewer.gui.message_bar import MessageBar, MessageLevel
 from diffviewer.gui.overview import OverviewRuler
+from diffviewer.gui.pdf_export import write_pdf
 from diffviewer.gui.quotes_panel import QuotesPanel
 from diffviewer.gui.rows import Side
 from diffviewer.gui.session import ComparisonSession, DerivativeEntry, EntryState
 from diffviewer.gui.settings import DEFAULT_FONT_SIZE, Settings
 from diffviewer.gui.summary_panel import SummaryPanel
 from diffviewer.gui.view_mode import ViewMode
+from diffviewer.report import html_report, json_report, text_report
+from diffviewer.report.html_report import Layout
+from diffviewer.report.output import write_atomically
 
 OPTIONS_DEBOUNCE_MS = 150
 WATCH_DEBOUNCE_MS = 300
@@ -262,6 +267,13 @@ class MainWindow(QMainWindow):
         self.previous_derivative_action = self._action(
             self.tr("Pre&vious Derivative"), self.on_previous_derivative, [keys("Ctrl+PgUp")]
         )
+        self.export_action = self._action(
+            self.tr("&Export…"),
+            self.on_export,
+            [keys("Ctrl+E")],
+            self.tr("Save the comparison as HTML, PDF, JSON or text"),
+        )
+        self.print_action = self._action(self.tr("&Print…"), self.on_print, [keys(keys.StandardKey.Print)])
         self.quit_action = self._action(self.tr("&Quit"), self.close, [keys(keys.StandardKey.Quit), keys("Ctrl+Q")])
 
         self.copy_action = self._action(
@@ -358,6 +370,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.swap_action)
         file_menu.addAction(self.reload_action)
         file_menu.addAction(self.cancel_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu(self.tr("&Edit"))
@@ -739,6 +754,8 @@ class MainWindow(QMainWindow):
         for action in (self.sort_action, self.next_derivative_action, self.previous_derivative_action):
             action.setEnabled(several)
         self.remove_derivative_action.setEnabled(self._current is not None)
+        self.export_action.setEnabled(has_pair)
+        self.print_action.setEnabled(has_pair)
 
     # watching files ----------------------------------------------------------------------
     def _watch_shown_files(self) -> None:
@@ -941,6 +958,70 @@ class MainWindow(QMainWindow):
 
     def on_zoom_requested(self, steps: int) -> None:
         self._set_font_size(self.view.font_point_size() + steps)
+
+    def _report_layout(self) -> Layout:
+        return Layout.INLINE if self.view.mode is ViewMode.INLINE else Layout.SIDE_BY_SIDE
+
+    def export_to(self, path: Path) -> bool:
+        """Write the shown comparison as a report; the format follows the file's extension."""
+        comparison = self.view.comparison
+        if comparison is None:
+            return False
+        suffix = path.suffix.lower()
+        try:
+            if suffix == ".pdf":
+                write_pdf(html_report.render([comparison], self._report_layout()), path)
+            elif suffix == ".json":
+                write_atomically(path, json_report.render([comparison]))
+            elif suffix in (".txt", ".text"):
+                write_atomically(path, text_report.render([comparison]))
+            else:
+                write_atomically(path, html_report.render([comparison], self._report_layout()))
+        except OSError as error:
+            self.message_bar.show_message(
+                self.tr("Cannot export to %1: %2").replace("%1", str(path)).replace("%2", error.strerror or str(error)),
+                MessageLevel.ERROR,
+            )
+            return False
+        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 5000)
+        return True
+
+    def on_export(self) -> None:
+        comparison = self.view.comparison
+        if comparison is None:
+            return
+        suggested = Path(self.settings.last_directory) / f"{Path(comparison.derivative.path).stem}-comparison.html"
+        filters = ";;".join(
+            [
+                self.tr("HTML report") + " (*.html)",
+                self.tr("PDF") + " (*.pdf)",
+                self.tr("JSON") + " (*.json)",
+                self.tr("Text") + " (*.txt)",
+            ]
+        )
+        chosen, chosen_filter = QFileDialog.getSaveFileName(self, self.tr("Export"), str(suggested), filters)
+        if not chosen:
+            return
+        path = Path(chosen)
+        if not path.suffix:
+            # The filter the user picked decides the format when the name has no extension.
+            path = path.with_suffix("." + chosen_filter.split("*.")[-1].rstrip(")"))
+        self.settings.last_directory = str(path.parent)
+        self.export_to(path)
+
+    def print_to(self, printer: QPrinter) -> None:
+        comparison = self.view.comparison
+        if comparison is None:
+            return
+        document = QTextDocument()
+        document.setHtml(html_report.render([comparison], self._report_layout()))
+        document.print_(printer)
+
+    def on_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer)
 
     def on_about(self) -> None:
         QMessageBox.about(

@@ -7,9 +7,17 @@ from collections.abc import Sequence
 from diffviewer.core.model import BlockKind, ChangeOp, Comparison, QuoteStatus
 
 _MARK = {ChangeOp.EQUAL: ("", ""), ChangeOp.DELETE: ("[-", "-]"), ChangeOp.INSERT: ("{+", "+}")}
+# With colour on (a terminal): removed words in vermillion and struck, added in blue and underlined,
+# the wdiff marks kept so the meaning never rests on colour alone.
+_COLOUR = {
+    ChangeOp.EQUAL: ("", ""),
+    ChangeOp.DELETE: ("\x1b[9;38;5;166m[-", "-]\x1b[0m"),
+    ChangeOp.INSERT: ("\x1b[4;38;5;32m{+", "+}\x1b[0m"),
+}
 
 
-def _comparison(c: Comparison) -> list[str]:
+def _comparison(c: Comparison, colour: bool) -> list[str]:
+    marks = _COLOUR if colour else _MARK
     s = c.stats
     lines = [
         f"Original:   {c.original.path}" + (f" — {c.original.title}" if c.original.title else ""),
@@ -39,7 +47,7 @@ def _comparison(c: Comparison) -> list[str]:
         if block.kind is BlockKind.EQUAL or block.kind is BlockKind.INSERTED or block.kind is BlockKind.DELETED:
             lines.append("".join(ch.text for ch in block.changes))
         else:
-            lines.append("".join(f"{_MARK[ch.op][0]}{ch.text}{_MARK[ch.op][1]}" for ch in block.changes))
+            lines.append("".join(f"{marks[ch.op][0]}{ch.text}{marks[ch.op][1]}" for ch in block.changes))
         lines.append("")
     flagged = [q for q in c.quotes if q.status is not QuoteStatus.VERBATIM]
     lines.append(f"Quotations: {len(c.quotes)} found, {len(flagged)} altered or unsourced")
@@ -51,8 +59,8 @@ def _comparison(c: Comparison) -> list[str]:
     return lines
 
 
-def render(comparisons: Sequence[Comparison]) -> str:
+def render(comparisons: Sequence[Comparison], colour: bool = False) -> str:
     out: list[str] = []
     for c in comparisons:
-        out.extend(_comparison(c))
+        out.extend(_comparison(c, colour))
     return "\n".join(out)
