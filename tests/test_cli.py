@@ -148,3 +148,47 @@ def test_one_original_against_the_four_seed_derivatives(tmp_path: Path) -> None:
     assert similarity["spun-copy.txt"] > similarity["syndicated-rewrite.txt"] > similarity["forum-comment.txt"]
     text = run("compare", str(ORIGINAL), *(str(SAMPLES / n) for n in names), "--format", "text")
     assert text.stdout.count("Similarity:") == 4
+
+
+def test_html_report_replaces_an_old_file_atomically(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("old report", encoding="utf-8")
+    result = run("compare", str(ORIGINAL), str(SPUN), "--format", "html", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left behind
+
+
+def test_a_full_disk_leaves_the_old_report_and_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+    import os
+
+    target = tmp_path / "report.txt"
+    target.write_text("old report", encoding="utf-8")
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)  # the write fails before the rename
+    assert main(["compare", str(ORIGINAL), str(SPUN), "-o", str(target)]) == 3
+    error = capsys.readouterr().err
+    assert "cannot write report" in error and "No space left" in error and error.count("\n") == 1
+    assert target.read_text(encoding="utf-8") == "old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
+
+
+def test_colour_marks_are_added_only_when_asked_or_on_a_terminal() -> None:
+    plain = run("compare", str(ORIGINAL), str(SPUN))
+    assert "\x1b[" not in plain.stdout  # a pipe is not a terminal
+    coloured = run("compare", str(ORIGINAL), str(SPUN), "--color", "always")
+    assert "\x1b[9;38;5;166m[-" in coloured.stdout and "\x1b[4;38;5;32m{+" in coloured.stdout
+
+
+def test_unified_format() -> None:
+    result = run("compare", str(ORIGINAL), str(SPUN), "--format", "unified")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("--- ") and lines[1].startswith("+++ ")
+    assert lines[2].startswith("@@ -1 +1 @@")

@@ -12,9 +12,7 @@ from tests.gui.conftest import compared
 
 
 def test_summary_panel_tells_how_the_spun_copy_treats_the_original(qtbot: QtBot, window: MainWindow) -> None:
-    comparison = compared(
-        qtbot, window, lambda: window.open_paths(SAMPLES / "original.txt", SAMPLES / "spun-copy.txt")
-    )
+    comparison = compared(qtbot, window, lambda: window.open_paths(SAMPLES / "original.txt", SAMPLES / "spun-copy.txt"))
     assert isinstance(comparison, Comparison)
     text = window.summary_panel.text()
     assert f"{comparison.stats.original_verbatim:.0%} kept word for word" in text
