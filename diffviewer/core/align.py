@@ -243,7 +243,7 @@ def _gap_links(
     anchors = sorted((link.original, link.derivative) for link in links if link.kind is LinkKind.CHAIN)
     linked_b = {link.derivative for link in links}
     bounds = [(-1, -1), *anchors, (count_a, count_b)]
-    found = []
+    found: list[Link] = []
     for (a0, b0), (a1, b1) in zip(bounds, bounds[1:], strict=False):
         gap_a = [i for i in range(a0 + 1, a1) if i not in a_link]
         gap_b = [j for j in range(b0 + 1, b1) if j not in linked_b]

@@ -16,7 +16,7 @@ from diffviewer.core.model import (
     Document,
     Stats,
 )
-from diffviewer.core.tokens import split_tokens, token_key, words
+from diffviewer.core.tokens import count_words, split_tokens, token_key
 from diffviewer.core.worddiff import word_diff
 
 
@@ -30,10 +30,6 @@ class LimitExceeded(CompareError):
 
 class Cancelled(CompareError):
     pass
-
-
-def _count_words(text: str) -> int:
-    return len(words(text))
 
 
 def _alignment_text(text: str, options: CompareOptions) -> str:
@@ -63,8 +59,8 @@ def _block(group: Group, original: Document, derivative: Document, options: Comp
     elif not group.original:
         kind, similarity = BlockKind.INSERTED, 0.0
     else:
-        equal_words = sum(len(words(c.text)) for c in changes if c.op is ChangeOp.EQUAL)
-        total = len(words(a_text)) + len(words(b_text))
+        equal_words = sum(count_words(c.text) for c in changes if c.op is ChangeOp.EQUAL)
+        total = count_words(a_text) + count_words(b_text)
         similarity = round(2 * equal_words / total if total else 1.0, 4)
         if group.moved:
             kind = BlockKind.MOVED
@@ -78,18 +74,15 @@ def _block(group: Group, original: Document, derivative: Document, options: Comp
 
 
 def _stats(blocks: tuple[Block, ...], original: Document, derivative: Document) -> Stats:
-    def count(op: ChangeOp) -> int:
-        return sum(_count_words(c.text) for b in blocks for c in b.changes if c.op is op)
-
-    words_original = sum(_count_words(p.text) for p in original.paragraphs)
-    words_derivative = sum(_count_words(p.text) for p in derivative.paragraphs)
+    words_original = sum(count_words(p.text) for p in original.paragraphs)
+    words_derivative = sum(count_words(p.text) for p in derivative.paragraphs)
     summary = summarise(blocks, words_original, words_derivative)
     return Stats(
         words_original=words_original,
         words_derivative=words_derivative,
-        words_equal=count(ChangeOp.EQUAL),
-        words_inserted=count(ChangeOp.INSERT),
-        words_deleted=count(ChangeOp.DELETE),
+        words_equal=summary.words_equal,
+        words_inserted=summary.words_inserted,
+        words_deleted=summary.words_deleted,
         paragraphs_moved=sum(len(b.derivative) for b in blocks if b.kind is BlockKind.MOVED),
         paragraphs_inserted=sum(len(b.derivative) for b in blocks if b.kind is BlockKind.INSERTED),
         paragraphs_deleted=sum(len(b.original) for b in blocks if b.kind is BlockKind.DELETED),

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diffviewer.core.model import Block, BlockKind, ChangeOp, FactChange, FactKind, Treatment
-from diffviewer.core.tokens import words
+from diffviewer.core.tokens import count_words, words
 
 # A block keeping at least this share of its words (Dice) is an edit rather than a paraphrase.
 LIGHT_EDIT_MIN = 0.7
@@ -35,6 +35,9 @@ def treatment(kind: BlockKind, similarity: float, original_text: str, derivative
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    words_equal: int
+    words_inserted: int
+    words_deleted: int
     original_verbatim: float
     original_reworded: float
     original_dropped: float
@@ -44,25 +47,30 @@ class Summary:
 
 
 def summarise(blocks: Sequence[Block], words_original: int, words_derivative: int) -> Summary:
+    """Word counts by change and by treatment, in one pass over every change."""
+    counts = {ChangeOp.EQUAL: 0, ChangeOp.INSERT: 0, ChangeOp.DELETE: 0}
     verbatim = dropped = new = 0
     longest_words, longest_text = 0, ""
     for block in blocks:
-        if block.treatment is Treatment.DROPPED:
-            dropped += sum(len(words(c.original_side)) for c in block.changes)
-        elif block.treatment is Treatment.NEW:
-            new += sum(len(words(c.derivative_side)) for c in block.changes)
-        else:
-            for change in block.changes:
-                if change.op is ChangeOp.EQUAL:
-                    count = len(words(change.text))
-                    verbatim += count
-                    if count > longest_words:
-                        longest_words, longest_text = count, change.text.strip()
+        for change in block.changes:
+            count = count_words(change.text)
+            counts[change.op] += count
+            if block.treatment is Treatment.DROPPED:
+                dropped += count
+            elif block.treatment is Treatment.NEW:
+                new += count
+            elif change.op is ChangeOp.EQUAL:
+                verbatim += count
+                if count > longest_words:
+                    longest_words, longest_text = count, change.text.strip()
     verbatim = min(verbatim, words_original)
     dropped = min(dropped, words_original - verbatim)
     reworded = words_original - verbatim - dropped
     total = words_original or 1
     return Summary(
+        words_equal=counts[ChangeOp.EQUAL],
+        words_inserted=counts[ChangeOp.INSERT],
+        words_deleted=counts[ChangeOp.DELETE],
         original_verbatim=round(verbatim / total, 4),
         original_reworded=round(reworded / total, 4),
         original_dropped=round(dropped / total, 4),
@@ -108,8 +116,7 @@ def changed_facts(blocks: Sequence[Block]) -> tuple[FactChange, ...]:
     for index, block in enumerate(blocks):
         if not block.original or not block.derivative:
             continue
-        original_words = _vocabulary("".join(c.original_side for c in block.changes))
-        derivative_words = _vocabulary("".join(c.derivative_side for c in block.changes))
+        vocabularies: list[set[str]] = []  # both sides' words, made only if a swap needs them
         before_a = before_b = ""
         changes = block.changes
         for n, change in enumerate(changes):
@@ -118,6 +125,12 @@ def changed_facts(blocks: Sequence[Block]) -> tuple[FactChange, ...]:
                 if len(words(change.text)) <= SWAP_MAX_WORDS and len(words(inserted)) <= SWAP_MAX_WORDS:
                     a_names, a_numbers = _facts(change.text, before_a)
                     b_names, b_numbers = _facts(inserted, before_b)
+                    if (a_names or a_numbers) and (b_names or b_numbers) and not vocabularies:
+                        vocabularies = [
+                            _vocabulary("".join(c.original_side for c in changes)),
+                            _vocabulary("".join(c.derivative_side for c in changes)),
+                        ]
+                    original_words, derivative_words = vocabularies or [set(), set()]
                     for kind, old, new in ((FactKind.NAME, a_names, b_names), (FactKind.NUMBER, a_numbers, b_numbers)):
                         gone = [w for w in old if w.translate(_TYPOGRAPHIC).casefold() not in derivative_words]
                         came = [w for w in new if w.translate(_TYPOGRAPHIC).casefold() not in original_words]

@@ -11,8 +11,9 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from diffviewer.core.tokens import words
+from diffviewer.core.tokens import WORD_RE as _WORD_RE
 
 _STOPWORDS = frozenset(
     [
@@ -107,16 +108,23 @@ _STOPWORDS = frozenset(
 _MAX_POSTING = 60
 
 
+@lru_cache(maxsize=1 << 18)
+def _term(word: str) -> str | None:
+    """The term a (casefolded) word counts as, or None for stopwords and short words.
+
+    Cached: a book's vocabulary is a few tens of thousands of words, its text millions.
+    """
+    w = word.replace("’", "'").removesuffix("'s")
+    if w in _STOPWORDS or (len(w) < 3 and not w.isdigit()):
+        return None
+    # A crude stem: inflections ("sources", "sourcing") share their first letters.
+    return w[:7] if len(w) > 7 else w.rstrip("s") if len(w) > 4 else w
+
+
 def terms(text: str) -> frozenset[str]:
-    out = set()
-    for word in words(text):
-        w = word.casefold().replace("’", "'")
-        w = w.removesuffix("'s")
-        if w in _STOPWORDS or (len(w) < 3 and not w.isdigit()):
-            continue
-        # A crude stem: inflections ("sources", "sourcing") share their first letters.
-        out.add(w[:7] if len(w) > 7 else w.rstrip("s") if len(w) > 4 else w)
-    return frozenset(out)
+    found = set(map(_term, _WORD_RE.findall(text.casefold())))
+    found.discard(None)
+    return frozenset(found)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from diffviewer.core.model import CompareOptions
 
@@ -50,6 +51,7 @@ def split_tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
+@lru_cache(maxsize=1 << 18)
 def token_key(text: str, options: CompareOptions) -> str:
     """The string two tokens are compared by; options decide what differences are ignored."""
     first = text[0]
@@ -63,8 +65,12 @@ def token_key(text: str, options: CompareOptions) -> str:
     return text
 
 
-_WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
+WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
 
 
 def words(text: str) -> list[str]:
-    return _WORD_RE.findall(text)
+    return WORD_RE.findall(text)
+
+
+def count_words(text: str) -> int:
+    return len(WORD_RE.findall(text))

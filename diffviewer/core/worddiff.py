@@ -7,6 +7,11 @@ from collections.abc import Iterable
 
 from diff_match_patch import diff_match_patch
 
+try:  # the C++ build: same algorithm, same results, many times faster
+    import fast_diff_match_patch
+except ImportError:  # pragma: no cover - depends on what is installed
+    fast_diff_match_patch = None
+
 from diffviewer.core.model import Change, ChangeOp, CompareOptions, Granularity
 from diffviewer.core.tokens import split_tokens, token_key
 
@@ -14,35 +19,67 @@ CONFETTI_TOKENS = 4
 _CHARACTERS = re.compile(r"\s+|.", re.DOTALL)
 
 
-def _encode(tokens: list[str], options: CompareOptions, alphabet: dict[str, str]) -> str:
+def _encode(tokens: list[str], options: CompareOptions, alphabet: dict[str, str], seen: dict[str, str]) -> str:
     # Each distinct token key becomes one private character, so diff-match-patch diffs words,
-    # not letters (the same trick as its own line mode).
+    # not letters (the same trick as its own line mode). `seen` maps token text to its
+    # character, so each distinct token is keyed once per diff.
     chars = []
     for token in tokens:
-        key = token_key(token, options)
-        char = alphabet.get(key)
+        char = seen.get(token)
         if char is None:
-            char = chr(0xF0000 + len(alphabet)) if len(alphabet) < 0xFFFD else chr(0x100000 + len(alphabet) - 0xFFFD)
-            alphabet[key] = char
+            key = token_key(token, options)
+            char = alphabet.get(key)
+            if char is None:
+                n = len(alphabet)
+                char = chr(0xF0000 + n) if n < 0xFFFD else chr(0x100000 + n - 0xFFFD)
+                alphabet[key] = char
+            seen[token] = char
         chars.append(char)
     return "".join(chars)
 
 
+def _join(group: list[Change]) -> Change:
+    if len(group) == 1:
+        return group[0]
+    op = group[0].op
+    text = "".join(c.text for c in group)
+    if op is not ChangeOp.EQUAL:
+        return Change(op, text)
+    other = "".join(c.derivative_side for c in group)
+    return Change(op, text, None if other == text else other)
+
+
 def _merged(changes: Iterable[Change]) -> tuple[Change, ...]:
+    """Drop empty changes and join neighbours of the same kind (in one join: runs can be long)."""
     out: list[Change] = []
+    group: list[Change] = []
     for change in changes:
         if not change.text and not change.derivative_side:
             continue
-        if out and out[-1].op is change.op:
-            previous = out[-1]
-            text = previous.text + change.text
-            other = None
-            if change.op is ChangeOp.EQUAL:
-                other = previous.derivative_side + change.derivative_side
-            out[-1] = Change(change.op, text, None if other == text else other)
-        else:
-            out.append(change)
+        if group and group[-1].op is not change.op:
+            out.append(_join(group))
+            group = []
+        group.append(change)
+    if group:
+        out.append(_join(group))
     return tuple(out)
+
+
+DIFF_TIMEOUT_SECONDS = 2.0
+_FAST_OPS = {"=": 0, "-": -1, "+": 1}
+
+
+def _diff_main(dmp: diff_match_patch, a: str, b: str) -> list[tuple[int, str]]:
+    """diff_main, by the C++ build when installed; the cleanups stay in Python either way."""
+    if fast_diff_match_patch is not None and USE_FAST_DIFF:
+        raw = fast_diff_match_patch.diff(
+            a, b, timelimit=DIFF_TIMEOUT_SECONDS, checklines=False, cleanup="No", counts_only=False
+        )
+        return [(_FAST_OPS[op], text) for op, text in raw]
+    return dmp.diff_main(a, b, False)
+
+
+USE_FAST_DIFF = True  # tests switch it off to compare the two builds
 
 
 def _mirror(change: Change) -> Change:
@@ -108,11 +145,12 @@ def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Chan
     else:
         a_tokens, b_tokens = split_tokens(original), split_tokens(derivative)
     alphabet: dict[str, str] = {}
-    a_chars = _encode(a_tokens, options, alphabet)
-    b_chars = _encode(b_tokens, options, alphabet)
+    seen: dict[str, str] = {}
+    a_chars = _encode(a_tokens, options, alphabet, seen)
+    b_chars = _encode(b_tokens, options, alphabet, seen)
     dmp = diff_match_patch()
-    dmp.Diff_Timeout = 2.0
-    diffs = dmp.diff_main(a_chars, b_chars, False)
+    dmp.Diff_Timeout = DIFF_TIMEOUT_SECONDS
+    diffs = _diff_main(dmp, a_chars, b_chars)
     # Tokens are the diff units, so "edit cost" counts tokens: an equal run shorter than
     # this many tokens between two edits (" the ", ", ") is confetti and joins the edit,
     # while longer shared phrases in a paraphrase stay visible. (Semantic cleanup would swallow
@@ -133,7 +171,13 @@ def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Chan
             # Equal keys may still differ in raw text. What the user chose to ignore (case,
             # spacing...) stays equal, with the derivative's own text kept so the output is
             # lossless; anything else (“typographic” vs "straight" quotes) is a replacement.
-            for a_tok, b_tok in zip(a_tokens[ai : ai + n], b_tokens[bi : bi + n], strict=True):
+            a_run, b_run = a_tokens[ai : ai + n], b_tokens[bi : bi + n]
+            if a_run == b_run:  # the usual case: one change for the whole run
+                changes.append(Change(ChangeOp.EQUAL, "".join(a_run)))
+                ai += n
+                bi += n
+                continue
+            for a_tok, b_tok in zip(a_run, b_run, strict=True):
                 if a_tok == b_tok:
                     changes.append(Change(ChangeOp.EQUAL, a_tok))
                 elif ignoring:

@@ -126,3 +126,18 @@ def test_differences_the_options_ignore_are_no_changes(a: list[str], options: Co
 def test_ignored_case_keeps_each_sides_own_text() -> None:
     changes = word_diff("The Memo", "the memo", CompareOptions(ignore_case=True))
     assert changes == (Change(ChangeOp.EQUAL, "The Memo", "the memo"),)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.text(), option_sets)
+def test_the_cpp_and_python_diff_builds_agree(a: str, b: str, options: CompareOptions) -> None:
+    from diffviewer.core import worddiff
+
+    assert worddiff.fast_diff_match_patch is not None, "fast-diff-match-patch is a test dependency"
+    fast = word_diff(a, b, options)
+    worddiff.USE_FAST_DIFF = False
+    try:
+        slow = word_diff(a, b, options)
+    finally:
+        worddiff.USE_FAST_DIFF = True
+    assert fast == slow
