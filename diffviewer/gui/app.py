@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -55,4 +57,20 @@ def run(files: Sequence[str], demo: bool = False, quit_after_ms: int | None = No
         window.open_paths(*(Path(f) for f in files))
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, window.close)
+    launched = os.environ.get("DIFFVIEWER_LAUNCHED_AT")
+    if launched:
+        _report_first_paint(window, float(launched))
     return app.exec()
+
+
+def _report_first_paint(window: MainWindow, launched: float) -> None:
+    """For benchmarks/gui_speed.py: print when the first comparison has been painted."""
+
+    def on_comparison_finished(comparison: object) -> None:
+        if comparison is None:
+            return
+        window.comparison_finished.disconnect(on_comparison_finished)
+        window.view.viewport().repaint()
+        print(f"first-paint-ms {(time.time() - launched) * 1000:.0f}", file=sys.stderr, flush=True)
+
+    window.comparison_finished.connect(on_comparison_finished)

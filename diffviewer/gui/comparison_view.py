@@ -103,6 +103,7 @@ class ComparisonView(QAbstractScrollArea):
         self._line_height = 16.0
         self._char_width = 7.0
         self._anchor_row: dict[int, int] = {}  # block -> the row navigation lands on
+        self._link_rows: list[tuple[int, int, int, int]] = []  # upper row, lower row, link
         self._paragraph_row: dict[tuple[Side, int], int] = {}
         self._current_block = -1
         self._matches: list[FindMatch] = []
@@ -204,6 +205,18 @@ class ComparisonView(QAbstractScrollArea):
                     self._anchor_row[cell.block] = index
                 for paragraph in cell.paragraphs:
                     self._paragraph_row.setdefault((cell.side, paragraph), index)
+        # Each link with the rows it joins, sorted by the upper one, so painting the link map
+        # only visits links that touch or cross the screen.
+        self._link_rows = []
+        if self._comparison is not None:
+            for link_original, link_derivative in self._comparison.links:
+                rows = (
+                    self._paragraph_row.get((Side.ORIGINAL, link_original), -1),
+                    self._paragraph_row.get((Side.DERIVATIVE, link_derivative), -1),
+                )
+                if min(rows) >= 0:
+                    self._link_rows.append((min(rows), max(rows), link_original, link_derivative))
+            self._link_rows.sort()
         if self._comparison is None or self._current_block >= len(self._comparison.blocks):
             self._current_block = -1
         self._matches = []
@@ -829,7 +842,12 @@ class ComparisonView(QAbstractScrollArea):
         def visible(a: float, b: float, c: float, d: float) -> bool:
             return min(a, c) - y_offset < height and max(b, d) - y_offset > 0
 
-        for original, derivative in comparison.links:
+        first, last = visible_rows.start, visible_rows.stop
+        for low, high, original, derivative in self._link_rows:
+            if low >= last:
+                break  # sorted by their upper row: no later link reaches the screen
+            if high < first:
+                continue
             left = self._paragraph_extent(Side.ORIGINAL, original)
             right = self._paragraph_extent(Side.DERIVATIVE, derivative)
             if left is None or right is None or not visible(left[0], left[1], right[0], right[1]):

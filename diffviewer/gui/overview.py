@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from diffviewer.core.model import BlockKind
@@ -22,7 +22,8 @@ class OverviewRuler(QWidget):
         self.setFixedWidth(RULER_WIDTH)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(self.tr("Where the changes are: click to jump there"))
-        view.layout_changed.connect(self.update)
+        self._marks: QPixmap | None = None  # the change marks, drawn once per layout and size
+        view.layout_changed.connect(self.on_layout_changed)
         view.current_block_changed.connect(self.update)
         view.verticalScrollBar().valueChanged.connect(self.update)
         view.verticalScrollBar().rangeChanged.connect(self.update)
@@ -34,10 +35,19 @@ class OverviewRuler(QWidget):
         total = self._view.content_height()
         return self.height() / total if total > 0 else 0.0
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
+    def on_layout_changed(self) -> None:
+        self._marks = None
+        self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._marks = None
+
+    def _paint_marks(self) -> QPixmap:
+        pixmap = QPixmap(self.size())
+        pixmap.fill(self.palette().color(QPalette.ColorRole.Window))
+        painter = QPainter(pixmap)
         scheme = scheme_for(self.palette())
-        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
         scale = self._scale()
         half = self.width() / 2
         for row_index, row in enumerate(self._view.rows):
@@ -55,6 +65,15 @@ class OverviewRuler(QWidget):
                 else:
                     rect = QRectF(1, y, self.width() - 2, h)
                 painter.fillRect(rect, color)
+        painter.end()
+        return pixmap
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if self._marks is None or self._marks.size() != self.size():
+            self._marks = self._paint_marks()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._marks)
+        scale = self._scale()
         # The visible part of the document.
         bar = self._view.verticalScrollBar()
         visible = QRectF(0.5, bar.value() * scale, self.width() - 1, max(4.0, self._view.viewport().height() * scale))

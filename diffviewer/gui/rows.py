@@ -7,7 +7,7 @@ code points, as in the core; the painting code converts them to Qt's UTF-16 posi
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import accumulate
 
@@ -41,13 +41,13 @@ class Cell:
     paragraphs: tuple[int, ...]
     text: str  # the paragraphs joined by "\n"
     spans: tuple[Span, ...] = ()
+    # Offset in `text` where each of `paragraphs` begins (computed once: painting asks often).
+    paragraph_starts: tuple[int, ...] = field(init=False, compare=False)
 
-    @property
-    def paragraph_starts(self) -> tuple[int, ...]:
-        """Offset in `text` where each of `paragraphs` begins."""
+    def __post_init__(self) -> None:
         lengths = [0]
         lengths.extend(len(part) + 1 for part in self.text.split("\n")[:-1])
-        return tuple(accumulate(lengths))
+        object.__setattr__(self, "paragraph_starts", tuple(accumulate(lengths)))
 
 
 @dataclass(frozen=True, slots=True)
