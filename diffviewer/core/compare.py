@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from diffviewer.core import quotes
 from diffviewer.core.align import Alignment, Group, align
-from diffviewer.core.insight import changed_facts, summarise, treatment
+from diffviewer.core.insight import BlockWords, changed_facts, summarise, treatment
 from diffviewer.core.model import (
     Block,
     BlockKind,
@@ -50,33 +50,35 @@ def _check_limits(doc: Document, options: CompareOptions) -> None:
         raise LimitExceeded(f"{doc.path}: {size:,} characters exceeds the limit of {options.max_characters:,}")
 
 
-def _block(group: Group, original: Document, derivative: Document, options: CompareOptions) -> Block:
+def _block(group: Group, original: Document, derivative: Document, options: CompareOptions) -> tuple[Block, BlockWords]:
     a_text = "\n".join(original.paragraphs[i].text for i in group.original)
     b_text = "\n".join(derivative.paragraphs[j].text for j in group.derivative)
     changes = word_diff(a_text, b_text, options)
+    tally = BlockWords.of(changes)
     if not group.derivative:
         kind, similarity = BlockKind.DELETED, 0.0
     elif not group.original:
         kind, similarity = BlockKind.INSERTED, 0.0
     else:
-        equal_words = sum(count_words(c.text) for c in changes if c.op is ChangeOp.EQUAL)
-        total = count_words(a_text) + count_words(b_text)
-        similarity = round(2 * equal_words / total if total else 1.0, 4)
+        # Both sides' word counts follow from the changes: each word lies in exactly one change.
+        total = 2 * tally.equal + tally.inserted + tally.deleted
+        similarity = round(2 * tally.equal / total if total else 1.0, 4)
         if group.moved:
             kind = BlockKind.MOVED
         elif all(c.op is ChangeOp.EQUAL for c in changes):
             kind = BlockKind.EQUAL
         else:
             kind = BlockKind.REWRITE
-    return Block(
+    block = Block(
         kind, group.original, group.derivative, similarity, changes, treatment(kind, similarity, a_text, b_text)
     )
+    return block, tally
 
 
-def _stats(blocks: tuple[Block, ...], original: Document, derivative: Document) -> Stats:
+def _stats(blocks: tuple[Block, ...], block_words: list[BlockWords], original: Document, derivative: Document) -> Stats:
     words_original = sum(count_words(p.text) for p in original.paragraphs)
     words_derivative = sum(count_words(p.text) for p in derivative.paragraphs)
-    summary = summarise(blocks, words_original, words_derivative)
+    summary = summarise(blocks, block_words, words_original, words_derivative)
     return Stats(
         words_original=words_original,
         words_derivative=words_derivative,
@@ -122,19 +124,22 @@ def compare(
     )
     on_progress(0.4)
     blocks: list[Block] = []
+    block_words: list[BlockWords] = []
     total = max(1, len(alignment.groups))
     for n, group in enumerate(alignment.groups):
         if n % 64 == 0:
             step()
             on_progress(0.4 + 0.5 * n / total)
-        blocks.append(_block(group, original, derivative, options))
+        block, tally = _block(group, original, derivative, options)
+        blocks.append(block)
+        block_words.append(tally)
     frozen_blocks = tuple(blocks)
     partners: dict[int, list[int]] = {}
     for link in alignment.links:
         partners.setdefault(link.derivative, []).append(link.original)
     step()
     found_quotes = quotes.check(original.paragraphs, derivative.paragraphs, partners)
-    stats = _stats(frozen_blocks, original, derivative)
+    stats = _stats(frozen_blocks, block_words, original, derivative)
     similarity = stats.words_equal / stats.words_original if stats.words_original else 1.0
     on_progress(1.0)
     return Comparison(

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diffviewer.core.model import Block, BlockKind, ChangeOp, FactChange, FactKind, Treatment
+from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, FactChange, FactKind, Treatment
 from diffviewer.core.tokens import count_words, words
 
 # A block keeping at least this share of its words (Dice) is an edit rather than a paraphrase.
@@ -46,23 +46,49 @@ class Summary:
     longest_verbatim_text: str
 
 
-def summarise(blocks: Sequence[Block], words_original: int, words_derivative: int) -> Summary:
-    """Word counts by change and by treatment, in one pass over every change."""
+@dataclass(frozen=True, slots=True)
+class BlockWords:
+    """Word counts of one block's changes, counted once and shared by every statistic."""
+
+    equal: int
+    inserted: int
+    deleted: int
+    longest_equal: int
+    longest_equal_text: str
+
+    @staticmethod
+    def of(changes: Sequence[Change]) -> BlockWords:
+        counts = {ChangeOp.EQUAL: 0, ChangeOp.INSERT: 0, ChangeOp.DELETE: 0}
+        longest, longest_text = 0, ""
+        for change in changes:
+            count = count_words(change.text)
+            counts[change.op] += count
+            if change.op is ChangeOp.EQUAL and count > longest:
+                longest, longest_text = count, change.text
+        return BlockWords(
+            counts[ChangeOp.EQUAL], counts[ChangeOp.INSERT], counts[ChangeOp.DELETE], longest, longest_text
+        )
+
+
+def summarise(
+    blocks: Sequence[Block], block_words: Sequence[BlockWords], words_original: int, words_derivative: int
+) -> Summary:
+    """Word counts by change and by treatment, from each block's counts."""
     counts = {ChangeOp.EQUAL: 0, ChangeOp.INSERT: 0, ChangeOp.DELETE: 0}
     verbatim = dropped = new = 0
     longest_words, longest_text = 0, ""
-    for block in blocks:
-        for change in block.changes:
-            count = count_words(change.text)
-            counts[change.op] += count
-            if block.treatment is Treatment.DROPPED:
-                dropped += count
-            elif block.treatment is Treatment.NEW:
-                new += count
-            elif change.op is ChangeOp.EQUAL:
-                verbatim += count
-                if count > longest_words:
-                    longest_words, longest_text = count, change.text.strip()
+    for block, tally in zip(blocks, block_words, strict=True):
+        counts[ChangeOp.EQUAL] += tally.equal
+        counts[ChangeOp.INSERT] += tally.inserted
+        counts[ChangeOp.DELETE] += tally.deleted
+        if block.treatment is Treatment.DROPPED:
+            dropped += tally.equal + tally.deleted
+        elif block.treatment is Treatment.NEW:
+            new += tally.equal + tally.inserted
+        else:
+            verbatim += tally.equal
+            if tally.longest_equal > longest_words:
+                longest_words, longest_text = tally.longest_equal, tally.longest_equal_text.strip()
     verbatim = min(verbatim, words_original)
     dropped = min(dropped, words_original - verbatim)
     reworded = words_original - verbatim - dropped

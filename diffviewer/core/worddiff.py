@@ -22,20 +22,16 @@ _CHARACTERS = re.compile(r"\s+|.", re.DOTALL)
 def _encode(tokens: list[str], options: CompareOptions, alphabet: dict[str, str], seen: dict[str, str]) -> str:
     # Each distinct token key becomes one private character, so diff-match-patch diffs words,
     # not letters (the same trick as its own line mode). `seen` maps token text to its
-    # character, so each distinct token is keyed once per diff.
-    chars = []
-    for token in tokens:
-        char = seen.get(token)
+    # character: only distinct tokens are keyed in Python, the join runs at C speed.
+    for token in set(tokens).difference(seen):
+        key = token_key(token, options)
+        char = alphabet.get(key)
         if char is None:
-            key = token_key(token, options)
-            char = alphabet.get(key)
-            if char is None:
-                n = len(alphabet)
-                char = chr(0xF0000 + n) if n < 0xFFFD else chr(0x100000 + n - 0xFFFD)
-                alphabet[key] = char
-            seen[token] = char
-        chars.append(char)
-    return "".join(chars)
+            n = len(alphabet)
+            char = chr(0xF0000 + n) if n < 0xFFFD else chr(0x100000 + n - 0xFFFD)
+            alphabet[key] = char
+        seen[token] = char
+    return "".join(map(seen.__getitem__, tokens))
 
 
 def _join(group: list[Change]) -> Change:
