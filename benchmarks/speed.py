@@ -63,25 +63,44 @@ WORDS = [
 ]
 
 
+_SYLLABLES = ["ka", "lo", "mi", "ren", "sto", "vu", "tal", "ne", "qui", "bor", "fa", "del", "os", "tri", "ma", "gen"]
+
+
+def _vocabulary(rng: random.Random, size: int = 6000) -> tuple[list[str], list[float]]:
+    """Common function words first, then invented words, drawn with Zipf's law as prose is."""
+    invented = {"".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(size * 2)}
+    vocabulary = WORDS + sorted(invented)[: size - len(WORDS)]
+    rng.shuffle(vocabulary[len(WORDS) :])
+    weights = [1.0 / (rank + 1) for rank in range(len(vocabulary))]
+    return vocabulary, weights
+
+
 def generate(size_bytes: int, seed: int = 7) -> tuple[str, str]:
+    """A document of about `size_bytes` (about 2,500 paragraphs a megabyte) and a revised edition.
+
+    Prose-like: sentences of 8-22 words from a Zipf-distributed vocabulary of 6,000 words, 3-5
+    sentences a paragraph. The revision changes ~5% of words and splits, merges and moves
+    paragraphs.
+    """
     rng = random.Random(seed)
+    vocabulary, weights = _vocabulary(rng)
+
+    def sentence() -> str:
+        words = rng.choices(vocabulary, weights, k=rng.randint(8, 22))
+        return " ".join(words).capitalize() + "."
+
     paragraphs: list[str] = []
     total = 0
-    n = 0
     while total < size_bytes:
-        words = [rng.choice(WORDS) for _ in range(rng.randint(40, 120))]
-        words.insert(rng.randrange(len(words)), f"item{n}")  # a rare word, as real text has names
-        words.insert(rng.randrange(len(words)), f"ref{rng.randint(0, 10**6)}")
-        text = " ".join(words).capitalize() + "."
+        text = " ".join(sentence() for _ in range(rng.randint(3, 5)))
         paragraphs.append(text)
         total += len(text) + 2
-        n += 1
     derived: list[str] = []
     for text in paragraphs:
         words = text.split(" ")
         for k in range(len(words)):
             if rng.random() < 0.05:
-                words[k] = rng.choice(WORDS)
+                words[k] = rng.choices(vocabulary, weights)[0]
         roll = rng.random()
         if roll < 0.03 and len(words) > 20:  # split
             cut = len(words) // 2

@@ -26,6 +26,7 @@ ATTACH_MIN_CONTAINMENT = 0.35
 ATTACH_MIN_SCORE = 0.12
 SENTENCE_MIN = 0.3
 SENTENCE_MARGIN = 0.1
+SENTENCE_SKIP = 0.8  # a one-to-one pair this similar is not searched sentence by sentence
 CROSS_MIN = 0.15
 CROSS_MIN_CONTAINMENT = 0.25
 # Between two anchors, paragraphs left alone on both sides in equal numbers pair up in order when
@@ -278,6 +279,10 @@ def _sentence_links(
         texts: Sequence[str], partners: dict[int, set[int]], other_terms: list[frozenset[str]], flip: bool
     ) -> None:
         for p, mates in partners.items():
+            if len(mates) == 1:
+                (mate,) = mates
+                if index.score(*((mate, p) if flip else (p, mate))) >= SENTENCE_SKIP:
+                    continue  # the same paragraph, lightly edited: no sentence lives elsewhere
             near = {m + d for m in mates for d in (-1, 0, 1) if 0 <= m + d < len(other_terms)}
             for sentence in _SENTENCE_END.split(texts[p]):
                 words = terms(sentence)

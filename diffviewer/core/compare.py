@@ -70,7 +70,12 @@ def _block(group: Group, original: Document, derivative: Document, options: Comp
         else:
             kind = BlockKind.REWRITE
     block = Block(
-        kind, group.original, group.derivative, similarity, changes, treatment(kind, similarity, a_text, b_text)
+        kind,
+        group.original,
+        group.derivative,
+        similarity,
+        changes,
+        treatment(kind, similarity, a_text, b_text, tally.inserted == tally.deleted),
     )
     return block, tally
 

@@ -23,12 +23,17 @@ def _normalised_words(text: str) -> list[str]:
     return [w.casefold() for w in words(text.translate(_TYPOGRAPHIC))]
 
 
-def treatment(kind: BlockKind, similarity: float, original_text: str, derivative_text: str) -> Treatment:
+def treatment(
+    kind: BlockKind, similarity: float, original_text: str, derivative_text: str, same_word_count: bool = True
+) -> Treatment:
+    """`same_word_count`: both sides have as many words (necessary for a copy; cheap to know)."""
     if kind is BlockKind.INSERTED:
         return Treatment.NEW
     if kind is BlockKind.DELETED:
         return Treatment.DROPPED
-    if _normalised_words(original_text) == _normalised_words(derivative_text):
+    if kind is BlockKind.EQUAL:
+        return Treatment.COPIED
+    if same_word_count and _normalised_words(original_text) == _normalised_words(derivative_text):
         return Treatment.COPIED
     return Treatment.LIGHTLY_EDITED if similarity >= LIGHT_EDIT_MIN else Treatment.REWORDED
 

@@ -106,6 +106,10 @@ _STOPWORDS = frozenset(
 # Terms shared by more paragraphs than this are skipped when looking for candidates: they add
 # little evidence and would make candidate generation quadratic.
 _MAX_POSTING = 60
+# How many of a paragraph's rarest terms look for its partners (see candidates()).
+_PROBE_TERMS = 12
+_PROBE_MIN = 4  # ...at least this many, while they touch at most _PROBE_VOLUME paragraphs in all
+_PROBE_VOLUME = 120
 
 
 @lru_cache(maxsize=1 << 18)
@@ -170,26 +174,34 @@ class SimilarityIndex:
             for term in term_set:
                 postings[term].append(i)
         cap = max(_MAX_POSTING, int(math.sqrt(len(self.a_terms))))
+        a_terms, idf = self.a_terms, self.idf
         found: list[Candidate] = []
         for j, term_set in enumerate(self.b_terms):
-            shared: dict[int, float] = defaultdict(float)
-            shared_count: dict[int, int] = defaultdict(int)
-            for term in term_set:
-                posting = postings.get(term)
-                if posting is None or len(posting) > cap:
-                    continue
-                weight = self.idf[term]
-                for i in posting:
-                    shared[i] += weight
-                    shared_count[i] += 1
-            # One shared word links two paragraphs only when that is all either of them has
-            # ("Related Articles" must not match "This article originally appeared...").
-            scored = [
-                Candidate(i, j, self._cosine(s, i, j), s)
-                for i, s in shared.items()
-                if shared_count[i] >= 2 or min(len(self.a_terms[i]), len(term_set)) <= 1
+            # Probe with the rarest terms only: they find the partners; common ones only add noise
+            # and cost. Every pair found is then scored exactly over all its terms.
+            usable = [
+                (len(posting), term) for term in term_set if (posting := postings.get(term)) and len(posting) <= cap
             ]
-            scored = [c for c in scored if c.score >= min_score]
+            usable.sort()
+            hits: dict[int, int] = defaultdict(int)
+            volume = 0
+            for probed, (size, term) in enumerate(usable[:_PROBE_TERMS]):
+                if probed >= _PROBE_MIN and volume + size > _PROBE_VOLUME:
+                    break  # enough rare evidence already; commoner terms would only add work
+                volume += size
+                for i in postings[term]:
+                    hits[i] += 1
+            lone = len(term_set) <= 1
+            scored = []
+            for i, count in hits.items():
+                # One shared word links two paragraphs only when that is all either of them has
+                # ("Related Articles" must not match "This article originally appeared...").
+                if count < 2 and not lone and len(a_terms[i]) > 1:
+                    continue
+                shared = sum(idf[t] for t in a_terms[i] & term_set)
+                score = self._cosine(shared, i, j)
+                if score >= min_score:
+                    scored.append(Candidate(i, j, score, shared))
             scored.sort(key=lambda c: -c.score)
             found.extend(scored[:per_paragraph])
         # Keep each original paragraph's best few as well, so neither side floods the other.
