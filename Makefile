@@ -3,8 +3,14 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 SAMPLES := resources/samples
+DIST   := build/dist/diffviewer
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup qt-libs demo test lint bench fuzz screenshots bundle bundle-smoke clean
+
+# Qt's system libraries (EGL, xkbcommon, fontconfig, fonts...): installed as root with apt,
+# otherwise the exact command to run is printed. Checked on every run; it takes milliseconds.
+qt-libs:
+	@scripts/ensure-qt-libs.sh
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,21 +18,38 @@ $(BIN)/activate: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(BIN)/activate
 
-setup: $(BIN)/activate
+setup: qt-libs $(BIN)/activate
 
 demo: setup
-	$(BIN)/diffviewer compare $(SAMPLES)/original.txt $(SAMPLES)/syndicated-rewrite.txt --format text
+	$(BIN)/diffviewer --demo
 
 test: setup
 	$(BIN)/python -m pytest -q
 
 lint: setup
-	$(BIN)/ruff check diffviewer tests benchmarks
+	$(BIN)/ruff check diffviewer tests benchmarks scripts packaging
 	$(BIN)/mypy diffviewer
 
 bench: setup
 	$(BIN)/python benchmarks/alignment.py
 	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/gui_speed.py
+
+screenshots: setup
+	$(BIN)/python scripts/screenshots.py screenshots
+
+# A one-folder desktop bundle (PyInstaller): build/dist/diffviewer/{diffviewer,diffviewer-cli}.
+bundle: setup
+	$(BIN)/pip install --quiet -e '.[bundle]'
+	$(BIN)/pyinstaller packaging/diffviewer.spec --noconfirm --log-level WARN \
+		--distpath build/dist --workpath build/pyinstaller
+
+# The bundle runs on its own: its CLI compares two samples, its window opens the demo and closes.
+bundle-smoke: bundle
+	cd /tmp && $(CURDIR)/$(DIST)/diffviewer-cli compare $(CURDIR)/$(SAMPLES)/original.txt \
+		$(CURDIR)/$(SAMPLES)/spun-copy.txt --format json > /dev/null
+	cd /tmp && QT_QPA_PLATFORM=offscreen $(CURDIR)/$(DIST)/diffviewer --demo --quit-after 3000
+	@echo "bundle smoke test passed: $(DIST)"
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache
