@@ -167,12 +167,12 @@ class _Original:
         for index, paragraph in enumerate(paragraphs):
             found = []
             for span in extract(paragraph):
-                words = tuple(w.norm for w in _words(paragraph.text[span.start : span.end]))
-                if words:
-                    quote = _OriginalQuote(index, span, words)
+                quoted = tuple(w.norm for w in _words(paragraph.text[span.start : span.end]))
+                if quoted:
+                    quote = _OriginalQuote(index, span, quoted)
                     found.append(quote)
-                    for word in set(words):
-                        self.quotes_with[word].append(quote)
+                    for term in set(quoted):
+                        self.quotes_with[term].append(quote)
             self.quotes[index] = found
 
     def span_of(self, paragraph: int, first: int, count: int) -> Span:
@@ -193,9 +193,9 @@ class _Original:
         for paragraph, position in self.positions.get(needle[rarest], ()):
             first = position - rarest
             words = self.words[paragraph]
-            if first >= 0 and first + len(needle) <= len(words):
-                if [w.norm for w in words[first : first + len(needle)]] == needle:
-                    return paragraph, self.span_of(paragraph, first, len(needle))
+            fits = first >= 0 and first + len(needle) <= len(words)
+            if fits and [w.norm for w in words[first : first + len(needle)]] == needle:
+                return paragraph, self.span_of(paragraph, first, len(needle))
         return None
 
     def best_passage(self, paragraph: int, needle: list[str]) -> tuple[float, Span] | None:

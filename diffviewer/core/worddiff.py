@@ -151,7 +151,11 @@ def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Chan
     # this many tokens between two edits (" the ", ", ") is confetti and joins the edit,
     # while longer shared phrases in a paraphrase stay visible. (Semantic cleanup would swallow
     # those too and leave a heavy rewrite as one giant replacement.)
-    if options.granularity is Granularity.CHARACTER:
+    ignoring = options.ignore_case or options.ignore_punctuation or options.ignore_whitespace
+    if options.granularity is Granularity.CHARACTER and ignoring:
+        # Merging edits across equalities would fold ignorable marks into real changes.
+        dmp.diff_cleanupSemanticLossless(diffs)
+    elif options.granularity is Granularity.CHARACTER:
         # Letters are too small to stand alone: semantic cleanup keeps the edits readable.
         dmp.diff_cleanupSemantic(diffs)
     else:
@@ -159,7 +163,6 @@ def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Chan
         dmp.diff_cleanupSemanticLossless(diffs)
         dmp.diff_cleanupEfficiency(diffs)
     changes: list[Change] = []
-    ignoring = options.ignore_case or options.ignore_punctuation or options.ignore_whitespace
     ai = bi = 0
     for op, chars in diffs:
         n = len(chars)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from diffviewer.core.compare import compare
 from diffviewer.core.model import Paragraph, Quote, QuoteStatus, Role
-from diffviewer.core.quotes import check, extract
+from diffviewer.core.quotes import extract
 from diffviewer.formats import load
 from tests.conftest import SAMPLES
 from tests.core.helpers import doc
