@@ -95,3 +95,22 @@ def test_installed_commands_run(installed: Path, tmp_path: Path) -> None:
     assert "Similarity:" in report.stdout
     window = _run(installed, str(bin_dir / "diffviewer-gui"), "--demo", "--quit-after", "1500", cwd=tmp_path)
     assert window.returncode == 0, window.stderr
+
+
+def test_linux_desktop_entry_and_metainfo_name_the_same_application() -> None:
+    import configparser
+    import xml.etree.ElementTree as ElementTree
+
+    linux = REPO / "packaging" / "linux"
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(linux / "org.diffviewer.DiffViewer.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Exec"].startswith("diffviewer ")
+    mime_types = set(desktop["MimeType"].rstrip(";").split(";"))
+    assert {"text/plain", "text/markdown", "text/html", "application/pdf"} <= mime_types
+    assert "application/vnd.openxmlformats-officedocument.wordprocessingml.document" in mime_types
+    component = ElementTree.parse(linux / "org.diffviewer.DiffViewer.metainfo.xml").getroot()
+    assert component.findtext("id") == desktop["Icon"] == "org.diffviewer.DiffViewer"
+    assert component.find("launchable").text == "org.diffviewer.DiffViewer.desktop"  # type: ignore[union-attr]
+    assert (REPO / "resources" / "icons" / "diffviewer.svg").read_text(encoding="utf-8").lstrip().startswith("<svg")
