@@ -71,11 +71,15 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end)
 
 
+_DOUBLE_MARKS = re.compile(r'[“”„«»"]')
+
+
 def _double_quotes(text: str) -> list[Span]:
     spans: list[Span] = []
     opened_at = -1
     closers = ""
-    for position, char in enumerate(text):
+    for mark in _DOUBLE_MARKS.finditer(text):  # only the marks, not every character
+        position, char = mark.start(), mark.group()
         if opened_at < 0:
             if char in _OPENERS:
                 opened_at, closers = position, _OPENERS[char]
@@ -93,6 +97,9 @@ def _double_quotes(text: str) -> list[Span]:
 
 def _single_quotes(text: str, outside: list[Span]) -> list[Span]:
     """‘…’ and '…' pairs that are not apostrophes and not inside a double-quoted span."""
+
+    if "'" not in text and "‘" not in text:
+        return []
 
     def free(position: int) -> bool:
         return not any(span.start <= position < span.end for span in outside)
@@ -153,34 +160,42 @@ class _OriginalQuote:
 
 
 class _Original:
-    """The original, indexed for finding a quotation's words anywhere without scanning it all."""
+    """The original, indexed for finding a quotation's words anywhere without scanning it all.
+
+    Everything is built on first use: a derivative without quotations costs nothing here.
+    """
 
     def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
         self.paragraphs = paragraphs
-        self.words = [_words(p.text) for p in paragraphs]
-        self.positions: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for index, words in enumerate(self.words):
-            for position, word in enumerate(words):
-                self.positions[word.norm].append((index, position))
-        self.quotes: dict[int, list[_OriginalQuote]] = {}
-        self.quotes_with: dict[str, list[_OriginalQuote]] = defaultdict(list)
-        for index, paragraph in enumerate(paragraphs):
+        self._words: dict[int, list[_Word]] = {}
+        self._positions: dict[str, list[tuple[int, int]]] | None = None
+        self._quotes: dict[int, list[_OriginalQuote]] = {}
+        self._quotes_with: dict[str, list[_OriginalQuote]] | None = None
+
+    def words(self, paragraph: int) -> list[_Word]:
+        found = self._words.get(paragraph)
+        if found is None:
+            found = self._words[paragraph] = _words(self.paragraphs[paragraph].text)
+        return found
+
+    def quotes(self, paragraph: int) -> list[_OriginalQuote]:
+        found = self._quotes.get(paragraph)
+        if found is None:
+            text = self.paragraphs[paragraph].text
             found = []
-            for span in extract(paragraph):
-                quoted = tuple(w.norm for w in _words(paragraph.text[span.start : span.end]))
+            for span in extract(self.paragraphs[paragraph]):
+                quoted = tuple(w.norm for w in _words(text[span.start : span.end]))
                 if quoted:
-                    quote = _OriginalQuote(index, span, quoted)
-                    found.append(quote)
-                    for term in set(quoted):
-                        self.quotes_with[term].append(quote)
-            self.quotes[index] = found
+                    found.append(_OriginalQuote(paragraph, span, quoted))
+            self._quotes[paragraph] = found
+        return found
 
     def span_of(self, paragraph: int, first: int, count: int) -> Span:
-        words = self.words[paragraph]
+        words = self.words(paragraph)
         return Span(words[first].start, words[first + count - 1].end)
 
     def find_in(self, paragraph: int, needle: list[str]) -> Span | None:
-        words = self.words[paragraph]
+        words = self.words(paragraph)
         size = len(needle)
         for first in range(len(words) - size + 1):
             if words[first].norm == needle[0] and [w.norm for w in words[first : first + size]] == needle:
@@ -188,11 +203,17 @@ class _Original:
         return None
 
     def find_anywhere(self, needle: list[str]) -> tuple[int, Span] | None:
+        if self._positions is None:
+            self._positions = defaultdict(list)
+            for index in range(len(self.paragraphs)):
+                for position, word in enumerate(self.words(index)):
+                    self._positions[word.norm].append((index, position))
+        positions = self._positions
         # Start from the needle's rarest word: few places to check.
-        rarest = min(range(len(needle)), key=lambda k: len(self.positions.get(needle[k], ())))
-        for paragraph, position in self.positions.get(needle[rarest], ()):
+        rarest = min(range(len(needle)), key=lambda k: len(positions.get(needle[k], ())))
+        for paragraph, position in positions.get(needle[rarest], ()):
             first = position - rarest
-            words = self.words[paragraph]
+            words = self.words(paragraph)
             fits = first >= 0 and first + len(needle) <= len(words)
             if fits and [w.norm for w in words[first : first + len(needle)]] == needle:
                 return paragraph, self.span_of(paragraph, first, len(needle))
@@ -200,7 +221,7 @@ class _Original:
 
     def best_passage(self, paragraph: int, needle: list[str]) -> tuple[float, Span] | None:
         """The window of the paragraph, as long as the needle, sharing most of its words."""
-        words = self.words[paragraph]
+        words = self.words(paragraph)
         size = len(needle)
         if not words or size == 0:
             return None
@@ -218,9 +239,15 @@ class _Original:
         return shared / size, self.span_of(paragraph, first, count)
 
     def similar_quotes(self, needle: list[str]) -> list[_OriginalQuote]:
+        if self._quotes_with is None:
+            self._quotes_with = defaultdict(list)
+            for index in range(len(self.paragraphs)):
+                for quote in self.quotes(index):
+                    for term in set(quote.words):
+                        self._quotes_with[term].append(quote)
         seen: dict[int, _OriginalQuote] = {}
         for word in set(needle):
-            for quote in self.quotes_with.get(word, ()):
+            for quote in self._quotes_with.get(word, ()):
                 seen[id(quote)] = quote
         return list(seen.values())
 
@@ -252,7 +279,7 @@ def _altered_source(
     original: _Original, needle: list[str], ordinal: int, count: int, sources: list[int]
 ) -> tuple[int, Span] | None:
     """Where an altered quotation comes from, or None when it has no source."""
-    partner_quotes = [q for i in sources for q in original.quotes.get(i, [])]
+    partner_quotes = [q for i in sources for q in original.quotes(i)]
     # The same place among a linked paragraph's quotations: a changed quote, however short.
     if partner_quotes and len(partner_quotes) == count:
         same_place = partner_quotes[ordinal]

@@ -23,8 +23,10 @@ def _encode(tokens: list[str], options: CompareOptions, alphabet: dict[str, str]
     # Each distinct token key becomes one private character, so diff-match-patch diffs words,
     # not letters (the same trick as its own line mode). `seen` maps token text to its
     # character: only distinct tokens are keyed in Python, the join runs at C speed.
+    plain = not (options.ignore_case or options.ignore_punctuation or options.ignore_whitespace)
     for token in set(tokens).difference(seen):
-        key = token_key(token, options)
+        # ASCII needs no normalising unless the options ask for it: the key is the token itself.
+        key = token if plain and token.isascii() else token_key(token, options)
         char = alphabet.get(key)
         if char is None:
             n = len(alphabet)
