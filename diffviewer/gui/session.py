@@ -198,12 +198,18 @@ class ComparisonSession(QObject):
             entry.documents = (original, derivative)
             self.entry_documents_loaded.emit(index)
 
-    def on_job_finished(self, generation: int, comparison: Comparison | None) -> None:
+    def _report_for(self, generation: int) -> tuple[int, DerivativeEntry | None]:
+        """The entry a job reports for (None when it is stale), its job now retired."""
         index, entry = self._entry_for(generation)
+        if entry is not None:
+            self._retire(entry.job)
+            entry.job = None
+        return index, entry
+
+    def on_job_finished(self, generation: int, comparison: Comparison | None) -> None:
+        index, entry = self._report_for(generation)
         if entry is None:
             return
-        self._retire(entry.job)
-        entry.job = None
         entry.comparison = comparison
         entry.shown_path = entry.path
         self.shown_original = self.original
@@ -213,11 +219,9 @@ class ComparisonSession(QObject):
         self.entry_finished.emit(index)
 
     def on_job_failed(self, generation: int, message: str, side: str) -> None:
-        index, entry = self._entry_for(generation)
+        index, entry = self._report_for(generation)
         if entry is None:
             return
-        self._retire(entry.job)
-        entry.job = None
         entry.error = message
         # What was shown stays, and so do the files that produced it.
         if side == FailedSide.ORIGINAL and self.shown_original is not None:
@@ -229,11 +233,9 @@ class ComparisonSession(QObject):
         self.entry_failed.emit(index, message)
 
     def on_job_cancelled(self, generation: int) -> None:
-        index, entry = self._entry_for(generation)
+        index, entry = self._report_for(generation)
         if entry is None:
             return
-        self._retire(entry.job)
-        entry.job = None
         if entry.shown_path is not None:
             entry.path = entry.shown_path
         if self.shown_original is not None:
