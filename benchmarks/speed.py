@@ -78,15 +78,22 @@ def _vocabulary(rng: random.Random, size: int = 6000) -> tuple[list[str], list[f
 def generate(size_bytes: int, seed: int = 7) -> tuple[str, str]:
     """A document of about `size_bytes` (about 2,500 paragraphs a megabyte) and a revised edition.
 
-    Prose-like: sentences of 8-22 words from a Zipf-distributed vocabulary of 6,000 words, 3-5
-    sentences a paragraph. The revision changes ~5% of words and splits, merges and moves
+    Prose-like: sentences of 8-22 words from a Zipf-distributed vocabulary of 6,000 words, with
+    names and figures here and there, 3-5 sentences a paragraph. The revision changes ~5% of words and splits, merges and moves
     paragraphs.
     """
     rng = random.Random(seed)
     vocabulary, weights = _vocabulary(rng)
 
+    # Prose also names people, places and figures: rare words, as in any book or report.
+    names = sorted({"".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize() for _ in range(60_000)})
+
     def sentence() -> str:
         words = rng.choices(vocabulary, weights, k=rng.randint(8, 22))
+        if rng.random() < 0.5:
+            words.insert(rng.randrange(len(words)), rng.choice(names))
+        if rng.random() < 0.2:
+            words.insert(rng.randrange(len(words)), str(rng.randint(2, 99_999)))
         return " ".join(words).capitalize() + "."
 
     paragraphs: list[str] = []

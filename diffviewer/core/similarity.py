@@ -108,8 +108,8 @@ _STOPWORDS = frozenset(
 _MAX_POSTING = 60
 # How many of a paragraph's rarest terms look for its partners (see candidates()).
 _PROBE_TERMS = 12
-_PROBE_MIN = 4  # ...at least this many, while they touch at most _PROBE_VOLUME paragraphs in all
-_PROBE_VOLUME = 120
+_PROBE_MIN = 2  # ...at least this many, while they touch at most _PROBE_VOLUME paragraphs in all
+_PROBE_VOLUME = 60
 
 
 @lru_cache(maxsize=1 << 18)
@@ -173,7 +173,7 @@ class SimilarityIndex:
         for i, term_set in enumerate(self.a_terms):
             for term in term_set:
                 postings[term].append(i)
-        cap = max(_MAX_POSTING, int(math.sqrt(len(self.a_terms))))
+        cap = _MAX_POSTING
         a_terms, idf = self.a_terms, self.idf
         found: list[Candidate] = []
         for j, term_set in enumerate(self.b_terms):
