@@ -79,8 +79,8 @@ def generate(size_bytes: int, seed: int = 7) -> tuple[str, str]:
     """A document of about `size_bytes` (about 2,500 paragraphs a megabyte) and a revised edition.
 
     Prose-like: sentences of 8-22 words from a Zipf-distributed vocabulary of 6,000 words, with
-    names and figures here and there, 3-5 sentences a paragraph. The revision changes ~5% of words and splits, merges and moves
-    paragraphs.
+    names and figures here and there, 3-5 sentences a paragraph. The revision changes ~5% of
+    words and splits, merges and moves paragraphs.
     """
     rng = random.Random(seed)
     vocabulary, weights = _vocabulary(rng)
