@@ -16,7 +16,8 @@ from diffviewer.core.tokens import count_words, words
 # A block keeping at least this share of its words (Dice) is an edit rather than a paraphrase.
 LIGHT_EDIT_MIN = 0.7
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"'“”‘’«»(\[—–-])\s*$")
+# A capitalised word right after one of these (or at the very start) opens a sentence or a quote.
+_SENTENCE_OPENERS = frozenset(".!?:;\"'“”‘’«»([—–-")
 
 
 def _normalised_words(text: str) -> list[str]:
@@ -123,8 +124,9 @@ def _facts(run: str, before: str) -> tuple[list[str], list[str]]:
         if any(ch.isdigit() for ch in token):
             numbers.append(token)
         elif token[:1].isupper() and token != "I":
-            context = before + run[: match.start()]
-            if not _SENTENCE_END.search(context):
+            # Only the last mark before the word matters; look at a short tail, not the whole text.
+            context = (before[-32:] + run[: match.start()]).rstrip()
+            if context and context[-1] not in _SENTENCE_OPENERS:
                 names.append(token)
     return names, numbers
 
