@@ -126,7 +126,7 @@ def _term(word: str) -> str | None:
 
 
 def terms(text: str) -> frozenset[str]:
-    found = set(map(_term, _WORD_RE.findall(text.casefold())))
+    found = set(map(_term, set(_WORD_RE.findall(text.casefold()))))  # each distinct word once
     found.discard(None)
     return frozenset(found)  # type: ignore[arg-type]
 
