@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SAMPLES := resources/samples
 DIST   := build/dist/diffviewer
 
-.PHONY: setup qt-libs demo test lint bench fuzz screenshots bundle bundle-smoke clean
+.PHONY: setup qt-libs demo test lint bench monkey screenshots bundle bundle-smoke clean
 
 # Qt's system libraries (EGL, xkbcommon, fontconfig, fonts...): installed as root with apt,
 # otherwise the exact command to run is printed. Checked on every run; it takes milliseconds.
@@ -34,6 +34,10 @@ bench: setup
 	$(BIN)/python benchmarks/alignment.py
 	$(BIN)/python benchmarks/speed.py
 	$(BIN)/python benchmarks/gui_speed.py
+
+# A long random walk through the window (the suite runs a short one).
+monkey: setup
+	MONKEY_STEPS=3000 $(BIN)/python -m pytest -q tests/gui/test_monkey.py
 
 screenshots: setup
 	$(BIN)/python scripts/screenshots.py screenshots
