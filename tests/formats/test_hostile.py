@@ -1,0 +1,93 @@
+"""Hostile files: XML bombs and external entities in DOCX, zip bombs, HTML that tries to reach out."""
+
+from __future__ import annotations
+
+import builtins
+import io
+import socket
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from diffviewer.core.model import Document
+from diffviewer.formats import LoadError, load
+from tests.formats.fuzzing import load_within, valid_docx
+
+
+def _docx_with_document_xml(document_xml: str) -> bytes:
+    """A valid DOCX whose main part is replaced by `document_xml`."""
+    source = zipfile.ZipFile(io.BytesIO(valid_docx()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = document_xml.encode("utf-8") if item.filename == "word/document.xml" else source.read(item)
+            target.writestr(item, data)
+    return buffer.getvalue()
+
+
+_BODY = (
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    "<w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:body></w:document>"
+)
+
+
+def test_an_xml_entity_bomb_in_a_docx_is_refused_quickly() -> None:
+    entities = '<!ENTITY a0 "lol lol lol lol lol lol lol lol lol lol">' + "".join(
+        f'<!ENTITY a{n} "{("&a" + str(n - 1) + ";") * 10}">' for n in range(1, 10)
+    )
+    bomb = f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]>' + _BODY.format("&a9;")
+    result = load_within("bomb.docx", _docx_with_document_xml(bomb))  # under the fuzzers' time limit
+    if isinstance(result, Document):
+        assert sum(len(p.text) for p in result.paragraphs) < 1_000_000  # never expanded to a billion
+    else:
+        assert "bomb.docx" in str(result)
+
+
+def test_an_external_entity_in_a_docx_reads_no_other_file(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    xxe = f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "{secret.as_uri()}">]>' + _BODY.format("&x;")
+    result = load_within("xxe.docx", _docx_with_document_xml(xxe))
+    if isinstance(result, Document):
+        assert all("TOP-SECRET" not in p.text for p in result.paragraphs)
+
+
+def test_a_zip_bomb_is_refused(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * 300_000_000)  # 300 MB of zeros, a few hundred KB zipped
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(LoadError, match="exceeds limit|zip bomb"):
+        load(path)
+
+
+def test_hostile_html_is_read_as_text_without_reaching_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><script>document.write('INJECTED')</script><link rel=stylesheet href=http://x.invalid/s.css>"
+        "<meta http-equiv=refresh content='0;url=http://x.invalid'></head><body>"
+        "<p>First real paragraph.</p><iframe src='http://x.invalid/frame'>FRAME</iframe>"
+        "<img src='http://x.invalid/pixel.png' onerror='alert(1)'><a href='file:///etc/passwd'>local link</a>"
+        "<p>Second real paragraph.</p><style>p{display:none}</style></body></html>",
+        encoding="utf-8",
+    )
+    opened: list[str] = []
+    real_open = builtins.open
+
+    def watching_open(file: object, *args: object, **kwargs: object) -> object:
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a loader tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(builtins, "open", watching_open)
+    document = load(page)
+    text = [p.text for p in document.paragraphs]
+    assert "First real paragraph." in text and "Second real paragraph." in text
+    assert not any("INJECTED" in t or "display:none" in t for t in text)
+    assert all(Path(name) == page for name in opened if not name.endswith((".py", ".pyc")))
