@@ -1,306 +1,719 @@
 """Quotations: find them in both documents and tell whether the derivative kept, altered or invented them.
 
-A quotation is the text between double quotation marks (“…”, "…", „…“, «…»), between single
-quotation marks used as such (‘…’, '…' — never an apostrophe: don't, Meta's, rock 'n' roll, the
-'90s), a blockquote paragraph, or a line starting with `>`. Quotes nest: only the outermost one
-counts. An opening mark left unclosed runs to the end of its paragraph, as the convention for a
-quotation spanning several paragraphs has it (each paragraph opens, only the last closes).
+What counts as a quotation
+--------------------------
+- Text between double marks: “…”, "…", „…“ (or „…”), «…».
+- Text between single marks used as quotation marks: ‘…’ and '…'. An apostrophe is never a mark:
+  one between letters (don't, Meta's), one before a digit (the '90s), one in a common elision
+  ('n', 'em, 'tis) and a closing one that is not preceded by a quote it could close (students').
+  An opening single mark follows the start, a space or punctuation (never a letter or digit) and
+  precedes a letter; a closing one follows a non-space and precedes the end, a space or
+  punctuation. Straight double marks follow the same rules, so an inch mark (12") is no quote.
+- A blockquote paragraph (Role.QUOTE), or a line starting with `>`: the whole of it.
+- Nesting: only the outermost quotation counts (“He said ‘no’ twice” is one quotation), in either
+  order (‘He said “no” twice’ in the British style too). A quotation holds what it quotes; the
+  inner marks only say who said it first, so reporting them again would count words twice.
+- An opening double mark left unclosed runs to the end of its paragraph, as the convention for a
+  quotation spanning paragraphs has it (each paragraph opens, only the last closes): each
+  paragraph's piece is its own quotation. An unclosed single mark does the same only where it
+  opens the paragraph; elsewhere it was an apostrophe, and the quotations inside it still count.
 
-For each quotation of the derivative, in order of evidence:
-1. verbatim: its words (ignoring case, punctuation and typographic quotes) appear in a linked
-   original paragraph, or anywhere in the original;
-2. altered: it corresponds to a quotation of a linked paragraph (same place among that
-   paragraph's quotes, or most words shared), to a passage of a linked paragraph that it mostly
-   repeats, or to a quotation elsewhere in the original that shares most of its words;
-3. unsourced: otherwise — words the original never has, or a paraphrase turned into a quote.
+How a derivative quotation is judged (words are compared casefolded, without punctuation, so
+case, commas and typographic marks never matter; an ellipsis (… or ...) or an editor's
+[bracketed words] in the quotation may stand for words left out):
+1. verbatim — its words appear in order in a linked original paragraph, or anywhere in the original;
+2. altered — it corresponds to a quotation of a linked paragraph (in the same place among that
+   paragraph's quotations, or sharing most words), to a passage of a linked paragraph it mostly
+   repeats, or to such a quotation or passage found anywhere in the original;
+3. unsourced — otherwise: words the original never has, or a paraphrase turned into a quote.
+Looking anywhere in the original goes through an index of word positions, built on first use, so
+a book with thousands of quotations costs a few look-ups per quotation.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from itertools import pairwise
 
 from diffviewer.core.model import Paragraph, Quote, QuoteStatus, Role
 from diffviewer.core.worddiff import word_diff
 
-# Shares of words in common (Dice) that make two quotations versions of one another.
+# Share of words two quotations have in common (Dice) that makes them versions of one another.
 QUOTE_MATCH_MIN = 0.5
-# Share of a quotation's words a passage must repeat, in a window as long as the quote.
+# The same, for the one quotation left in the same place among a linked paragraph's quotations:
+# its position is evidence too, so fewer shared words suffice.
+IN_PLACE_MATCH_MIN = 0.3
+# Share of a quotation's words a passage of the original must repeat, in order, to be its source.
 PASSAGE_MATCH_MIN = 0.7
-# A quotation this short that changed in its place is altered even with no word in common
-# ("rigorous" → "tough").
+# Quotations this short that changed in their place are altered even with no word in common
+# ("rigorous" → "tough"); they are also too short to look for elsewhere as altered passages.
 SHORT_QUOTE_WORDS = 3
-
-_OPENERS = {"“": "”", "„": "“”", "«": "»", '"': '"'}
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–-]))['‘](?=[^\W\d_])")
-_SINGLE_CLOSE = re.compile(r"(?<=[^\s])['’](?=$|[\s.,;:!?)\]}”\"—–-])")
+# An original quotation this many times longer than the derivative's is narrowed to the passage
+# the derivative actually quotes (a sentence out of a long blockquote).
+LONG_SOURCE_RATIO = 2
+# Searching the whole original for an altered quotation: words seen more often than this say
+# little about where a quotation comes from; the best few paragraphs are examined in full.
+COMMON_WORD = 64
+VOTERS = 8
+GLOBAL_CANDIDATES = 3
+# Occurrences of a word sequence checked before a search of the whole original gives up.
+MAX_OCCURRENCES = 4096
+# Paragraphs longer than this (in words) get a word-position index instead of being scanned, and
+# linked paragraphs with more quotations than this are compared only with the likeliest ones.
+LONG_PARAGRAPH = 2000
+MANY_QUOTES = 64
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A quotation's text within its paragraph, quotation marks excluded (end exclusive)."""
+
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
-    norm: str
-    start: int
-    end: int
+# ---------------------------------------------------------------------------------------------
+# Extraction
+# ---------------------------------------------------------------------------------------------
+
+_MARKS = re.compile(r"[\"'“”„«»‘’]")
+# Which marks close an opened one. Typographic openers are unambiguous; straight marks and the
+# single ones need the context rules below.
+_CLOSERS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‘": "’'", "'": "'’"}
+_SINGLE = "'‘’"
+_AMBIGUOUS = "\"'’"  # marks whose role depends on what surrounds them
+# Elided words that start with an apostrophe: never an opening mark ('n', 'em, 'tis, 'cause).
+_ELISION = re.compile(r"(?:n|em|tis|twas|cause|til|bout)\b", re.IGNORECASE)
 
 
-# Words for comparing quotations: a hyphen separates ("open-source" is "open source" quoted
-# another way); an apostrophe does not ("I'm").
-_QUOTE_WORD = re.compile(r"\w+(?:['’]\w+)*")
+def _char_before(text: str, i: int) -> str:
+    return text[i - 1] if i > 0 else " "
 
 
-def _words(text: str) -> list[_Word]:
-    return [_Word(m.group().casefold().replace("’", "'"), m.start(), m.end()) for m in _QUOTE_WORD.finditer(text)]
+def _char_after(text: str, i: int) -> str:
+    return text[i + 1] if i + 1 < len(text) else " "
+
+
+def _can_open(text: str, i: int) -> bool:
+    mark = text[i]
+    if mark in "“„«":
+        return True
+    if mark == "’" or mark in "”»":
+        return False  # closing marks (and apostrophes) never open
+    before, after = _char_before(text, i), _char_after(text, i)
+    if before.isalnum() or before == "_":
+        return False  # after a letter or a digit: an apostrophe (don't) or an inch mark (12")
+    if mark == '"':
+        return not after.isspace()
+    # A single mark opens only before a letter or another opening mark: not the '90s.
+    if not (after.isalpha() or after in '"“„«('):
+        return False
+    return not _ELISION.match(text, i + 1)
+
+
+def _can_close(text: str, i: int) -> bool:
+    mark = text[i]
+    if mark not in _AMBIGUOUS:
+        return True
+    before, after = _char_before(text, i), _char_after(text, i)
+    # A closing mark follows a non-space and is not followed by a letter or digit: don't, Meta's.
+    return not before.isspace() and not (after.isalnum() or after == "_")
+
+
+def _looks_possessive(text: str, i: int) -> bool:
+    """students’ / boss' — a plural possessive looks like a closing mark."""
+    return text[i] in "'’" and _char_before(text, i) in "sS" and _char_after(text, i).isspace()
+
+
+# At least two letters or digits: what makes the text between two marks a quotation.
+_TWO_ALNUM = re.compile(r"[^\W_](?:.*?)[^\W_]", re.DOTALL)
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """The span without surrounding spaces, or None when no words are inside."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    content = text[start:end]
-    if sum(ch.isalnum() for ch in content) < 2:
-        return None  # no words inside: not a quotation (a stray mark, "n" of rock 'n' roll)
+    if not _TWO_ALNUM.search(text, start, end):
+        return None  # a stray mark, or the "n" of rock 'n' roll
     return Span(start, end)
 
 
-_DOUBLE_MARKS = re.compile(r'[“”„«»"]')
+@dataclass(slots=True)
+class _Open:
+    """A quotation mark waiting for its closer, and the quotations completed inside it."""
+
+    at: int
+    mark: str
+    inner: list[Span] = field(default_factory=list)
 
 
-def _double_quotes(text: str) -> list[Span]:
-    spans: list[Span] = []
-    opened_at = -1
-    closers = ""
-    for mark in _DOUBLE_MARKS.finditer(text):  # only the marks, not every character
-        position, char = mark.start(), mark.group()
-        if opened_at < 0:
-            if char in _OPENERS:
-                opened_at, closers = position, _OPENERS[char]
-        elif char in closers:
-            span = _trimmed(text, opened_at + 1, position)
-            if span is not None:
-                spans.append(span)
-            opened_at = -1
-    if opened_at >= 0:  # runs on into the next paragraph
-        span = _trimmed(text, opened_at + 1, len(text))
-        if span is not None:
-            spans.append(span)
-    return spans
+def _closable(stack: list[_Open], text: str, i: int, next_single_closes: bool) -> int | None:
+    """The depth of the opened mark this mark closes, or None when it closes nothing."""
+    mark = text[i]
+    if not _can_close(text, i):
+        return None
+    for depth in range(len(stack) - 1, -1, -1):
+        if mark in _CLOSERS[stack[depth].mark]:
+            if stack[depth].mark in _SINGLE and _looks_possessive(text, i) and next_single_closes:
+                return None  # ‘the students’ books’: the next single mark is the real closer
+            return depth
+    return None
 
 
-def _single_quotes(text: str, outside: list[Span]) -> list[Span]:
-    """‘…’ and '…' pairs that are not apostrophes and not inside a double-quoted span."""
-
-    if "'" not in text and "‘" not in text:
+def _scan(text: str, start: int, end: int) -> list[Span]:
+    """The outermost quotations between quotation marks in text[start:end]."""
+    chunk = text[start:end]
+    marks = [m.start() for m in _MARKS.finditer(chunk)]
+    if not marks:
         return []
+    # For each single mark: is the next one that can be a mark at all a closer? (possessive
+    # look-ahead; apostrophes between letters, as in don’t, are skipped)
+    singles = [i for i in marks if chunk[i] in _SINGLE and (_can_open(chunk, i) or _can_close(chunk, i))]
+    next_closes = {a: not _can_open(chunk, b) for a, b in pairwise(singles)}
+    stack: list[_Open] = []
+    found: list[Span] = []
+    for i in marks:
+        depth = _closable(stack, chunk, i, next_closes.get(i, False))
+        if depth is not None:
+            opened = stack[depth]
+            del stack[depth:]  # marks opened inside and never closed were apostrophes
+            span = _trimmed(chunk, opened.at + 1, i)
+            completed = [span] if span is not None else opened.inner
+            (stack[-1].inner if stack else found).extend(completed)
+        elif _can_open(chunk, i):
+            stack.append(_Open(i, chunk[i]))
+    found.extend(_unclosed(stack, chunk))
+    return [Span(s.start + start, s.end + start) for s in found]
 
-    def free(position: int) -> bool:
-        return not any(span.start <= position < span.end for span in outside)
 
-    closes = [m.start() for m in _SINGLE_CLOSE.finditer(text) if free(m.start())]
-    spans: list[Span] = []
-    after = -1
-    for opening in _SINGLE_OPEN.finditer(text):
-        start = opening.start()
-        if start <= after or not free(start):
-            continue
-        end = next((c for c in closes if c > start + 1), None)
-        if end is None or any(s.start < end and start < s.end for s in outside):
-            continue
-        span = _trimmed(text, start + 1, end)
-        if span is not None:
-            spans.append(span)
-            after = end
-    return spans
+def _unclosed(stack: list[_Open], chunk: str) -> list[Span]:
+    """What marks still open at the end of the text amount to, innermost first."""
+    carried: list[Span] = []
+    first_text = len(chunk) - len(chunk.lstrip())
+    for opened in reversed(stack):
+        runs_on = opened.mark not in _SINGLE or opened.at == first_text
+        span = _trimmed(chunk, opened.at + 1, len(chunk)) if runs_on else None
+        carried = [span] if span is not None else opened.inner + carried
+    return carried
+
+
+def _whole(text: str, start: int, end: int) -> Span | None:
+    """A blockquote or `>` line: all of it, without the `>` markers or marks around the whole."""
+    while start < end and (text[start].isspace() or text[start] == ">"):
+        start += 1
+    span = _trimmed(text, start, end)
+    if span is None:
+        return None
+    inside = _scan(text, span.start, span.end)
+    if len(inside) == 1:
+        only = inside[0]
+        opens = text[span.start] in _CLOSERS and not text[span.start + 1 : only.start].strip()
+        closes = only.end == span.end or (text[span.end - 1] in "\"'”»“’" and not text[only.end : span.end - 1].strip())
+        if opens and closes:
+            return only  # > “I don't think so.” — the quotation is what the marks enclose
+    return span
+
+
+def _lines(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is a `>` line): `>` lines one by one, other consecutive lines together."""
+    out: list[tuple[int, int, bool]] = []
+    offset = 0
+    for line in text.split("\n"):
+        end = offset + len(line)
+        marked = line.lstrip().startswith(">")
+        if not marked and out and not out[-1][2]:
+            out[-1] = (out[-1][0], end, False)  # a quotation may wrap across a line break
+        else:
+            out.append((offset, end, marked))
+        offset = end + 1
+    return out
 
 
 def extract(paragraph: Paragraph) -> list[Span]:
-    """The quotations of one paragraph, as spans of its text (quotation marks excluded)."""
+    """The quotations of one paragraph, in reading order, as spans of its text (marks excluded)."""
     text = paragraph.text
     if paragraph.role is Role.QUOTE:
-        start = len(text) - len(text.lstrip("> \t"))
-        span = _trimmed(text, start, len(text))
+        span = _whole(text, 0, len(text))
         return [span] if span is not None else []
     spans: list[Span] = []
-    offset = 0
-    for line in text.split("\n"):
-        if line.lstrip().startswith(">"):
-            start = offset + len(line) - len(line.lstrip("> \t"))
-            span = _trimmed(text, start, offset + len(line))
-            if span is not None:
-                spans.append(span)
+    for start, end, marked in _lines(text):
+        if marked:
+            span = _whole(text, start, end)
+            spans.extend([span] if span is not None else [])
         else:
-            doubles = [Span(s.start + offset, s.end + offset) for s in _double_quotes(line)]
-            local = [Span(s.start - offset, s.end - offset) for s in doubles]
-            singles = [Span(s.start + offset, s.end + offset) for s in _single_quotes(line, local)]
-            spans.extend(sorted([*doubles, *singles], key=lambda s: s.start))
-        offset += len(line) + 1
+            spans.extend(_scan(text, start, end))
     return spans
 
 
-def _dice(a: Sequence[str], b: Sequence[str]) -> float:
-    if not a or not b:
-        return 0.0
-    common = sum((Counter(a) & Counter(b)).values())
-    return 2 * common / (len(a) + len(b))
+# ---------------------------------------------------------------------------------------------
+# Words
+# ---------------------------------------------------------------------------------------------
+
+# A hyphen separates ("open-source" quotes "open source"); an apostrophe does not ("I'm").
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# What an editor may put in a quotation for words left out or replaced: … / ... / [bracketed].
+_GAP = re.compile(r"\[[^\[\]\n]*\]|…|\.(?:\s?\.){2}")
 
 
-@dataclass(frozen=True, slots=True)
+def _norms(text: str) -> list[str]:
+    """The words of text as compared: casefolded, ’ as ', composed accents."""
+    folded = text.casefold()
+    if folded.isascii():
+        return _WORD.findall(folded)
+    folded = unicodedata.normalize("NFC", folded.replace("’", "'"))
+    return _WORD.findall(folded)
+
+
+def _pieces(text: str) -> list[list[str]]:
+    """A quotation's words, split where an ellipsis or [editor's words] stands for others."""
+    pieces = [words for part in _GAP.split(text) if (words := _norms(part))]
+    return pieces or ([words] if (words := _norms(text)) else [])
+
+
+class _Words:
+    """A paragraph's normalised words and where each sits in its text."""
+
+    __slots__ = ("norms", "starts", "ends", "_positions")
+
+    def __init__(self, text: str) -> None:
+        found = list(_WORD.finditer(text))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+        # Folding the whole text at once is fast; word by word only if that split the words differently.
+        self.norms = _norms(text)
+        if len(self.norms) != len(found):
+            self.norms = [(_norms(m.group()) or [m.group()])[0] for m in found]
+        self._positions: dict[str, list[int]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def span(self, first: int, stop: int) -> Span:
+        return Span(self.starts[first], self.ends[stop - 1])
+
+    def within(self, span: Span) -> tuple[int, int]:
+        """The range of words lying inside span."""
+        return bisect_left(self.starts, span.start), bisect_right(self.ends, span.end)
+
+    def positions(self) -> dict[str, list[int]]:
+        """Where each word occurs: built only for long paragraphs, where scanning would be slow."""
+        if self._positions is None:
+            self._positions = defaultdict(list)
+            for k, word in enumerate(self.norms):
+                self._positions[word].append(k)
+        return self._positions
+
+    def find(self, needle: list[str], lo: int = 0) -> int | None:
+        """The first index at or after lo where needle occurs."""
+        size = len(needle)
+        if len(self.norms) <= LONG_PARAGRAPH:
+            first, last = needle[0], len(self.norms) - size
+            while lo <= last:
+                try:
+                    lo = self.norms.index(first, lo, last + 1)  # C speed to the next candidate
+                except ValueError:
+                    return None
+                if self.norms[lo : lo + size] == needle:
+                    return lo
+                lo += 1
+            return None
+        # A long paragraph: try only where the needle's rarest word is.
+        positions = self.positions()
+        k = min(range(size), key=lambda k: len(positions.get(needle[k], ())))
+        places = positions.get(needle[k], [])
+        for place in places[bisect_left(places, lo + k) :]:
+            if self.norms[place - k : place - k + size] == needle:
+                return place - k
+        return None
+
+    def find_pieces(self, pieces: list[list[str]]) -> tuple[int, int] | None:
+        """The word range (first, stop) where the pieces occur in order, gaps allowed between them."""
+        first = stop = -1
+        lo = 0
+        for piece in pieces:
+            at = self.find(piece, lo)
+            if at is None:
+                return None
+            first = at if first < 0 else first
+            stop = lo = at + len(piece)
+        return first, stop
+
+    def region(self, needle: list[str]) -> tuple[int, int]:
+        """Where in a long paragraph the needle most likely sits, as a word range to align in.
+
+        Each occurrence of a needle word votes for where the needle would start; the busiest
+        stretch wins. Short paragraphs are aligned whole.
+        """
+        if len(self.norms) <= LONG_PARAGRAPH:
+            return 0, len(self.norms)
+        positions = self.positions()
+        width = max(8, len(needle))
+        votes: Counter[int] = Counter()
+        for k, word in enumerate(needle):
+            places = positions.get(word, [])
+            if len(places) <= COMMON_WORD:
+                votes.update((place - k) // width for place in places)
+        if not votes:
+            return 0, 0
+        bucket = votes.most_common(1)[0][0]
+        return max(0, (bucket - 1) * width), min(len(self.norms), (bucket + 2) * width + len(needle))
+
+
+def _dice(a: Counter[str], b: Counter[str]) -> float:
+    """Share of words two bags have in common (2·shared / total)."""
+    total = a.total() + b.total()
+    return 2 * (a & b).total() / total if total else 0.0
+
+
+# ---------------------------------------------------------------------------------------------
+# The original, indexed
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class _OriginalQuote:
     paragraph: int
     span: Span
+    first: int  # word range within the paragraph
+    stop: int
     words: tuple[str, ...]
+    bag: Counter[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """Where a derivative quotation comes from, and how well it matches there (higher is better)."""
+
+    paragraph: int
+    span: Span
+    score: float
 
 
 class _Original:
-    """The original, indexed for finding a quotation's words anywhere without scanning it all.
-
-    Everything is built on first use: a derivative without quotations costs nothing here.
+    """The original's words and quotations, computed per paragraph on first use, and indexes of
+    word positions and quoted words for searching the whole of it (built the first time one is needed).
     """
 
     def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
         self.paragraphs = paragraphs
-        self._words: dict[int, list[_Word]] = {}
-        self._positions: dict[str, list[tuple[int, int]]] | None = None
+        self._words: dict[int, _Words] = {}
         self._quotes: dict[int, list[_OriginalQuote]] = {}
-        self._quotes_with: dict[str, list[_OriginalQuote]] | None = None
+        self._flat: list[str] = []  # all the words, paragraph after paragraph
+        self._paragraph_of: list[int] = []  # the paragraph of each word in _flat
+        self._positions: dict[str, list[int]] | None = None
+        self._quoted: dict[str, list[_OriginalQuote]] | None = None
 
-    def words(self, paragraph: int) -> list[_Word]:
+    def words(self, paragraph: int) -> _Words:
         found = self._words.get(paragraph)
         if found is None:
-            found = self._words[paragraph] = _words(self.paragraphs[paragraph].text)
+            found = self._words[paragraph] = _Words(self.paragraphs[paragraph].text)
         return found
 
     def quotes(self, paragraph: int) -> list[_OriginalQuote]:
         found = self._quotes.get(paragraph)
         if found is None:
-            text = self.paragraphs[paragraph].text
+            words = self.words(paragraph)
             found = []
             for span in extract(self.paragraphs[paragraph]):
-                quoted = tuple(w.norm for w in _words(text[span.start : span.end]))
-                if quoted:
-                    found.append(_OriginalQuote(paragraph, span, quoted))
+                first, stop = words.within(span)
+                if first < stop:
+                    quoted = words.norms[first:stop]
+                    found.append(_OriginalQuote(paragraph, span, first, stop, tuple(quoted), Counter(quoted)))
             self._quotes[paragraph] = found
         return found
 
-    def span_of(self, paragraph: int, first: int, count: int) -> Span:
-        words = self.words(paragraph)
-        return Span(words[first].start, words[first + count - 1].end)
+    def text(self, paragraph: int, span: Span) -> str:
+        return self.paragraphs[paragraph].text[span.start : span.end]
 
-    def find_in(self, paragraph: int, needle: list[str]) -> Span | None:
-        words = self.words(paragraph)
-        size = len(needle)
-        for first in range(len(words) - size + 1):
-            if words[first].norm == needle[0] and [w.norm for w in words[first : first + size]] == needle:
-                return self.span_of(paragraph, first, size)
-        return None
+    # -- exact matches ------------------------------------------------------------------------
 
-    def find_anywhere(self, needle: list[str]) -> tuple[int, Span] | None:
-        if self._positions is None:
-            self._positions = defaultdict(list)
-            for index in range(len(self.paragraphs)):
-                for position, word in enumerate(self.words(index)):
-                    self._positions[word.norm].append((index, position))
-        positions = self._positions
-        # Start from the needle's rarest word: few places to check.
-        rarest = min(range(len(needle)), key=lambda k: len(positions.get(needle[k], ())))
-        for paragraph, position in positions.get(needle[rarest], ()):
-            first = position - rarest
-            words = self.words(paragraph)
-            fits = first >= 0 and first + len(needle) <= len(words)
-            if fits and [w.norm for w in words[first : first + len(needle)]] == needle:
-                return paragraph, self.span_of(paragraph, first, len(needle))
-        return None
-
-    def best_passage(self, paragraph: int, needle: list[str]) -> tuple[float, Span] | None:
-        """The window of the paragraph, as long as the needle, sharing most of its words."""
+    def find_in(self, paragraph: int, pieces: list[list[str]]) -> _Source | None:
+        """The quotation's words in this paragraph, in order; widened to a quotation they fill."""
         words = self.words(paragraph)
-        size = len(needle)
-        if not words or size == 0:
+        found = words.find_pieces(pieces)
+        if found is None:
             return None
-        wanted = Counter(needle)
-        window = Counter(w.norm for w in words[:size])
-        best = (sum((window & wanted).values()), 0)
-        for first in range(1, max(1, len(words) - size + 1)):
-            window[words[first - 1].norm] -= 1
-            window[words[first + size - 1].norm] += 1
-            shared = sum((window & wanted).values())
-            if shared > best[0]:
-                best = (shared, first)
-        shared, first = best
-        count = min(size, len(words) - first)
-        return shared / size, self.span_of(paragraph, first, count)
+        quotes = self.quotes(paragraph)
+        at = bisect_left(quotes, found[0], key=lambda q: q.first)
+        if at < len(quotes) and (quotes[at].first, quotes[at].stop) == found:
+            return _Source(paragraph, quotes[at].span, 1.0)  # keep the quotation's own punctuation
+        return _Source(paragraph, words.span(*found), 1.0)
 
-    def similar_quotes(self, needle: list[str]) -> list[_OriginalQuote]:
-        if self._quotes_with is None:
-            self._quotes_with = defaultdict(list)
+    def find_anywhere(self, pieces: list[list[str]]) -> _Source | None:
+        """find_in over the whole original, visiting only paragraphs where its rarest piece is."""
+        self._index()
+        piece, occurrences = min(((piece, self._occurrences(piece)) for piece in pieces), key=lambda p: len(p[1]))
+        size, flat = len(piece), self._flat
+        checked: set[int] = set()
+        for position in occurrences[:MAX_OCCURRENCES]:
+            if flat[position : position + size] != piece:
+                continue  # the rarest word is there, the piece is not
+            paragraph = self._paragraph_of[position]
+            if paragraph not in checked:
+                checked.add(paragraph)
+                found = self.find_in(paragraph, pieces)
+                if found is not None:
+                    return found
+        return None
+
+    def _index(self) -> dict[str, list[int]]:
+        """The global positions of every word of the original (paragraph after paragraph)."""
+        if self._positions is None:
+            positions: dict[str, list[int]] = {}
+            start = 0
+            for paragraph in range(len(self.paragraphs)):
+                norms = self.words(paragraph).norms
+                self._flat.extend(norms)
+                self._paragraph_of.extend([paragraph] * len(norms))
+                for position, word in enumerate(norms, start):
+                    places = positions.get(word)
+                    if places is None:
+                        positions[word] = [position]
+                    else:
+                        places.append(position)
+                start += len(norms)
+            self._positions = positions
+        return self._positions
+
+    def _occurrences(self, piece: list[str]) -> list[int]:
+        """Global positions where the piece may start: those of its rarest word, shifted."""
+        index = self._index()
+        rarest = min(range(len(piece)), key=lambda k: len(index.get(piece[k], ())))
+        return [p - rarest for p in index.get(piece[rarest], []) if p >= rarest]
+
+    # -- approximate matches ------------------------------------------------------------------
+
+    def passage(self, paragraph: int, needle: list[str], first: int = 0, stop: int | None = None) -> _Source | None:
+        """The stretch of the paragraph (or of its words first:stop) that repeats most of the
+        needle in order, scored by the share of the needle's words it repeats."""
+        words = self.words(paragraph)
+        if stop is None:
+            first, stop = words.region(needle)
+        norms = words.norms[first:stop]
+        if not norms:
+            return None
+        blocks = [b for b in SequenceMatcher(None, norms, needle, autojunk=False).get_matching_blocks() if b.size]
+        if not blocks:
+            return None
+        # Matches far apart belong to different passages (a common word repeated elsewhere).
+        gap = max(3, len(needle) // 2)
+        clusters = [[blocks[0]]]
+        for block in blocks[1:]:
+            last = clusters[-1][-1]
+            if block.a - (last.a + last.size) > gap:
+                clusters.append([])
+            clusters[-1].append(block)
+        best = max(clusters, key=lambda c: sum(b.size for b in c))
+        matched = sum(b.size for b in best)
+        a0, a1 = best[0].a, best[-1].a + best[-1].size
+        # Words replaced at the quotation's edges belong to it: widen by what the needle has there.
+        lead = min(a0, best[0].b)
+        trail = min(len(norms) - a1, len(needle) - (best[-1].b + best[-1].size))
+        span = words.span(first + a0 - lead, first + a1 + trail)
+        return _Source(paragraph, span, matched / len(needle))
+
+    def candidates(self, needle: list[str]) -> list[int]:
+        """The few paragraphs holding the most of the needle's distinctive words.
+
+        The needle's rarest words vote for the paragraphs they occur in. Words found everywhere say
+        nothing about where a quotation comes from and would cost a vote per occurrence, but the
+        rarest three always vote, so a quotation of plain words can still be placed.
+        """
+        index = self._index()
+        distinct = sorted(set(needle), key=lambda w: len(index.get(w, ())))
+        votes: Counter[int] = Counter()
+        for rank, word in enumerate(distinct[:VOTERS]):
+            places = index.get(word, [])
+            if len(places) > COMMON_WORD and (rank >= 3 or len(places) > MAX_OCCURRENCES):
+                break
+            votes.update(set(map(self._paragraph_of.__getitem__, places)))
+        return [paragraph for paragraph, _ in votes.most_common(GLOBAL_CANDIDATES)]
+
+    def quotes_like(self, paragraphs: list[int], needle: list[str]) -> list[_OriginalQuote]:
+        """The quotations of these paragraphs worth comparing with the needle: all of them when
+        there are few, else those sharing the most distinctive words with it."""
+        quotes = [q for i in paragraphs for q in self.quotes(i)]
+        if len(quotes) <= MANY_QUOTES:
+            return quotes
+        if self._quoted is None:
+            self._quoted = defaultdict(list)
             for index in range(len(self.paragraphs)):
                 for quote in self.quotes(index):
-                    for term in set(quote.words):
-                        self._quotes_with[term].append(quote)
-        seen: dict[int, _OriginalQuote] = {}
+                    for word in set(quote.words):
+                        self._quoted[word].append(quote)
+        wanted = set(paragraphs)
+        votes: Counter[int] = Counter()
+        by_id: dict[int, _OriginalQuote] = {}
         for word in set(needle):
-            for quote in self._quotes_with.get(word, ()):
-                seen[id(quote)] = quote
-        return list(seen.values())
+            holders = self._quoted.get(word, [])
+            if len(holders) <= COMMON_WORD:
+                for quote in holders:
+                    if quote.paragraph in wanted:
+                        votes[id(quote)] += 1
+                        by_id[id(quote)] = quote
+        return [by_id[key] for key, _ in votes.most_common(GLOBAL_CANDIDATES)]
 
 
-def _quote(
-    paragraph: Paragraph, span: Span, status: QuoteStatus, original: _Original, source: tuple[int, Span] | None
-) -> Quote:
+# ---------------------------------------------------------------------------------------------
+# Judging the derivative's quotations
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Derived:
+    span: Span
+    pieces: list[list[str]]
+    needle: list[str]  # all the words, pieces joined
+    bag: Counter[str]
+
+    @property
+    def short(self) -> bool:
+        return len(self.needle) <= SHORT_QUOTE_WORDS
+
+
+def _anchors(verbatim: list[_Source | None], theirs: list[_OriginalQuote]) -> dict[int, int]:
+    """Derivative quotations found verbatim inside an original quotation, kept in reading order."""
+    keys = [(q.paragraph, q.span.start) for q in theirs]  # reading order already
+    anchors: dict[int, int] = {}
+    last = -1
+    for k, source in enumerate(verbatim):
+        if source is None:
+            continue
+        # The last original quotation starting before the found words end: the one they lie in, if any.
+        t = bisect_left(keys, (source.paragraph, source.span.end)) - 1
+        inside = t >= 0 and theirs[t].paragraph == source.paragraph and theirs[t].span.end > source.span.start
+        if inside and t > last:
+            anchors[k] = last = t
+    return anchors
+
+
+def _pair(ours: list[_Derived], theirs: list[_OriginalQuote], verbatim: list[_Source | None]) -> dict[int, int]:
+    """Pair the derivative's changed quotations with the linked paragraphs' quotations.
+
+    Quotations found verbatim are anchors; between two anchors the changed quotations pair with
+    the original's unmatched ones there — by shared words, and what is left one for one in order
+    when as many remain on both sides (a changed word in quotes sits where the old one was).
+    """
+    anchors = _anchors(verbatim, theirs)
+    pairs: dict[int, int] = {}
+    bounds = [(-1, -1), *sorted(anchors.items()), (len(ours), len(theirs))]
+    for (k0, t0), (k1, t1) in pairwise(bounds):
+        mine = [k for k in range(k0 + 1, k1) if verbatim[k] is None]
+        others = list(range(t0 + 1, t1))
+        if len(mine) * len(others) <= MANY_QUOTES:  # a huge gap (no anchors at all) keeps only the order
+            pairs.update(_pair_by_words(ours, theirs, mine, others))
+        if len(mine) == len(others):
+            for k, t in zip(mine, others, strict=True):
+                both_short = ours[k].short and len(theirs[t].words) <= SHORT_QUOTE_WORDS
+                if both_short or _dice(ours[k].bag, theirs[t].bag) >= IN_PLACE_MATCH_MIN:
+                    pairs[k] = t
+    return pairs
+
+
+def _pair_by_words(
+    ours: list[_Derived], theirs: list[_OriginalQuote], mine: list[int], others: list[int]
+) -> dict[int, int]:
+    """Best-first pairs sharing most words; the paired ones leave mine and others."""
+    scored = sorted(((_dice(ours[k].bag, theirs[t].bag), k, t) for k in mine for t in others), reverse=True)
+    pairs: dict[int, int] = {}
+    for score, k, t in scored:
+        if score >= QUOTE_MATCH_MIN and k in mine and t in others:
+            pairs[k] = t
+            mine.remove(k)
+            others.remove(t)
+    return pairs
+
+
+def _from_quote(original: _Original, quote: _OriginalQuote, item: _Derived, score: float) -> _Source:
+    """A source quotation; a long one narrowed to the passage the derivative quotes from it."""
+    if len(quote.words) > LONG_SOURCE_RATIO * len(item.needle):
+        narrowed = original.passage(quote.paragraph, item.needle, quote.first, quote.stop)
+        if narrowed is not None:
+            return _Source(quote.paragraph, narrowed.span, score)
+    return _Source(quote.paragraph, quote.span, score)
+
+
+def _best(sources: list[_Source | None], minimum: float) -> _Source | None:
+    good = [s for s in sources if s is not None and s.score >= minimum]
+    return max(good, key=lambda s: s.score, default=None)
+
+
+def _similar_in(original: _Original, paragraphs: list[int], item: _Derived) -> _Source | None:
+    """A quotation sharing most words with the item, or else a passage repeating most of it."""
+    quotes = original.quotes_like(paragraphs, item.needle)
+    best_quote = max(quotes, key=lambda q: _dice(item.bag, q.bag), default=None)
+    if best_quote is not None and (score := _dice(item.bag, best_quote.bag)) >= QUOTE_MATCH_MIN:
+        return _from_quote(original, best_quote, item, score)
+    return _best([original.passage(i, item.needle) for i in paragraphs], PASSAGE_MATCH_MIN)
+
+
+def _judge(
+    original: _Original, item: _Derived, verbatim: _Source | None, paired: _OriginalQuote | None, sources: list[int]
+) -> tuple[QuoteStatus, _Source | None]:
+    """The status and source of one derivative quotation, strongest evidence first."""
+    if verbatim is not None:
+        return QuoteStatus.VERBATIM, verbatim
+    # A short quotation changed in its place: the pairing is surer than a common word found elsewhere.
+    if paired is not None and item.short:
+        return QuoteStatus.ALTERED, _from_quote(original, paired, item, 1.0)
+    anywhere = original.find_anywhere(item.pieces)
+    if anywhere is not None:
+        return QuoteStatus.VERBATIM, anywhere
+    if paired is not None:
+        return QuoteStatus.ALTERED, _from_quote(original, paired, item, 1.0)
+    nearby = _similar_in(original, sources, item)
+    if nearby is None and not item.short:
+        nearby = _similar_in(original, original.candidates(item.needle), item)
+    if nearby is not None:
+        return QuoteStatus.ALTERED, nearby
+    return QuoteStatus.UNSOURCED, None
+
+
+def _quote(paragraph: Paragraph, span: Span, status: QuoteStatus, original: _Original, source: _Source | None) -> Quote:
     text = paragraph.text[span.start : span.end]
     if source is None:
         return Quote(paragraph.index, text, status, start=span.start, end=span.end)
-    index, where = source
-    source_text = original.paragraphs[index].text[where.start : where.end]
-    changes = word_diff(source_text, text) if status is QuoteStatus.ALTERED else ()
+    source_text = original.text(source.paragraph, source.span)
     return Quote(
         paragraph.index,
         text,
         status,
-        index,
+        source.paragraph,
         source_text,
         start=span.start,
         end=span.end,
-        source_start=where.start,
-        source_end=where.end,
-        changes=changes,
+        source_start=source.span.start,
+        source_end=source.span.end,
+        changes=word_diff(source_text, text) if status is QuoteStatus.ALTERED else (),
     )
 
 
-def _altered_source(
-    original: _Original, needle: list[str], ordinal: int, count: int, sources: list[int]
-) -> tuple[int, Span] | None:
-    """Where an altered quotation comes from, or None when it has no source."""
-    partner_quotes = [q for i in sources for q in original.quotes(i)]
-    # The same place among a linked paragraph's quotations: a changed quote, however short.
-    if partner_quotes and len(partner_quotes) == count:
-        same_place = partner_quotes[ordinal]
-        if _dice(needle, same_place.words) >= QUOTE_MATCH_MIN or (
-            len(needle) <= SHORT_QUOTE_WORDS and len(same_place.words) <= SHORT_QUOTE_WORDS
-        ):
-            return same_place.paragraph, same_place.span
-    best = max(partner_quotes, key=lambda q: _dice(needle, q.words), default=None)
-    if best is not None and _dice(needle, best.words) >= QUOTE_MATCH_MIN:
-        return best.paragraph, best.span
-    # A passage of a linked paragraph that the quote mostly repeats (put in quotes, words changed).
-    passages = [(found, i) for i in sources if (found := original.best_passage(i, needle)) is not None]
-    if passages:
-        (share, span), index = max(passages, key=lambda item: item[0][0])
-        if share >= PASSAGE_MATCH_MIN:
-            return index, span
-    # A quotation elsewhere in the original sharing most of its words.
-    elsewhere = max(original.similar_quotes(needle), key=lambda q: _dice(needle, q.words), default=None)
-    if elsewhere is not None and _dice(needle, elsewhere.words) >= QUOTE_MATCH_MIN:
-        return elsewhere.paragraph, elsewhere.span
-    return None
+def _check_paragraph(original: _Original, paragraph: Paragraph, sources: list[int]) -> list[Quote]:
+    ours = [
+        _Derived(span, pieces, needle, Counter(needle))
+        for span in extract(paragraph)
+        if (pieces := _pieces(paragraph.text[span.start : span.end]))
+        for needle in [[w for p in pieces for w in p]]
+    ]
+    if not ours:
+        return []
+    theirs = [q for i in sources for q in original.quotes(i)]
+    verbatim = [next((s for i in sources if (s := original.find_in(i, item.pieces))), None) for item in ours]
+    pairs = _pair(ours, theirs, verbatim)
+    found = []
+    for k, item in enumerate(ours):
+        paired = theirs[pairs[k]] if k in pairs else None
+        status, source = _judge(original, item, verbatim[k], paired, sources)
+        found.append(_quote(paragraph, item.span, status, original, source))
+    return found
 
 
 def check(
@@ -308,24 +721,10 @@ def check(
     derivative: Sequence[Paragraph],
     partners: dict[int, list[int]],
 ) -> tuple[Quote, ...]:
-    """Classify each quotation of the derivative; `partners` maps a derivative paragraph to its sources."""
+    """Classify each quotation of the derivative; `partners` maps a derivative paragraph to the
+    original paragraphs the alignment linked it with."""
     indexed = _Original(original)
     found: list[Quote] = []
     for paragraph in derivative:
-        spans = extract(paragraph)
-        sources = sorted(partners.get(paragraph.index, []))
-        for ordinal, span in enumerate(spans):
-            needle = [w.norm for w in _words(paragraph.text[span.start : span.end])]
-            if not needle:
-                continue
-            verbatim = next(
-                ((i, where) for i in sources if (where := indexed.find_in(i, needle)) is not None),
-                None,
-            ) or indexed.find_anywhere(needle)
-            if verbatim is not None:
-                found.append(_quote(paragraph, span, QuoteStatus.VERBATIM, indexed, verbatim))
-                continue
-            source = _altered_source(indexed, needle, ordinal, len(spans), sources)
-            status = QuoteStatus.ALTERED if source is not None else QuoteStatus.UNSOURCED
-            found.append(_quote(paragraph, span, status, indexed, source))
+        found.extend(_check_paragraph(indexed, paragraph, sorted(set(partners.get(paragraph.index, [])))))
     return tuple(found)

@@ -23,6 +23,10 @@ class LoadError(Exception):
         return " ".join(f"{self.path}: {self.reason}".splitlines())
 
 
+class FileTooLarge(LoadError):
+    """The file is larger than the size limit: the user may choose to go on anyway."""
+
+
 _EXTENSIONS = {
     ".md": DocumentFormat.MARKDOWN,
     ".markdown": DocumentFormat.MARKDOWN,
@@ -62,6 +66,19 @@ def _sniff_text(text: str) -> DocumentFormat:
     return DocumentFormat.TEXT
 
 
+def _read_at_most(handle: io.BufferedReader, limit: int) -> bytes:
+    # In chunks: read(limit) would allocate `limit` bytes up front, and a lifted limit is huge.
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = handle.read(min(1 << 24, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
 def _read(path: Path, shown: str, max_bytes: int) -> bytes:
     try:
         st = path.stat()
@@ -74,10 +91,10 @@ def _read(path: Path, shown: str, max_bytes: int) -> bytes:
     if path.is_dir():
         raise LoadError(shown, "is a directory")
     if st.st_size > max_bytes:
-        raise LoadError(shown, f"file is too large ({st.st_size} bytes; limit {max_bytes})")
+        raise FileTooLarge(shown, f"file is too large ({st.st_size:,} bytes; the limit is {max_bytes:,})")
     try:
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            data = _read_at_most(fh, max_bytes + 1)
     except FileNotFoundError:
         raise LoadError(shown, "no such file") from None
     except PermissionError:
@@ -87,7 +104,7 @@ def _read(path: Path, shown: str, max_bytes: int) -> bytes:
     except OSError as exc:
         raise LoadError(shown, f"cannot read file ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
-        raise LoadError(shown, f"file is too large (more than {max_bytes} bytes)")
+        raise FileTooLarge(shown, f"file is too large (more than {max_bytes:,} bytes)")
     if not data:
         raise LoadError(shown, "file is empty")
     return data
@@ -135,4 +152,4 @@ def load(path: str | os.PathLike[str], max_bytes: int = 100_000_000) -> Document
         raise LoadError(shown, f"could not be read as {fmt.value.upper()}: {first}") from None
 
 
-__all__ = ["LoadError", "detect_format", "load"]
+__all__ = ["FileTooLarge", "LoadError", "detect_format", "load"]

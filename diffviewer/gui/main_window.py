@@ -32,6 +32,7 @@ from diffviewer.gui.comparison_view import ComparisonView, treatment_label
 from diffviewer.gui.find_bar import FindBar
 from diffviewer.gui.heat_map import Column, HeatMap, heat_map_legend
 from diffviewer.gui.legend import Legend
+from diffviewer.gui.limits_dialog import LimitsDialog
 from diffviewer.gui.message_bar import MessageBar, MessageLevel
 from diffviewer.gui.overview import OverviewRuler
 from diffviewer.gui.pdf_export import write_pdf
@@ -76,7 +77,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings if settings is not None else Settings()
         self.session = ComparisonSession(
-            pool if pool is not None else QThreadPool.globalInstance(), self.settings.compare_options
+            pool if pool is not None else QThreadPool.globalInstance(),
+            self.settings.compare_options,
+            self.settings.max_bytes,
         )
         self._current: DerivativeEntry | None = None
         self.setWindowTitle("diffviewer")
@@ -350,6 +353,9 @@ class MainWindow(QMainWindow):
         self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.on_zoom_out, [keys(keys.StandardKey.ZoomOut)])
         self.zoom_reset_action = self._action(self.tr("&Reset Zoom"), self.on_zoom_reset, [keys("Ctrl+0")])
         self.about_action = self._action(self.tr("&About diffviewer"), self.on_about)
+        self.limits_action = self._action(
+            self.tr("&Limits…"), self.on_limits, tip=self.tr("Largest file and most paragraphs compared without asking")
+        )
 
     def _toggle(self, text: str, checked: bool) -> QAction:
         action = self._action(text, self.on_option_toggled)
@@ -390,6 +396,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for action in (self.wrap_action, self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             view_menu.addAction(action)
+        view_menu.addAction(self.limits_action)
         view_menu.addSeparator()
         view_menu.addAction(self.summary_dock.toggleViewAction())
         view_menu.addAction(self.quotes_dock.toggleViewAction())
@@ -468,8 +475,12 @@ class MainWindow(QMainWindow):
     def _index(self, entry: DerivativeEntry | None) -> int:
         return next((n for n, e in enumerate(self.session.entries) if e is entry), -1)
 
-    def open_paths(self, original: Path | None, *derivatives: Path | None) -> None:
-        """Load and compare. None keeps what that side has; several derivatives are all compared."""
+    def open_paths(self, original: Path | None, *derivatives: Path | None, lift_limits: bool = False) -> None:
+        """Load and compare. None keeps what that side has; several derivatives are all compared.
+
+        `lift_limits`: the user chose to go on past the size limits for these files.
+        """
+        self.session.limits_lifted = lift_limits
         given = [Path(d) for d in derivatives if d is not None]
         original_changed = original is not None and Path(original) != self.session.original
         if original is not None:
@@ -645,7 +656,18 @@ class MainWindow(QMainWindow):
 
     def on_entry_failed(self, index: int, message: str) -> None:
         entry = self.session.entries[index]
-        self.message_bar.show_message(self.tr("Cannot compare: %1").replace("%1", message), MessageLevel.ERROR)
+        text = self.tr("Cannot compare: %1").replace("%1", message)
+        original = self.session.original
+        if entry.over_limit and original is not None:
+            retry = (original, entry.path)
+            self.message_bar.show_message(
+                text,
+                MessageLevel.WARNING,
+                self.tr("Compare Anyway"),
+                lambda: self.open_paths(*retry, lift_limits=True),
+            )
+        else:
+            self.message_bar.show_message(text, MessageLevel.ERROR)
         if entry.comparison is None:
             # Nothing to show for it: a derivative that never loaded does not keep a tab.
             self.remove_derivative(index)
@@ -1022,6 +1044,9 @@ class MainWindow(QMainWindow):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.print_to(printer)
+
+    def on_limits(self) -> None:
+        LimitsDialog(self.settings, self).exec()
 
     def on_about(self) -> None:
         QMessageBox.about(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QWidget
 
 
 class MessageLevel(StrEnum):
@@ -35,6 +36,10 @@ class MessageBar(QFrame):
         self._text = QLabel(self)
         self._text.setWordWrap(True)
         self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._action = QPushButton(self)
+        self._action.hide()
+        self._action.clicked.connect(self.on_action_clicked)
+        self._on_action: Callable[[], None] | None = None
         close = QToolButton(self)
         close.setAutoRaise(True)
         close.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
@@ -42,6 +47,7 @@ class MessageBar(QFrame):
         close.clicked.connect(self.hide)
         layout.addWidget(self._icon)
         layout.addWidget(self._text, 1)
+        layout.addWidget(self._action)
         layout.addWidget(close)
         self.level = MessageLevel.INFO
         self.hide()
@@ -50,9 +56,29 @@ class MessageBar(QFrame):
     def text(self) -> str:
         return self._text.text()
 
-    def show_message(self, text: str, level: MessageLevel = MessageLevel.INFO) -> None:
+    @property
+    def action_button(self) -> QPushButton:
+        return self._action
+
+    def on_action_clicked(self) -> None:
+        callback = self._on_action
+        self.hide()
+        if callback is not None:
+            callback()
+
+    def show_message(
+        self,
+        text: str,
+        level: MessageLevel = MessageLevel.INFO,
+        action: str = "",
+        on_action: Callable[[], None] | None = None,
+    ) -> None:
+        """Show one line; with `action`, a button offering what the user can do about it."""
         self.level = level
         self._text.setText(text)
+        self._on_action = on_action
+        self._action.setText(action)
+        self._action.setVisible(bool(action) and on_action is not None)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         self._icon.setPixmap(self.style().standardIcon(_ICONS[level]).pixmap(size, size))
         palette = self.palette()

@@ -8,7 +8,7 @@ slow, outdated comparison never replaces a newer one.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from diffviewer.core.model import CompareOptions, Comparison, Document
 from diffviewer.gui.worker import CompareJob, CompareRequest, FailedSide
 
 DEFAULT_MAX_BYTES = 100_000_000
+UNLIMITED = 1 << 62
 
 
 class EntryState(StrEnum):
@@ -39,6 +40,7 @@ class DerivativeEntry:
     state: EntryState = EntryState.WAITING
     progress: float = 0.0
     error: str = ""
+    over_limit: bool = False  # the last failure was a size limit the user may lift
     generation: int = 0
     job: CompareJob | None = field(default=None, repr=False)
 
@@ -58,12 +60,17 @@ class ComparisonSession(QObject):
     preview_failed = Signal(str)
 
     def __init__(
-        self, pool: QThreadPool, options: Callable[[], CompareOptions], max_bytes: int = DEFAULT_MAX_BYTES
+        self,
+        pool: QThreadPool,
+        options: Callable[[], CompareOptions],
+        max_bytes: Callable[[], int] = lambda: DEFAULT_MAX_BYTES,
     ) -> None:
         super().__init__()
         self._pool = pool
         self._options = options
         self._max_bytes = max_bytes
+        # Set when the user chose to go on past a size limit; cleared when other files are opened.
+        self.limits_lifted = False
         self.original: Path | None = None
         self.shown_original: Path | None = None
         self.entries: list[DerivativeEntry] = []
@@ -144,7 +151,11 @@ class ComparisonSession(QObject):
 
     def _request(self, derivative: Path | None) -> CompareRequest:
         self._generation += 1
-        return CompareRequest(self._generation, self.original, derivative, self._options(), self._max_bytes)
+        options, max_bytes = self._options(), self._max_bytes()
+        if self.limits_lifted:
+            options = replace(options, max_paragraphs=UNLIMITED, max_characters=UNLIMITED)
+            max_bytes = UNLIMITED
+        return CompareRequest(self._generation, self.original, derivative, options, max_bytes)
 
     def _start(self, index: int) -> None:
         entry = self.entries[index]
@@ -218,11 +229,12 @@ class ComparisonSession(QObject):
         self.entry_updated.emit(index)
         self.entry_finished.emit(index)
 
-    def on_job_failed(self, generation: int, message: str, side: str) -> None:
+    def on_job_failed(self, generation: int, message: str, side: str, over_limit: bool) -> None:
         index, entry = self._report_for(generation)
         if entry is None:
             return
         entry.error = message
+        entry.over_limit = over_limit
         # What was shown stays, and so do the files that produced it.
         if side == FailedSide.ORIGINAL and self.shown_original is not None:
             self.original = self.shown_original
@@ -258,7 +270,7 @@ class ComparisonSession(QObject):
             self.shown_original = self.original
             self.preview_ready.emit(job.loaded_original)
 
-    def on_preview_failed(self, generation: int, message: str, _side: str) -> None:
+    def on_preview_failed(self, generation: int, message: str, _side: str, _over_limit: bool) -> None:
         if self._preview_done(generation):
             self.original = self.shown_original
             self.preview_failed.emit(message)

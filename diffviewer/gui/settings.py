@@ -6,12 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from diffviewer.core.model import CompareOptions, Granularity
+from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions, Granularity
 from diffviewer.gui.view_mode import ViewMode
 
 MAX_RECENT = 10
 DEFAULT_FONT_SIZE = 11
 MIN_FONT_SIZE, MAX_FONT_SIZE = 6, 40
+DEFAULT_MAX_FILE_MEGABYTES, MAX_FILE_MEGABYTES = 100, 100_000
+MAX_PARAGRAPHS = 100_000_000
 
 
 def _as_bool(value: object, default: bool) -> bool:
@@ -66,12 +68,40 @@ class Settings:
     def granularity(self, value: Granularity) -> None:
         self._store.setValue("compare/granularity", value.value)
 
+    def _int(self, key: str, default: int, low: int, high: int) -> int:
+        try:
+            value = int(str(self._store.value(key, default)))
+        except ValueError:
+            value = default
+        return max(low, min(high, value))
+
+    @property
+    def max_file_megabytes(self) -> int:
+        """Files larger than this are refused unless the user goes on anyway."""
+        return self._int("limits/max_file_megabytes", DEFAULT_MAX_FILE_MEGABYTES, 1, MAX_FILE_MEGABYTES)
+
+    @max_file_megabytes.setter
+    def max_file_megabytes(self, value: int) -> None:
+        self._store.setValue("limits/max_file_megabytes", max(1, min(MAX_FILE_MEGABYTES, value)))
+
+    @property
+    def max_paragraphs(self) -> int:
+        return self._int("limits/max_paragraphs", DEFAULT_MAX_PARAGRAPHS, 1, MAX_PARAGRAPHS)
+
+    @max_paragraphs.setter
+    def max_paragraphs(self, value: int) -> None:
+        self._store.setValue("limits/max_paragraphs", max(1, min(MAX_PARAGRAPHS, value)))
+
+    def max_bytes(self) -> int:
+        return self.max_file_megabytes * 1_000_000
+
     def compare_options(self) -> CompareOptions:
         return CompareOptions(
             ignore_case=self.ignore_case,
             ignore_punctuation=self.ignore_punctuation,
             ignore_whitespace=self.ignore_whitespace,
             granularity=self.granularity,
+            max_paragraphs=self.max_paragraphs,
         )
 
     # view ----------------------------------------------------------------------------------

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from diffviewer.core.compare import Cancelled, CompareError, compare
+from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, compare
 from diffviewer.core.model import CompareOptions, Comparison, Document
-from diffviewer.formats import LoadError, load
+from diffviewer.formats import FileTooLarge, LoadError, load
 
 
 class FailedSide(StrEnum):
@@ -40,7 +40,7 @@ class CompareSignals(QObject):
     progressed = Signal(int, float, str)  # generation, fraction 0..1, file being read ("" while comparing)
     documents_loaded = Signal(int, object, object)  # generation, original Document, derivative Document
     finished = Signal(int, object)  # generation, Comparison (None when only one side was given)
-    failed = Signal(int, str, str)  # generation, one-line message, FailedSide
+    failed = Signal(int, str, str, bool)  # generation, one-line message, FailedSide, past a limit
     cancelled = Signal(int)
 
 
@@ -86,9 +86,10 @@ class CompareJob(QRunnable):
         except Cancelled:
             signals.cancelled.emit(generation)
         except (LoadError, CompareError) as error:
-            signals.failed.emit(generation, str(error), side.value)
+            over_limit = isinstance(error, FileTooLarge | LimitExceeded)
+            signals.failed.emit(generation, str(error), side.value, over_limit)
         except Exception as error:  # a bug must reach the user as a message, not kill the thread
-            signals.failed.emit(generation, f"unexpected error: {type(error).__name__}: {error}", side.value)
+            signals.failed.emit(generation, f"unexpected error: {type(error).__name__}: {error}", side.value, False)
         else:
             signals.finished.emit(generation, result)
 

@@ -91,3 +91,12 @@ def test_hostile_html_is_read_as_text_without_reaching_out(tmp_path: Path, monke
     assert "First real paragraph." in text and "Second real paragraph." in text
     assert not any("INJECTED" in t or "display:none" in t for t in text)
     assert all(Path(name) == page for name in opened if not name.endswith((".py", ".pyc")))
+
+
+def test_a_file_over_the_size_limit_says_so(tmp_path: Path) -> None:
+    from diffviewer.formats import FileTooLarge
+
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 1000, encoding="utf-8")
+    with pytest.raises(FileTooLarge, match=r"big.txt: file is too large \(5,000 bytes; the limit is 1,000\)"):
+        load(big, max_bytes=1000)
