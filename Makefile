@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SAMPLES := resources/samples
 DIST   := build/dist/diffviewer
 
-.PHONY: setup qt-libs demo test lint bench monkey screenshots bundle bundle-smoke clean
+.PHONY: setup qt-libs demo test lint bench fuzz monkey screenshots bundle bundle-smoke clean
 
 # Qt's system libraries (EGL, xkbcommon, fontconfig, xcb, a font...): installed as root with apt,
 # otherwise the exact command to run is printed and make stops. Checked on every run, before the
@@ -36,6 +36,10 @@ bench: setup
 	$(BIN)/python benchmarks/alignment.py
 	$(BIN)/python benchmarks/speed.py
 	$(BIN)/python benchmarks/gui_speed.py
+
+# The long fuzzing run (the suite runs a short one): thousands of malformed files per loader.
+fuzz: setup
+	$(BIN)/python benchmarks/fuzz.py 2000
 
 # A long random walk through the window (the suite runs a short one).
 monkey: setup
