@@ -21,11 +21,16 @@ What counts as a quotation
 How a derivative quotation is judged (words are compared casefolded, without punctuation, so
 case, commas and typographic marks never matter; an ellipsis (… or ...) or an editor's
 [bracketed words] in the quotation may stand for words left out):
-1. verbatim — its words appear in order in a linked original paragraph, or anywhere in the original;
-2. altered — it corresponds to a quotation of a linked paragraph (in the same place among that
-   paragraph's quotations, or sharing most words), to a passage of a linked paragraph it mostly
-   repeats, or to such a quotation or passage found anywhere in the original;
+1. verbatim — its words appear in order in a linked original paragraph, or anywhere in the
+   original (quoting a fragment of a longer quotation is still verbatim);
+2. altered — it corresponds to a quotation of a linked paragraph (the one left in its place among
+   that paragraph's quotations, or one sharing most words), to a passage of a linked paragraph it
+   mostly repeats in order, or to such a quotation or passage found anywhere in the original.
+   A short quotation changed in its place ("rigorous" → "tough") is altered even when its new
+   word happens to occur somewhere else in the original;
 3. unsourced — otherwise: words the original never has, or a paraphrase turned into a quote.
+The source is the matching quotation of the original (narrowed to the passage quoted when the
+derivative quotes only part of a long one) or the matching passage, never a whole paragraph.
 Looking anywhere in the original goes through an index of word positions, built on first use, so
 a book with thousands of quotations costs a few look-ups per quotation.
 """
@@ -54,16 +59,17 @@ PASSAGE_MATCH_MIN = 0.7
 # Quotations this short that changed in their place are altered even with no word in common
 # ("rigorous" → "tough"); they are also too short to look for elsewhere as altered passages.
 SHORT_QUOTE_WORDS = 3
-# An original quotation this many times longer than the derivative's is narrowed to the passage
-# the derivative actually quotes (a sentence out of a long blockquote).
-LONG_SOURCE_RATIO = 2
+# An original quotation is narrowed to the passage the derivative actually quotes from it (a
+# sentence out of a long blockquote) when more than this share of it lies outside that passage.
+NARROW_SHARE = 0.25
 # Searching the whole original for an altered quotation: words seen more often than this say
 # little about where a quotation comes from; the best few paragraphs are examined in full.
 COMMON_WORD = 64
 VOTERS = 8
 GLOBAL_CANDIDATES = 3
-# Occurrences of a word sequence checked before a search of the whole original gives up.
-MAX_OCCURRENCES = 4096
+# Occurrences of a word sequence checked before a search of the whole original gives up: only a
+# quotation made of nothing but the commonest words of a huge original gets that far.
+MAX_OCCURRENCES = 1 << 16
 # Paragraphs longer than this (in words) get a word-position index instead of being scanned, and
 # linked paragraphs with more quotations than this are compared only with the likeliest ones.
 LONG_PARAGRAPH = 2000
@@ -373,6 +379,37 @@ def _dice(a: Counter[str], b: Counter[str]) -> float:
     return 2 * (a & b).total() / total if total else 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class _Aligned:
+    """Where a word sequence sits in a stretch of words: matched words, and the range they cover."""
+
+    matched: int
+    start: int
+    stop: int
+
+
+def _align(norms: list[str], needle: list[str]) -> _Aligned | None:
+    """The needle's best in-order match in norms (a word-level alignment window)."""
+    matcher = SequenceMatcher(None, norms, needle, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    # Matches far apart belong to different passages (a common word repeated elsewhere).
+    gap = max(3, len(needle) // 2)
+    clusters = [[blocks[0]]]
+    for block in blocks[1:]:
+        last = clusters[-1][-1]
+        if block.a - (last.a + last.size) > gap:
+            clusters.append([])
+        clusters[-1].append(block)
+    best = max(clusters, key=lambda c: sum(b.size for b in c))
+    start, stop = best[0].a, best[-1].a + best[-1].size
+    # Words replaced at the needle's edges belong to the passage: widen by what the needle has there.
+    lead = min(start, best[0].b)
+    trail = min(len(norms) - stop, len(needle) - (best[-1].b + best[-1].size))
+    return _Aligned(sum(b.size for b in best), start - lead, stop + trail)
+
+
 # ---------------------------------------------------------------------------------------------
 # The original, indexed
 # ---------------------------------------------------------------------------------------------
@@ -380,6 +417,8 @@ def _dice(a: Counter[str], b: Counter[str]) -> float:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class _OriginalQuote:
+    """A quotation of the original paragraph, with its words (a bag of them too, for Dice)."""
+
     paragraph: int
     span: Span
     first: int  # word range within the paragraph
@@ -491,34 +530,34 @@ class _Original:
 
     # -- approximate matches ------------------------------------------------------------------
 
-    def passage(self, paragraph: int, needle: list[str], first: int = 0, stop: int | None = None) -> _Source | None:
+    def passage(
+        self, paragraph: int, pieces: list[list[str]], first: int = 0, stop: int | None = None
+    ) -> _Source | None:
         """The stretch of the paragraph (or of its words first:stop) that repeats most of the
-        needle in order, scored by the share of the needle's words it repeats."""
+        quotation's words in order, scored by the share of its words it repeats.
+
+        Pieces an ellipsis separates are aligned one by one: a piece from somewhere else ("…[...]
+        As long as…" stitching two sources) must not drag the source into unrelated words.
+        """
         words = self.words(paragraph)
+        needle = [word for piece in pieces for word in piece]
         if stop is None:
             first, stop = words.region(needle)
         norms = words.norms[first:stop]
-        if not norms:
+        present: list[_Aligned] = []
+        if len(pieces) > 1:
+            for piece in pieces:
+                aligned = _align(norms, piece)
+                if aligned is not None and aligned.matched >= len(piece) / 2:
+                    present.append(aligned)
+        if not present:  # one piece, or none of them clearly there: align the words as a whole
+            whole = _align(norms, needle)
+            present = [whole] if whole is not None else []
+        if not present:
             return None
-        blocks = [b for b in SequenceMatcher(None, norms, needle, autojunk=False).get_matching_blocks() if b.size]
-        if not blocks:
-            return None
-        # Matches far apart belong to different passages (a common word repeated elsewhere).
-        gap = max(3, len(needle) // 2)
-        clusters = [[blocks[0]]]
-        for block in blocks[1:]:
-            last = clusters[-1][-1]
-            if block.a - (last.a + last.size) > gap:
-                clusters.append([])
-            clusters[-1].append(block)
-        best = max(clusters, key=lambda c: sum(b.size for b in c))
-        matched = sum(b.size for b in best)
-        a0, a1 = best[0].a, best[-1].a + best[-1].size
-        # Words replaced at the quotation's edges belong to it: widen by what the needle has there.
-        lead = min(a0, best[0].b)
-        trail = min(len(norms) - a1, len(needle) - (best[-1].b + best[-1].size))
-        span = words.span(first + a0 - lead, first + a1 + trail)
-        return _Source(paragraph, span, matched / len(needle))
+        start, end = min(a.start for a in present), max(a.stop for a in present)
+        score = min(1.0, sum(a.matched for a in present) / len(needle))
+        return _Source(paragraph, words.span(first + start, first + end), score)
 
     def candidates(self, needle: list[str]) -> list[int]:
         """The few paragraphs holding the most of the needle's distinctive words.
@@ -528,7 +567,7 @@ class _Original:
         rarest three always vote, so a quotation of plain words can still be placed.
         """
         index = self._index()
-        distinct = sorted(set(needle), key=lambda w: len(index.get(w, ())))
+        distinct = sorted(dict.fromkeys(needle), key=lambda w: len(index.get(w, ())))  # ties: reading order
         votes: Counter[int] = Counter()
         for rank, word in enumerate(distinct[:VOTERS]):
             places = index.get(word, [])
@@ -552,7 +591,7 @@ class _Original:
         wanted = set(paragraphs)
         votes: Counter[int] = Counter()
         by_id: dict[int, _OriginalQuote] = {}
-        for word in set(needle):
+        for word in dict.fromkeys(needle):  # reading order: ties break the same way every run
             holders = self._quoted.get(word, [])
             if len(holders) <= COMMON_WORD:
                 for quote in holders:
@@ -569,6 +608,8 @@ class _Original:
 
 @dataclass(frozen=True, slots=True)
 class _Derived:
+    """A derivative quotation and its words, as compared."""
+
     span: Span
     pieces: list[list[str]]
     needle: list[str]  # all the words, pieces joined
@@ -633,10 +674,11 @@ def _pair_by_words(
 
 
 def _from_quote(original: _Original, quote: _OriginalQuote, item: _Derived, score: float) -> _Source:
-    """A source quotation; a long one narrowed to the passage the derivative quotes from it."""
-    if len(quote.words) > LONG_SOURCE_RATIO * len(item.needle):
-        narrowed = original.passage(quote.paragraph, item.needle, quote.first, quote.stop)
-        if narrowed is not None:
+    """A source quotation, narrowed to the passage the derivative quotes when that is much less."""
+    narrowed = original.passage(quote.paragraph, item.pieces, quote.first, quote.stop)
+    if narrowed is not None:
+        first, stop = original.words(quote.paragraph).within(narrowed.span)
+        if len(quote.words) - (stop - first) > max(SHORT_QUOTE_WORDS, NARROW_SHARE * len(quote.words)):
             return _Source(quote.paragraph, narrowed.span, score)
     return _Source(quote.paragraph, quote.span, score)
 
@@ -652,7 +694,7 @@ def _similar_in(original: _Original, paragraphs: list[int], item: _Derived) -> _
     best_quote = max(quotes, key=lambda q: _dice(item.bag, q.bag), default=None)
     if best_quote is not None and (score := _dice(item.bag, best_quote.bag)) >= QUOTE_MATCH_MIN:
         return _from_quote(original, best_quote, item, score)
-    return _best([original.passage(i, item.needle) for i in paragraphs], PASSAGE_MATCH_MIN)
+    return _best([original.passage(i, item.pieces) for i in paragraphs], PASSAGE_MATCH_MIN)
 
 
 def _judge(
@@ -696,16 +738,22 @@ def _quote(paragraph: Paragraph, span: Span, status: QuoteStatus, original: _Ori
     )
 
 
+def _derived(paragraph: Paragraph) -> list[_Derived]:
+    ours: list[_Derived] = []
+    for span in extract(paragraph):
+        pieces = _pieces(paragraph.text[span.start : span.end])
+        needle = [word for piece in pieces for word in piece]
+        if needle:
+            ours.append(_Derived(span, pieces, needle, Counter(needle)))
+    return ours
+
+
 def _check_paragraph(original: _Original, paragraph: Paragraph, sources: list[int]) -> list[Quote]:
-    ours = [
-        _Derived(span, pieces, needle, Counter(needle))
-        for span in extract(paragraph)
-        if (pieces := _pieces(paragraph.text[span.start : span.end]))
-        for needle in [[w for p in pieces for w in p]]
-    ]
+    """Judge one derivative paragraph's quotations against its linked original paragraphs."""
+    ours = _derived(paragraph)
     if not ours:
         return []
-    theirs = [q for i in sources for q in original.quotes(i)]
+    theirs = [q for i in sources for q in original.quotes(i)]  # in reading order
     verbatim = [next((s for i in sources if (s := original.find_in(i, item.pieces))), None) for item in ours]
     pairs = _pair(ours, theirs, verbatim)
     found = []
