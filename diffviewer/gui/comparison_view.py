@@ -107,6 +107,7 @@ class ComparisonView(QAbstractScrollArea):
         self._paragraph_row: dict[tuple[Side, int], int] = {}
         self._current_block = -1
         self._matches: list[FindMatch] = []
+        self._matches_by_row: dict[int, list[int]] = {}  # row -> numbers of its matches
         self._current_match = -1
         self._selection: tuple[int, Side | None, int, int] | None = None  # row, cell, anchor, cursor
         self._quote_marks: dict[tuple[Side, int], list[QuoteMark]] = {}
@@ -220,6 +221,7 @@ class ComparisonView(QAbstractScrollArea):
         if self._comparison is None or self._current_block >= len(self._comparison.blocks):
             self._current_block = -1
         self._matches = []
+        self._matches_by_row = {}
         self._current_match = -1
         self._selection = None
         self._relayout()
@@ -612,6 +614,9 @@ class ComparisonView(QAbstractScrollArea):
                         self._matches.append(FindMatch(row_index, side, to_qt(start), to_qt(end)))
                         start = haystack.find(needle_here, end)
         self._matches.sort(key=lambda m: (m.row, m.side is Side.DERIVATIVE, m.start))
+        self._matches_by_row = {}
+        for number, match in enumerate(self._matches):
+            self._matches_by_row.setdefault(match.row, []).append(number)
         self.viewport().update()
         return len(self._matches)
 
@@ -786,8 +791,9 @@ class ComparisonView(QAbstractScrollArea):
 
     def _find_selections(self, row: int, side: Side | None) -> list[QTextLayout.FormatRange]:
         selections = []
-        for n, match in enumerate(self._matches):
-            if match.row != row or match.side != side:
+        for n in self._matches_by_row.get(row, ()):  # a common word can match thousands of times
+            match = self._matches[n]
+            if match.side != side:
                 continue
             fmt = QTextCharFormat()
             current = n == self._current_match

@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from diffviewer.core.model import BlockKind, Comparison, QuoteStatus, Treatment
-from diffviewer.gui.colors import quote_colour, scheme_for
+from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
 
 MIN_ROW_HEIGHT = 4.0  # a book's thousands of paragraphs still fit a few screens
 MAX_ROW_HEIGHT = 26.0  # a short article's rows grow to fill the panel
@@ -133,24 +133,23 @@ class HeatMap(QWidget):
             return column, row
         return None
 
-    def _colour(self, cell: _Cell | None, scheme_dark: bool) -> QColor:
-        scheme = scheme_for(self.palette())
-        if cell is None:
-            return QColor(scheme.separator)
-        colours = {
+    @staticmethod
+    def _colours(scheme: Scheme) -> dict[Treatment, QColor]:
+        return {
             Treatment.COPIED: QColor(scheme.kind_edge[BlockKind.EQUAL]),
             Treatment.LIGHTLY_EDITED: QColor(scheme.kind_fill[BlockKind.REWRITE]),
             Treatment.REWORDED: QColor(scheme.kind_edge[BlockKind.REWRITE]),
             Treatment.DROPPED: QColor(scheme.kind_edge[BlockKind.DELETED]),
             Treatment.NEW: QColor(scheme.kind_edge[BlockKind.INSERTED]),
         }
-        return colours[cell.treatment]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.window())
         scheme = scheme_for(palette)
+        colours = self._colours(scheme)  # once per paint, not once per cell
+        no_cell = QColor(scheme.separator)
         small = self._small_font()
         painter.setFont(small)
         metrics = QFontMetricsF(small)
@@ -173,7 +172,7 @@ class HeatMap(QWidget):
                     painter.fillRect(rect, QBrush(palette.mid().color(), Qt.BrushStyle.BDiagPattern))
                     continue
                 cell = cells.get(paragraph)
-                painter.fillRect(rect, self._colour(cell, scheme.dark))
+                painter.fillRect(rect, colours[cell.treatment] if cell is not None else no_cell)
                 if cell is not None and cell.moved:
                     painter.fillRect(
                         QRectF(rect.left(), rect.top(), 3, rect.height()), scheme.kind_edge[BlockKind.MOVED]

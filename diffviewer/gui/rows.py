@@ -154,10 +154,6 @@ def inline_rows(comparison: Comparison) -> list[Row]:
                 spans.append(Span(at, at + size, change.op, paired))
             at += size
         text = "".join(change.text for change in block.changes)
-        if block.kind in (BlockKind.INSERTED, BlockKind.DELETED):
-            spans = [
-                Span(0, len(text), ChangeOp.INSERT if block.kind is BlockKind.INSERTED else ChangeOp.DELETE, False)
-            ]
         side = Side.ORIGINAL if not block.derivative else Side.DERIVATIVE
         paragraphs = block.derivative or block.original
         rows.append(Row(inline=Cell(side, index, block.kind, paragraphs, text, tuple(spans))))
