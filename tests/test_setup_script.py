@@ -46,9 +46,13 @@ def test_a_missing_library_gets_the_exact_install_command() -> None:
     for path in (tmp_path, listing.parent, fake.parent):
         path.chmod(0o755)
     listing.chmod(0o644)
+    # The ordinary user may not read the checkout (a private temp folder, say): run a copy.
+    script = tmp_path / SCRIPT.name
+    shutil.copy(SCRIPT, script)
+    script.chmod(0o755)
     env = dict(os.environ, PATH=f"{fake.parent}:{os.environ['PATH']}")
     result = subprocess.run(
-        _as_unprivileged(["bash", str(SCRIPT)]), capture_output=True, text=True, timeout=30, env=env
+        _as_unprivileged(["bash", str(script)]), capture_output=True, text=True, timeout=30, env=env
     )
     assert result.returncode == 1
     assert "libxkbcommon0" in result.stderr
