@@ -85,6 +85,9 @@ class Document:
     format: DocumentFormat
     paragraphs: tuple[Paragraph, ...]
     title: str | None = None
+    # For `code` documents: the Pygments lexer alias ("python", "json", "markdown"...) that
+    # lexes its paragraphs into diff units and syntax colours.
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ import io
 import os
 import re
 import zipfile
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from diffviewer.core.model import Document, DocumentFormat
@@ -25,6 +27,23 @@ class LoadError(Exception):
 
 class FileTooLarge(LoadError):
     """The file is larger than the size limit: the user may choose to go on anyway."""
+
+
+class MarkupView(StrEnum):
+    """How Markdown and reStructuredText are read: words with the markup removed, or the source."""
+
+    TEXT = "text"
+    SOURCE = "source"
+
+
+# Markup languages (Pygments aliases) that are prose in TEXT view and code in SOURCE view.
+_MARKUP_LANGUAGES = {DocumentFormat.MARKDOWN: "markdown"}
+
+
+@dataclass(frozen=True, slots=True)
+class Detected:
+    format: DocumentFormat
+    language: str | None = None  # the Pygments alias, for code
 
 
 _EXTENSIONS = {
@@ -110,26 +129,53 @@ def _read(path: Path, shown: str, max_bytes: int) -> bytes:
     return data
 
 
-def detect_format(data: bytes, path: str) -> DocumentFormat:
+def _detect(data: bytes, path: str) -> Detected:
+    from diffviewer.formats.code import PROSE_EXTENSIONS, language_for_content, language_for_name
+
     ext = os.path.splitext(path)[1].lower()
     fmt = _EXTENSIONS.get(ext)
     if fmt is not None:
-        return fmt
+        return Detected(fmt)
     if data.startswith(b"%PDF-"):
-        return DocumentFormat.PDF
+        return Detected(DocumentFormat.PDF)
     if _is_docx_zip(data):
-        return DocumentFormat.DOCX
+        return Detected(DocumentFormat.DOCX)
+    language = language_for_name(path)
+    if language is not None:
+        return Detected(DocumentFormat.CODE, language)
     from diffviewer.formats.text import decode_bytes
 
-    return _sniff_text(decode_bytes(data, path))
+    text = decode_bytes(data, path)
+    if ext not in PROSE_EXTENSIONS:
+        # No name we know: a shebang, a modeline or an unmistakable opening still says "code".
+        language = language_for_content(text)
+        if language is not None:
+            return Detected(DocumentFormat.CODE, language)
+    return Detected(_sniff_text(text))
 
 
-def load(path: str | os.PathLike[str], max_bytes: int = 100_000_000) -> Document:
-    """Load a document read-only; every failure is a LoadError."""
+def detect_format(data: bytes, path: str) -> DocumentFormat:
+    return _detect(data, path).format
+
+
+def load(
+    path: str | os.PathLike[str], max_bytes: int = 100_000_000, markup: MarkupView = MarkupView.TEXT
+) -> Document:
+    """Load a document read-only; every failure is a LoadError.
+
+    Markdown (and other markup) is prose with the markup removed, or with `markup=SOURCE` a code
+    document in its own syntax.
+    """
     shown = os.fspath(path)
     shown = shown if isinstance(shown, str) else os.fsdecode(shown)
     data = _read(Path(shown), shown, max_bytes)
-    fmt = detect_format(data, shown)
+    detected = _detect(data, shown)
+    fmt = detected.format
+    from diffviewer.formats.code import load_code
+
+    if markup is MarkupView.SOURCE and fmt in _MARKUP_LANGUAGES:
+        detected = Detected(DocumentFormat.CODE, _MARKUP_LANGUAGES[fmt])
+        fmt = detected.format
     from diffviewer.formats.docx import load_docx
     from diffviewer.formats.html import load_html
     from diffviewer.formats.markdown import load_markdown
@@ -144,6 +190,8 @@ def load(path: str | os.PathLike[str], max_bytes: int = 100_000_000) -> Document
         DocumentFormat.PDF: load_pdf,
     }
     try:
+        if fmt is DocumentFormat.CODE:
+            return load_code(data, shown, detected.language or "text")
         return loaders[fmt](data, shown)
     except LoadError:
         raise
@@ -152,4 +200,4 @@ def load(path: str | os.PathLike[str], max_bytes: int = 100_000_000) -> Document
         raise LoadError(shown, f"could not be read as {fmt.value.upper()}: {first}") from None
 
 
-__all__ = ["FileTooLarge", "LoadError", "detect_format", "load"]
+__all__ = ["FileTooLarge", "LoadError", "MarkupView", "detect_format", "load"]

@@ -1,0 +1,107 @@
+"""Syntax of code documents with Pygments: lossless lexer tokens and colour spans per theme.
+
+Qt-free on purpose: the window and the HTML report paint the same spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.style import StyleMeta
+from pygments.styles import get_style_by_name
+from pygments.token import STANDARD_TYPES, Token, _TokenType
+from pygments.util import ClassNotFound
+
+
+class SyntaxTheme(StrEnum):
+    LIGHT = "light"
+    DARK = "dark"
+
+
+# Styles chosen for contrast on a plain light / dark base, where translucent diff tints go on top.
+STYLE_FOR_THEME = {SyntaxTheme.LIGHT: "default", SyntaxTheme.DARK: "github-dark"}
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    color: str | None = None  # "#rrggbb", or None for the pane's own text colour
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxSpan:
+    """Code points [start, end) of a text drawn in one style; `css_class` is Pygments' short name."""
+
+    start: int
+    end: int
+    style: TextStyle
+    css_class: str
+
+
+@lru_cache(maxsize=64)
+def lexer_for(language: str) -> Lexer | None:
+    """A lexer that leaves the text as it is (no stripping, no added newline), or None."""
+    try:
+        return get_lexer_by_name(language, stripnl=False, stripall=False, ensurenl=False, tabsize=0)
+    except ClassNotFound:
+        return None
+
+
+def lex(text: str, language: str | None) -> list[tuple[_TokenType, str]]:
+    """Lexer tokens whose texts join back to `text` exactly; one Text token when that cannot be."""
+    lexer = lexer_for(language) if language else None
+    if lexer is None or not text:
+        return [(Token.Text, text)] if text else []
+    tokens = [(kind, piece) for kind, piece in lexer.get_tokens(text) if piece]
+    if "".join(piece for _, piece in tokens) != text:  # a lexer that rewrote its input
+        return [(Token.Text, text)]
+    return tokens
+
+
+def css_class(kind: _TokenType) -> str:
+    """The short class Pygments' own HTML formatter uses ('k', 's2', 'c1'...), walking up parents."""
+    while kind not in STANDARD_TYPES and kind.parent is not None:
+        kind = kind.parent
+    return STANDARD_TYPES.get(kind, "")
+
+
+@lru_cache(maxsize=4)
+def _style(theme: SyntaxTheme) -> StyleMeta:
+    return get_style_by_name(STYLE_FOR_THEME[theme])
+
+
+@lru_cache(maxsize=1024)
+def token_style(kind: _TokenType, theme: SyntaxTheme) -> TextStyle:
+    found = _style(theme).style_for_token(kind)
+    color = found.get("color")
+    return TextStyle(f"#{color}" if color else None, bool(found.get("bold")), bool(found.get("italic")))
+
+
+def highlight(text: str, language: str | None, theme: SyntaxTheme) -> tuple[SyntaxSpan, ...]:
+    """Spans covering every coloured token of `text` (plain tokens are left out)."""
+    spans: list[SyntaxSpan] = []
+    position = 0
+    for kind, piece in lex(text, language):
+        style = token_style(kind, theme)
+        end = position + len(piece)
+        if style != TextStyle() and not piece.isspace():
+            if spans and spans[-1].end == position and spans[-1].style == style:
+                # One span for what looks alike ('"', 'text', '"' of a string): fewer formats to paint.
+                spans[-1] = SyntaxSpan(spans[-1].start, end, style, spans[-1].css_class)
+            else:
+                spans.append(SyntaxSpan(position, end, style, css_class(kind)))
+        position = end
+    return tuple(spans)
+
+
+def style_background(theme: SyntaxTheme) -> str:
+    """The background the theme's colours were designed against ("#rrggbb")."""
+    return str(_style(theme).background_color)
+
+
+__all__ = ["STYLE_FOR_THEME", "SyntaxSpan", "SyntaxTheme", "TextStyle", "css_class", "highlight", "lex", "lexer_for"]
