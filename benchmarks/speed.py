@@ -1,30 +1,25 @@
 """Speed and peak memory of each stage on generated documents, beside `git diff --word-diff`.
 
-Run: python benchmarks/speed.py [SIZE_MB ...]   (default: 0.1 1)
-Inputs are generated deterministically (seeded): many paragraphs, ~5% of words changed, some
-paragraphs moved, split and merged. Each stage runs in a fresh measurement of time and
-tracemalloc peak; the yardstick is git's word diff on the same two files, timed in the same run.
+Run: python benchmarks/speed.py [SIZE_MB ...] [--runs=N]   (default: 0.1 1 10, 5 runs)
+Inputs are generated deterministically (seeded): ~2,500 paragraphs a megabyte, ~5% of words
+changed, some paragraphs moved, split and merged. Each run is a fresh process (cold caches, as a
+user gets): it loads both files and compares them, timing the stages (load, align, word diffs with
+quotations and statistics) and reporting its peak resident memory. Medians are printed beside the
+yardstick, git's word diff on the same two files timed in the same run.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
-from diffviewer.core.align import align
-from diffviewer.core.compare import compare
-from diffviewer.core.model import CompareOptions
-from diffviewer.formats import load
-
-T = TypeVar("T")
 WORDS = [
     "report",
     "revision",
@@ -79,7 +74,7 @@ def generate(size_bytes: int, seed: int = 7) -> tuple[str, str]:
     """A document of about `size_bytes` (about 2,500 paragraphs a megabyte) and a revised edition.
 
     Prose-like: sentences of 8-22 words from a Zipf-distributed vocabulary of 6,000 words, with
-    names and figures here and there, 3-5 sentences a paragraph. The revision changes ~5% of
+    names and figures here and there, 2-4 sentences a paragraph. The revision changes ~5% of
     words and splits, merges and moves paragraphs.
     """
     rng = random.Random(seed)
@@ -99,7 +94,7 @@ def generate(size_bytes: int, seed: int = 7) -> tuple[str, str]:
     paragraphs: list[str] = []
     total = 0
     while total < size_bytes:
-        text = " ".join(sentence() for _ in range(rng.randint(3, 5)))
+        text = " ".join(sentence() for _ in range(rng.randint(2, 4)))
         paragraphs.append(text)
         total += len(text) + 2
     derived: list[str] = []
@@ -122,44 +117,74 @@ def generate(size_bytes: int, seed: int = 7) -> tuple[str, str]:
     return "\n\n".join(paragraphs) + "\n", "\n\n".join(derived) + "\n"
 
 
-def measure(label: str, func: Callable[..., T], *args: object) -> T:
-    """Time one run untraced (tracemalloc slows Python code several times), then a traced run for the peak."""
+def _child(original: str, derivative: str) -> None:
+    """One cold run in this fresh process: load both files and compare them, stage by stage."""
+    import resource
+
+    from diffviewer.core.compare import compare
+    from diffviewer.core.model import CompareOptions
+    from diffviewer.formats import load
+
     start = time.perf_counter()
-    result = func(*args)
-    elapsed = time.perf_counter() - start
-    tracemalloc.start()
-    func(*args)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"  {label:28s} {elapsed:8.3f} s  peak {peak / 2**20:8.1f} MB")
-    return result
+    a, b = load(original), load(derivative)
+    loaded = time.perf_counter()
+    marks: list[tuple[float, float]] = []
+    compare(a, b, CompareOptions(), on_progress=lambda fraction: marks.append((fraction, time.perf_counter())))
+    done = time.perf_counter()
+    aligned = next(t for f, t in marks if f >= 0.4)
+    worded = next(t for f, t in marks if f >= 1.0)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    stages = [loaded - start, aligned - loaded, worded - aligned, done - start, peak_mb]
+    print(json.dumps(stages))
+
+
+def _run_child(original: Path, derivative: Path) -> list[float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(original), str(derivative)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [float(v) for v in json.loads(out.stdout)]
+
+
+def _git_seconds(original: Path, derivative: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        ["git", "diff", "--no-index", "--word-diff=porcelain", str(original), str(derivative)],
+        capture_output=True,
+        check=False,
+    )
+    return time.perf_counter() - start
 
 
 def main() -> int:
-    sizes = [float(a) for a in sys.argv[1:]] or [0.1, 1.0]
+    if sys.argv[1:2] == ["--child"]:
+        _child(sys.argv[2], sys.argv[3])
+        return 0
+    args = [a for a in sys.argv[1:] if not a.startswith("--runs=")]
+    runs = int(next((a.split("=")[1] for a in sys.argv[1:] if a.startswith("--runs=")), "5"))
+    sizes = [float(a) for a in args] or [0.1, 1.0, 10.0]
+    print(f"median of {runs} cold runs (each a fresh process); the yardstick is git in the same run")
+    header = ("size", "paras", "load", "align", "words+q", "total", "peak", "git", "ratio")
+    print(" ".join(f"{name:>{width}}" for name, width in zip(header, (6, 7, 7, 7, 8, 7, 8, 7, 6), strict=True)))
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             a_text, b_text = generate(int(size * 2**20))
             a_path, b_path = Path(tmp, "a.txt"), Path(tmp, "b.txt")
             a_path.write_text(a_text, encoding="utf-8")
             b_path.write_text(b_text, encoding="utf-8")
-            print(f"{size:g} MB: {a_text.count(chr(10) * 2)} vs {b_text.count(chr(10) * 2)} paragraphs")
-            a = measure("load original", load, a_path)
-            b = measure("load derivative", load, b_path)
-            measure("align paragraphs", align, [p.text for p in a.paragraphs], [p.text for p in b.paragraphs])
-            start = time.perf_counter()
-            compare(a, b, CompareOptions())
-            ours = time.perf_counter() - start
-            measure("compare (align+words+quotes)", compare, a, b, CompareOptions())
+            samples = [_run_child(a_path, b_path) for _ in range(runs)]
+            medians = [statistics.median(column) for column in zip(*samples, strict=True)]
+            load_s, align_s, words_s, total_s, peak = medians
+            git = float("nan")
             if shutil.which("git"):
-                start = time.perf_counter()
-                subprocess.run(
-                    ["git", "diff", "--no-index", "--word-diff=porcelain", str(a_path), str(b_path)],
-                    capture_output=True,
-                    check=False,
-                )
-                theirs = time.perf_counter() - start
-                print(f"  {'git diff --word-diff':28s} {theirs:8.3f} s  (compare is {ours / theirs:.1f}x git)")
+                git = statistics.median(_git_seconds(a_path, b_path) for _ in range(runs))
+            paragraphs = a_text.count("\n\n") + 1
+            print(
+                f"{size:5g}M {paragraphs:7d} {load_s:7.3f} {align_s:7.3f} {words_s:8.3f} {total_s:7.3f}"
+                f" {peak:6.0f}MB {git:7.3f} {total_s / git:5.1f}x"
+            )
     return 0
 
 

@@ -14,6 +14,7 @@ from diffviewer.core.model import (
     CompareOptions,
     Comparison,
     Document,
+    Granularity,
     Stats,
 )
 from diffviewer.core.tokens import count_words, split_tokens, token_key
@@ -75,14 +76,26 @@ def _block(group: Group, original: Document, derivative: Document, options: Comp
         group.derivative,
         similarity,
         changes,
-        treatment(kind, similarity, a_text, b_text, tally.inserted == tally.deleted),
+        treatment(kind, similarity, changes),
     )
     return block, tally
 
 
-def _stats(blocks: tuple[Block, ...], block_words: list[BlockWords], original: Document, derivative: Document) -> Stats:
-    words_original = sum(count_words(p.text) for p in original.paragraphs)
-    words_derivative = sum(count_words(p.text) for p in derivative.paragraphs)
+def _stats(
+    blocks: tuple[Block, ...],
+    block_words: list[BlockWords],
+    original: Document,
+    derivative: Document,
+    granularity: Granularity,
+) -> Stats:
+    if granularity is Granularity.WORD:
+        # Every paragraph lies in exactly one block and every word in exactly one of its changes,
+        # so the blocks' tallies count both documents (no second pass over the text).
+        words_original = sum(tally.original_words for tally in block_words)
+        words_derivative = sum(tally.derivative_words for tally in block_words)
+    else:  # letter by letter, a change may cut a word in two
+        words_original = sum(count_words(p.text) for p in original.paragraphs)
+        words_derivative = sum(count_words(p.text) for p in derivative.paragraphs)
     summary = summarise(blocks, block_words, words_original, words_derivative)
     return Stats(
         words_original=words_original,
@@ -144,7 +157,7 @@ def compare(
         partners.setdefault(link.derivative, []).append(link.original)
     step()
     found_quotes = quotes.check(original.paragraphs, derivative.paragraphs, partners)
-    stats = _stats(frozen_blocks, block_words, original, derivative)
+    stats = _stats(frozen_blocks, block_words, original, derivative, options.granularity)
     similarity = stats.words_equal / stats.words_original if stats.words_original else 1.0
     on_progress(1.0)
     return Comparison(

@@ -24,18 +24,23 @@ def _normalised_words(text: str) -> list[str]:
     return [w.casefold() for w in words(text.translate(_TYPOGRAPHIC))]
 
 
-def treatment(
-    kind: BlockKind, similarity: float, original_text: str, derivative_text: str, same_word_count: bool = True
-) -> Treatment:
-    """`same_word_count`: both sides have as many words (necessary for a copy; cheap to know)."""
+def treatment(kind: BlockKind, similarity: float, changes: Sequence[Change]) -> Treatment:
     if kind is BlockKind.INSERTED:
         return Treatment.NEW
     if kind is BlockKind.DELETED:
         return Treatment.DROPPED
     if kind is BlockKind.EQUAL:
         return Treatment.COPIED
-    if same_word_count and _normalised_words(original_text) == _normalised_words(derivative_text):
-        return Treatment.COPIED
+    # A copy has the same words on both sides once case and typography are set aside. The words
+    # only one side has must then be the same multiset: a cheap test on the short changed runs
+    # that rules out nearly every block before both whole texts are compared.
+    deleted = sorted(_normalised_words("\n".join(c.text for c in changes if c.op is ChangeOp.DELETE)))
+    inserted = sorted(_normalised_words("\n".join(c.text for c in changes if c.op is ChangeOp.INSERT)))
+    if deleted == inserted:
+        original = "".join(c.original_side for c in changes)
+        derivative = "".join(c.derivative_side for c in changes)
+        if _normalised_words(original) == _normalised_words(derivative):
+            return Treatment.COPIED
     return Treatment.LIGHTLY_EDITED if similarity >= LIGHT_EDIT_MIN else Treatment.REWORDED
 
 
@@ -61,18 +66,38 @@ class BlockWords:
     deleted: int
     longest_equal: int
     longest_equal_text: str
+    # The derivative's words in the equal runs: as many as `equal`, unless ignored differences
+    # (punctuation joining or splitting words) made them count differently.
+    equal_derivative: int
+
+    @property
+    def original_words(self) -> int:
+        return self.equal + self.deleted
+
+    @property
+    def derivative_words(self) -> int:
+        return self.equal_derivative + self.inserted
 
     @staticmethod
     def of(changes: Sequence[Change]) -> BlockWords:
         counts = {ChangeOp.EQUAL: 0, ChangeOp.INSERT: 0, ChangeOp.DELETE: 0}
+        equal_derivative = 0
         longest, longest_text = 0, ""
         for change in changes:
             count = count_words(change.text)
             counts[change.op] += count
-            if change.op is ChangeOp.EQUAL and count > longest:
-                longest, longest_text = count, change.text
+            if change.op is ChangeOp.EQUAL:
+                other = change.derivative_text
+                equal_derivative += count if other is None else count_words(other)
+                if count > longest:
+                    longest, longest_text = count, change.text
         return BlockWords(
-            counts[ChangeOp.EQUAL], counts[ChangeOp.INSERT], counts[ChangeOp.DELETE], longest, longest_text
+            counts[ChangeOp.EQUAL],
+            counts[ChangeOp.INSERT],
+            counts[ChangeOp.DELETE],
+            longest,
+            longest_text,
+            equal_derivative,
         )
 
 

@@ -6,6 +6,7 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -158,6 +159,30 @@ def detect_format(data: bytes, path: str) -> DocumentFormat:
     return _detect(data, path).format
 
 
+def _loader(fmt: DocumentFormat) -> Callable[[bytes, str], Document]:
+    # Only the loader a file needs is imported: the HTML one alone (BeautifulSoup) takes longer
+    # to import than a megabyte of plain text takes to load.
+    if fmt is DocumentFormat.MARKDOWN:
+        from diffviewer.formats.markdown import load_markdown
+
+        return load_markdown
+    if fmt is DocumentFormat.HTML:
+        from diffviewer.formats.html import load_html
+
+        return load_html
+    if fmt is DocumentFormat.DOCX:
+        from diffviewer.formats.docx import load_docx
+
+        return load_docx
+    if fmt is DocumentFormat.PDF:
+        from diffviewer.formats.pdf import load_pdf
+
+        return load_pdf
+    from diffviewer.formats.text import load_text
+
+    return load_text
+
+
 def load(
     path: str | os.PathLike[str], max_bytes: int = 100_000_000, markup: MarkupView = MarkupView.TEXT
 ) -> Document:
@@ -176,23 +201,10 @@ def load(
     if markup is MarkupView.SOURCE and fmt in _MARKUP_LANGUAGES:
         detected = Detected(DocumentFormat.CODE, _MARKUP_LANGUAGES[fmt])
         fmt = detected.format
-    from diffviewer.formats.docx import load_docx
-    from diffviewer.formats.html import load_html
-    from diffviewer.formats.markdown import load_markdown
-    from diffviewer.formats.pdf import load_pdf
-    from diffviewer.formats.text import load_text
-
-    loaders = {
-        DocumentFormat.TEXT: load_text,
-        DocumentFormat.MARKDOWN: load_markdown,
-        DocumentFormat.HTML: load_html,
-        DocumentFormat.DOCX: load_docx,
-        DocumentFormat.PDF: load_pdf,
-    }
     try:
         if fmt is DocumentFormat.CODE:
             return load_code(data, shown, detected.language or "text")
-        return loaders[fmt](data, shown)
+        return _loader(fmt)(data, shown)
     except LoadError:
         raise
     except Exception as exc:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from diffviewer.core.compare import compare
 from diffviewer.core.model import BlockKind, Change, ChangeOp, CompareOptions, Granularity
-from diffviewer.core.tokens import tokenize
+from diffviewer.core.tokens import count_words, tokenize
 from diffviewer.core.worddiff import word_diff
 from tests.core.helpers import doc
 
@@ -32,6 +32,9 @@ VOCAB = [
     "“",
     "”",
     "don't",
+    "open-source",
+    "-",
+    "'",
     "’",
     "超",
     "😀",
@@ -75,6 +78,9 @@ def test_every_paragraph_in_exactly_one_block_and_blocks_rebuild_text(
     for block in result.blocks:
         assert "".join(c.original_side for c in block.changes) == "\n".join(a[i] for i in block.original)
         assert "".join(c.derivative_side for c in block.changes) == "\n".join(b[j] for j in block.derivative)
+    # The totals come from the blocks' tallies: they must count each document's words exactly.
+    assert result.stats.words_original == sum(count_words(text) for text in a)
+    assert result.stats.words_derivative == sum(count_words(text) for text in b)
 
 
 @settings(max_examples=60, deadline=None)
