@@ -274,6 +274,7 @@ def _sentence_links(
         partners_a[link.original].add(link.derivative)
         partners_b[link.derivative].add(link.original)
     found: list[Link] = []
+    idf = index.idf.__getitem__
 
     def scan(
         texts: Sequence[str], partners: dict[int, set[int]], other_terms: list[frozenset[str]], flip: bool
@@ -286,11 +287,12 @@ def _sentence_links(
             near = {m + d for m in mates for d in (-1, 0, 1) if 0 <= m + d < len(other_terms)}
             for sentence in _SENTENCE_END.split(texts[p]):
                 words = terms(sentence)
-                weight = sum(index.idf.get(t, 0.0) for t in words)
+                # Every term of either document has an idf, so the getter never misses.
+                weight = sum(map(idf, words))
                 if len(words) < 3 or weight == 0:
                     continue
                 shares = sorted(
-                    ((sum(index.idf.get(t, 0.0) for t in words & other_terms[m]) / weight, m) for m in near),
+                    ((sum(map(idf, words & other_terms[m])) / weight, m) for m in near),
                     reverse=True,
                 )
                 best, m = shares[0]

@@ -8,10 +8,11 @@ paragraphs of both documents).
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from diffviewer.core.tokens import WORD_RE as _WORD_RE
 
@@ -126,9 +127,11 @@ def _term(word: str) -> str | None:
 
 
 def terms(text: str) -> frozenset[str]:
-    found = set(map(_term, set(_WORD_RE.findall(text.casefold()))))  # each distinct word once
-    found.discard(None)
-    return frozenset(found)  # type: ignore[arg-type]
+    # Each distinct word is looked up once; stopwords come back as None and are taken out.
+    return frozenset(map(_term, set(_WORD_RE.findall(text.casefold())))) - _NO_TERM  # type: ignore[return-value]
+
+
+_NO_TERM = frozenset([None])
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,23 +146,21 @@ class SimilarityIndex:
     def __init__(self, original: Sequence[str], derivative: Sequence[str]) -> None:
         self.a_terms = [terms(t) for t in original]
         self.b_terms = [terms(t) for t in derivative]
-        df: dict[str, int] = defaultdict(int)
-        for term_set in (*self.a_terms, *self.b_terms):
-            for term in term_set:
-                df[term] += 1
+        df = Counter(chain.from_iterable((*self.a_terms, *self.b_terms)))  # counted at C speed
         n = len(self.a_terms) + len(self.b_terms) + 1
         self.idf = {term: math.log(1 + n / count) for term, count in df.items()}
-        self.a_weight = [sum(self.idf[t] for t in ts) for ts in self.a_terms]
-        self.b_weight = [sum(self.idf[t] for t in ts) for ts in self.b_terms]
+        weight = self.idf.__getitem__  # map() with a bound getter sums at C speed
+        self.a_weight = [sum(map(weight, ts)) for ts in self.a_terms]
+        self.b_weight = [sum(map(weight, ts)) for ts in self.b_terms]
         self.df = df
 
     def score(self, i: int, j: int) -> float:
-        shared = sum(self.idf[t] for t in self.a_terms[i] & self.b_terms[j])
+        shared = sum(map(self.idf.__getitem__, self.a_terms[i] & self.b_terms[j]))
         return self._cosine(shared, i, j)
 
     def containment(self, i: int, j: int) -> float:
         """How much of the smaller paragraph the other covers (for split/merged parts)."""
-        shared = sum(self.idf[t] for t in self.a_terms[i] & self.b_terms[j])
+        shared = sum(map(self.idf.__getitem__, self.a_terms[i] & self.b_terms[j]))
         smaller = min(self.a_weight[i], self.b_weight[j])
         return shared / smaller if smaller else 0.0
 
@@ -174,7 +175,7 @@ class SimilarityIndex:
             for term in term_set:
                 postings[term].append(i)
         cap = _MAX_POSTING
-        a_terms, idf = self.a_terms, self.idf
+        a_terms, weight = self.a_terms, self.idf.__getitem__
         found: list[Candidate] = []
         for j, term_set in enumerate(self.b_terms):
             # Probe with the rarest terms only: they find the partners; common ones only add noise
@@ -198,7 +199,7 @@ class SimilarityIndex:
                 # ("Related Articles" must not match "This article originally appeared...").
                 if count < 2 and not lone and len(a_terms[i]) > 1:
                     continue
-                shared = sum(idf[t] for t in a_terms[i] & term_set)
+                shared = sum(map(weight, a_terms[i] & term_set))
                 score = self._cosine(shared, i, j)
                 if score >= min_score:
                     scored.append(Candidate(i, j, score, shared))
