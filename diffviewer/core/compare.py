@@ -103,6 +103,7 @@ def _stats(
         words_equal=summary.words_equal,
         words_inserted=summary.words_inserted,
         words_deleted=summary.words_deleted,
+        words_replaced=summary.words_replaced,
         paragraphs_moved=sum(len(b.derivative) for b in blocks if b.kind is BlockKind.MOVED),
         paragraphs_inserted=sum(len(b.derivative) for b in blocks if b.kind is BlockKind.INSERTED),
         paragraphs_deleted=sum(len(b.original) for b in blocks if b.kind is BlockKind.DELETED),

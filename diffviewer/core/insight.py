@@ -49,6 +49,7 @@ class Summary:
     words_equal: int
     words_inserted: int
     words_deleted: int
+    words_replaced: int
     original_verbatim: float
     original_reworded: float
     original_dropped: float
@@ -69,6 +70,8 @@ class BlockWords:
     # The derivative's words in the equal runs: as many as `equal`, unless ignored differences
     # (punctuation joining or splitting words) made them count differently.
     equal_derivative: int
+    # Original words swapped for others: in each delete→insert pair, the smaller side's count.
+    replaced: int
 
     @property
     def original_words(self) -> int:
@@ -81,11 +84,15 @@ class BlockWords:
     @staticmethod
     def of(changes: Sequence[Change]) -> BlockWords:
         counts = {ChangeOp.EQUAL: 0, ChangeOp.INSERT: 0, ChangeOp.DELETE: 0}
-        equal_derivative = 0
+        equal_derivative = replaced = 0
         longest, longest_text = 0, ""
+        deleted_just_before = 0
         for change in changes:
             count = count_words(change.text)
             counts[change.op] += count
+            if change.op is ChangeOp.INSERT:
+                replaced += min(deleted_just_before, count)
+            deleted_just_before = count if change.op is ChangeOp.DELETE else 0
             if change.op is ChangeOp.EQUAL:
                 other = change.derivative_text
                 equal_derivative += count if other is None else count_words(other)
@@ -98,6 +105,7 @@ class BlockWords:
             longest,
             longest_text,
             equal_derivative,
+            replaced,
         )
 
 
@@ -106,12 +114,13 @@ def summarise(
 ) -> Summary:
     """Word counts by change and by treatment, from each block's counts."""
     counts = {ChangeOp.EQUAL: 0, ChangeOp.INSERT: 0, ChangeOp.DELETE: 0}
-    verbatim = dropped = new = 0
+    verbatim = dropped = new = replaced = 0
     longest_words, longest_text = 0, ""
     for block, tally in zip(blocks, block_words, strict=True):
         counts[ChangeOp.EQUAL] += tally.equal
         counts[ChangeOp.INSERT] += tally.inserted
         counts[ChangeOp.DELETE] += tally.deleted
+        replaced += tally.replaced
         if block.treatment is Treatment.DROPPED:
             dropped += tally.equal + tally.deleted
         elif block.treatment is Treatment.NEW:
@@ -128,6 +137,7 @@ def summarise(
         words_equal=counts[ChangeOp.EQUAL],
         words_inserted=counts[ChangeOp.INSERT],
         words_deleted=counts[ChangeOp.DELETE],
+        words_replaced=replaced,
         original_verbatim=round(verbatim / total, 4),
         original_reworded=round(reworded / total, 4),
         original_dropped=round(dropped / total, 4),

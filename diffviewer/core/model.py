@@ -159,6 +159,8 @@ class Stats:
     words_inserted: int = 0
     words_deleted: int = 0
     paragraphs_moved: int = 0
+    # Of the inserted and deleted words, how many replace one another (in delete→insert pairs).
+    words_replaced: int = 0
     paragraphs_inserted: int = 0
     paragraphs_deleted: int = 0
     # Shares of the original's words the derivative kept word for word, reworded, or dropped

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diffviewer.core.model import ChangeOp, Comparison
-from diffviewer.core.tokens import words
+from diffviewer.core.model import Comparison
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,26 +16,12 @@ class WordTally:
 
 
 def word_tally(comparison: Comparison) -> WordTally:
-    kept = changed = added = removed = 0
-    for block in comparison.blocks:
-        changes = block.changes
-        i = 0
-        while i < len(changes):
-            change = changes[i]
-            count = len(words(change.text))
-            if change.op is ChangeOp.EQUAL:
-                kept += count
-            elif change.op is ChangeOp.DELETE and i + 1 < len(changes) and changes[i + 1].op is ChangeOp.INSERT:
-                # A replacement: the words swapped in count as changed, any surplus as added/removed.
-                inserted = len(words(changes[i + 1].text))
-                paired = min(count, inserted)
-                changed += paired
-                removed += count - paired
-                added += inserted - paired
-                i += 1
-            elif change.op is ChangeOp.DELETE:
-                removed += count
-            else:
-                added += count
-            i += 1
-    return WordTally(kept=kept, changed=changed, added=added, removed=removed)
+    """From the statistics the engine counted: replaced words are "changed", the rest of the
+    inserted and deleted words "added" and "removed"."""
+    stats = comparison.stats
+    return WordTally(
+        kept=stats.words_equal,
+        changed=stats.words_replaced,
+        added=stats.words_inserted - stats.words_replaced,
+        removed=stats.words_deleted - stats.words_replaced,
+    )
