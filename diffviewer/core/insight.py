@@ -25,16 +25,27 @@ def _normalised_words(text: str) -> list[str]:
 
 
 def treatment(
-    kind: BlockKind, similarity: float, original_text: str, derivative_text: str, same_word_count: bool = True
+    kind: BlockKind,
+    similarity: float,
+    original_text: str,
+    derivative_text: str,
+    same_word_count: bool = True,
+    normalised_copy: bool = True,
+    unchanged: bool = False,
 ) -> Treatment:
-    """`same_word_count`: both sides have as many words (necessary for a copy; cheap to know)."""
+    """`same_word_count`: both sides have as many words (necessary for a copy; cheap to know).
+
+    `normalised_copy`: a block whose words are the same after normalising case, punctuation and
+    typography counts as copied (prose); off for code, where those differences are changes.
+    `unchanged`: the diff found no insert or delete (a moved block can still be a plain copy).
+    """
     if kind is BlockKind.INSERTED:
         return Treatment.NEW
     if kind is BlockKind.DELETED:
         return Treatment.DROPPED
-    if kind is BlockKind.EQUAL:
+    if kind is BlockKind.EQUAL or unchanged:
         return Treatment.COPIED
-    if same_word_count and _normalised_words(original_text) == _normalised_words(derivative_text):
+    if normalised_copy and same_word_count and _normalised_words(original_text) == _normalised_words(derivative_text):
         return Treatment.COPIED
     return Treatment.LIGHTLY_EDITED if similarity >= LIGHT_EDIT_MIN else Treatment.REWORDED
 
