@@ -65,9 +65,15 @@ def lex(text: str, language: str | None) -> list[tuple[_TokenType, str]]:
     lexer = lexer_for(language) if language else None
     if lexer is None or not text:
         return [(Token.Text, text)] if text else []
-    tokens = [(kind, piece) for kind, piece in lexer.get_tokens(text) if piece]
-    if "".join(piece for _, piece in tokens) != text:  # a lexer that rewrote its input
+    # Lexers are written for whole files, whose lines end in a newline: a paragraph's last line
+    # lacks one, and rules such as Markdown's headings (`^#.+\n`) then miss it. Lex with the
+    # newline, then take it off the last token again.
+    tokens = [(kind, piece) for kind, piece in lexer.get_tokens(text + "\n") if piece]
+    if "".join(piece for _, piece in tokens) != text + "\n":  # a lexer that rewrote its input
         return [(Token.Text, text)]
+    kind, last = tokens.pop()
+    if last != "\n":
+        tokens.append((kind, last[:-1]))
     return tokens
 
 
