@@ -65,32 +65,44 @@ CODE_STYLE = """
 .code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace;
   font-size: .9em; white-space: pre-wrap; tab-size: 4; }
 {light}
-.code del span[class], .code ins span[class] { color: inherit; background-color: transparent; border: 0; }
+.code del span[class], .code ins span[class] { color: inherit; }
+"""
+CODE_DARK_STYLE = """
 @media (prefers-color-scheme: dark) {
-  .code span[class] { color: inherit; font-weight: inherit; font-style: inherit; border: 0; }
+  .code span[class] { color: inherit; font-weight: inherit; font-style: inherit; }
 {dark}
 }
 """
 _TOKEN_RULE = re.compile(r"^\.code \.(?!hll\b)[\w-]+ \{[^}]*\}", re.MULTILINE)
-_BORDER = re.compile(r"\s*border:[^;}]*;?")
+_UNPAINTED = re.compile(r"\s*(?:border|background|background-color):[^;}]*;?")
+
+
+def _token_rules(theme: SyntaxTheme) -> str:
+    # Token colours only: the report keeps its own background, line-height and margins.
+    # `.code span.k` rather than `.code .k`: the rules reach syntax spans only, and the dark
+    # reset (`.code span[class]`, as specific) overrides every light rule before it. Borders and
+    # backgrounds go: the window paints colours and weights only, and a token background would
+    # hide the diff highlight around it.
+    from pygments.formatters import HtmlFormatter
+
+    defs = HtmlFormatter(style=STYLE_FOR_THEME[theme]).get_style_defs(".code")
+    rules = (_UNPAINTED.sub("", m.group().replace(".code .", ".code span.", 1)) for m in _TOKEN_RULE.finditer(defs))
+    return "\n".join(rule for rule in rules if not rule.endswith("{}"))
 
 
 @cache
-def code_style() -> str:
-    """The stylesheet for code cells: Pygments' rules for the window's light and dark styles."""
-    from pygments.formatters import HtmlFormatter
+def stylesheet(code: bool) -> str:
+    """The report's stylesheet, with the code rules when it shows code.
 
-    def rules(theme: SyntaxTheme) -> str:
-        # Token colours only: the report keeps its own background, line-height and margins.
-        # `.code span.k` rather than `.code .k`: the rules reach syntax spans only, and the
-        # dark reset (`.code span[class]`, as specific) overrides every light rule before it.
-        # Borders go (Pygments outlines error tokens): the window paints colours and weights only.
-        defs = HtmlFormatter(style=STYLE_FOR_THEME[theme]).get_style_defs(".code")
-        rules = (_BORDER.sub("", m.group().replace(".code .", ".code span.", 1)) for m in _TOKEN_RULE.finditer(defs))
-        return "\n".join(rule for rule in rules if not rule.endswith("{}"))
-
-    light, dark = rules(SyntaxTheme.LIGHT), rules(SyntaxTheme.DARK)
-    return CODE_STYLE.replace("{light}", light).replace("{dark}", dark)
+    The light code rules go before the first @media block: Qt's rich text (the PDF export)
+    stops reading a stylesheet at `@media (prefers-color-scheme: ...)`.
+    """
+    if not code:
+        return STYLE
+    base, media = STYLE.split("@media", 1)
+    light = CODE_STYLE.replace("{light}", _token_rules(SyntaxTheme.LIGHT))
+    dark = CODE_DARK_STYLE.replace("{dark}", _token_rules(SyntaxTheme.DARK))
+    return f"{base}{light}@media{media}{dark}"
 
 
 def _e(text: str) -> str:
@@ -281,8 +293,7 @@ def render(comparisons: Sequence[Comparison], layout: Layout = Layout.SIDE_BY_SI
         body.extend(_quotes(comparison))
         body.extend(_blocks(comparison, layout))
     title = f"diffviewer: {Path(original.path).name}"
-    has_code = any(_is_code(doc) for c in comparisons for doc in (c.original, c.derivative))
-    style = STYLE + (code_style() if has_code else "")
+    style = stylesheet(any(_is_code(doc) for c in comparisons for doc in (c.original, c.derivative)))
     return "\n".join(
         [
             "<!DOCTYPE html>",

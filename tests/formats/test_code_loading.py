@@ -82,6 +82,7 @@ def test_code_blocks_are_blank_line_separated_and_keep_their_lines() -> None:
         "    return 2",
     ]
     assert [p.index for p in paragraphs] == [0, 1, 2]
+    assert [p.line for p in paragraphs] == [1, 5, 9]  # where each block starts in the file
     assert all(p.role is Role.BODY for p in paragraphs)
 
 

@@ -240,3 +240,58 @@ def test_unified_diff_of_an_added_code_block_points_after_the_last_line() -> Non
 def test_text_report_keeps_code_lines() -> None:
     report = text_report.render([python_pair()])
     assert "    [-subtotal-]{+running+} = 0\n    for item in items:\n" in report
+
+
+def test_light_code_rules_come_before_any_media_block() -> None:
+    # Qt's rich text (the PDF export) stops reading a stylesheet at its first @media block.
+    css = html_report.stylesheet(True)
+    assert css.index(".code span.k {") < css.index("@media")
+    assert html_report.stylesheet(False) == html_report.STYLE
+
+
+PLAIN = {"#000000", "#1e1e1e"}  # no colour of its own (Qt reports black), or the body text colour
+_QT_FRAGMENTS = """
+import json, sys
+from PySide6.QtGui import QGuiApplication, QTextDocument
+app = QGuiApplication([])
+document = QTextDocument()
+document.setHtml(open(sys.argv[1], encoding="utf-8").read())
+found = {}
+block = document.begin()
+while block.isValid():
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        fmt = fragment.charFormat()
+        found.setdefault(fragment.text(), [fmt.foreground().color().name(), fmt.background().style().value != 0,
+                                           fmt.fontFamilies() or []])
+        it += 1
+    block = block.next()
+print(json.dumps(found))
+"""
+
+
+def test_pdf_export_layout_keeps_colours_and_marks(tmp_path: Path) -> None:
+    """The HTML as Qt lays it out for the PDF: keywords coloured, changes highlighted in plain colour."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    report = tmp_path / "r.html"
+    report.write_text(html_report.render([python_pair()]), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", _QT_FRAGMENTS, str(report)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    fragments = json.loads(result.stdout)
+    colour, highlighted, families = fragments["def"]
+    assert colour == "#008000" and not highlighted and "monospace" in families
+    colour, highlighted, _ = fragments["subtotal"]
+    assert colour in PLAIN and highlighted  # a name inside a deletion: plain text on the highlight
+    colour, highlighted, _ = fragments["be"]  # a word changed inside a string literal
+    assert colour in PLAIN and highlighted
