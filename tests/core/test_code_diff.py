@@ -292,3 +292,21 @@ def test_markdown_source_keeps_the_quotation_check() -> None:
     derivative = code('The mayor said "we will rebuild the harbour by May".', language="markdown")
     (quote,) = compare(original, derivative).quotes
     assert quote.status is QuoteStatus.UNSOURCED
+
+
+def test_a_moved_and_edited_function_is_still_a_move() -> None:
+    original = load(DATA / "original.py")
+    edited = load(DATA / "derivative.py").paragraphs
+    renamed = edited[5].text.replace("lines = [", "rows = [").replace("join(lines)", "join(rows)")
+    derivative = Document(
+        "b.py", DocumentFormat.CODE, (*edited[:5], Paragraph(5, renamed, line=edited[5].line)), language="python"
+    )
+    moved = compare(original, derivative).blocks[-1]
+    assert (moved.kind, moved.original, moved.derivative) == (BlockKind.MOVED, (3,), (5,))
+    assert edits(moved.changes) == [("delete", "lines"), ("insert", "rows")] * 2
+
+
+def test_ignored_punctuation_on_code_ignores_operators() -> None:
+    changes = word_diff("x = a-b", "x = a+b", CompareOptions(ignore_punctuation=True), "python", "python")
+    assert edits(changes) == []
+    assert "".join(c.derivative_side for c in changes) == "x = a+b"
