@@ -14,7 +14,7 @@ from diffviewer import __version__
 from diffviewer.core.batch import compare_all
 from diffviewer.core.compare import CompareError
 from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions, Comparison, Granularity
-from diffviewer.formats import LoadError, load
+from diffviewer.formats import LoadError, MarkupView, load
 from diffviewer.report import html_report, json_report, text_report, unified_report
 from diffviewer.report.html_report import Layout
 from diffviewer.report.output import write_atomically
@@ -57,6 +57,13 @@ def _parser() -> argparse.ArgumentParser:
         help="diff unit inside a block (default: %(default)s)",
     )
     cmp.add_argument(
+        "--markup",
+        choices=[view.value for view in MarkupView],
+        default=MarkupView.TEXT.value,
+        help="Markdown and reStructuredText: compare the text with the markup removed, or the source "
+        "as code, token by token (default: %(default)s)",
+    )
+    cmp.add_argument(
         "--max-paragraphs",
         type=int,
         default=DEFAULT_MAX_PARAGRAPHS,
@@ -76,9 +83,10 @@ def _run_compare(args: argparse.Namespace) -> int:
         granularity=Granularity(args.granularity),
         max_paragraphs=args.max_paragraphs,
     )
+    markup = MarkupView(args.markup)
     try:
-        original = load(args.original, max_bytes=args.max_bytes)
-        derivatives = [load(path, max_bytes=args.max_bytes) for path in args.derivatives]
+        original = load(args.original, max_bytes=args.max_bytes, markup=markup)
+        derivatives = [load(path, max_bytes=args.max_bytes, markup=markup) for path in args.derivatives]
         comparisons = compare_all(original, derivatives, options)
     except (LoadError, CompareError) as error:
         print(f"diffviewer: {error}", file=sys.stderr)

@@ -192,3 +192,68 @@ def test_unified_format() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("--- ") and lines[1].startswith("+++ ")
     assert lines[2].startswith("@@ -1 +1 @@")
+
+
+CODE = Path(__file__).resolve().parent / "data" / "code"
+
+
+def test_code_comparison_in_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(CODE / "original.py"), str(CODE / "derivative.py"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["original"]["format"], data["original"]["language"]) == ("code", "python")
+    (comparison,) = data["comparisons"]
+    assert comparison["derivative"]["language"] == "python"
+    assert [b["kind"] for b in comparison["blocks"]].count("moved") == 1
+    assert comparison["quotes"] == [] and comparison["changed_facts"] == []
+    paragraphs = data["original"]["paragraphs"]
+    assert paragraphs[2]["text"].startswith("def total_price(items):\n    ")  # blocks keep their lines
+    renamed = comparison["blocks"][2]
+    assert [(c["op"], c["text"]) for c in renamed["changes"] if c["op"] != "equal"] == [
+        ("delete", "subtotal"),
+        ("insert", "running"),
+    ] * 3
+
+
+def test_prose_documents_have_no_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(ORIGINAL), str(SPUN), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["original"]["language"] is None
+    assert data["comparisons"][0]["derivative"]["language"] is None
+
+
+@pytest.mark.parametrize(
+    ("markup", "fmt", "language"),
+    [(None, "markdown", None), ("text", "markdown", None), ("source", "code", "markdown")],
+)
+def test_markup_flag_reads_markdown_as_text_or_source(
+    markup: str | None, fmt: str, language: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flags = ["--markup", markup] if markup else []
+    assert main(["compare", str(CODE / "original.md"), str(CODE / "derivative.md"), "--format", "json", *flags]) == 0
+    data = json.loads(capsys.readouterr().out)
+    derivative = data["comparisons"][0]["derivative"]
+    assert (data["original"]["format"], data["original"]["language"]) == (fmt, language)
+    assert (derivative["format"], derivative["language"]) == (fmt, language)
+    first = data["original"]["paragraphs"][0]["text"]
+    assert first == ("# Release notes" if markup == "source" else "Release notes")
+
+
+def test_markup_flag_reads_rst_as_text_or_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = tmp_path / "a.rst", tmp_path / "b.rst"
+    a.write_text("Title\n=====\n\nThe *old* words.\n", encoding="utf-8")
+    b.write_text("Title\n=====\n\nThe *new* words.\n", encoding="utf-8")
+    assert main(["compare", str(a), str(b), "--format", "json"]) == 0
+    text = json.loads(capsys.readouterr().out)
+    assert [p["text"] for p in text["original"]["paragraphs"]] == ["Title", "The old words."]
+    assert (text["original"]["format"], text["original"]["language"]) == ("text", None)
+    assert main(["compare", str(a), str(b), "--format", "json", "--markup", "source"]) == 0
+    source = json.loads(capsys.readouterr().out)
+    assert [p["text"] for p in source["original"]["paragraphs"]] == ["Title\n=====", "The *old* words."]
+    assert (source["original"]["format"], source["original"]["language"]) == ("code", "rst")
+    changes = source["comparisons"][0]["blocks"][1]["changes"]
+    assert [(c["op"], c["text"]) for c in changes if c["op"] != "equal"] == [("delete", "old"), ("insert", "new")]
+
+
+def test_an_unknown_markup_view_is_a_usage_error() -> None:
+    result = run("compare", str(ORIGINAL), str(SPUN), "--markup", "html")
+    assert result.returncode == 2 and "--markup" in result.stderr

@@ -14,9 +14,11 @@ from diffviewer.core.model import (
     CompareOptions,
     Comparison,
     Document,
+    DocumentFormat,
     Granularity,
     Stats,
 )
+from diffviewer.core.syntax import is_markup
 from diffviewer.core.tokens import count_words, split_tokens, token_key
 from diffviewer.core.worddiff import word_diff
 
@@ -51,10 +53,21 @@ def _check_limits(doc: Document, options: CompareOptions) -> None:
         raise LimitExceeded(f"{doc.path}: {size:,} characters exceeds the limit of {options.max_characters:,}")
 
 
+def diff_language(doc: Document) -> str | None:
+    """The language a document's blocks are lexed in for diffing: its own, if it is code."""
+    return doc.language if doc.format is DocumentFormat.CODE else None
+
+
+def is_program(doc: Document) -> bool:
+    """Code proper: a code document that is not markup source (Markdown, rST), which is prose."""
+    return doc.format is DocumentFormat.CODE and not is_markup(doc.language)
+
+
 def _block(group: Group, original: Document, derivative: Document, options: CompareOptions) -> tuple[Block, BlockWords]:
     a_text = "\n".join(original.paragraphs[i].text for i in group.original)
     b_text = "\n".join(derivative.paragraphs[j].text for j in group.derivative)
-    changes = word_diff(a_text, b_text, options)
+    changes = word_diff(a_text, b_text, options, diff_language(original), diff_language(derivative))
+    unchanged = all(c.op is ChangeOp.EQUAL for c in changes)
     tally = BlockWords.of(changes)
     if not group.derivative:
         kind, similarity = BlockKind.DELETED, 0.0
@@ -66,7 +79,7 @@ def _block(group: Group, original: Document, derivative: Document, options: Comp
         similarity = round(2 * tally.equal / total if total else 1.0, 4)
         if group.moved:
             kind = BlockKind.MOVED
-        elif all(c.op is ChangeOp.EQUAL for c in changes):
+        elif unchanged:
             kind = BlockKind.EQUAL
         else:
             kind = BlockKind.REWRITE
@@ -76,7 +89,14 @@ def _block(group: Group, original: Document, derivative: Document, options: Comp
         group.derivative,
         similarity,
         changes,
-        treatment(kind, similarity, changes),
+        treatment(
+            kind,
+            similarity,
+            changes,
+            # In a program `a - b` → `a + b` is no copy, though its words are the same.
+            normalised_copy=not (is_program(original) or is_program(derivative)),
+            unchanged=unchanged,
+        ),
     )
     return block, tally
 
@@ -157,7 +177,12 @@ def compare(
     for link in alignment.links:
         partners.setdefault(link.derivative, []).append(link.original)
     step()
-    found_quotes = quotes.check(original.paragraphs, derivative.paragraphs, partners)
+    # Quotations and swapped names/numbers are prose checks. In a program, string literals are
+    # not quotations, and every identifier or constant is a "name" or a "number": the checks
+    # would flag each capitalised class or changed constant that the token diff already shows.
+    # Markup source (Markdown, rST) is prose with its syntax visible, so it keeps both checks.
+    prose = not (is_program(original) or is_program(derivative))
+    found_quotes = quotes.check(original.paragraphs, derivative.paragraphs, partners) if prose else ()
     stats = _stats(frozen_blocks, block_words, original, derivative, options.granularity)
     similarity = stats.words_equal / stats.words_original if stats.words_original else 1.0
     on_progress(1.0)
@@ -169,8 +194,8 @@ def compare(
         quotes=found_quotes,
         stats=stats,
         links=tuple((link.original, link.derivative) for link in alignment.links),
-        changed_facts=changed_facts(frozen_blocks),
+        changed_facts=changed_facts(frozen_blocks) if prose else (),
     )
 
 
-__all__ = ["Cancelled", "CompareError", "LimitExceeded", "compare"]
+__all__ = ["Cancelled", "CompareError", "LimitExceeded", "compare", "diff_language", "is_program"]

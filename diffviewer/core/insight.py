@@ -24,16 +24,28 @@ def _normalised_words(text: str) -> list[str]:
     return [w.casefold() for w in words(text.translate(_TYPOGRAPHIC))]
 
 
-def treatment(kind: BlockKind, similarity: float, changes: Sequence[Change]) -> Treatment:
+def treatment(
+    kind: BlockKind,
+    similarity: float,
+    changes: Sequence[Change],
+    normalised_copy: bool = True,
+    unchanged: bool = False,
+) -> Treatment:
+    """`normalised_copy`: a block whose words are the same after normalising case, punctuation and
+    typography counts as copied (prose); off for code, where those differences are changes.
+    `unchanged`: the diff found no insert or delete (a moved block can still be a plain copy).
+    """
     if kind is BlockKind.INSERTED:
         return Treatment.NEW
     if kind is BlockKind.DELETED:
         return Treatment.DROPPED
-    if kind is BlockKind.EQUAL:
+    if kind is BlockKind.EQUAL or unchanged:
         return Treatment.COPIED
     # A copy has the same words on both sides once case and typography are set aside. The words
     # only one side has must then be the same multiset: a cheap test on the short changed runs
     # that rules out nearly every block before both whole texts are compared.
+    if not normalised_copy:
+        return Treatment.LIGHTLY_EDITED if similarity >= LIGHT_EDIT_MIN else Treatment.REWORDED
     deleted = sorted(_normalised_words("\n".join(c.text for c in changes if c.op is ChangeOp.DELETE)))
     inserted = sorted(_normalised_words("\n".join(c.text for c in changes if c.op is ChangeOp.INSERT)))
     if deleted == inserted:

@@ -77,6 +77,9 @@ class Paragraph:
     index: int
     text: str
     role: Role = Role.BODY
+    # Where the paragraph starts in its file (1-based line), when the loader knows it: code
+    # documents, whose blocks keep their lines but not the blank lines between them.
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

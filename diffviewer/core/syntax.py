@@ -22,6 +22,9 @@ class SyntaxTheme(StrEnum):
     DARK = "dark"
 
 
+# Markup languages: their documents are prose written in a syntax, not programs (see is_markup).
+MARKUP_LANGUAGES = frozenset({"markdown", "md", "rst", "rest", "restructuredtext"})
+
 # Styles chosen for contrast on a plain light / dark base, where translucent diff tints go on top.
 STYLE_FOR_THEME = {SyntaxTheme.LIGHT: "default", SyntaxTheme.DARK: "github-dark"}
 
@@ -43,6 +46,11 @@ class SyntaxSpan:
     css_class: str
 
 
+def is_markup(language: str | None) -> bool:
+    """True for the Pygments alias of a markup language (Markdown, reStructuredText)."""
+    return language is not None and language.lower() in MARKUP_LANGUAGES
+
+
 @lru_cache(maxsize=64)
 def lexer_for(language: str) -> Lexer | None:
     """A lexer that leaves the text as it is (no stripping, no added newline), or None."""
@@ -57,9 +65,15 @@ def lex(text: str, language: str | None) -> list[tuple[_TokenType, str]]:
     lexer = lexer_for(language) if language else None
     if lexer is None or not text:
         return [(Token.Text, text)] if text else []
-    tokens = [(kind, piece) for kind, piece in lexer.get_tokens(text) if piece]
-    if "".join(piece for _, piece in tokens) != text:  # a lexer that rewrote its input
+    # Lexers are written for whole files, whose lines end in a newline: a paragraph's last line
+    # lacks one, and rules such as Markdown's headings (`^#.+\n`) then miss it. Lex with the
+    # newline, then take it off the last token again.
+    tokens = [(kind, piece) for kind, piece in lexer.get_tokens(text + "\n") if piece]
+    if "".join(piece for _, piece in tokens) != text + "\n":  # a lexer that rewrote its input
         return [(Token.Text, text)]
+    kind, last = tokens.pop()
+    if last != "\n":
+        tokens.append((kind, last[:-1]))
     return tokens
 
 
@@ -104,4 +118,46 @@ def style_background(theme: SyntaxTheme) -> str:
     return str(_style(theme).background_color)
 
 
-__all__ = ["STYLE_FOR_THEME", "SyntaxSpan", "SyntaxTheme", "TextStyle", "css_class", "highlight", "lex", "lexer_for"]
+@dataclass(frozen=True, slots=True)
+class ClassSpan:
+    """Code points [start, end) of a text in one Pygments token class ('k', 's2', 'c1'...)."""
+
+    start: int
+    end: int
+    css_class: str
+
+
+def class_spans(text: str, language: str | None) -> tuple[ClassSpan, ...]:
+    """Spans of `text` by token class, for HTML styled by a stylesheet rather than one theme.
+
+    Unlike highlight(), neighbours merge only when their classes match, so a light and a dark
+    stylesheet can each colour them their own way; plain text and spaces are left out.
+    """
+    spans: list[ClassSpan] = []
+    position = 0
+    for kind, piece in lex(text, language):
+        end = position + len(piece)
+        name = css_class(kind)
+        if name and not piece.isspace():
+            if spans and spans[-1].end == position and spans[-1].css_class == name:
+                spans[-1] = ClassSpan(spans[-1].start, end, name)
+            else:
+                spans.append(ClassSpan(position, end, name))
+        position = end
+    return tuple(spans)
+
+
+__all__ = [
+    "MARKUP_LANGUAGES",
+    "STYLE_FOR_THEME",
+    "ClassSpan",
+    "SyntaxSpan",
+    "SyntaxTheme",
+    "TextStyle",
+    "class_spans",
+    "css_class",
+    "highlight",
+    "is_markup",
+    "lex",
+    "lexer_for",
+]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from diff_match_patch import diff_match_patch
@@ -13,10 +12,11 @@ except ImportError:  # pragma: no cover - depends on what is installed
     fast_diff_match_patch = None
 
 from diffviewer.core.model import Change, ChangeOp, CompareOptions, Granularity
-from diffviewer.core.tokens import split_tokens, token_key
+from diffviewer.core.syntax import is_markup
+from diffviewer.core.tokens import token_key
+from diffviewer.core.units import diff_units
 
 CONFETTI_TOKENS = 4
-_CHARACTERS = re.compile(r"\s+|.", re.DOTALL)
 
 
 def _encode(tokens: list[str], options: CompareOptions, alphabet: dict[str, str], seen: dict[str, str]) -> str:
@@ -121,27 +121,40 @@ def _absorb_ignored(changes: list[Change], options: CompareOptions) -> list[Chan
     return out
 
 
-def word_diff(original: str, derivative: str, options: CompareOptions = CompareOptions()) -> tuple[Change, ...]:
-    """Changes whose equal+delete texts rebuild `original` and equal+insert rebuild `derivative`."""
+def word_diff(
+    original: str,
+    derivative: str,
+    options: CompareOptions = CompareOptions(),
+    original_language: str | None = None,
+    derivative_language: str | None = None,
+) -> tuple[Change, ...]:
+    """Changes whose equal+delete texts rebuild `original` and equal+insert rebuild `derivative`.
+
+    A side with a language (the Pygments alias of a code document) is diffed by lexer tokens,
+    each side lexed in its own language; prose by words.
+    """
+    # Nothing to diff: no side is tokenized, let alone lexed.
     if original == derivative:
         return _merged([Change(ChangeOp.EQUAL, original)])
+    if not original or not derivative:
+        whole = [Change(ChangeOp.DELETE, original), Change(ChangeOp.INSERT, derivative)]
+        return _merged(_absorb_ignored(whole, options))
     if derivative < original:
         # diff-match-patch is not symmetric; diffing in one canonical direction makes
         # swapping the sides swap inserts and deletes exactly.
-        mirrored = _diff(derivative, original, options)
+        mirrored = _diff(derivative, original, options, derivative_language, original_language)
         return _merged(_ordered([_mirror(c) for c in mirrored]))
-    return _diff(original, derivative, options)
+    return _diff(original, derivative, options, original_language, derivative_language)
 
 
 _MIRROR = {ChangeOp.EQUAL: ChangeOp.EQUAL, ChangeOp.INSERT: ChangeOp.DELETE, ChangeOp.DELETE: ChangeOp.INSERT}
 
 
-def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Change, ...]:
-    if options.granularity is Granularity.CHARACTER:
-        # Letters one by one, but a run of spaces stays one unit so ignored spacing can match.
-        a_tokens, b_tokens = _CHARACTERS.findall(original), _CHARACTERS.findall(derivative)
-    else:
-        a_tokens, b_tokens = split_tokens(original), split_tokens(derivative)
+def _diff(
+    original: str, derivative: str, options: CompareOptions, a_language: str | None, b_language: str | None
+) -> tuple[Change, ...]:
+    a_tokens = diff_units(original, a_language, options.granularity)
+    b_tokens = diff_units(derivative, b_language, options.granularity)
     alphabet: dict[str, str] = {}
     seen: dict[str, str] = {}
     a_chars = _encode(a_tokens, options, alphabet, seen)
@@ -160,6 +173,12 @@ def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Chan
     elif options.granularity is Granularity.CHARACTER:
         # Letters are too small to stand alone: semantic cleanup keeps the edits readable.
         dmp.diff_cleanupSemantic(diffs)
+    elif _program(a_language) or _program(b_language):
+        # Code is read token by token: even a lone shared "+" or "(" between two edits is
+        # structure worth seeing, and merging across it would turn a renamed identifier
+        # (`total + total` → `acc + acc`) into one replacement of the whole expression.
+        # (Markup source is prose in a syntax: it keeps the prose cleanup below.)
+        dmp.diff_cleanupSemanticLossless(diffs)
     else:
         dmp.Diff_EditCost = CONFETTI_TOKENS
         dmp.diff_cleanupSemanticLossless(diffs)
@@ -195,6 +214,10 @@ def _diff(original: str, derivative: str, options: CompareOptions) -> tuple[Chan
             changes.append(Change(ChangeOp.INSERT, "".join(b_tokens[bi : bi + n])))
             bi += n
     return _merged(_ordered(_absorb_ignored(changes, options)))
+
+
+def _program(language: str | None) -> bool:
+    return language is not None and not is_markup(language)
 
 
 def _ordered(changes: list[Change]) -> list[Change]:

@@ -37,14 +37,17 @@ class MarkupView(StrEnum):
     SOURCE = "source"
 
 
-# Markup languages (Pygments aliases) that are prose in TEXT view and code in SOURCE view.
-_MARKUP_LANGUAGES = {DocumentFormat.MARKDOWN: "markdown"}
+# reStructuredText has no format of its own in the JSON contract: read as prose it is "text".
+_RST_EXTENSIONS = frozenset({".rst", ".rest"})
 
 
 @dataclass(frozen=True, slots=True)
 class Detected:
     format: DocumentFormat
     language: str | None = None  # the Pygments alias, for code
+    # For markup (Markdown, reStructuredText): prose with the markup removed in TEXT view, a
+    # code document in this Pygments language in SOURCE view.
+    markup: str | None = None
 
 
 _EXTENSIONS = {
@@ -134,7 +137,11 @@ def _detect(data: bytes, path: str) -> Detected:
     from diffviewer.formats.code import PROSE_EXTENSIONS, language_for_content, language_for_name
 
     ext = os.path.splitext(path)[1].lower()
+    if ext in _RST_EXTENSIONS:
+        return Detected(DocumentFormat.TEXT, markup="rst")
     fmt = _EXTENSIONS.get(ext)
+    if fmt is DocumentFormat.MARKDOWN:
+        return Detected(fmt, markup="markdown")
     if fmt is not None:
         return Detected(fmt)
     if data.startswith(b"%PDF-"):
@@ -152,16 +159,27 @@ def _detect(data: bytes, path: str) -> Detected:
         language = language_for_content(text)
         if language is not None:
             return Detected(DocumentFormat.CODE, language)
-    return Detected(_sniff_text(text))
+    sniffed = _sniff_text(text)
+    return Detected(sniffed, markup="markdown" if sniffed is DocumentFormat.MARKDOWN else None)
 
 
 def detect_format(data: bytes, path: str) -> DocumentFormat:
     return _detect(data, path).format
 
 
-def _loader(fmt: DocumentFormat) -> Callable[[bytes, str], Document]:
+def _loader(detected: Detected) -> Callable[[bytes, str], Document]:
     # Only the loader a file needs is imported: the HTML one alone (BeautifulSoup) takes longer
     # to import than a megabyte of plain text takes to load.
+    fmt = detected.format
+    if fmt is DocumentFormat.CODE:
+        from diffviewer.formats.code import load_code
+
+        language = detected.language or "text"
+        return lambda data, path: load_code(data, path, language)
+    if fmt is DocumentFormat.TEXT and detected.markup == "rst":
+        from diffviewer.formats.rst import load_rst
+
+        return load_rst
     if fmt is DocumentFormat.MARKDOWN:
         from diffviewer.formats.markdown import load_markdown
 
@@ -188,28 +206,25 @@ def load(
 ) -> Document:
     """Load a document read-only; every failure is a LoadError.
 
-    Markdown (and other markup) is prose with the markup removed, or with `markup=SOURCE` a code
-    document in its own syntax.
+    Markdown and reStructuredText are prose with the markup removed, or with `markup=SOURCE`
+    code documents in their own syntax (languages "markdown" and "rst").
     """
     shown = os.fspath(path)
     shown = shown if isinstance(shown, str) else os.fsdecode(shown)
     data = _read(Path(shown), shown, max_bytes)
     detected = _detect(data, shown)
+    if MarkupView(markup) is MarkupView.SOURCE and detected.markup is not None:
+        detected = Detected(DocumentFormat.CODE, detected.markup)
     fmt = detected.format
-    from diffviewer.formats.code import load_code
-
-    if markup is MarkupView.SOURCE and fmt in _MARKUP_LANGUAGES:
-        detected = Detected(DocumentFormat.CODE, _MARKUP_LANGUAGES[fmt])
-        fmt = detected.format
+    kind = "reStructuredText" if detected.markup == "rst" and fmt is DocumentFormat.TEXT else fmt.value.upper()
     try:
-        if fmt is DocumentFormat.CODE:
-            return load_code(data, shown, detected.language or "text")
-        return _loader(fmt)(data, shown)
+        return _loader(detected)(data, shown)
     except LoadError:
         raise
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:
+        # SystemExit too: a library that calls sys.exit() on bad input must not end the program.
         first = (str(exc).splitlines() or [type(exc).__name__])[0]
-        raise LoadError(shown, f"could not be read as {fmt.value.upper()}: {first}") from None
+        raise LoadError(shown, f"could not be read as {kind}: {first}") from None
 
 
 __all__ = ["FileTooLarge", "LoadError", "MarkupView", "detect_format", "load"]

@@ -50,17 +50,23 @@ def language_for_content(text: str) -> str | None:
 
 
 def code_paragraphs(text: str) -> tuple[Paragraph, ...]:
-    """Blank-line-separated blocks, each kept line for line (indentation and all, trailing spaces off)."""
+    """Blank-line-separated blocks, each kept line for line (indentation and all, trailing spaces off).
+
+    Each paragraph knows the file line it starts on, since the blank lines between them are gone.
+    """
     paragraphs: list[Paragraph] = []
     current: list[str] = []
+    first_line = 1
 
     def flush() -> None:
         if current:
-            paragraphs.append(Paragraph(index=len(paragraphs), text="\n".join(current)))
+            paragraphs.append(Paragraph(index=len(paragraphs), text="\n".join(current), line=first_line))
             current.clear()
 
-    for line in normalise_newlines(text).split("\n"):
+    for number, line in enumerate(normalise_newlines(text).split("\n"), start=1):
         if line.strip():
+            if not current:
+                first_line = number
             current.append(line.rstrip())
         else:
             flush()

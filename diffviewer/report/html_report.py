@@ -9,12 +9,16 @@ between blocks, never inside one.
 from __future__ import annotations
 
 import html
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 
 from diffviewer import __version__
-from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, QuoteStatus
+from diffviewer.core.model import Block, Change, ChangeOp, Comparison, Document, DocumentFormat, QuoteStatus
+from diffviewer.core.syntax import STYLE_FOR_THEME, ClassSpan, SyntaxTheme, class_spans
 
 
 class Layout(StrEnum):
@@ -54,39 +58,134 @@ del.rep, ins.rep { background-color: #f7dca6; }
 """
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
 
+# Code: monospace with its lines and indentation, coloured as in the window (Pygments' own short
+# classes, the light style and, for dark systems, the dark one). Inside a change the text takes
+# the normal text colour, so the diff highlight always wins and stays readable.
+CODE_STYLE = """
+.code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace;
+  font-size: .9em; white-space: pre-wrap; tab-size: 4; }
+{light}
+.code del span[class], .code ins span[class] { color: inherit; }
+"""
+CODE_DARK_STYLE = """
+@media (prefers-color-scheme: dark) {
+  .code span[class] { color: inherit; font-weight: inherit; font-style: inherit; }
+{dark}
+}
+"""
+_TOKEN_RULE = re.compile(r"^\.code \.(?!hll\b)[\w-]+ \{[^}]*\}", re.MULTILINE)
+_UNPAINTED = re.compile(r"\s*(?:border|background|background-color):[^;}]*;?")
+
+
+def _token_rules(theme: SyntaxTheme) -> str:
+    # Token colours only: the report keeps its own background, line-height and margins.
+    # `.code span.k` rather than `.code .k`: the rules reach syntax spans only, and the dark
+    # reset (`.code span[class]`, as specific) overrides every light rule before it. Borders and
+    # backgrounds go: the window paints colours and weights only, and a token background would
+    # hide the diff highlight around it.
+    from pygments.formatters import HtmlFormatter
+
+    defs = HtmlFormatter(style=STYLE_FOR_THEME[theme]).get_style_defs(".code")
+    rules = (_UNPAINTED.sub("", m.group().replace(".code .", ".code span.", 1)) for m in _TOKEN_RULE.finditer(defs))
+    return "\n".join(rule for rule in rules if not rule.endswith("{}"))
+
+
+@cache
+def stylesheet(code: bool) -> str:
+    """The report's stylesheet, with the code rules when it shows code.
+
+    The light code rules go before the first @media block: Qt's rich text (the PDF export)
+    stops reading a stylesheet at `@media (prefers-color-scheme: ...)`.
+    """
+    if not code:
+        return STYLE
+    base, media = STYLE.split("@media", 1)
+    light = CODE_STYLE.replace("{light}", _token_rules(SyntaxTheme.LIGHT))
+    dark = CODE_DARK_STYLE.replace("{dark}", _token_rules(SyntaxTheme.DARK))
+    return f"{base}{light}@media{media}{dark}"
+
 
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _side(changes: Sequence[Change], keep: ChangeOp) -> str:
+class _Painter:
+    """One side of a block, painted piece by piece in reading order: syntax spans cut at the
+    pieces' edges, so a change that cuts through a token (or a token through a change) nests."""
+
+    def __init__(self, spans: Sequence[ClassSpan]) -> None:
+        self.spans = spans
+        self.ends = [span.end for span in spans]
+        self.position = 0
+
+    def paint(self, text: str) -> str:
+        start, end = self.position, self.position + len(text)
+        self.position = end
+        if not self.spans:
+            return _e(text)
+        out: list[str] = []
+        at = start
+        index = bisect_right(self.ends, start)  # the first span that ends after `start`
+        while index < len(self.spans) and self.spans[index].start < end:
+            span = self.spans[index]
+            index += 1
+            if span.start > at:
+                out.append(_e(text[at - start : span.start - start]))
+            cut_from, cut_to = max(span.start, at), min(span.end, end)
+            out.append(f'<span class="{_e(span.css_class)}">{_e(text[cut_from - start : cut_to - start])}</span>')
+            at = cut_to
+        out.append(_e(text[at - start :]))
+        return "".join(out)
+
+
+def _spans(doc: Document, indices: Sequence[int]) -> list[ClassSpan]:
+    """Syntax spans over a block's side of a code document (its paragraphs joined by newlines).
+
+    Each paragraph is lexed on its own, as the window colours it.
+    """
+    if doc.format is not DocumentFormat.CODE:
+        return []
+    spans: list[ClassSpan] = []
+    offset = 0
+    for i in indices:
+        text = doc.paragraphs[i].text
+        spans.extend(ClassSpan(s.start + offset, s.end + offset, s.css_class) for s in class_spans(text, doc.language))
+        offset += len(text) + 1
+    return spans
+
+
+def _mark(tag: str, paired: bool, inner: str) -> str:
+    return f"<{tag}{' class=rep' if paired else ''}>{inner}</{tag}>"
+
+
+def _side(changes: Sequence[Change], keep: ChangeOp, painter: _Painter) -> str:
     """One side of a block as marked-up HTML: `keep` is DELETE (original side) or INSERT."""
     out = []
     for n, change in enumerate(changes):
         if change.op is ChangeOp.EQUAL:
-            out.append(_e(change.text if keep is ChangeOp.DELETE else change.derivative_side))
+            out.append(painter.paint(change.text if keep is ChangeOp.DELETE else change.derivative_side))
         elif change.op is keep:
             paired = (
                 n + 1 < len(changes) and changes[n + 1].op is ChangeOp.INSERT
                 if keep is ChangeOp.DELETE
                 else n > 0 and changes[n - 1].op is ChangeOp.DELETE
             )
-            tag = "del" if keep is ChangeOp.DELETE else "ins"
-            out.append(f"<{tag}{' class=rep' if paired else ''}>{_e(change.text)}</{tag}>")
+            out.append(_mark("del" if keep is ChangeOp.DELETE else "ins", paired, painter.paint(change.text)))
     return "".join(out)
 
 
-def _inline(changes: Sequence[Change]) -> str:
+def _inline(changes: Sequence[Change], original: _Painter, derivative: _Painter) -> str:
     out = []
     for n, change in enumerate(changes):
         if change.op is ChangeOp.EQUAL:
-            out.append(_e(change.text))
+            out.append(original.paint(change.text))
+            derivative.position += len(change.derivative_side)
         elif change.op is ChangeOp.DELETE:
             paired = n + 1 < len(changes) and changes[n + 1].op is ChangeOp.INSERT
-            out.append(f"<del{' class=rep' if paired else ''}>{_e(change.text)}</del>")
+            out.append(_mark("del", paired, original.paint(change.text)))
         else:
             paired = n > 0 and changes[n - 1].op is ChangeOp.DELETE
-            out.append(f"<ins{' class=rep' if paired else ''}>{_e(change.text)}</ins>")
+            out.append(_mark("ins", paired, derivative.paint(change.text)))
     return "".join(out)
 
 
@@ -141,27 +240,33 @@ def _quotes(c: Comparison) -> list[str]:
     return parts
 
 
+def _is_code(doc: Document) -> bool:
+    return doc.format is DocumentFormat.CODE
+
+
 def _blocks(c: Comparison, layout: Layout) -> list[str]:
+    # Every kind of block is drawn from its changes: they rebuild both sides exactly (an equal
+    # block is one equal run, a deleted one a single delete...), so one path paints them all.
+    def painters(block: Block) -> tuple[_Painter, _Painter]:
+        return _Painter(_spans(c.original, block.original)), _Painter(_spans(c.derivative, block.derivative))
+
     if layout is Layout.INLINE:
+        code = " code" if _is_code(c.original) or _is_code(c.derivative) else ""
         rows = [
-            f'<div class="block kind-{block.kind}"><div class=kind>{_e(_where(block))}</div>'
-            f"{_inline(block.changes)}</div>"
+            f'<div class="block kind-{block.kind}{code}"><div class=kind>{_e(_where(block))}</div>'
+            f"{_inline(block.changes, *painters(block))}</div>"
             for block in c.blocks
         ]
         return ['<div class="inline">', *rows, "</div>"]
+    left_class = " class=code" if _is_code(c.original) else ""
+    right_class = " class=code" if _is_code(c.derivative) else ""
     rows = ['<table class="blocks"><thead><tr><th>Original</th><th>Derivative</th></tr></thead><tbody>']
     for block in c.blocks:
-        left = _e("\n".join(c.original.paragraphs[i].text for i in block.original))
-        right = _e("\n".join(c.derivative.paragraphs[j].text for j in block.derivative))
-        if block.kind not in (BlockKind.INSERTED, BlockKind.DELETED, BlockKind.EQUAL):
-            left, right = _side(block.changes, ChangeOp.DELETE), _side(block.changes, ChangeOp.INSERT)
-        elif block.kind is BlockKind.DELETED:
-            left = f"<del>{left}</del>"
-        elif block.kind is BlockKind.INSERTED:
-            right = f"<ins>{right}</ins>"
+        original, derivative = painters(block)
+        left, right = _side(block.changes, ChangeOp.DELETE, original), _side(block.changes, ChangeOp.INSERT, derivative)
         rows.append(
             f'<tr class="block kind-{block.kind}"><td colspan=2 class=kind>{_e(_where(block))}</td></tr>'
-            f'<tr class="block kind-{block.kind}"><td>{left}</td><td>{right}</td></tr>'
+            f'<tr class="block kind-{block.kind}"><td{left_class}>{left}</td><td{right_class}>{right}</td></tr>'
         )
     rows.append("</tbody></table>")
     return rows
@@ -188,13 +293,14 @@ def render(comparisons: Sequence[Comparison], layout: Layout = Layout.SIDE_BY_SI
         body.extend(_quotes(comparison))
         body.extend(_blocks(comparison, layout))
     title = f"diffviewer: {Path(original.path).name}"
+    style = stylesheet(any(_is_code(doc) for c in comparisons for doc in (c.original, c.derivative)))
     return "\n".join(
         [
             "<!DOCTYPE html>",
             '<html lang="en"><head><meta charset="utf-8">',
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>",
+            f"<title>{_e(title)}</title><style>{style}</style></head><body>",
             *body,
             "</body></html>",
             "",

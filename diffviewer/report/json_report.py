@@ -18,6 +18,8 @@ def document_json(doc: Document) -> dict[str, Any]:
         "path": doc.path,
         "format": str(doc.format),
         "title": doc.title,
+        # An addition to the contract: the Pygments alias a code document is lexed in, else null.
+        "language": doc.language,
         "paragraphs": [{"index": p.index, "text": p.text, "role": str(p.role)} for p in doc.paragraphs],
     }
 

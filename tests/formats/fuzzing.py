@@ -108,10 +108,30 @@ def bad_text(draw: st.DrawFn) -> tuple[str, bytes]:
     return draw(st.sampled_from(["notes.txt", "notes.md", "notes"])), data
 
 
+_RST_PIECES = [
+    "Title\n=====\n", "=====\n", "----", "\n\n", "\n", "   ", "* ", "#. ", "1. ", "| ", ":Field: ", "::\n\n    ",
+    ".. ", ".. note:: ", ".. include:: /etc/passwd\n", ".. raw:: html\n\n   <script>x</script>\n",
+    ".. |s| replace:: |s|\n",
+    ".. _t: http://example.invalid/\n", ".. image:: http://example.invalid/x.png\n", ".. csv-table::\n   :url: http://x\n",
+    "*", "**", "`", "``", "_", "__", "|", "[#]_", ":ref:`", ":func:`~a.b`", "`x <http://y>`_", "\\", "+---+---+\n",
+    "| a | b |\n", "+===+\n", "=== ===\n", "-- ", "\u201cquoted\u201d", "word", "\x00", "\ufeff",
+]  # fmt: skip
+
+
+@st.composite
+def rst_soup(draw: st.DrawFn) -> tuple[str, bytes]:
+    """reStructuredText made of its own markup in any order: directives, roles, tables, nesting."""
+    parts = draw(st.lists(st.one_of(st.sampled_from(_RST_PIECES), st.text(max_size=12)), max_size=80))
+    return draw(st.sampled_from(["notes.rst", "notes.rest"])), "".join(parts).encode("utf-8", "surrogatepass")
+
+
 def big_inputs() -> list[tuple[str, bytes]]:
-    """Fixed monsters: a 1 MB line, deeply nested HTML, a long line of NULs."""
+    """Fixed monsters: a 1 MB line, deeply nested HTML and reST, a long line of NULs."""
     return [
         ("line.txt", b"word " * 200_000),
+        ("line.rst", b"word " * 200_000),
+        ("references.rst", b"a_ " * 300_000),
+        ("nested.rst", "\n".join("  " * i + "x" for i in range(2000)).encode()),
         ("nested.html", b"<div>" * 100_000 + b"deep" + b"</div>" * 100_000),
         ("nested.xhtml", b"<span><b><i>" * 30_000 + b"x"),
         ("nuls.txt", b"\x00" * 1_000_000),
@@ -119,7 +139,7 @@ def big_inputs() -> list[tuple[str, bytes]]:
 
 
 def documents() -> st.SearchStrategy[tuple[str, bytes]]:
-    return st.one_of(broken_zips(), broken_pdfs(), html_soup(), bad_text())
+    return st.one_of(broken_zips(), broken_pdfs(), html_soup(), bad_text(), rst_soup())
 
 
 @contextmanager

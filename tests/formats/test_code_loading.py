@@ -1,0 +1,113 @@
+"""Code documents: which files are code (by name, then by content), their blocks, Markdown as source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diffviewer.core.model import DocumentFormat, Role
+from diffviewer.formats import MarkupView, detect_format, load
+from diffviewer.formats.code import code_paragraphs
+from tests.conftest import SAMPLES
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "language"),
+    [
+        ("tool.py", "import os\n\n\ndef main():\n    return os.sep\n", "python"),
+        ("package.json", '{"name": "diffviewer", "version": "0.1.0"}\n', "json"),
+        ("config.yaml", "name: diffviewer\nitems:\n  - one\n  - two\n", "yaml"),
+        ("pyproject.toml", '[project]\nname = "diffviewer"\n', "toml"),
+        ("Makefile", "all:\n\techo built\n", "make"),
+        ("Dockerfile", "FROM python:3.11\nRUN pip install diffviewer\n", "docker"),
+        ("main.c", "int main(void) { return 0; }\n", "c"),
+    ],
+)
+def test_code_is_recognised_by_name(tmp_path: Path, name: str, content: str, language: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    document = load(path)
+    assert document.format is DocumentFormat.CODE
+    assert document.language == language
+    assert detect_format(content.encode(), str(path)) is DocumentFormat.CODE
+
+
+@pytest.mark.parametrize(
+    ("content", "language"),
+    [
+        ("#!/usr/bin/env python3\nimport sys\n\nprint(sys.argv)\n", "python"),
+        ("#!/bin/sh\nset -e\necho done\n", "bash"),
+    ],
+)
+def test_a_script_without_extension_is_recognised_by_its_shebang(tmp_path: Path, content: str, language: str) -> None:
+    path = tmp_path / "run-me"
+    path.write_text(content, encoding="utf-8")
+    document = load(path)
+    assert (document.format, document.language) == (DocumentFormat.CODE, language)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("notes.txt", "def is a word.\n\nimport this, said nobody: {x}.\n", DocumentFormat.TEXT),
+        ("notes.txt", "#!/usr/bin/env python3\nprint('a .txt is prose even so')\n", DocumentFormat.TEXT),
+        ("notes.md", "# Heading\n\nSome *prose* with `code`.\n", DocumentFormat.MARKDOWN),
+        ("page.html", "<p>Hello <b>world</b></p>", DocumentFormat.HTML),
+        ("notes", "Some prose without an extension.\n\nA second paragraph, with a comma.\n", DocumentFormat.TEXT),
+        ("README", "Install it with pip.\n\nThen run it: diffviewer a b.\n", DocumentFormat.TEXT),
+    ],
+)
+def test_prose_is_not_taken_for_code(tmp_path: Path, name: str, content: str, expected: DocumentFormat) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    document = load(path)
+    assert document.format is expected
+    assert document.language is None
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
+def test_the_bundled_samples_are_prose(sample: Path) -> None:
+    document = load(sample)
+    assert document.format is not DocumentFormat.CODE and document.language is None
+    assert load(sample, markup=MarkupView.SOURCE).format is not DocumentFormat.CODE
+
+
+def test_code_blocks_are_blank_line_separated_and_keep_their_lines() -> None:
+    text = "import os\r\nimport sys\n\n\ndef f():\n    if x:   \n        return 1\n\n    return 2\n"
+    paragraphs = code_paragraphs(text)
+    assert [p.text for p in paragraphs] == [
+        "import os\nimport sys",
+        "def f():\n    if x:\n        return 1",  # indentation kept, trailing spaces dropped
+        "    return 2",
+    ]
+    assert [p.index for p in paragraphs] == [0, 1, 2]
+    assert [p.line for p in paragraphs] == [1, 5, 9]  # where each block starts in the file
+    assert all(p.role is Role.BODY for p in paragraphs)
+
+
+def test_markdown_source_and_text_views(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Title\n\nSome *emphasis* here.\n- one\n- two\n", encoding="utf-8")
+    text = load(path)
+    assert text.format is DocumentFormat.MARKDOWN and text.language is None
+    assert [p.text for p in text.paragraphs] == ["Title", "Some emphasis here.", "one", "two"]
+    source = load(path, markup=MarkupView.SOURCE)
+    assert source.format is DocumentFormat.CODE and source.language == "markdown"
+    assert [p.text for p in source.paragraphs] == ["# Title", "Some *emphasis* here.\n- one\n- two"]
+
+
+def test_markup_view_accepts_its_string_values(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Title\n", encoding="utf-8")
+    assert load(path, markup="source").format is DocumentFormat.CODE  # type: ignore[arg-type]
+    assert load(path, markup="text").format is DocumentFormat.MARKDOWN  # type: ignore[arg-type]
+
+
+def test_source_view_leaves_other_formats_alone(tmp_path: Path) -> None:
+    code = tmp_path / "tool.py"
+    code.write_text("x = 1\n", encoding="utf-8")
+    prose = tmp_path / "notes.txt"
+    prose.write_text("Some prose.\n", encoding="utf-8")
+    assert load(code, markup=MarkupView.SOURCE) == load(code)
+    assert load(prose, markup=MarkupView.SOURCE) == load(prose)
