@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from diffviewer.core.model import CompareOptions, Comparison, Document
+from diffviewer.formats import MarkupView
 from diffviewer.gui.worker import CompareJob, CompareRequest, FailedSide
 
 DEFAULT_MAX_BYTES = 100_000_000
@@ -64,11 +65,13 @@ class ComparisonSession(QObject):
         pool: QThreadPool,
         options: Callable[[], CompareOptions],
         max_bytes: Callable[[], int] = lambda: DEFAULT_MAX_BYTES,
+        markup: Callable[[], MarkupView] = lambda: MarkupView.TEXT,
     ) -> None:
         super().__init__()
         self._pool = pool
         self._options = options
         self._max_bytes = max_bytes
+        self._markup = markup
         # Set when the user chose to go on past a size limit; cleared when other files are opened.
         self.limits_lifted = False
         self.original: Path | None = None
@@ -155,7 +158,7 @@ class ComparisonSession(QObject):
         if self.limits_lifted:
             options = replace(options, max_paragraphs=UNLIMITED, max_characters=UNLIMITED)
             max_bytes = UNLIMITED
-        return CompareRequest(self._generation, self.original, derivative, options, max_bytes)
+        return CompareRequest(self._generation, self.original, derivative, options, max_bytes, self._markup())
 
     def _start(self, index: int) -> None:
         entry = self.entries[index]

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, compare
 from diffviewer.core.model import CompareOptions, Comparison, Document
-from diffviewer.formats import FileTooLarge, LoadError, load
+from diffviewer.formats import FileTooLarge, LoadError, MarkupView, load
 
 
 class FailedSide(StrEnum):
@@ -33,6 +33,7 @@ class CompareRequest:
     derivative: Path | None
     options: CompareOptions
     max_bytes: int
+    markup: MarkupView = MarkupView.TEXT  # Markdown and rST read as prose or as source code
 
 
 class CompareSignals(QObject):
@@ -97,4 +98,4 @@ class CompareJob(QRunnable):
         if path is None:
             return None
         self.signals.progressed.emit(self.request.generation, fraction, path.name)
-        return load(path, max_bytes=self.request.max_bytes)
+        return load(path, max_bytes=self.request.max_bytes, markup=self.request.markup)
