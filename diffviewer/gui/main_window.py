@@ -84,13 +84,14 @@ class MainWindow(QMainWindow):
         """
         super().__init__()
         self.settings = settings if settings is not None else Settings()
-        self._markup = markup if markup is not None else self.settings.markup_view
         self.session = ComparisonSession(
             pool if pool is not None else QThreadPool.globalInstance(),
             self.settings.compare_options,
             self.settings.max_bytes,
-            lambda: self._markup,
         )
+        # A value, not a callback into the window: a reference cycle through the window would leave
+        # it to Python's cycle collector, which may run (and destroy Qt objects) in a worker thread.
+        self.session.markup = markup if markup is not None else self.settings.markup_view
         self._current: DerivativeEntry | None = None
         self.setWindowTitle("diffviewer")
         self.setAcceptDrops(True)
@@ -360,7 +361,7 @@ class MainWindow(QMainWindow):
             tip=self.tr("Show Markdown and reStructuredText as source with syntax colours, not as text"),
         )
         self.markup_source_action.setCheckable(True)
-        self.markup_source_action.setChecked(self._markup is MarkupView.SOURCE)
+        self.markup_source_action.setChecked(self.session.markup is MarkupView.SOURCE)
         self.wrap_action = self._action(self.tr("&Wrap Lines"), self.on_wrap_toggled)
         self.wrap_action.setCheckable(True)
         self.wrap_action.setChecked(self.settings.wrap)
@@ -484,7 +485,7 @@ class MainWindow(QMainWindow):
 
     @property
     def markup_view(self) -> MarkupView:
-        return self._markup
+        return self.session.markup
 
     @property
     def is_busy(self) -> bool:
@@ -984,8 +985,8 @@ class MainWindow(QMainWindow):
             self.start_comparison()
 
     def on_markup_source_toggled(self, checked: bool) -> None:
-        self._markup = MarkupView.SOURCE if checked else MarkupView.TEXT
-        self.settings.markup_view = self._markup
+        self.session.markup = MarkupView.SOURCE if checked else MarkupView.TEXT
+        self.settings.markup_view = self.session.markup
         # Read every shown file again: a Markdown file becomes code (or prose) and is compared anew.
         if self.session.original is not None or self.session.entries:
             self.start_comparison()

@@ -65,13 +65,13 @@ class ComparisonSession(QObject):
         pool: QThreadPool,
         options: Callable[[], CompareOptions],
         max_bytes: Callable[[], int] = lambda: DEFAULT_MAX_BYTES,
-        markup: Callable[[], MarkupView] = lambda: MarkupView.TEXT,
     ) -> None:
         super().__init__()
         self._pool = pool
         self._options = options
         self._max_bytes = max_bytes
-        self._markup = markup
+        # How Markdown and rST are read by the jobs started from now on.
+        self.markup = MarkupView.TEXT
         # Set when the user chose to go on past a size limit; cleared when other files are opened.
         self.limits_lifted = False
         self.original: Path | None = None
@@ -158,7 +158,7 @@ class ComparisonSession(QObject):
         if self.limits_lifted:
             options = replace(options, max_paragraphs=UNLIMITED, max_characters=UNLIMITED)
             max_bytes = UNLIMITED
-        return CompareRequest(self._generation, self.original, derivative, options, max_bytes, self._markup())
+        return CompareRequest(self._generation, self.original, derivative, options, max_bytes, self.markup)
 
     def _start(self, index: int) -> None:
         entry = self.entries[index]
