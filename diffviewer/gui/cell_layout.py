@@ -20,6 +20,7 @@ NO_WRAP_WIDTH = 1_000_000.0
 # A wrapped line of code continues this many columns deeper than the line it belongs to: off the
 # grid of 4-column indentation, so it never reads as a nested statement.
 HANGING_COLUMNS = 2
+TAB_COLUMNS = 4  # code's tab stops are four spaces apart
 
 
 class Utf16Offsets:
@@ -55,16 +56,19 @@ class LaidOutCell:
         return self.paragraph_spans[position]
 
 
-def _char_format(scheme: Scheme, op: ChangeOp, paired: bool, over_syntax: bool) -> QTextCharFormat:
+def _char_format(scheme: Scheme, op: ChangeOp, paired: bool, code: bool) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(scheme.word_background(op, paired))
-    if over_syntax:
+    if code:
         # Syntax colours are chosen for the plain base, not for a tint over it: a changed word is
         # drawn in the text colour so it reads on every tint (bold and italic stay as cues).
         fmt.setForeground(scheme.text)
     # A second cue besides colour: struck out when removed, underlined when added.
     if op is ChangeOp.DELETE:
         fmt.setFontStrikeOut(True)
+    elif code:
+        # A solid underline hides the underscores of identifiers ("read_orders" reads "read orders").
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     else:
         fmt.setFontUnderline(True)
     return fmt
@@ -102,22 +106,23 @@ def lay_out(
     width: float,
     wrap: bool,
     scheme: Scheme,
+    code: bool = False,
     syntax: Sequence[SyntaxSpan] = (),
-    tab_width: float | None = None,
 ) -> LaidOutCell:
     """Lay `cell` out at `width`; `roles` gives each paragraph's role (same order as cell.paragraphs).
 
-    `syntax`: colour spans of code (cell text offsets), painted under the change marks, which win
-    where both apply. `tab_width`: the distance between tab stops; given for code, whose wrapped
-    lines also hang below their own line's indentation.
+    `code`: the cell is source code: tab stops every TAB_COLUMNS columns, wrapped lines hanging
+    below their own line's indentation, change marks that keep identifiers readable. `syntax`: its
+    colour spans (cell text offsets), painted under the change marks, which win where both apply.
     """
     text = cell.text.replace("\n", _LINE_SEPARATOR)
     to_qt = Utf16Offsets(cell.text)
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if wrap else QTextOption.WrapMode.NoWrap)
-    if tab_width is not None:
-        option.setTabStopDistance(tab_width)
+    column = QFontMetricsF(font).horizontalAdvance(" ") if code else 0.0  # prose needs no columns
+    if code:
+        option.setTabStopDistance(TAB_COLUMNS * column)
     layout.setTextOption(option)
     starts = cell.paragraph_starts
     ends = [cell.paragraph_end(n) for n in range(len(starts))]
@@ -131,10 +136,10 @@ def lay_out(
             formats.append(_range(to_qt(start), to_qt(end), fmt))
     for span in cell.spans:
         if span.end > span.start:
-            fmt = _char_format(scheme, span.op, span.paired, bool(syntax))
+            fmt = _char_format(scheme, span.op, span.paired, code)
             formats.append(_range(to_qt(span.start), to_qt(span.end), fmt))
     layout.setFormats(formats)
-    indents = _line_indents(cell.text, to_qt, font, tab_width) if wrap and tab_width is not None else None
+    indents = _line_indents(cell.text, to_qt, column) if wrap and code else None
     layout.beginLayout()
     y = 0.0
     line_width = width if wrap else NO_WRAP_WIDTH
@@ -167,10 +172,8 @@ def lay_out(
     return LaidOutCell(cell, layout, y, natural, to_qt, paragraph_spans)
 
 
-def _line_indents(text: str, to_qt: Utf16Offsets, font: QFont, tab_width: float) -> dict[int, float]:
+def _line_indents(text: str, to_qt: Utf16Offsets, column: float) -> dict[int, float]:
     """For each line of `text` (by its UTF-16 start), how far its wrapped continuation hangs."""
-    column = QFontMetricsF(font).horizontalAdvance(" ")
-    tab_columns = max(1, round(tab_width / column)) if column > 0 else 4
     indents: dict[int, float] = {}
     start = 0
     for line in text.split("\n"):
@@ -179,7 +182,7 @@ def _line_indents(text: str, to_qt: Utf16Offsets, font: QFont, tab_width: float)
             if ch == " ":
                 columns += 1
             elif ch == "\t":
-                columns = (columns // tab_columns + 1) * tab_columns
+                columns = (columns // TAB_COLUMNS + 1) * TAB_COLUMNS
             else:
                 break
         indents[to_qt(start)] = (columns + HANGING_COLUMNS) * column

@@ -36,7 +36,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from diffviewer.core.model import BlockKind, Comparison, Document, DocumentFormat, Quote, QuoteStatus, Role, Treatment
-from diffviewer.gui.cell_layout import LaidOutCell, Utf16Offsets, lay_out
+from diffviewer.gui.cell_layout import TAB_COLUMNS, LaidOutCell, Utf16Offsets, lay_out
 from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
 from diffviewer.gui.link_map import Band, paint_bands
 from diffviewer.gui.rows import Cell, Row, Side, inline_rows, side_by_side_rows, single_document_rows
@@ -47,7 +47,6 @@ MAP_WIDTH = 72
 PAD_X = 10
 PAD_Y = 5
 HEADER_PADDING = 6
-TAB_COLUMNS = 4  # code indents with tabs of four spaces' width
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,8 +363,9 @@ class ComparisonView(QAbstractScrollArea):
                 roles = self._roles(cell)
                 if self._is_code(cell, current):
                     syntax = cell_syntax(cell, self._languages, theme, inline=key is None)
-                    tab = TAB_COLUMNS * self._code_char_width
-                    laid[key] = lay_out(cell, roles, self._code_font, width, self._wrap, self._scheme, syntax, tab)
+                    laid[key] = lay_out(
+                        cell, roles, self._code_font, width, self._wrap, self._scheme, code=True, syntax=syntax
+                    )
                 else:
                     laid[key] = lay_out(cell, roles, self._font, width, self._wrap, self._scheme)
             self._cells[row] = laid

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QColor, QFontDatabase, QFontInfo, QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontDatabase, QFontInfo, QImage, QPainter, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -186,6 +186,10 @@ def test_prose_keeps_the_view_font(qtbot: QtBot, window: MainWindow, tmp_path: P
     laid = _cell(window.view, "memo", Side.ORIGINAL)
     assert not QFontInfo(laid.layout.font()).fixedPitch()
     assert all(not _foregrounds_at(laid, n) for n in range(len(laid.cell.text)))  # no syntax colours
+    added = _cell(window.view, "tough", Side.DERIVATIVE)
+    start = added.cell.text.index("tough")
+    (style,) = [f.format.underlineStyle() for f in added.layout.formats() if f.start == start]
+    assert style is QTextCharFormat.UnderlineStyle.SingleUnderline
 
 
 def test_syntax_colours_lie_under_the_changes_which_win(
@@ -210,6 +214,9 @@ def test_syntax_colours_lie_under_the_changes_which_win(
     text_colour = view.palette().color(QPalette.ColorRole.Text)
     assert _foregrounds_at(renamed, start)[-1] == text_colour
     assert _foregrounds_at(renamed, start)[0] == QColor(name_span.style.color)  # the syntax colour, beneath
+    # Added code is underlined with dots: a solid line would hide the name's underscore.
+    styles = [f.format.underlineStyle() for f in renamed.layout.formats() if f.start == start]
+    assert styles[-1] is QTextCharFormat.UnderlineStyle.DotLine
     # And so it is painted: no blue in the changed name, blue in an unchanged function name.
     line = renamed.layout.lineForTextPosition(start)
     image = _render(renamed, text_colour)
