@@ -40,7 +40,6 @@ from diffviewer.gui.cell_layout import TAB_COLUMNS, LaidOutCell, Utf16Offsets, l
 from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
 from diffviewer.gui.link_map import Band, paint_bands
 from diffviewer.gui.rows import Cell, Row, Side, inline_rows, side_by_side_rows, single_document_rows
-from diffviewer.gui.syntax_colours import cell_syntax, theme_for
 from diffviewer.gui.view_mode import ViewMode
 
 MAP_WIDTH = 72
@@ -302,8 +301,12 @@ class ComparisonView(QAbstractScrollArea):
             hbar.setRange(0, 0)
         else:
             # Lines, not paragraphs: a block of code has many lines, and the widest one counts.
-            lines = (line for row in self._rows for line in self._lines(row))
-            widest = max((self._line_columns(text, code) * width for text, code, width in lines), default=0.0)
+            widest = 0.0
+            for row in self._rows:
+                for cell in row.cells:
+                    code = self._is_code(cell, row)
+                    width = self._code_char_width if code else self._char_width
+                    widest = max(widest, max(self._line_lengths(cell.text, code)) * width)
             text_width = min(self._text_widths.values())
             hbar.setPageStep(round(text_width))
             hbar.setRange(0, max(0, round(widest * 1.1 - text_width)))
@@ -314,32 +317,26 @@ class ComparisonView(QAbstractScrollArea):
     def _cell_key(self, cell: Cell, row: Row) -> Side | None:
         return None if cell is row.inline else cell.side
 
-    def _lines(self, row: Row) -> list[tuple[str, bool, float]]:
-        """Every line of the row's cells: its text, whether it is code, and its font's character width."""
-        found: list[tuple[str, bool, float]] = []
-        for cell in row.cells:
-            code = self._is_code(cell, row)
-            width = self._code_char_width if code else self._char_width
-            found.extend((line, code, width) for line in cell.text.split("\n"))
-        return found
-
     @staticmethod
-    def _line_columns(line: str, code: bool) -> int:
-        # A tab in code takes up to TAB_COLUMNS columns; counting it as that many is close enough.
-        return len(line) + (TAB_COLUMNS - 1) * line.count("\t") if code else len(line)
+    def _line_lengths(text: str, code: bool) -> list[int]:
+        """The length of each line (a paragraph of code has several), in columns."""
+        lines = text.split("\n")
+        if code and "\t" in text:
+            # A tab in code takes up to TAB_COLUMNS columns; counting it as that many is close enough.
+            return [len(line) + (TAB_COLUMNS - 1) * line.count("\t") for line in lines]
+        return [len(line) for line in lines]
 
     def _estimated_height(self, row: Row) -> float:
         best = self._line_height
         for cell in row.cells:
             code = self._is_code(cell, row)
-            lines_of = cell.text.split("\n")  # lines (a paragraph of code has several), not paragraphs
             line_height = self._code_line_height if code else self._line_height
             if self._wrap:
                 char_width = self._code_char_width if code else self._char_width
                 per_line = max(1, int(self._text_widths.get(self._cell_key(cell, row), 400.0) / char_width))
-                lines = sum(max(1, -(-self._line_columns(line, code) // per_line)) for line in lines_of)
+                lines = sum(max(1, -(-n // per_line)) for n in self._line_lengths(cell.text, code))
             else:
-                lines = len(lines_of)
+                lines = cell.text.count("\n") + 1
             best = max(best, lines * line_height)
         return best + 2 * PAD_Y
 
@@ -356,13 +353,15 @@ class ComparisonView(QAbstractScrollArea):
         if laid is None:
             laid = {}
             current = self._rows[row]
-            theme = theme_for(self._scheme.dark)
             for cell in current.cells:
                 key = self._cell_key(cell, current)
                 width = self._text_widths.get(key, 400.0)
                 roles = self._roles(cell)
                 if self._is_code(cell, current):
-                    syntax = cell_syntax(cell, self._languages, theme, inline=key is None)
+                    # Imported here: Pygments loads when code is first shown, never for prose.
+                    from diffviewer.gui.syntax_colours import cell_syntax, theme_for
+
+                    syntax = cell_syntax(cell, self._languages, theme_for(self._scheme.dark), inline=key is None)
                     laid[key] = lay_out(
                         cell, roles, self._code_font, width, self._wrap, self._scheme, code=True, syntax=syntax
                     )
@@ -989,7 +988,11 @@ class ComparisonView(QAbstractScrollArea):
         if document is None:
             return title
         count = self.tr("%n paragraph(s)", "", len(document.paragraphs))
-        return f"{title}: {Path(document.path).name} ({document.format.value}, {count})"
+        # Code is named by its language ("python", "markdown"): "code" alone says little.
+        kind = document.format.value
+        if document.format is DocumentFormat.CODE and document.language:
+            kind = document.language
+        return f"{title}: {Path(document.path).name} ({kind}, {count})"
 
     def block_text(self, block: int) -> str:
         """What a block says: the derivative's words, or the original's for a dropped paragraph."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -420,3 +422,10 @@ def test_a_window_told_to_show_markup_source_does_so_without_remembering_it(
     comparison = compared(qtbot, main, lambda: main.open_paths(*markdown_pair))
     assert isinstance(comparison, Comparison) and comparison.original.format is DocumentFormat.CODE
     assert settings.markup_view is MarkupView.TEXT
+
+
+def test_the_window_starts_without_pygments() -> None:
+    # Prose never needs a lexer: Pygments is loaded once code is read (in the worker thread).
+    script = "import sys, diffviewer.gui.main_window; print(sorted(m for m in sys.modules if 'pygments' in m))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.strip() == "[]"
