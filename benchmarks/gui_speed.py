@@ -5,8 +5,9 @@ Run: python benchmarks/gui_speed.py [SIZE_MB]   (default 1; offscreen unless a d
 Measures, with QElapsedTimer:
 - `diffviewer --demo` in a fresh process, from process start to the first painted comparison
   (the window prints it when given DIFFVIEWER_LAUNCHED_AT);
-- a generated pair of SIZE_MB each (the same generator as speed.py): from giving the files to the
-  comparison painted and scrollable;
+- a generated pair of SIZE_MB each (the same generator as speed.py), then a generated Python pair
+  of about that size (syntax colours: cells lexed as they come on screen): from giving the files
+  to the comparison painted and scrollable;
 - next/previous change and page scrolling: the worst and median time per step, including the
   repaint.
 """
