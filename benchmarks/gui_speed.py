@@ -5,8 +5,9 @@ Run: python benchmarks/gui_speed.py [SIZE_MB]   (default 1; offscreen unless a d
 Measures, with QElapsedTimer:
 - `diffviewer --demo` in a fresh process, from process start to the first painted comparison
   (the window prints it when given DIFFVIEWER_LAUNCHED_AT);
-- a generated pair of SIZE_MB each (the same generator as speed.py): from giving the files to the
-  comparison painted and scrollable;
+- a generated pair of SIZE_MB each (the same generator as speed.py), then a generated Python pair
+  of about that size (syntax colours: cells lexed as they come on screen): from giving the files
+  to the comparison painted and scrollable;
 - next/previous change and page scrolling: the worst and median time per step, including the
   repaint.
 """
@@ -48,27 +49,42 @@ def demo_start_to_first_paint() -> float:
     raise RuntimeError(f"no first paint reported ({time.perf_counter() - started:.1f} s): {result.stderr[-500:]}")
 
 
-def main() -> int:
-    size_mb = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-    starts = [demo_start_to_first_paint() for _ in range(5)]
-    print(
-        f"demo: process start -> first painted comparison: median {statistics.median(starts):.2f} s"
-        f" (worst {max(starts):.2f} s, 5 runs)"
-    )
+def python_pair(size: int) -> tuple[str, str]:
+    """About `size` characters of Python in small functions; the copy renames, edits and adds lines."""
+    functions: list[str] = []
+    revised: list[str] = []
+    n = 0
+    while sum(map(len, functions)) < size:
+        body = (
+            f"def handle_{n}(items: list[dict], limit: int = {n % 50}) -> float:\n"
+            f'    """Add up the prices of batch {n}, skipping empty lines."""\n'
+            f"    total = 0.0\n"
+            f"    for item in items[:limit]:\n"
+            f'        if item.get("count", 0) <= 0:\n'
+            f"            continue  # nothing to ship\n"
+            f'        total += item["price"] * item["count"]\n'
+            f"    return round(total, 2)\n"
+        )
+        functions.append(body)
+        if n % 7 == 3:
+            body = body.replace(f"handle_{n}(", f"process_{n}(").replace("nothing to ship", "empty line")
+        if n % 11 == 5:
+            body = body.replace("    return round", "    total *= 1.2\n    return round")
+        revised.append(body)
+        n += 1
+    return "\n\n".join(functions), "\n\n".join(revised)
 
-    folder = Path(tempfile.mkdtemp())
-    a, b = generate(int(size_mb * 2**20))
-    (folder / "a.txt").write_text(a, encoding="utf-8")
-    (folder / "b.txt").write_text(b, encoding="utf-8")
-    app = application()
-    window = MainWindow(Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)))
-    window.resize(1400, 900)
-    window.show()
-    app.processEvents()
 
+def measure(window: MainWindow, label: str, original: Path, derivative: Path) -> None:
+    """From giving the files to the comparison painted, then navigation step by step."""
     # Wait the way the application does (an idle event loop), noting the longest stall of it.
     loop = QEventLoop()
-    window.comparison_finished.connect(lambda comparison: comparison is not None and loop.quit())
+
+    def on_finished(comparison: object) -> None:
+        if comparison is not None:
+            loop.quit()
+
+    window.comparison_finished.connect(on_finished)
     gaps: list[float] = []
     last = [time.perf_counter()]
 
@@ -83,29 +99,57 @@ def main() -> int:
     heartbeat.start()
     timer = QElapsedTimer()
     timer.start()
-    window.open_paths(folder / "a.txt", folder / "b.txt")
+    window.open_paths(original, derivative)
     loop.exec()
     heartbeat.stop()
+    window.comparison_finished.disconnect(on_finished)
     longest_gap = max(gaps, default=0.0)
     window.view.viewport().repaint()
     ready = timer.elapsed() / 1000
     rows = len(window.view.rows)
-    print(f"{size_mb:g} MB pair ({rows} rows): files given -> painted and scrollable: {ready:.2f} s")
+    print(f"{label} ({rows} rows): files given -> painted and scrollable: {ready:.2f} s")
     print(f"  longest the event loop was blocked meanwhile: {longest_gap * 1000:.0f} ms")
 
-    def steps(label: str, action: object, count: int) -> None:
+    def steps(name: str, action: object, count: int) -> None:
         times = []
         for _ in range(count):
             timer.restart()
             action()  # type: ignore[operator]
             window.view.viewport().repaint()
             times.append(timer.nsecsElapsed() / 1e6)
-        print(f"  {label}: median {statistics.median(times):.1f} ms, worst {max(times):.1f} ms over {count} steps")
+        print(f"  {name}: median {statistics.median(times):.1f} ms, worst {max(times):.1f} ms over {count} steps")
 
+    window.view.verticalScrollBar().setValue(0)
+    window.view.set_current_block(-1)
     steps("next change", window.view.next_change, 60)
     steps("previous change", window.view.previous_change, 60)
     bar = window.view.verticalScrollBar()
     steps("page down", lambda: bar.setValue(bar.value() + bar.pageStep()), 60)
+
+
+def main() -> int:
+    size_mb = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
+    starts = [demo_start_to_first_paint() for _ in range(5)]
+    print(
+        f"demo: process start -> first painted comparison: median {statistics.median(starts):.2f} s"
+        f" (worst {max(starts):.2f} s, 5 runs)"
+    )
+
+    folder = Path(tempfile.mkdtemp())
+    a, b = generate(int(size_mb * 2**20))
+    (folder / "a.txt").write_text(a, encoding="utf-8")
+    (folder / "b.txt").write_text(b, encoding="utf-8")
+    # Code: syntax colours come from lexing the cells on screen (cached), never the whole file.
+    a, b = python_pair(int(size_mb * 2**20))
+    (folder / "a.py").write_text(a, encoding="utf-8")
+    (folder / "b.py").write_text(b, encoding="utf-8")
+    app = application()
+    window = MainWindow(Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)))
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    measure(window, f"{size_mb:g} MB pair", folder / "a.txt", folder / "b.txt")
+    measure(window, f"{size_mb:g} MB Python pair", folder / "a.py", folder / "b.py")
     window.close()
     return 0
 

@@ -3,7 +3,8 @@
     .venv/bin/python scripts/screenshots.py OUTDIR [ORIGINAL DERIVATIVE ...pairs]
 
 Without pairs: the seed sample, 002 vs 003 and 002 vs 000. Each pair gives side-by-side and inline
-shots in both palettes, scrolled to the first change.
+shots in both palettes, scrolled to the first change. Always: a Python pair (code-light.png,
+code-dark.png, and inline) and a Markdown pair shown as source (markdown-source-*.png).
 """
 
 from __future__ import annotations
@@ -19,12 +20,140 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
 
+from diffviewer.formats import MarkupView  # noqa: E402
 from diffviewer.gui.app import application, demo_set  # noqa: E402
 from diffviewer.gui.main_window import MainWindow  # noqa: E402
 from diffviewer.gui.settings import Settings  # noqa: E402
 from diffviewer.gui.view_mode import ViewMode  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
+
+# A small module and its revision: `load_orders` renamed, a message reworded, `format_total`
+# moved from the end to the top, one line added; tabs in one function, spaces elsewhere.
+CODE_ORIGINAL = '''"""Orders: reading them, checking them, adding them up."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+TAX_RATE = 0.2  # applied to every line
+
+
+@dataclass(frozen=True)
+class Order:
+    name: str
+    price: float
+    count: int = 1
+
+
+def load_orders(path: Path) -> list[Order]:
+	"""Read the orders from a JSON file."""
+	with path.open(encoding="utf-8") as handle:
+		return [Order(**item) for item in json.load(handle)]
+
+
+def check(order: Order) -> None:
+    if order.count <= 0:
+        raise ValueError(f"order {order.name!r} has no items")
+    if order.price < 0:
+        raise ValueError("a price cannot be negative")
+
+
+def total(orders: list[Order]) -> float:
+    subtotal = sum(order.price * order.count for order in orders)
+    return round(subtotal * (1 + TAX_RATE), 2)
+
+
+def format_total(amount: float) -> str:
+    return f"Total: {amount:.2f} EUR"
+'''
+
+CODE_DERIVATIVE = '''"""Orders: reading them, checking them, adding them up."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+TAX_RATE = 0.2  # applied to every line
+
+
+def format_total(amount: float) -> str:
+    return f"Total: {amount:.2f} EUR"
+
+
+@dataclass(frozen=True)
+class Order:
+    name: str
+    price: float
+    count: int = 1
+
+
+def read_orders(path: Path) -> list[Order]:
+	"""Read the orders from a JSON file."""
+	with path.open(encoding="utf-8") as handle:
+		return [Order(**item) for item in json.load(handle)]
+
+
+def check(order: Order) -> None:
+    if order.count <= 0:
+        raise ValueError(f"order {order.name!r} is empty: nothing to ship")
+    if order.price < 0:
+        raise ValueError("a price cannot be negative")
+
+
+def total(orders: list[Order]) -> float:
+    subtotal = sum(order.price * order.count for order in orders)
+    tax = subtotal * TAX_RATE
+    return round(subtotal + tax, 2)
+'''
+
+MARKDOWN_ORIGINAL = """# Release notes
+
+The **harbour** module now reads *every* lantern log, see [the guide](docs/guide.md).
+
+- Faster start-up
+- Fewer `warnings` on load
+"""
+
+MARKDOWN_DERIVATIVE = """# Release notes
+
+The **harbour** module reads *all* lantern logs, see [the guide](docs/guide.md).
+
+- Faster start-up
+- No `warnings` on load
+- A dark theme
+"""
+
+
+def shoot_code(app: QApplication, store: QSettings, out: Path, theme: str) -> None:
+    """A Python pair (side by side, then inline) and a Markdown pair read as source."""
+    folder = Path(tempfile.mkdtemp())
+    for name, text in (
+        ("orders.py", CODE_ORIGINAL),
+        ("orders_revised.py", CODE_DERIVATIVE),
+        ("NOTES.md", MARKDOWN_ORIGINAL),
+        ("NOTES-revised.md", MARKDOWN_DERIVATIVE),
+    ):
+        (folder / name).write_text(text, encoding="utf-8")
+    shots = (
+        ("orders.py", "orders_revised.py", MarkupView.TEXT, "code"),
+        ("NOTES.md", "NOTES-revised.md", MarkupView.SOURCE, "markdown-source"),
+    )
+    for original, derivative, markup, stem in shots:
+        window = MainWindow(Settings(store), markup=markup)
+        window.resize(1400, 900)
+        window.show()
+        window.open_paths(folder / original, folder / derivative)
+        while window.is_busy:
+            app.processEvents()
+        shoot(window, app, out / f"{stem}-{theme}.png")
+        window.view.set_mode(ViewMode.INLINE)
+        shoot(window, app, out / f"{stem}-{theme}-inline.png")
+        window.close()
 
 
 def dark_palette() -> QPalette:
@@ -95,6 +224,7 @@ def main() -> int:
         window.select_derivative(2)
         shoot(window, app, out / f"seed-set-overview-{theme}.png")
         window.close()
+        shoot_code(app, store, out, theme)
     return 0
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from diffviewer import __version__
+from diffviewer.formats import MarkupView
 from diffviewer.gui.main_window import MainWindow, application_icon
 
 DEMO_ORIGINAL = "original.txt"
@@ -47,9 +48,12 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def run(files: Sequence[str], demo: bool = False, quit_after_ms: int | None = None) -> int:
+def run(
+    files: Sequence[str], demo: bool = False, quit_after_ms: int | None = None, markup: MarkupView | None = None
+) -> int:
+    """Open the window. `markup`: the command line's `--markup` (None: the remembered choice)."""
     app = application()
-    window = MainWindow()
+    window = MainWindow(markup=markup)
     window.show()
     if demo:
         window.open_paths(*demo_set())

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextCharFormat, QTextLayout, QTextOption
 
 from diffviewer.core.model import ChangeOp, Role
 from diffviewer.gui.colors import Scheme
 from diffviewer.gui.rows import Cell
 
+if TYPE_CHECKING:  # Pygments loads only once code is shown: prose starts up without it
+    from diffviewer.core.syntax import SyntaxSpan, TextStyle
+
 # QTextLayout breaks lines at U+2028 but not at "\n"; both are one UTF-16 unit, so offsets hold.
 _LINE_SEPARATOR = "\u2028"
 NO_WRAP_WIDTH = 1_000_000.0
+# A wrapped line of code continues this many columns deeper than the line it belongs to: off the
+# grid of 4-column indentation, so it never reads as a nested statement.
+HANGING_COLUMNS = 2
+TAB_COLUMNS = 4  # code's tab stops are four spaces apart
 
 
 class Utf16Offsets:
@@ -49,14 +59,33 @@ class LaidOutCell:
         return self.paragraph_spans[position]
 
 
-def _char_format(scheme: Scheme, op: ChangeOp, paired: bool) -> QTextCharFormat:
+def _char_format(scheme: Scheme, op: ChangeOp, paired: bool, code: bool) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(scheme.word_background(op, paired))
+    if code:
+        # Syntax colours are chosen for the plain base, not for a tint over it: a changed word is
+        # drawn in the text colour so it reads on every tint (bold and italic stay as cues).
+        fmt.setForeground(scheme.text)
     # A second cue besides colour: struck out when removed, underlined when added.
     if op is ChangeOp.DELETE:
         fmt.setFontStrikeOut(True)
+    elif code:
+        # A solid underline hides the underscores of identifiers ("read_orders" reads "read orders").
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     else:
         fmt.setFontUnderline(True)
+    return fmt
+
+
+@lru_cache(maxsize=256)
+def _syntax_format(style: TextStyle) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if style.color is not None:
+        fmt.setForeground(QColor(style.color))
+    if style.bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if style.italic:
+        fmt.setFontItalic(True)
     return fmt
 
 
@@ -73,34 +102,64 @@ def _role_format(role: Role, scheme: Scheme) -> QTextCharFormat | None:
     return fmt
 
 
-def lay_out(cell: Cell, roles: list[Role], font: QFont, width: float, wrap: bool, scheme: Scheme) -> LaidOutCell:
-    """Lay `cell` out at `width`; `roles` gives each paragraph's role (same order as cell.paragraphs)."""
+def lay_out(
+    cell: Cell,
+    roles: list[Role],
+    font: QFont,
+    width: float,
+    wrap: bool,
+    scheme: Scheme,
+    code: bool = False,
+    syntax: Sequence[SyntaxSpan] = (),
+) -> LaidOutCell:
+    """Lay `cell` out at `width`; `roles` gives each paragraph's role (same order as cell.paragraphs).
+
+    `code`: the cell is source code: tab stops every TAB_COLUMNS columns, wrapped lines hanging
+    below their own line's indentation, change marks that keep identifiers readable. `syntax`: its
+    colour spans (cell text offsets), painted under the change marks, which win where both apply.
+    """
     text = cell.text.replace("\n", _LINE_SEPARATOR)
     to_qt = Utf16Offsets(cell.text)
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if wrap else QTextOption.WrapMode.NoWrap)
+    column = QFontMetricsF(font).horizontalAdvance(" ") if code else 0.0  # prose needs no columns
+    if code:
+        option.setTabStopDistance(TAB_COLUMNS * column)
     layout.setTextOption(option)
     starts = cell.paragraph_starts
-    ends = [*(s - 1 for s in starts[1:]), len(cell.text)]
-    formats: list[QTextLayout.FormatRange] = []
+    ends = [cell.paragraph_end(n) for n in range(len(starts))]
+    # Later ranges win where ranges overlap (Qt merges them in order): syntax first, changes last.
+    formats: list[QTextLayout.FormatRange] = [
+        _range(to_qt(span.start), to_qt(span.end), _syntax_format(span.style)) for span in syntax
+    ]
     for start, end, role in zip(starts, ends, roles, strict=False):
         fmt = _role_format(role, scheme)
         if fmt is not None and end > start:
             formats.append(_range(to_qt(start), to_qt(end), fmt))
     for span in cell.spans:
         if span.end > span.start:
-            formats.append(_range(to_qt(span.start), to_qt(span.end), _char_format(scheme, span.op, span.paired)))
+            fmt = _char_format(scheme, span.op, span.paired, code)
+            formats.append(_range(to_qt(span.start), to_qt(span.end), fmt))
     layout.setFormats(formats)
+    indents = _line_indents(cell.text, to_qt, column) if wrap and code else None
     layout.beginLayout()
     y = 0.0
     line_width = width if wrap else NO_WRAP_WIDTH
+    hang = 0.0
     while True:
         line = layout.createLine()
         if not line.isValid():
             break
-        line.setLineWidth(max(10.0, line_width))
-        line.setPosition(QPointF(0.0, y))
+        indent = 0.0
+        if indents is not None:
+            own = indents.get(line.textStart())
+            if own is None:
+                indent = hang  # the rest of a wrapped line: under its start, a little deeper
+            else:
+                hang = min(own, line_width / 2)  # a deep indent in a narrow pane still leaves room
+        line.setLineWidth(max(10.0, line_width - indent))
+        line.setPosition(QPointF(indent, y))
         y += line.height()
     layout.endLayout()
     natural = layout.maximumWidth() if not wrap else min(width, layout.maximumWidth())
@@ -114,6 +173,24 @@ def lay_out(cell: Cell, roles: list[Role], font: QFont, width: float, wrap: bool
         bottom = last.y() + last.height() if last.isValid() else y
         paragraph_spans.append((top, bottom))
     return LaidOutCell(cell, layout, y, natural, to_qt, paragraph_spans)
+
+
+def _line_indents(text: str, to_qt: Utf16Offsets, column: float) -> dict[int, float]:
+    """For each line of `text` (by its UTF-16 start), how far its wrapped continuation hangs."""
+    indents: dict[int, float] = {}
+    start = 0
+    for line in text.split("\n"):
+        columns = 0
+        for ch in line:
+            if ch == " ":
+                columns += 1
+            elif ch == "\t":
+                columns = (columns // TAB_COLUMNS + 1) * TAB_COLUMNS
+            else:
+                break
+        indents[to_qt(start)] = (columns + HANGING_COLUMNS) * column
+        start += len(line) + 1
+    return indents
 
 
 def _range(start: int, end: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:

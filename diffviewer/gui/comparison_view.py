@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QFont,
+    QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
     QHelpEvent,
@@ -34,8 +35,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from diffviewer.core.model import BlockKind, Comparison, Document, Quote, QuoteStatus, Role, Treatment
-from diffviewer.gui.cell_layout import LaidOutCell, Utf16Offsets, lay_out
+from diffviewer.core.model import BlockKind, Comparison, Document, DocumentFormat, Quote, QuoteStatus, Role, Treatment
+from diffviewer.gui.cell_layout import TAB_COLUMNS, LaidOutCell, Utf16Offsets, lay_out
 from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
 from diffviewer.gui.link_map import Band, paint_bands
 from diffviewer.gui.rows import Cell, Row, Side, inline_rows, side_by_side_rows, single_document_rows
@@ -92,9 +93,13 @@ class ComparisonView(QAbstractScrollArea):
         self._mode = ViewMode.SIDE_BY_SIDE
         self._wrap = True
         self._font = QFont(self.font())
+        # Code reads in the system's fixed-pitch font, at the same zoom as prose.
+        self._code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self._code_font.setPointSize(self._font.pointSize())
         self._scheme: Scheme = scheme_for(self.palette())
         self._comparison: Comparison | None = None
         self._documents: dict[Side, Document | None] = {Side.ORIGINAL: None, Side.DERIVATIVE: None}
+        self._languages: dict[Side, str | None] = {}  # the lexer of each side that is code
         self._rows: list[Row] = []
         self._cells: list[dict[Side | None, LaidOutCell] | None] = []  # None: not laid out yet
         self._tops: list[float] = [0.0]
@@ -102,6 +107,8 @@ class ComparisonView(QAbstractScrollArea):
         self._text_widths: dict[Side | None, float] = {}
         self._line_height = 16.0
         self._char_width = 7.0
+        self._code_line_height = 16.0
+        self._code_char_width = 7.0
         self._anchor_row: dict[int, int] = {}  # block -> the row navigation lands on
         self._link_rows: list[tuple[int, int, int, int]] = []  # upper row, lower row, link
         self._paragraph_row: dict[tuple[Side, int], int] = {}
@@ -182,10 +189,30 @@ class ComparisonView(QAbstractScrollArea):
     def set_font_point_size(self, size: int) -> None:
         if size != self._font.pointSize():
             self._font.setPointSize(size)
+            self._code_font.setPointSize(size)
             self._relayout()
 
     def font_point_size(self) -> int:
         return self._font.pointSize()
+
+    def cell_font(self, row: int, key: Side | None) -> QFont:
+        """The font a cell is drawn in: fixed-pitch for code, the view's font for prose."""
+        current = self._rows[row]
+        cell = current.inline if key is None else current.left if key is Side.ORIGINAL else current.right
+        return self._code_font if cell is not None and self._is_code(cell, current) else self._font
+
+    def laid_out_cell(self, row: int, key: Side | None) -> LaidOutCell | None:
+        """A row's cell as it is painted (laid out now if it was not yet); `key` None: the inline cell."""
+        if not 0 <= row < len(self._rows):
+            return None
+        laid = self._laid_out(row)
+        self._update_tops()
+        return laid.get(key)
+
+    def _is_code(self, cell: Cell, row: Row) -> bool:
+        if cell is row.inline:
+            return bool(self._languages)
+        return cell.side in self._languages
 
     def _rebuild_rows(self) -> None:
         original, derivative = self._documents[Side.ORIGINAL], self._documents[Side.DERIVATIVE]
@@ -198,6 +225,11 @@ class ComparisonView(QAbstractScrollArea):
             self._rows = single_document_rows(derivative, Side.DERIVATIVE)
         else:
             self._rows = []
+        self._languages = {
+            side: document.language or "text"
+            for side, document in self._documents.items()
+            if document is not None and document.format is DocumentFormat.CODE
+        }
         self._anchor_row = {}
         self._paragraph_row = {}
         for index, row in enumerate(self._rows):
@@ -255,6 +287,9 @@ class ComparisonView(QAbstractScrollArea):
         metrics = QFontMetricsF(self._font)
         self._line_height = metrics.lineSpacing()
         self._char_width = max(1.0, metrics.averageCharWidth())
+        code_metrics = QFontMetricsF(self._code_font)
+        self._code_line_height = code_metrics.lineSpacing()
+        self._code_char_width = max(1.0, code_metrics.horizontalAdvance(" "))
         columns = self._columns()
         self._text_widths = {key: self._text_width(width) for key, (_, width) in columns.items()}
         self._cells = [None] * len(self._rows)
@@ -265,11 +300,16 @@ class ComparisonView(QAbstractScrollArea):
         if self._wrap or not columns:
             hbar.setRange(0, 0)
         else:
-            parts = (part for row in self._rows for cell in row.cells for part in cell.text.split("\n"))
-            longest = max((len(part) for part in parts), default=0)
+            # Lines, not paragraphs: a block of code has many lines, and the widest one counts.
+            widest = 0.0
+            for row in self._rows:
+                for cell in row.cells:
+                    code = self._is_code(cell, row)
+                    width = self._code_char_width if code else self._char_width
+                    widest = max(widest, max(self._line_lengths(cell.text, code)) * width)
             text_width = min(self._text_widths.values())
             hbar.setPageStep(round(text_width))
-            hbar.setRange(0, max(0, round(longest * self._char_width * 1.1 - text_width)))
+            hbar.setRange(0, max(0, round(widest * 1.1 - text_width)))
         self.viewport().update()
         self._header.update()
         self.layout_changed.emit()
@@ -277,16 +317,27 @@ class ComparisonView(QAbstractScrollArea):
     def _cell_key(self, cell: Cell, row: Row) -> Side | None:
         return None if cell is row.inline else cell.side
 
+    @staticmethod
+    def _line_lengths(text: str, code: bool) -> list[int]:
+        """The length of each line (a paragraph of code has several), in columns."""
+        lines = text.split("\n")
+        if code and "\t" in text:
+            # A tab in code takes up to TAB_COLUMNS columns; counting it as that many is close enough.
+            return [len(line) + (TAB_COLUMNS - 1) * line.count("\t") for line in lines]
+        return [len(line) for line in lines]
+
     def _estimated_height(self, row: Row) -> float:
         best = self._line_height
         for cell in row.cells:
-            parts = cell.text.split("\n")
+            code = self._is_code(cell, row)
+            line_height = self._code_line_height if code else self._line_height
             if self._wrap:
-                per_line = max(1, int(self._text_widths.get(self._cell_key(cell, row), 400.0) / self._char_width))
-                lines = sum(max(1, -(-len(part) // per_line)) for part in parts)
+                char_width = self._code_char_width if code else self._char_width
+                per_line = max(1, int(self._text_widths.get(self._cell_key(cell, row), 400.0) / char_width))
+                lines = sum(max(1, -(-n // per_line)) for n in self._line_lengths(cell.text, code))
             else:
-                lines = len(parts)
-            best = max(best, lines * self._line_height)
+                lines = cell.text.count("\n") + 1
+            best = max(best, lines * line_height)
         return best + 2 * PAD_Y
 
     def _update_tops(self) -> None:
@@ -305,7 +356,17 @@ class ComparisonView(QAbstractScrollArea):
             for cell in current.cells:
                 key = self._cell_key(cell, current)
                 width = self._text_widths.get(key, 400.0)
-                laid[key] = lay_out(cell, self._roles(cell), self._font, width, self._wrap, self._scheme)
+                roles = self._roles(cell)
+                if self._is_code(cell, current):
+                    # Imported here: Pygments loads when code is first shown, never for prose.
+                    from diffviewer.gui.syntax_colours import cell_syntax, theme_for
+
+                    syntax = cell_syntax(cell, self._languages, theme_for(self._scheme.dark), inline=key is None)
+                    laid[key] = lay_out(
+                        cell, roles, self._code_font, width, self._wrap, self._scheme, code=True, syntax=syntax
+                    )
+                else:
+                    laid[key] = lay_out(cell, roles, self._font, width, self._wrap, self._scheme)
             self._cells[row] = laid
             self._heights[row] = max((c.height for c in laid.values()), default=self._line_height) + 2 * PAD_Y
         return laid
@@ -420,12 +481,19 @@ class ComparisonView(QAbstractScrollArea):
             return None
         return row, key, self._position_in_cell(point, row, key)
 
+    def cell_origin(self, row: int, key: Side | None) -> QPointF:
+        """Where a cell's text layout is drawn, in viewport coordinates (scrolling included)."""
+        left, _ = self._columns().get(key, (0.0, 0.0))
+        return QPointF(
+            left + PAD_X + self._gutter_width() - self.horizontalScrollBar().value(),
+            self._tops[row] + PAD_Y - self.verticalScrollBar().value(),
+        )
+
     def _position_in_cell(self, point: QPointF, row: int, key: Side | None) -> int:
         """The text position in one cell nearest to a viewport point (clamped to the cell)."""
         layout = self._laid_out(row)[key].layout
-        left, _ = self._columns()[key]
-        local_x = point.x() - (left + PAD_X + self._gutter_width()) + self.horizontalScrollBar().value()
-        local_y = point.y() + self.verticalScrollBar().value() - (self._tops[row] + PAD_Y)
+        origin = self.cell_origin(row, key)
+        local_x, local_y = point.x() - origin.x(), point.y() - origin.y()
         if layout.lineCount() == 0 or local_y < 0:
             return 0
         for index in range(layout.lineCount()):
@@ -443,7 +511,9 @@ class ComparisonView(QAbstractScrollArea):
         if laid is None or anchor == cursor:
             return ""
         start, end = sorted((anchor, cursor))
-        return laid.layout.text()[start:end].replace("\u2028", "\n")
+        # Positions are UTF-16 units (Qt's), the cell's text is code points: slice the UTF-16 form.
+        units = laid.cell.text.encode("utf-16-le")
+        return units[2 * start : 2 * end].decode("utf-16-le", errors="ignore")
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -635,6 +705,10 @@ class ComparisonView(QAbstractScrollArea):
         return self._current_match
 
     @property
+    def matches(self) -> tuple[FindMatch, ...]:
+        return tuple(self._matches)
+
+    @property
     def find_match_count(self) -> int:
         return len(self._matches)
 
@@ -707,8 +781,9 @@ class ComparisonView(QAbstractScrollArea):
             # Paragraph numbers in a gutter, muted, to find one's place and to read the links.
             painter.setFont(self._small_font())
             painter.setPen(scheme.muted_text)
+            first_line = QFontMetricsF(laid.layout.font()).height()  # centred on the paragraph's first line
             for paragraph, (para_top, _) in zip(cell.paragraphs, laid.paragraph_spans, strict=False):
-                number_rect = QRectF(left + 2, top + PAD_Y + para_top, gutter - 4, QFontMetricsF(self._font).height())
+                number_rect = QRectF(left + 2, top + PAD_Y + para_top, gutter - 4, first_line)
                 painter.drawText(
                     number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(paragraph + 1)
                 )
@@ -823,7 +898,7 @@ class ComparisonView(QAbstractScrollArea):
             position = cell.paragraphs.index(paragraph)
             starts = cell.paragraph_starts
             total = max(1, len(cell.text))
-            end = starts[position + 1] - 1 if position + 1 < len(starts) else len(cell.text)
+            end = cell.paragraph_end(position)
             inner = self._heights[row] - 2 * PAD_Y
             extent = (inner * starts[position] / total, inner * end / total)
         if extent is None:
@@ -913,7 +988,11 @@ class ComparisonView(QAbstractScrollArea):
         if document is None:
             return title
         count = self.tr("%n paragraph(s)", "", len(document.paragraphs))
-        return f"{title}: {Path(document.path).name} ({document.format.value}, {count})"
+        # Code is named by its language ("python", "markdown"): "code" alone says little.
+        kind = document.format.value
+        if document.format is DocumentFormat.CODE and document.language:
+            kind = document.language
+        return f"{title}: {Path(document.path).name} ({kind}, {count})"
 
     def block_text(self, block: int) -> str:
         """What a block says: the derivative's words, or the original's for a dropped paragraph."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from diffviewer import __version__
 from diffviewer.core.model import Comparison, Document, Granularity, Quote
 from diffviewer.core.tally import word_tally
+from diffviewer.formats import MarkupView
 from diffviewer.gui.comparison_view import ComparisonView, treatment_label
 from diffviewer.gui.find_bar import FindBar
 from diffviewer.gui.heat_map import Column, HeatMap, heat_map_legend
@@ -73,7 +74,14 @@ class MainWindow(QMainWindow):
     comparison_finished = Signal(object)  # Comparison, or None when only one side is loaded
     comparison_failed = Signal(str)
 
-    def __init__(self, settings: Settings | None = None, pool: QThreadPool | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, pool: QThreadPool | None = None, markup: MarkupView | None = None
+    ) -> None:
+        """`markup`: how this window reads Markdown and rST (the command line's `--markup`).
+
+        None takes the remembered choice; a given one holds for this window and is remembered only
+        once the user toggles View ▸ Show Markup Source.
+        """
         super().__init__()
         self.settings = settings if settings is not None else Settings()
         self.session = ComparisonSession(
@@ -81,6 +89,9 @@ class MainWindow(QMainWindow):
             self.settings.compare_options,
             self.settings.max_bytes,
         )
+        # A value, not a callback into the window: a reference cycle through the window would leave
+        # it to Python's cycle collector, which may run (and destroy Qt objects) in a worker thread.
+        self.session.markup = markup if markup is not None else self.settings.markup_view
         self._current: DerivativeEntry | None = None
         self.setWindowTitle("diffviewer")
         self.setAcceptDrops(True)
@@ -344,6 +355,13 @@ class MainWindow(QMainWindow):
             action.setChecked(self.settings.granularity is granularity)
             self.granularity_group.addAction(action)
 
+        self.markup_source_action = self._action(
+            self.tr("Show &Markup Source"),
+            self.on_markup_source_toggled,
+            tip=self.tr("Show Markdown and reStructuredText as source with syntax colours, not as text"),
+        )
+        self.markup_source_action.setCheckable(True)
+        self.markup_source_action.setChecked(self.session.markup is MarkupView.SOURCE)
         self.wrap_action = self._action(self.tr("&Wrap Lines"), self.on_wrap_toggled)
         self.wrap_action.setCheckable(True)
         self.wrap_action.setChecked(self.settings.wrap)
@@ -394,6 +412,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.word_granularity_action)
         view_menu.addAction(self.character_granularity_action)
         view_menu.addSeparator()
+        view_menu.addAction(self.markup_source_action)
         for action in (self.wrap_action, self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             view_menu.addAction(action)
         view_menu.addAction(self.limits_action)
@@ -463,6 +482,10 @@ class MainWindow(QMainWindow):
     @property
     def comparison(self) -> Comparison | None:
         return self.view.comparison
+
+    @property
+    def markup_view(self) -> MarkupView:
+        return self.session.markup
 
     @property
     def is_busy(self) -> bool:
@@ -959,6 +982,13 @@ class MainWindow(QMainWindow):
 
     def on_options_settled(self) -> None:
         if self.session.original is not None and self.session.entries:
+            self.start_comparison()
+
+    def on_markup_source_toggled(self, checked: bool) -> None:
+        self.session.markup = MarkupView.SOURCE if checked else MarkupView.TEXT
+        self.settings.markup_view = self.session.markup
+        # Read every shown file again: a Markdown file becomes code (or prose) and is compared anew.
+        if self.session.original is not None or self.session.entries:
             self.start_comparison()
 
     def on_wrap_toggled(self, checked: bool) -> None:

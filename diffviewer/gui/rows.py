@@ -7,11 +7,11 @@ code points, as in the core; the painting code converts them to Qt's UTF-16 posi
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
-from itertools import accumulate
 
-from diffviewer.core.model import Block, BlockKind, ChangeOp, Comparison, Document
+from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document
 
 
 class Side(StrEnum):
@@ -39,15 +39,30 @@ class Cell:
     block: int | None  # index into comparison.blocks; None when only one document is loaded
     kind: BlockKind | None
     paragraphs: tuple[int, ...]
-    text: str  # the paragraphs joined by "\n"
+    text: str  # the paragraphs joined by "\n" (a paragraph of code has "\n"s of its own)
     spans: tuple[Span, ...] = ()
-    # Offset in `text` where each of `paragraphs` begins (computed once: painting asks often).
-    paragraph_starts: tuple[int, ...] = field(init=False, compare=False)
+    # Offset in `text` where each of `paragraphs` begins. Given by whoever joined the paragraphs:
+    # the text alone cannot tell a paragraph break from a line break inside a block of code.
+    paragraph_starts: tuple[int, ...] = (0,)
 
     def __post_init__(self) -> None:
-        lengths = [0]
-        lengths.extend(len(part) + 1 for part in self.text.split("\n")[:-1])
-        object.__setattr__(self, "paragraph_starts", tuple(accumulate(lengths)))
+        if len(self.paragraph_starts) != max(1, len(self.paragraphs)):
+            raise ValueError(f"{len(self.paragraphs)} paragraphs but {len(self.paragraph_starts)} starts")
+
+    def paragraph_end(self, position: int) -> int:
+        """Where the paragraph at `position` (in `paragraphs`) ends in `text`, its joining "\n" excluded."""
+        starts = self.paragraph_starts
+        return starts[position + 1] - 1 if position + 1 < len(starts) else len(self.text)
+
+
+def joined_starts(texts: Sequence[str]) -> tuple[int, ...]:
+    """Where each text begins once they are joined by "\n"."""
+    starts: list[int] = []
+    at = 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return tuple(starts) or (0,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +107,16 @@ def _side_cells(index: int, block: Block, original: Document, derivative: Docume
             right_at += size
     left = right = None
     if block.original:
-        text = "\n".join(original.paragraphs[i].text for i in block.original)
+        texts = [original.paragraphs[i].text for i in block.original]
         # A dropped paragraph is removed as a whole: one span would only paint it all; leave it plain.
         spans = () if block.kind is BlockKind.DELETED else tuple(left_spans)
-        left = Cell(Side.ORIGINAL, index, block.kind, block.original, text, spans)
+        starts = joined_starts(texts)
+        left = Cell(Side.ORIGINAL, index, block.kind, block.original, "\n".join(texts), spans, starts)
     if block.derivative:
-        text = "\n".join(derivative.paragraphs[j].text for j in block.derivative)
+        texts = [derivative.paragraphs[j].text for j in block.derivative]
         spans = () if block.kind is BlockKind.INSERTED else tuple(right_spans)
-        right = Cell(Side.DERIVATIVE, index, block.kind, block.derivative, text, spans)
+        starts = joined_starts(texts)
+        right = Cell(Side.DERIVATIVE, index, block.kind, block.derivative, "\n".join(texts), spans, starts)
     return left, right
 
 
@@ -155,14 +172,42 @@ def inline_rows(comparison: Comparison) -> list[Row]:
             at += size
         text = "".join(change.text for change in block.changes)
         side = Side.ORIGINAL if not block.derivative else Side.DERIVATIVE
+        document = comparison.derivative if side is Side.DERIVATIVE else comparison.original
         paragraphs = block.derivative or block.original
-        rows.append(Row(inline=Cell(side, index, block.kind, paragraphs, text, tuple(spans))))
+        starts = _inline_starts(block.changes, [document.paragraphs[p].text for p in paragraphs], side)
+        rows.append(Row(inline=Cell(side, index, block.kind, paragraphs, text, tuple(spans), starts)))
     return rows
+
+
+def _inline_starts(changes: Sequence[Change], texts: Sequence[str], side: Side) -> tuple[int, ...]:
+    """Where each of one side's paragraphs begins in the inline text (all changes in a row).
+
+    A paragraph begins just after the "\n" that ends the one before it, found by walking that
+    side's share of the changes; text the other side has there (a deletion at the start of a
+    derivative paragraph) then reads as part of the paragraph it is drawn in.
+    """
+    # Offsets, in the side's own joined text, of the "\n"s between its paragraphs.
+    breaks = [start - 1 for start in joined_starts(texts)[1:]]
+    starts = [0]
+    found = 0
+    inline_at = side_at = 0
+    for change in changes:
+        inline_size = len(change.text)
+        own = change.original_side if side is Side.ORIGINAL else change.derivative_side
+        while found < len(breaks) and breaks[found] < side_at + len(own):
+            # An equal run may differ in length between the sides (ignored spacing): clamp into it.
+            inside = min(breaks[found] - side_at, max(0, inline_size - 1))
+            starts.append(inline_at + inside + 1)
+            found += 1
+        side_at += len(own)
+        inline_at += inline_size
+    starts.extend(inline_at for _ in breaks[found:])  # only if the changes do not rebuild the side
+    return tuple(starts)
 
 
 def single_document_rows(document: Document, side: Side) -> list[Row]:
     """Only one side loaded: show it, paragraph by paragraph, in its own pane."""
-    cells = [Cell(side, None, None, (p.index,), p.text) for p in document.paragraphs]
+    cells = [Cell(side, None, None, (p.index,), p.text, (), (0,)) for p in document.paragraphs]
     if side is Side.ORIGINAL:
         return [Row(left=cell) for cell in cells]
     return [Row(right=cell) for cell in cells]

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from diffviewer.core.model import CompareOptions, Comparison, Document
+from diffviewer.formats import MarkupView
 from diffviewer.gui.worker import CompareJob, CompareRequest, FailedSide
 
 DEFAULT_MAX_BYTES = 100_000_000
@@ -69,6 +70,8 @@ class ComparisonSession(QObject):
         self._pool = pool
         self._options = options
         self._max_bytes = max_bytes
+        # How Markdown and rST are read by the jobs started from now on.
+        self.markup = MarkupView.TEXT
         # Set when the user chose to go on past a size limit; cleared when other files are opened.
         self.limits_lifted = False
         self.original: Path | None = None
@@ -155,7 +158,7 @@ class ComparisonSession(QObject):
         if self.limits_lifted:
             options = replace(options, max_paragraphs=UNLIMITED, max_characters=UNLIMITED)
             max_bytes = UNLIMITED
-        return CompareRequest(self._generation, self.original, derivative, options, max_bytes)
+        return CompareRequest(self._generation, self.original, derivative, options, max_bytes, self.markup)
 
     def _start(self, index: int) -> None:
         entry = self.entries[index]

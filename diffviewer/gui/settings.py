@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions, Granularity
+from diffviewer.formats import MarkupView
 from diffviewer.gui.view_mode import ViewMode
 
 MAX_RECENT = 10
@@ -124,6 +125,16 @@ class Settings:
     @wrap.setter
     def wrap(self, value: bool) -> None:
         self._store.setValue("view/wrap", value)
+
+    @property
+    def markup_view(self) -> MarkupView:
+        """Markdown and reStructuredText as prose (markup removed) or as source with colours."""
+        value = str(self._store.value("view/markup", MarkupView.TEXT.value))
+        return MarkupView(value) if value in MarkupView._value2member_map_ else MarkupView.TEXT
+
+    @markup_view.setter
+    def markup_view(self, value: MarkupView) -> None:
+        self._store.setValue("view/markup", value.value)
 
     @property
     def view_mode(self) -> ViewMode:

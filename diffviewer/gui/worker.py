@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, compare
-from diffviewer.core.model import CompareOptions, Comparison, Document
-from diffviewer.formats import FileTooLarge, LoadError, load
+from diffviewer.core.model import CompareOptions, Comparison, Document, DocumentFormat
+from diffviewer.formats import FileTooLarge, LoadError, MarkupView, load
 
 
 class FailedSide(StrEnum):
@@ -33,6 +33,7 @@ class CompareRequest:
     derivative: Path | None
     options: CompareOptions
     max_bytes: int
+    markup: MarkupView = MarkupView.TEXT  # Markdown and rST read as prose or as source code
 
 
 class CompareSignals(QObject):
@@ -97,4 +98,11 @@ class CompareJob(QRunnable):
         if path is None:
             return None
         self.signals.progressed.emit(self.request.generation, fraction, path.name)
-        return load(path, max_bytes=self.request.max_bytes)
+        document = load(path, max_bytes=self.request.max_bytes, markup=self.request.markup)
+        if document.format is DocumentFormat.CODE and document.language:
+            # Load Pygments and build the lexer here, off the GUI thread, before the panes ask for
+            # colours: the first lexer of a language costs tens of milliseconds.
+            from diffviewer.core.syntax import lexer_for
+
+            lexer_for(document.language)
+        return document

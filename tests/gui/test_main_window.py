@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
+import weakref
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -408,3 +411,24 @@ def test_dragging_selects_text_and_copy_takes_the_selection(
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=start)
     window.copy_action.trigger()
     assert QApplication.clipboard().text() == "The memo was tough about safety."
+
+
+def test_a_closed_window_is_freed_without_the_cycle_collector(
+    qtbot: QtBot, settings: Settings, pool: object, short_pair: tuple[Path, Path]
+) -> None:
+    # Python's cycle collector runs in whichever thread allocates at the time, a comparison's
+    # worker thread included; Qt objects destroyed there break ("Timers cannot be stopped from
+    # another thread"). So nothing may hold the window in a reference cycle.
+    gc.disable()
+    try:
+        main = MainWindow(settings, pool)  # type: ignore[arg-type]
+        main.show()
+        compared(qtbot, main, partial(main.open_paths, *short_pair))
+        compared(qtbot, main, main.markup_source_action.trigger)  # reading the files again
+        main.close()
+        ref = weakref.ref(main)
+        del main
+        QApplication.processEvents()
+        assert ref() is None
+    finally:
+        gc.enable()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core.compare import compare
-from diffviewer.core.model import BlockKind
-from diffviewer.gui.rows import Side, inline_rows, side_by_side_rows
+from diffviewer.core.model import BlockKind, ChangeOp
+from diffviewer.gui.rows import Cell, Side, Span, inline_rows, side_by_side_rows
 from tests.core.helpers import doc
 
 WORDS = ["harbour", "lantern", "orchard", "council", "budget", "memo", "safety", "open", "source", "models"]
@@ -51,3 +52,59 @@ def test_replacements_are_paired_across_the_sides() -> None:
     assert row.left.text[deleted.start : deleted.end] == "rigorous"
     assert row.right.text[inserted.start : inserted.end] == "tough"
     assert deleted.paired and inserted.paired
+
+
+lines = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
+# Blocks of code: several lines each, some indented, as the code loader makes them.
+code_paragraphs = st.lists(lines.map(lambda line: "    " + line) | lines, min_size=1, max_size=4).map("\n".join)
+
+
+def _without(text: str, spans: tuple[Span, ...], op: ChangeOp, offset: int) -> str:
+    """`text` (which starts at `offset` in its cell) with the spans of one kind cut out."""
+    kept, at = [], 0
+    for span in spans:
+        if span.op is op:
+            start, end = max(0, span.start - offset), max(0, span.end - offset)
+            kept.append(text[at:start])
+            at = max(at, end)
+    kept.append(text[at:])
+    return "".join(kept)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(code_paragraphs, min_size=1, max_size=6), st.lists(code_paragraphs, min_size=1, max_size=6))
+def test_paragraph_starts_hold_for_paragraphs_with_line_breaks(a: list[str], b: list[str]) -> None:
+    comparison = compare(doc(*a), doc(*b))
+    documents = {Side.ORIGINAL: comparison.original, Side.DERIVATIVE: comparison.derivative}
+    for row in side_by_side_rows(comparison):
+        for cell in (row.left, row.right):
+            if cell is None:
+                continue
+            for position, paragraph in enumerate(cell.paragraphs):
+                start, end = cell.paragraph_starts[position], cell.paragraph_end(position)
+                assert cell.text[start:end] == documents[cell.side].paragraphs[paragraph].text
+    for row in inline_rows(comparison):
+        cell = row.inline
+        assert cell is not None
+        # The inline text mixes both sides: without the other side's words, each paragraph reads
+        # exactly as in its own document.
+        other = ChangeOp.DELETE if cell.side is Side.DERIVATIVE else ChangeOp.INSERT
+        for position, paragraph in enumerate(cell.paragraphs):
+            start, end = cell.paragraph_starts[position], cell.paragraph_end(position)
+            own = _without(cell.text[start:end], cell.spans, other, start)
+            assert own == documents[cell.side].paragraphs[paragraph].text
+
+
+def test_a_split_block_of_code_starts_its_second_paragraph_after_the_break() -> None:
+    original = doc("def f(x):\n    y = x + 1\n    return y\nprint(f(2))")
+    derivative = doc("def f(x):\n    y = x + 1\n    return y", "print(f(2))")
+    comparison = compare(original, derivative)
+    (row,) = [r for r in side_by_side_rows(comparison) if r.right is not None and len(r.right.paragraphs) == 2]
+    assert row.right is not None
+    assert row.right.paragraph_starts == (0, len("def f(x):\n    y = x + 1\n    return y") + 1)
+    assert row.left is not None and row.left.paragraph_starts == (0,)
+
+
+def test_a_cell_refuses_starts_that_do_not_match_its_paragraphs() -> None:
+    with pytest.raises(ValueError):
+        Cell(Side.ORIGINAL, None, None, (0, 1), "a\nb\nc", (), (0,))
