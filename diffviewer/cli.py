@@ -144,6 +144,13 @@ def _window_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quit-after", type=int, metavar="MS", help="close the window after MS milliseconds (smoke tests)"
     )
+    parser.add_argument(
+        "--markup",
+        choices=[view.value for view in MarkupView],
+        default=None,
+        help="read Markdown and reStructuredText as text (markup removed) or as source; "
+        "default: the choice remembered from View > Show Markup Source",
+    )
     return parser
 
 
@@ -153,13 +160,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_compare(_parser().parse_args(arguments))
     parser = _window_parser()
     args = parser.parse_args(arguments)
-    return gui_main(args.files, demo=args.demo, quit_after_ms=args.quit_after)
+    return gui_main(args.files, demo=args.demo, quit_after_ms=args.quit_after, markup=args.markup)
 
 
-def gui_main(files: Sequence[str] | None = None, demo: bool = False, quit_after_ms: int | None = None) -> int:
+def gui_main(
+    files: Sequence[str] | None = None,
+    demo: bool = False,
+    quit_after_ms: int | None = None,
+    markup: str | None = None,
+) -> int:
     """The windowed entry point (also `diffviewer-gui`)."""
     if files is None:  # started as the gui script: take the command line as it is
         return main(sys.argv[1:])
     from diffviewer.gui.app import run  # Qt is imported only here
 
-    return run(files, demo=demo, quit_after_ms=quit_after_ms)
+    return run(files, demo=demo, quit_after_ms=quit_after_ms, markup=MarkupView(markup) if markup else None)
