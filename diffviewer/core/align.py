@@ -149,19 +149,26 @@ def align(
     original: Sequence[str],
     derivative: Sequence[str],
     on_step: Callable[[], None] = lambda: None,
+    overlaps: bool = True,
 ) -> Alignment:
-    """Align paragraph texts; `on_step` is called between stages (for cancel checks)."""
+    """Align paragraph texts; `on_step` is called between stages (for cancel checks).
+
+    `overlaps`: also link neighbouring paragraphs that share a sentence (prose cut in different
+    places). Off for code, whose blocks share identifiers everywhere but never a sentence.
+    """
     if list(derivative) < list(original):
         # Align in one canonical direction so that swapping the sides mirrors the result.
-        mirrored = _links(derivative, original, on_step)
+        mirrored = _links(derivative, original, on_step, overlaps)
         links = [Link(link.derivative, link.original, link.score, link.kind) for link in mirrored]
     else:
-        links = _links(original, derivative, on_step)
+        links = _links(original, derivative, on_step, overlaps)
     ordered = tuple(sorted(links, key=lambda link: (link.derivative, link.original)))
     return Alignment(ordered, _groups(len(original), len(derivative), links))
 
 
-def _links(original: Sequence[str], derivative: Sequence[str], on_step: Callable[[], None]) -> list[Link]:
+def _links(
+    original: Sequence[str], derivative: Sequence[str], on_step: Callable[[], None], overlaps: bool
+) -> list[Link]:
     index = SimilarityIndex(original, derivative)
     on_step()
     cands = index.candidates(min_score=min(CHAIN_MIN, CROSS_MIN, ATTACH_MIN_SCORE))
@@ -215,6 +222,8 @@ def _links(original: Sequence[str], derivative: Sequence[str], on_step: Callable
     attach("b")
     attach("a")
     on_step()
+    if not overlaps:
+        return links
 
     # Overlaps with the neighbours of a linked pair (paragraphs cut at different places on
     # each side): secondary links that do not merge blocks.

@@ -156,10 +156,16 @@ def compare(
             raise Cancelled("comparison cancelled")
 
     on_progress(0.0)
+    # Quotations, swapped names/numbers and sentences shared across paragraphs are prose matters.
+    # In a program, string literals are not quotations, every identifier or constant would be a
+    # "name" or a "number" (the token diff already shows each), and blocks share identifiers,
+    # never sentences. Markup source (Markdown, rST) is prose with its syntax visible: it keeps them.
+    prose = not (is_program(original) or is_program(derivative))
     alignment: Alignment = align(
         [_alignment_text(p.text, options) for p in original.paragraphs],
         [_alignment_text(p.text, options) for p in derivative.paragraphs],
         on_step=step,
+        overlaps=prose,
     )
     on_progress(0.4)
     blocks: list[Block] = []
@@ -177,11 +183,6 @@ def compare(
     for link in alignment.links:
         partners.setdefault(link.derivative, []).append(link.original)
     step()
-    # Quotations and swapped names/numbers are prose checks. In a program, string literals are
-    # not quotations, and every identifier or constant is a "name" or a "number": the checks
-    # would flag each capitalised class or changed constant that the token diff already shows.
-    # Markup source (Markdown, rST) is prose with its syntax visible, so it keeps both checks.
-    prose = not (is_program(original) or is_program(derivative))
     found_quotes = quotes.check(original.paragraphs, derivative.paragraphs, partners) if prose else ()
     stats = _stats(frozen_blocks, block_words, original, derivative, options.granularity)
     similarity = stats.words_equal / stats.words_original if stats.words_original else 1.0

@@ -209,6 +209,26 @@ class ComparisonView(QAbstractScrollArea):
         self._update_tops()
         return laid.get(key)
 
+    def gutter_labels(self, laid: LaidOutCell, side: Side | None) -> list[tuple[float, str]]:
+        """Where each number of a cell's gutter goes: a paragraph's number at its first line, or for
+        a side of code, the file's number of every source line (wrapped lines get none)."""
+        cell = laid.cell
+        document = self._documents.get(side) if side is not None and side in self._languages else None
+        labels: list[tuple[float, str]] = []
+        for position, (paragraph, (para_top, _)) in enumerate(
+            zip(cell.paragraphs, laid.paragraph_spans, strict=False)
+        ):
+            first = document.paragraphs[paragraph].line if document is not None else None
+            if document is None or first is None:
+                labels.append((para_top, str(paragraph + 1)))
+                continue
+            offset = cell.paragraph_starts[position]
+            for number, line in enumerate(document.paragraphs[paragraph].text.split("\n"), start=first):
+                text_line = laid.layout.lineForTextPosition(laid.to_qt(offset))
+                labels.append((text_line.y() if text_line.isValid() else para_top, str(number)))
+                offset += len(line) + 1
+        return labels
+
     def _is_code(self, cell: Cell, row: Row) -> bool:
         if cell is row.inline:
             return bool(self._languages)
@@ -778,15 +798,14 @@ class ComparisonView(QAbstractScrollArea):
             tint = scheme.row_tint(cell.kind)
             if tint is not None:
                 painter.fillRect(rect, tint)
-            # Paragraph numbers in a gutter, muted, to find one's place and to read the links.
+            # Paragraph numbers (for code, the file's line numbers) in a gutter, muted, to find
+            # one's place and to read the links.
             painter.setFont(self._small_font())
             painter.setPen(scheme.muted_text)
-            first_line = QFontMetricsF(laid.layout.font()).height()  # centred on the paragraph's first line
-            for paragraph, (para_top, _) in zip(cell.paragraphs, laid.paragraph_spans, strict=False):
-                number_rect = QRectF(left + 2, top + PAD_Y + para_top, gutter - 4, first_line)
-                painter.drawText(
-                    number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(paragraph + 1)
-                )
+            first_line = QFontMetricsF(laid.layout.font()).height()  # centred on the line it numbers
+            for label_top, label in self.gutter_labels(laid, side):
+                number_rect = QRectF(left + 2, top + PAD_Y + label_top, gutter - 4, first_line)
+                painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
             painter.save()
             text_left = left + PAD_X + gutter
             painter.setClipRect(QRectF(text_left, top, max(0.0, width - PAD_X - gutter), row_height))

@@ -310,3 +310,11 @@ def test_ignored_punctuation_on_code_ignores_operators() -> None:
     changes = word_diff("x = a-b", "x = a+b", CompareOptions(ignore_punctuation=True), "python", "python")
     assert edits(changes) == []
     assert "".join(c.derivative_side for c in changes) == "x = a+b"
+
+
+def test_program_blocks_link_only_to_their_own_partners() -> None:
+    # Blocks of a program share identifiers everywhere but never a sentence: the link map gets
+    # no secondary overlap links between neighbouring blocks, only each block's own pairs.
+    comparison = pair("py")
+    in_blocks = {(i, j) for block in comparison.blocks for i in block.original for j in block.derivative}
+    assert comparison.links and set(comparison.links) <= in_blocks
