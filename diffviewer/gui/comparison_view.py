@@ -1006,7 +1006,10 @@ class ComparisonView(QAbstractScrollArea):
         title = self.tr("Original") if side is Side.ORIGINAL else self.tr("Derivative")
         if document is None:
             return title
-        count = self.tr("%n paragraph(s)", "", len(document.paragraphs))
+        if document.format is DocumentFormat.CODE:  # runs of lines between blank lines
+            count = self.tr("%n block(s)", "", len(document.paragraphs))
+        else:
+            count = self.tr("%n paragraph(s)", "", len(document.paragraphs))
         # Code is named by its language ("python", "markdown"): "code" alone says little.
         kind = document.format.value
         if document.format is DocumentFormat.CODE and document.language:
