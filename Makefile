@@ -59,6 +59,13 @@ bundle-smoke: bundle
 	cd /tmp && $(CURDIR)/$(DIST)/diffviewer-cli compare $(CURDIR)/$(SAMPLES)/original.txt \
 		$(CURDIR)/$(SAMPLES)/spun-copy.txt --format json > /dev/null
 	cd /tmp && QT_QPA_PLATFORM=offscreen $(CURDIR)/$(DIST)/diffviewer --demo --quit-after 3000
+	# Code and markup need Pygments' lexers and styles and docutils inside the bundle.
+	cd /tmp && $(CURDIR)/$(DIST)/diffviewer-cli compare $(CURDIR)/tests/data/code/original.py \
+		$(CURDIR)/tests/data/code/derivative.py --format html | grep -q 'class="k"'
+	cd /tmp && $(CURDIR)/$(DIST)/diffviewer-cli compare $(CURDIR)/tests/data/code/original.rst \
+		$(CURDIR)/tests/data/code/derivative.rst --format json | grep -q '"format": "text"'
+	cd /tmp && $(CURDIR)/$(DIST)/diffviewer-cli compare --markup source $(CURDIR)/tests/data/code/original.rst \
+		$(CURDIR)/tests/data/code/derivative.rst --format json | grep -q '"language": "rst"'
 	@echo "bundle smoke test passed: $(DIST)"
 
 clean:
