@@ -33,7 +33,15 @@ def demo_set() -> list[Path]:
     return [Path(str(resource("samples", name))) for name in (DEMO_ORIGINAL, *DEMO_DERIVATIVES)]
 
 
+GUI_SWITCH_INTERVAL_SECONDS = 0.001
+
+
 def application(argv: Sequence[str] | None = None) -> QApplication:
+    # Comparisons run in worker threads that hold the interpreter lock; every Qt call the GUI
+    # thread makes while painting hands the lock over and waits up to this long to get it back.
+    # Python's 5 ms default made painting a big document's overview take seconds during a
+    # comparison; 1 ms keeps the window smooth and costs the workers next to nothing.
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_SECONDS)
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
@@ -46,25 +48,30 @@ class OverviewRuler(QWidget):
     def _paint_marks(self) -> QPixmap:
         pixmap = QPixmap(self.size())
         pixmap.fill(self.palette().color(QPalette.ColorRole.Window))
-        painter = QPainter(pixmap)
         scheme = scheme_for(self.palette())
         scale = self._scale()
         half = self.width() / 2
+        # Rectangles gathered by kind and drawn with one call per colour: thousands of separate
+        # painter calls would each wait for the interpreter lock while a comparison runs.
+        marks: dict[BlockKind, list[QRectF]] = defaultdict(list)
         for row_index, row in enumerate(self._view.rows):
             top, bottom = self._view.row_extent(row_index)
             y, h = top * scale, max(MIN_MARK, (bottom - top) * scale)
             for cell in row.cells:
                 if cell.kind is None or cell.kind is BlockKind.EQUAL:
                     continue
-                color = QColor(scheme.kind_edge[cell.kind])
                 # Left half marks the original's side, right half the derivative's (full width inline).
                 if cell.side is Side.ORIGINAL and row.inline is None:
-                    rect = QRectF(1, y, half - 1, h)
+                    marks[cell.kind].append(QRectF(1, y, half - 1, h))
                 elif row.inline is None:
-                    rect = QRectF(half, y, half - 1, h)
+                    marks[cell.kind].append(QRectF(half, y, half - 1, h))
                 else:
-                    rect = QRectF(1, y, self.width() - 2, h)
-                painter.fillRect(rect, color)
+                    marks[cell.kind].append(QRectF(1, y, self.width() - 2, h))
+        painter = QPainter(pixmap)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for kind, rects in marks.items():
+            painter.setBrush(QColor(scheme.kind_edge[kind]))
+            painter.drawRects(rects)
         painter.end()
         return pixmap
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from diffviewer.core.model import Comparison
+from diffviewer.gui.app import GUI_SWITCH_INTERVAL_SECONDS, application
 from diffviewer.gui.comparison_view import MAP_WIDTH
 from diffviewer.gui.main_window import MainWindow
 from tests.gui.conftest import compared, write
@@ -52,3 +54,34 @@ def test_empty_panes_invite_a_drop(qtbot: QtBot, window: MainWindow) -> None:
     assert any(
         left_half.pixel(x, y) != base for x in range(0, left_half.width(), 2) for y in range(0, left_half.height(), 2)
     )
+
+
+def test_the_overview_ruler_marks_each_sides_changes_where_they_are(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    kept = [f"Paragraph {n} about harbours, lanterns and the orchard number {n}." for n in range(40)]
+    rewritten = list(kept)
+    rewritten[30] = "Paragraph 30 about harbours, bright lanterns and the orchard number 30."
+    comparison = compared(
+        qtbot,
+        window,
+        lambda: window.open_paths(write(tmp_path / "a.txt", *kept), write(tmp_path / "b.txt", *rewritten)),
+    )
+    assert isinstance(comparison, Comparison)
+    ruler = window.ruler
+    image = ruler.grab().toImage()
+    background = ruler.palette().window().color().rgb()
+    row = next(n for n, r in enumerate(window.view.rows) if r.right is not None and 30 in r.right.paragraphs)
+    top, bottom = window.view.row_extent(row)
+    scale = ruler.height() / window.view.content_height()
+    y = int((top + bottom) / 2 * scale)
+    orange = QColor(image.pixel(ruler.width() * 3 // 4, y))  # the derivative's half
+    assert orange.rgb() != background and orange.red() > orange.blue()
+    assert QColor(image.pixel(ruler.width() // 4, y)).red() > QColor(image.pixel(ruler.width() // 4, y)).blue()
+    # Unchanged paragraphs leave the ruler bare, away from the visible-part frame at the top.
+    assert QColor(image.pixel(ruler.width() * 3 // 4, ruler.height() - 3)).rgb() == background
+
+
+def test_the_gui_hands_the_interpreter_lock_over_quickly(qtbot: QtBot) -> None:
+    application()
+    assert sys.getswitchinterval() == GUI_SWITCH_INTERVAL_SECONDS < 0.005
