@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextCharFormat, QTextLa
 
 from diffviewer.core.model import ChangeOp, Role
 from diffviewer.gui.colors import Scheme
-from diffviewer.gui.rows import Cell
+from diffviewer.gui.rows import TAB_COLUMNS, Cell
 
 if TYPE_CHECKING:  # Pygments loads only once code is shown: prose starts up without it
     from diffviewer.core.syntax import SyntaxSpan, TextStyle
@@ -23,7 +23,6 @@ NO_WRAP_WIDTH = 1_000_000.0
 # A wrapped line of code continues this many columns deeper than the line it belongs to: off the
 # grid of 4-column indentation, so it never reads as a nested statement.
 HANGING_COLUMNS = 2
-TAB_COLUMNS = 4  # code's tab stops are four spaces apart
 
 
 class Utf16Offsets:

@@ -7,8 +7,10 @@ scrolling is synchronised by construction. Each row is as tall as its taller cel
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import floordiv
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
@@ -36,10 +38,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from diffviewer.core.model import BlockKind, Comparison, Document, DocumentFormat, Quote, QuoteStatus, Role, Treatment
-from diffviewer.gui.cell_layout import TAB_COLUMNS, LaidOutCell, Utf16Offsets, lay_out
+from diffviewer.gui.cell_layout import LaidOutCell, Utf16Offsets, lay_out
 from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
 from diffviewer.gui.link_map import Band, paint_bands
-from diffviewer.gui.rows import Cell, Row, Side, inline_rows, side_by_side_rows, single_document_rows
+from diffviewer.gui.rows import Cell, PreparedRows, Row, Side, single_document_rows
 from diffviewer.gui.view_mode import ViewMode
 
 MAP_WIDTH = 72
@@ -91,6 +93,9 @@ class ComparisonView(QAbstractScrollArea):
         self.viewport().setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._mode = ViewMode.SIDE_BY_SIDE
+        self._prepared: PreparedRows | None = None
+        # The original's rows alone, prepared by the worker, with the document they show.
+        self._preview: tuple[Document, list[Row]] | None = None
         self._wrap = True
         self._font = QFont(self.font())
         # Code reads in the system's fixed-pitch font, at the same zoom as prose.
@@ -146,14 +151,22 @@ class ComparisonView(QAbstractScrollArea):
     def document(self, side: Side) -> Document | None:
         return self._documents[side]
 
-    def set_documents(self, original: Document | None, derivative: Document | None) -> None:
-        """Show documents without a comparison (one side loaded, or while the comparison runs)."""
+    def set_documents(
+        self, original: Document | None, derivative: Document | None, preview: Sequence[Row] | None = None
+    ) -> None:
+        """Show documents without a comparison (one side loaded, or while the comparison runs).
+
+        `preview`: the original's rows alone, when they were built off the GUI thread.
+        """
         self._documents = {Side.ORIGINAL: original, Side.DERIVATIVE: derivative}
         if original is None or derivative is None or self._comparison is None:
             self._comparison = None
+        self._preview = (original, list(preview)) if preview is not None and original is not None else None
         self._rebuild_rows()
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
+    def set_comparison(self, comparison: Comparison | None, prepared: PreparedRows | None = None) -> None:
+        """Show `comparison`; `prepared` rows (built off the GUI thread) are used when they fit it."""
+        self._prepared = prepared if prepared is not None and prepared.comparison is comparison else None
         keep_position = self._comparison is not None and comparison is not None
         fraction = self._scroll_fraction() if keep_position else 0.0
         self._comparison = comparison
@@ -237,10 +250,16 @@ class ComparisonView(QAbstractScrollArea):
     def _rebuild_rows(self) -> None:
         original, derivative = self._documents[Side.ORIGINAL], self._documents[Side.DERIVATIVE]
         if self._comparison is not None:
-            builder = inline_rows if self._mode is ViewMode.INLINE else side_by_side_rows
-            self._rows = builder(self._comparison)
+            prepared = self._prepared
+            if prepared is None or prepared.mode is not self._mode:
+                prepared = self._prepared = PreparedRows.of(self._comparison, self._mode)
+            self._rows = list(prepared.rows)
         elif original is not None:
-            self._rows = single_document_rows(original, Side.ORIGINAL)
+            preview = self._preview
+            if preview is not None and preview[0] is original:
+                self._rows = preview[1]
+            else:
+                self._rows = single_document_rows(original, Side.ORIGINAL)
         elif derivative is not None:
             self._rows = single_document_rows(derivative, Side.DERIVATIVE)
         else:
@@ -324,9 +343,8 @@ class ComparisonView(QAbstractScrollArea):
             widest = 0.0
             for row in self._rows:
                 for cell in row.cells:
-                    code = self._is_code(cell, row)
-                    width = self._code_char_width if code else self._char_width
-                    widest = max(widest, max(self._line_lengths(cell.text, code)) * width)
+                    width = self._code_char_width if self._is_code(cell, row) else self._char_width
+                    widest = max(widest, cell.widest_line * width)
             text_width = min(self._text_widths.values())
             hbar.setPageStep(round(text_width))
             hbar.setRange(0, max(0, round(widest * 1.1 - text_width)))
@@ -337,26 +355,20 @@ class ComparisonView(QAbstractScrollArea):
     def _cell_key(self, cell: Cell, row: Row) -> Side | None:
         return None if cell is row.inline else cell.side
 
-    @staticmethod
-    def _line_lengths(text: str, code: bool) -> list[int]:
-        """The length of each line (a paragraph of code has several), in columns."""
-        lines = text.split("\n")
-        if code and "\t" in text:
-            # A tab in code takes up to TAB_COLUMNS columns; counting it as that many is close enough.
-            return [len(line) + (TAB_COLUMNS - 1) * line.count("\t") for line in lines]
-        return [len(line) for line in lines]
-
     def _estimated_height(self, row: Row) -> float:
         best = self._line_height
         for cell in row.cells:
             code = self._is_code(cell, row)
             line_height = self._code_line_height if code else self._line_height
+            lines = len(cell.line_lengths)
             if self._wrap:
                 char_width = self._code_char_width if code else self._char_width
                 per_line = max(1, int(self._text_widths.get(self._cell_key(cell, row), 400.0) / char_width))
-                lines = sum(max(1, -(-n // per_line)) for n in self._line_lengths(cell.text, code))
-            else:
-                lines = cell.text.count("\n") + 1
+                if cell.widest_line > per_line:  # some line wraps: each takes ceil(n / per_line), at least 1
+                    widths = cell.line_lengths
+                    # Counted at C speed (map, not a generator): big documents have millions of lines.
+                    lines = sum(map(floordiv, map((per_line - 1).__add__, widths), repeat(per_line)))
+                    lines += widths.count(0)
             best = max(best, lines * line_height)
         return best + 2 * PAD_Y
 

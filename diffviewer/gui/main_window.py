@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
 
         self.view = ComparisonView(self)
         self.view.set_mode(self.settings.view_mode)
+        self.session.view_mode = self.settings.view_mode
         self.view.set_wrap(self.settings.wrap)
         self.view.set_font_point_size(self.settings.font_size)
         self.ruler = OverviewRuler(self.view, self)
@@ -658,7 +659,7 @@ class MainWindow(QMainWindow):
         # Show what was read at once; the comparison follows. An older comparison stays on screen
         # instead when only the options changed, so recomputing does not flicker.
         if entry is self._current and self.view.comparison is None:
-            self.view.set_documents(*entry.documents)
+            self.view.set_documents(*entry.documents, preview=entry.preview)
 
     def on_entry_finished(self, index: int) -> None:
         entry = self.session.entries[index]
@@ -723,7 +724,7 @@ class MainWindow(QMainWindow):
     def _show_current(self) -> None:
         entry = self._current
         comparison = entry.comparison if entry is not None else None
-        self.view.set_comparison(comparison)
+        self.view.set_comparison(comparison, entry.prepared if entry is not None else None)
         if comparison is None and entry is not None:
             self.view.set_documents(*entry.documents)
         self._show_summary(comparison)
@@ -969,6 +970,7 @@ class MainWindow(QMainWindow):
     def on_view_mode_chosen(self) -> None:
         mode = ViewMode.INLINE if self.inline_action.isChecked() else ViewMode.SIDE_BY_SIDE
         self.settings.view_mode = mode
+        self.session.view_mode = mode
         self.view.set_mode(mode)
 
     def on_option_toggled(self) -> None:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document
+from diffviewer.gui.view_mode import ViewMode
+
+TAB_COLUMNS = 4  # code's tab stops are four spaces apart
 
 
 class Side(StrEnum):
@@ -44,10 +47,21 @@ class Cell:
     # Offset in `text` where each of `paragraphs` begins. Given by whoever joined the paragraphs:
     # the text alone cannot tell a paragraph break from a line break inside a block of code.
     paragraph_starts: tuple[int, ...] = (0,)
+    # Each line's length in columns (a tab counts as a whole tab stop), and the longest: what the
+    # view estimates heights from, so resizing or zooming never walks the text again.
+    line_lengths: tuple[int, ...] = field(init=False, compare=False, repr=False)
+    widest_line: int = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.paragraph_starts) != max(1, len(self.paragraphs)):
             raise ValueError(f"{len(self.paragraphs)} paragraphs but {len(self.paragraph_starts)} starts")
+        lines = self.text.split("\n")
+        if "\t" in self.text:
+            lengths = tuple(len(line) + (TAB_COLUMNS - 1) * line.count("\t") for line in lines)
+        else:
+            lengths = tuple(map(len, lines))
+        object.__setattr__(self, "line_lengths", lengths)
+        object.__setattr__(self, "widest_line", max(lengths))
 
     def paragraph_end(self, position: int) -> int:
         """Where the paragraph at `position` (in `paragraphs`) ends in `text`, its joining "\n" excluded."""
@@ -75,10 +89,11 @@ class Row:
     left: Cell | None = None
     right: Cell | None = None
     inline: Cell | None = None
+    cells: tuple[Cell, ...] = field(init=False, compare=False, repr=False)  # the cells present
 
-    @property
-    def cells(self) -> tuple[Cell, ...]:
-        return tuple(cell for cell in (self.left, self.right, self.inline) if cell is not None)
+    def __post_init__(self) -> None:
+        present = tuple(cell for cell in (self.left, self.right, self.inline) if cell is not None)
+        object.__setattr__(self, "cells", present)
 
     @property
     def block(self) -> int | None:
@@ -211,3 +226,18 @@ def single_document_rows(document: Document, side: Side) -> list[Row]:
     if side is Side.ORIGINAL:
         return [Row(left=cell) for cell in cells]
     return [Row(right=cell) for cell in cells]
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRows:
+    """Rows built off the GUI thread for one comparison in one view mode (big documents have
+    tens of thousands: building them where the comparison ran keeps the window responsive)."""
+
+    comparison: Comparison
+    mode: ViewMode
+    rows: tuple[Row, ...]
+
+    @staticmethod
+    def of(comparison: Comparison, mode: ViewMode) -> PreparedRows:
+        builder = inline_rows if mode is ViewMode.INLINE else side_by_side_rows
+        return PreparedRows(comparison, mode, tuple(builder(comparison)))

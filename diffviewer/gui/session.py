@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from diffviewer.core.model import CompareOptions, Comparison, Document
 from diffviewer.formats import MarkupView
+from diffviewer.gui.rows import PreparedRows, Row
+from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.worker import CompareJob, CompareRequest, FailedSide
 
 DEFAULT_MAX_BYTES = 100_000_000
@@ -37,6 +39,8 @@ class DerivativeEntry:
     path: Path
     shown_path: Path | None = None  # the file behind `comparison`, kept when a reload fails
     comparison: Comparison | None = None
+    prepared: PreparedRows | None = field(default=None, repr=False)  # rows built with the comparison
+    preview: tuple[Row, ...] | None = field(default=None, repr=False)  # the original's rows alone
     documents: tuple[Document | None, Document | None] = (None, None)
     state: EntryState = EntryState.WAITING
     progress: float = 0.0
@@ -72,6 +76,7 @@ class ComparisonSession(QObject):
         self._max_bytes = max_bytes
         # How Markdown and rST are read by the jobs started from now on.
         self.markup = MarkupView.TEXT
+        self.view_mode = ViewMode.SIDE_BY_SIDE  # the window's: jobs prepare rows for it
         # Set when the user chose to go on past a size limit; cleared when other files are opened.
         self.limits_lifted = False
         self.original: Path | None = None
@@ -133,6 +138,7 @@ class ComparisonSession(QObject):
         self.shown_original, entry.shown_path = entry.shown_path, self.shown_original
         for other in self.entries:
             other.comparison = None
+            other.prepared = None
         self.recompute()
 
     # running ----------------------------------------------------------------------------------
@@ -158,7 +164,9 @@ class ComparisonSession(QObject):
         if self.limits_lifted:
             options = replace(options, max_paragraphs=UNLIMITED, max_characters=UNLIMITED)
             max_bytes = UNLIMITED
-        return CompareRequest(self._generation, self.original, derivative, options, max_bytes, self.markup)
+        return CompareRequest(
+            self._generation, self.original, derivative, options, max_bytes, self.markup, self.view_mode
+        )
 
     def _start(self, index: int) -> None:
         entry = self.entries[index]
@@ -206,10 +214,17 @@ class ComparisonSession(QObject):
             entry.progress = fraction
             self.entry_updated.emit(index)
 
-    def on_job_documents_loaded(self, generation: int, original: Document | None, derivative: Document | None) -> None:
+    def on_job_documents_loaded(
+        self,
+        generation: int,
+        original: Document | None,
+        derivative: Document | None,
+        preview: tuple[Row, ...] | None,
+    ) -> None:
         index, entry = self._entry_for(generation)
         if entry is not None:
             entry.documents = (original, derivative)
+            entry.preview = preview
             self.entry_documents_loaded.emit(index)
 
     def _report_for(self, generation: int) -> tuple[int, DerivativeEntry | None]:
@@ -220,11 +235,12 @@ class ComparisonSession(QObject):
             entry.job = None
         return index, entry
 
-    def on_job_finished(self, generation: int, comparison: Comparison | None) -> None:
+    def on_job_finished(self, generation: int, comparison: Comparison | None, prepared: PreparedRows | None) -> None:
         index, entry = self._report_for(generation)
         if entry is None:
             return
         entry.comparison = comparison
+        entry.prepared = prepared
         entry.shown_path = entry.path
         self.shown_original = self.original
         entry.state = EntryState.DONE
@@ -267,7 +283,7 @@ class ComparisonSession(QObject):
         self._preview_job = None
         return True
 
-    def on_preview_finished(self, generation: int, _comparison: Comparison | None) -> None:
+    def on_preview_finished(self, generation: int, _comparison: Comparison | None, _prepared: object) -> None:
         job = self._preview_job
         if job is not None and self._preview_done(generation):
             self.shown_original = self.original

@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, compare
 from diffviewer.core.model import CompareOptions, Comparison, Document, DocumentFormat
 from diffviewer.formats import FileTooLarge, LoadError, MarkupView, load
+from diffviewer.gui.rows import PreparedRows, Side, single_document_rows
+from diffviewer.gui.view_mode import ViewMode
 
 
 class FailedSide(StrEnum):
@@ -34,13 +36,16 @@ class CompareRequest:
     options: CompareOptions
     max_bytes: int
     markup: MarkupView = MarkupView.TEXT  # Markdown and rST read as prose or as source code
+    view_mode: ViewMode = ViewMode.SIDE_BY_SIDE  # the rows to prepare for the window
 
 
 class CompareSignals(QObject):
     # Emitted from the worker thread; Qt queues them to the receiver's (GUI) thread.
     progressed = Signal(int, float, str)  # generation, fraction 0..1, file being read ("" while comparing)
-    documents_loaded = Signal(int, object, object)  # generation, original Document, derivative Document
-    finished = Signal(int, object)  # generation, Comparison (None when only one side was given)
+    # generation, original Document, derivative Document, rows showing the original alone (or None)
+    documents_loaded = Signal(int, object, object, object)
+    # generation, Comparison (None when only one side was given), PreparedRows for it (or None)
+    finished = Signal(int, object, object)
     failed = Signal(int, str, str, bool)  # generation, one-line message, FailedSide, past a limit
     cancelled = Signal(int)
 
@@ -74,16 +79,21 @@ class CompareJob(QRunnable):
             if self.is_cancelled:
                 signals.cancelled.emit(generation)
                 return
-            signals.documents_loaded.emit(generation, original, derivative)
+            # The window shows the original at once while the comparison runs: its rows are
+            # built here, off the GUI thread (a big document has tens of thousands).
+            preview = tuple(single_document_rows(original, Side.ORIGINAL)) if original is not None else None
+            signals.documents_loaded.emit(generation, original, derivative, preview)
             result: Comparison | None = None
+            prepared: PreparedRows | None = None
             if original is not None and derivative is not None:
                 result = compare(
                     original,
                     derivative,
                     self.request.options,
                     should_cancel=self._cancel.is_set,
-                    on_progress=lambda fraction: signals.progressed.emit(generation, 0.1 + 0.9 * fraction, ""),
+                    on_progress=lambda fraction: signals.progressed.emit(generation, 0.1 + 0.85 * fraction, ""),
                 )
+                prepared = PreparedRows.of(result, self.request.view_mode)
         except Cancelled:
             signals.cancelled.emit(generation)
         except (LoadError, CompareError) as error:
@@ -92,7 +102,7 @@ class CompareJob(QRunnable):
         except Exception as error:  # a bug must reach the user as a message, not kill the thread
             signals.failed.emit(generation, f"unexpected error: {type(error).__name__}: {error}", side.value, False)
         else:
-            signals.finished.emit(generation, result)
+            signals.finished.emit(generation, result, prepared)
 
     def _load(self, path: Path | None, fraction: float) -> Document | None:
         if path is None:

@@ -20,7 +20,7 @@ from diffviewer.gui import worker
 from diffviewer.gui.app import demo_paths
 from diffviewer.gui.main_window import MainWindow
 from diffviewer.gui.message_bar import MessageLevel
-from diffviewer.gui.rows import Side
+from diffviewer.gui.rows import PreparedRows, Side
 from diffviewer.gui.settings import Settings
 from diffviewer.gui.view_mode import ViewMode
 from tests.gui.conftest import COMPARE_TIMEOUT_MS, compared, drop_files, write
@@ -432,3 +432,50 @@ def test_a_closed_window_is_freed_without_the_cycle_collector(
         assert ref() is None
     finally:
         gc.enable()
+
+
+def test_rows_are_built_in_the_worker_for_the_current_view_mode(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = write(tmp_path / "a.txt", "The harbour lanterns burn all night.", "Orchards line the river.")
+    derivative = write(tmp_path / "b.txt", "The harbour lanterns glow all night.", "Orchards line the river.")
+    built_on: list[bool] = []
+    real = PreparedRows.of
+
+    def counting(comparison: Comparison, mode: ViewMode) -> PreparedRows:
+        built_on.append(threading.current_thread() is threading.main_thread())
+        return real(comparison, mode)
+
+    monkeypatch.setattr(PreparedRows, "of", staticmethod(counting))
+    compared(qtbot, window, lambda: window.open_paths(original, derivative))
+    entry = window.session.entries[0]
+    assert entry.prepared is not None and entry.prepared.mode is ViewMode.SIDE_BY_SIDE
+    assert built_on == [False]  # once, in the worker thread
+    assert window.view.rows == list(entry.prepared.rows)
+    assert window.view.rows[0] is entry.prepared.rows[0]  # shown as prepared, not built again
+    # Another mode is built on demand; the next comparison prepares that mode instead.
+    window.inline_action.trigger()
+    assert built_on == [False, True] and window.view.rows[0].inline is not None
+    compared(qtbot, window, window.reload_action.trigger)
+    entry = window.session.entries[0]
+    assert entry.prepared is not None and entry.prepared.mode is ViewMode.INLINE
+    assert built_on == [False, True, False]
+    assert window.view.rows[0] is entry.prepared.rows[0]
+
+
+def test_the_originals_preview_rows_come_from_the_worker(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    original = write(tmp_path / "a.txt", "The harbour lanterns burn all night.", "Orchards line the river.")
+    derivative = write(tmp_path / "b.txt", "The harbour lanterns glow all night.", "Orchards line the river.")
+    compared(qtbot, window, lambda: window.open_paths(original, derivative))
+    entry = window.session.entries[0]
+    assert entry.preview is not None and [row.left.paragraphs for row in entry.preview if row.left] == [(0,), (1,)]
+    view = window.view
+    view.set_comparison(None)
+    view.set_documents(*entry.documents, preview=entry.preview)
+    assert view.rows[0] is entry.preview[0]  # shown as the worker built them
+    # Rows prepared for another document are never shown for this one.
+    other = entry.documents[1]
+    view.set_documents(other, None, preview=None)
+    view.set_documents(entry.documents[0], None, preview=None)
+    assert view.rows and view.rows[0] is not entry.preview[0]
+    assert [row.left.paragraphs for row in view.rows if row.left] == [(0,), (1,)]

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from diffviewer.core.compare import compare
 from diffviewer.core.model import BlockKind, ChangeOp
-from diffviewer.gui.rows import Cell, Side, Span, inline_rows, side_by_side_rows
+from diffviewer.gui.rows import TAB_COLUMNS, Cell, Row, Side, Span, inline_rows, side_by_side_rows
 from tests.core.helpers import doc
 
 WORDS = ["harbour", "lantern", "orchard", "council", "budget", "memo", "safety", "open", "source", "models"]
@@ -108,3 +108,11 @@ def test_a_split_block_of_code_starts_its_second_paragraph_after_the_break() -> 
 def test_a_cell_refuses_starts_that_do_not_match_its_paragraphs() -> None:
     with pytest.raises(ValueError):
         Cell(Side.ORIGINAL, None, None, (0, 1), "a\nb\nc", (), (0,))
+
+
+def test_cells_measure_their_lines_once_tabs_as_whole_stops() -> None:
+    cell = Cell(Side.ORIGINAL, 0, BlockKind.EQUAL, (0,), "if x:\n\treturn 1\n")
+    assert cell.line_lengths == (5, len("\treturn 1") + TAB_COLUMNS - 1, 0)
+    assert cell.widest_line == len("return 1") + TAB_COLUMNS
+    row = Row(left=cell, right=None)
+    assert row.cells == (cell,)
