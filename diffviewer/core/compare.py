@@ -63,6 +63,11 @@ def is_program(doc: Document) -> bool:
     return doc.format is DocumentFormat.CODE and not is_markup(doc.language)
 
 
+def checks_prose(original: Document, derivative: Document) -> bool:
+    """Whether quotations and swapped names are checked: not when a side is a program."""
+    return not (is_program(original) or is_program(derivative))
+
+
 def _block(group: Group, original: Document, derivative: Document, options: CompareOptions) -> tuple[Block, BlockWords]:
     a_text = "\n".join(original.paragraphs[i].text for i in group.original)
     b_text = "\n".join(derivative.paragraphs[j].text for j in group.derivative)
@@ -160,7 +165,7 @@ def compare(
     # In a program, string literals are not quotations, every identifier or constant would be a
     # "name" or a "number" (the token diff already shows each), and blocks share identifiers,
     # never sentences. Markup source (Markdown, rST) is prose with its syntax visible: it keeps them.
-    prose = not (is_program(original) or is_program(derivative))
+    prose = checks_prose(original, derivative)
     alignment: Alignment = align(
         [_alignment_text(p.text, options) for p in original.paragraphs],
         [_alignment_text(p.text, options) for p in derivative.paragraphs],
@@ -199,4 +204,4 @@ def compare(
     )
 
 
-__all__ = ["Cancelled", "CompareError", "LimitExceeded", "compare", "diff_language", "is_program"]
+__all__ = ["Cancelled", "CompareError", "LimitExceeded", "checks_prose", "compare", "diff_language", "is_program"]

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QCheckBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import Comparison, Quote, QuoteStatus
 from diffviewer.gui.colors import quote_colour
 
@@ -47,6 +48,8 @@ class QuotesPanel(QWidget):
         counts = {status: sum(1 for q in self._quotes if q.status is status) for status in QuoteStatus}
         if comparison is None:
             self.summary.setText(self.tr("Quotations appear here once two documents are compared."))
+        elif not checks_prose(comparison.original, comparison.derivative):
+            self.summary.setText(self.tr("Quotations not checked: string literals in a program are not quotations."))
         else:
             self.summary.setText(
                 self.tr("%1 quotations: %2 verbatim, %3 altered, %4 unsourced")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from diffviewer.core.compare import is_program
+from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import BlockKind, Comparison, Treatment
 from diffviewer.gui.colors import scheme_for
 
@@ -114,7 +114,7 @@ class SummaryPanel(QWidget):
                 for f in comparison.changed_facts
             )
             parts.append(f"<p>{html.escape(self.tr('Changed names and numbers:'))}</p><ul>{rows}</ul>")
-        elif not (is_program(comparison.original) or is_program(comparison.derivative)):
+        elif checks_prose(comparison.original, comparison.derivative):
             # Programs are not checked for swapped names (every identifier would be one).
             parts.append(f"<p>{html.escape(self.tr('No names or numbers were swapped.'))}</p>")
         self.details.setText("".join(parts))

@@ -17,8 +17,10 @@ from functools import cache
 from pathlib import Path
 
 from diffviewer import __version__
+from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import Block, Change, ChangeOp, Comparison, Document, DocumentFormat, QuoteStatus
 from diffviewer.core.syntax import STYLE_FOR_THEME, ClassSpan, SyntaxTheme, class_spans
+from diffviewer.report.text_report import QUOTES_NOT_CHECKED
 
 
 class Layout(StrEnum):
@@ -221,6 +223,8 @@ def _summary(c: Comparison) -> list[str]:
 
 
 def _quotes(c: Comparison) -> list[str]:
+    if not checks_prose(c.original, c.derivative):
+        return [f"<h3>Quotations</h3><p>{_e(QUOTES_NOT_CHECKED)}</p>"]
     flagged = [q for q in c.quotes if q.status is not QuoteStatus.VERBATIM]
     parts = [
         f"<h3>Quotations</h3><p>{len(c.quotes)} found: {len(c.quotes) - len(flagged)} verbatim, "

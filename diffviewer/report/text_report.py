@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import BlockKind, ChangeOp, Comparison, QuoteStatus
+
+QUOTES_NOT_CHECKED = "Quotations not checked: string literals in a program are not quotations."
 
 _MARK = {ChangeOp.EQUAL: ("", ""), ChangeOp.DELETE: ("[-", "-]"), ChangeOp.INSERT: ("{+", "+}")}
 # With colour on (a terminal): removed words in vermillion and struck, added in blue and underlined,
@@ -49,6 +52,9 @@ def _comparison(c: Comparison, colour: bool) -> list[str]:
         else:
             lines.append("".join(f"{marks[ch.op][0]}{ch.text}{marks[ch.op][1]}" for ch in block.changes))
         lines.append("")
+    if not checks_prose(c.original, c.derivative):
+        lines.extend([QUOTES_NOT_CHECKED, ""])
+        return lines
     flagged = [q for q in c.quotes if q.status is not QuoteStatus.VERBATIM]
     lines.append(f"Quotations: {len(c.quotes)} found, {len(flagged)} altered or unsourced")
     for q in flagged:

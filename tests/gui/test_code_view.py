@@ -447,3 +447,4 @@ def test_the_summary_makes_no_claim_about_names_in_a_program(
     summary = window.summary_panel.text()
     assert "kept word for word" in summary  # the summary is there...
     assert "names or numbers" not in summary  # ...without the prose-only check it never ran
+    assert "not checked" in window.quotes_panel.summary.text()

@@ -295,3 +295,13 @@ def test_pdf_export_layout_keeps_colours_and_marks(tmp_path: Path) -> None:
     assert colour in PLAIN and highlighted  # a name inside a deletion: plain text on the highlight
     colour, highlighted, _ = fragments["be"]  # a word changed inside a string literal
     assert colour in PLAIN and highlighted
+
+
+def test_reports_of_a_program_say_quotations_were_not_checked() -> None:
+    program = python_pair()
+    for report in (text_report.render([program]), html_report.render([program])):
+        assert "Quotations not checked" in report and "0 found" not in report
+    # Markdown source is prose in a syntax: its quotations are checked as usual.
+    markdown = compare(load(DATA / "original.md"), load(DATA / "derivative.md"))
+    for report in (text_report.render([markdown]), html_report.render([markdown])):
+        assert "Quotations not checked" not in report and "found" in report
