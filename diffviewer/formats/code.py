@@ -9,6 +9,7 @@ from pygments.util import ClassNotFound
 
 from diffviewer.core.model import Document, DocumentFormat, Paragraph
 from diffviewer.core.segment import normalise_newlines
+from diffviewer.core.syntax import is_markup
 
 # Prose formats keep their own loaders; Pygments also claims these names (.txt is "Text only",
 # .html is an HTML lexer), but a user loading them wants the words compared, not markup tokens.
@@ -49,36 +50,91 @@ def language_for_content(text: str) -> str | None:
     return alias
 
 
-def code_paragraphs(text: str) -> tuple[Paragraph, ...]:
-    """Blank-line-separated blocks, each kept line for line (indentation and all, trailing spaces off).
+# A block longer than this is cut at its outermost statements (or entries): one giant block (a
+# JSON file has no blank lines at all) would defeat the alignment and the window alike.
+MAX_BLOCK_LINES = 60
+_CLOSERS = tuple(")]}")
+_OPENERS = frozenset("([{")
 
-    Each paragraph knows the file line it starts on, since the blank lines between them are gone.
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _continues(block_start: str, line: str) -> bool:
+    """Whether `line`, after blank lines, still belongs to the block that began with `block_start`.
+
+    In a program a blank line inside a function, a docstring or a nested mapping is followed by
+    a line indented deeper than the block's first one, or by the bracket that closes the block.
+    A block that is only an opening bracket (a JSON document's "{") is a container whose
+    blank-line-separated entries are blocks of their own, as their author spaced them.
     """
-    paragraphs: list[Paragraph] = []
+    if line.lstrip().startswith(_CLOSERS):
+        return True
+    return block_start.strip() not in _OPENERS and _indent(line) > _indent(block_start)
+
+
+def _cut_long(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
+    """`lines` (starting at file line `first`) as blocks of at most MAX_BLOCK_LINES where it can.
+
+    Cuts go before each line at the block's outermost inner level (a top-level JSON entry, a
+    statement of a long function body), so the same content cuts the same way in both files.
+    """
+    if len(lines) <= MAX_BLOCK_LINES:
+        return [(first, lines)]
+    levels = [_indent(line) for line in lines[1:] if line.strip() and not line.lstrip().startswith(_CLOSERS)]
+    if not levels:
+        return [(first, lines)]
+    outer = min(levels)
+    cuts = [
+        n
+        for n in range(1, len(lines))
+        if lines[n].strip() and _indent(lines[n]) == outer and not lines[n].lstrip().startswith(_CLOSERS)
+    ]
+    blocks: list[tuple[int, list[str]]] = []
+    for begin, stop in zip([0, *cuts], [*cuts, len(lines)], strict=True):
+        if begin == stop:
+            continue
+        part = lines[begin:stop]
+        # A part that is no shorter than the whole (nothing to cut at) is kept as it is.
+        blocks.extend(_cut_long(part, first + begin) if len(part) < len(lines) else [(first + begin, part)])
+    return blocks
+
+
+def code_paragraphs(text: str, program: bool = True) -> tuple[Paragraph, ...]:
+    """Blocks of lines between blank lines, each kept line for line (indentation and all,
+    trailing spaces off), and each knowing the file line it starts on.
+
+    In a `program`, a blank line inside an indented body (or before the closing bracket) does not
+    end the block, so a function with blank lines or a docstring with paragraphs stays whole, and
+    very long blocks are cut at their outermost level. Markup source keeps plain blank-line blocks.
+    """
+    raw: list[tuple[int, list[str]]] = []
     current: list[str] = []
-    first_line = 1
-
-    def flush() -> None:
-        if current:
-            paragraphs.append(Paragraph(index=len(paragraphs), text="\n".join(current), line=first_line))
-            current.clear()
-
+    blanks = 0
     for number, line in enumerate(normalise_newlines(text).split("\n"), start=1):
-        if line.strip():
-            if not current:
-                first_line = number
-            current.append(line.rstrip())
+        line = line.rstrip()
+        if not line.strip():
+            blanks += 1 if current else 0
+            continue
+        if current and blanks and not (program and _continues(current[0], line)):
+            current = []
+        if not current:
+            raw.append((number, current))
         else:
-            flush()
-    flush()
-    return tuple(paragraphs)
+            current.extend([""] * blanks)
+        current.append(line)
+        blanks = 0
+    blocks = [cut for first, lines in raw for cut in (_cut_long(lines, first) if program else [(first, lines)])]
+    return tuple(Paragraph(index=n, text="\n".join(lines), line=first) for n, (first, lines) in enumerate(blocks))
 
 
 def load_code(data: bytes, path: str, language: str) -> Document:
     from diffviewer.formats.text import decode_bytes
 
     text = decode_bytes(data, path)
-    return Document(path=path, format=DocumentFormat.CODE, paragraphs=code_paragraphs(text), language=language)
+    paragraphs = code_paragraphs(text, program=not is_markup(language))
+    return Document(path=path, format=DocumentFormat.CODE, paragraphs=paragraphs, language=language)
 
 
 __all__ = ["PROSE_EXTENSIONS", "code_paragraphs", "language_for_content", "language_for_name", "load_code"]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diffviewer.core.model import DocumentFormat, Role
 from diffviewer.formats import MarkupView, detect_format, load
-from diffviewer.formats.code import code_paragraphs
+from diffviewer.formats.code import MAX_BLOCK_LINES, code_paragraphs
 from tests.conftest import SAMPLES
 
 
@@ -74,16 +77,61 @@ def test_the_bundled_samples_are_prose(sample: Path) -> None:
 
 
 def test_code_blocks_are_blank_line_separated_and_keep_their_lines() -> None:
-    text = "import os\r\nimport sys\n\n\ndef f():\n    if x:   \n        return 1\n\n    return 2\n"
+    text = "import os\r\nimport sys\n\n\ndef f():\n    if x:   \n        return 1\n\n    return 2\n\nx = 1\n"
     paragraphs = code_paragraphs(text)
     assert [p.text for p in paragraphs] == [
         "import os\nimport sys",
-        "def f():\n    if x:\n        return 1",  # indentation kept, trailing spaces dropped
-        "    return 2",
+        # Indentation kept, trailing spaces dropped; the blank line inside the body stays in it.
+        "def f():\n    if x:\n        return 1\n\n    return 2",
+        "x = 1",
     ]
     assert [p.index for p in paragraphs] == [0, 1, 2]
-    assert [p.line for p in paragraphs] == [1, 5, 9]  # where each block starts in the file
+    assert [p.line for p in paragraphs] == [1, 5, 11]  # where each block starts in the file
     assert all(p.role is Role.BODY for p in paragraphs)
+
+
+def test_docstrings_and_closing_brackets_stay_with_their_block() -> None:
+    python = 'def f():\n    """Sum.\n\n    More.\n    """\n    return 1\n\n\nclass A:\n    pass\n'
+    assert [p.text for p in code_paragraphs(python)] == [
+        'def f():\n    """Sum.\n\n    More.\n    """\n    return 1',
+        "class A:\n    pass",
+    ]
+    c = "int main() {\n    return 0;\n\n}\n\nint x;\n"
+    assert [p.text for p in code_paragraphs(c)] == ["int main() {\n    return 0;\n\n}", "int x;"]
+
+
+def test_markup_source_keeps_plain_blank_line_blocks() -> None:
+    text = "Intro line.\n\n    an indented code sample\n"
+    assert [p.text for p in code_paragraphs(text, program=False)] == ["Intro line.", "    an indented code sample"]
+
+
+def test_a_long_block_is_cut_at_its_outermost_entries() -> None:
+    entries = {f"key{n}": {"value": n, "tags": ["a", "b"]} for n in range(30)}
+    text = json.dumps(entries, indent=2)  # no blank line at all: one block of 241 lines
+    paragraphs = code_paragraphs(text)
+    assert all(p.text.count("\n") < MAX_BLOCK_LINES for p in paragraphs)
+    entry_blocks = [p for p in paragraphs if p.text.lstrip().startswith('"key')]
+    assert len(entry_blocks) == 30  # each top-level entry is a block of its own, whole
+    # Seven lines an entry; the last one also ends with the mapping's closing brace.
+    assert [p.text.count("\n") + 1 for p in entry_blocks] == [7] * 29 + [8]
+    lines = text.split("\n")
+    for p in paragraphs:  # each block starts on the file line it says
+        assert lines[p.line - 1] == p.text.split("\n")[0]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.sampled_from(["", "x = 1", "    y()", "        z", "}", "def f():", "  # note", "\t\tw"]), max_size=300)
+)
+def test_blocks_keep_every_line_in_order_at_its_line_number(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    paragraphs = code_paragraphs(text)
+    kept = [line for p in paragraphs for line in p.text.split("\n") if line.strip()]
+    assert kept == [line for line in lines if line.strip()]
+    for p in paragraphs:
+        for offset, line in enumerate(p.text.split("\n")):
+            assert lines[p.line - 1 + offset] == line  # blank lines inside a block are kept too
+        assert p.text.split("\n")[0].strip() and p.text.split("\n")[-1].strip()
 
 
 def test_markdown_source_and_text_views(tmp_path: Path) -> None:
