@@ -160,6 +160,15 @@ def summarise(
 
 
 _WORD_RE = re.compile(r"\w+(?:['’\-.,]\w+)*")
+_DIGIT = re.compile(r"\d")
+# Only the last mark before a word tells whether it opens a sentence: a short tail of the text
+# before a run is all _facts needs.
+_CONTEXT = 32
+
+
+def _may_hold_facts(run: str) -> bool:
+    """A cheap necessary test: a name has a capital letter, a number a digit."""
+    return not run.islower() or _DIGIT.search(run) is not None
 
 
 def _facts(run: str, before: str) -> tuple[list[str], list[str]]:
@@ -168,11 +177,11 @@ def _facts(run: str, before: str) -> tuple[list[str], list[str]]:
     numbers: list[str] = []
     for match in _WORD_RE.finditer(run):
         token = match.group().rstrip(".,")
-        if any(ch.isdigit() for ch in token):
+        if _DIGIT.search(token):
             numbers.append(token)
         elif token[:1].isupper() and token != "I":
             # Only the last mark before the word matters; look at a short tail, not the whole text.
-            context = (before[-32:] + run[: match.start()]).rstrip()
+            context = (before[-_CONTEXT:] + run[: match.start()]).rstrip()
             if context and context[-1] not in _SENTENCE_OPENERS:
                 names.append(token)
     return names, numbers
@@ -202,7 +211,12 @@ def changed_facts(blocks: Sequence[Block]) -> tuple[FactChange, ...]:
         for n, change in enumerate(changes):
             if change.op is ChangeOp.DELETE and n + 1 < len(changes) and changes[n + 1].op is ChangeOp.INSERT:
                 inserted = changes[n + 1].text
-                if len(words(change.text)) <= SWAP_MAX_WORDS and len(words(inserted)) <= SWAP_MAX_WORDS:
+                if (
+                    _may_hold_facts(change.text)
+                    and _may_hold_facts(inserted)
+                    and len(words(change.text)) <= SWAP_MAX_WORDS
+                    and len(words(inserted)) <= SWAP_MAX_WORDS
+                ):
                     a_names, a_numbers = _facts(change.text, before_a)
                     b_names, b_numbers = _facts(inserted, before_b)
                     if (a_names or a_numbers) and (b_names or b_numbers) and not vocabularies:
@@ -217,6 +231,6 @@ def changed_facts(blocks: Sequence[Block]) -> tuple[FactChange, ...]:
                         if gone and came:
                             key = (kind, " ".join(gone), " ".join(came))
                             found.setdefault(key, FactChange(kind, key[1], key[2], index))
-            before_a += change.original_side
-            before_b += change.derivative_side
+            before_a = (before_a + change.original_side)[-_CONTEXT:]
+            before_b = (before_b + change.derivative_side)[-_CONTEXT:]
     return tuple(found.values())
