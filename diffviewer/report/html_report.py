@@ -20,7 +20,7 @@ from diffviewer import __version__
 from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import Block, Change, ChangeOp, Comparison, Document, DocumentFormat, QuoteStatus
 from diffviewer.core.syntax import STYLE_FOR_THEME, ClassSpan, SyntaxTheme, class_spans
-from diffviewer.report.text_report import QUOTES_NOT_CHECKED
+from diffviewer.report.text_report import QUOTES_NOT_CHECKED, file_lines
 
 
 class Layout(StrEnum):
@@ -191,11 +191,13 @@ def _inline(changes: Sequence[Change], original: _Painter, derivative: _Painter)
     return "".join(out)
 
 
-def _where(block: Block) -> str:
-    original = ", ".join(str(i + 1) for i in block.original) or "—"
-    derivative = ", ".join(str(j + 1) for j in block.derivative) or "—"
+def _where(c: Comparison, block: Block) -> str:
+    original = file_lines(c.original, block.original) or "¶" + (", ".join(str(i + 1) for i in block.original) or "—")
+    derivative = file_lines(c.derivative, block.derivative) or "¶" + (
+        ", ".join(str(j + 1) for j in block.derivative) or "—"
+    )
     similarity = "" if not (block.original and block.derivative) else f", similarity {block.similarity:.0%}"
-    return f"{block.kind} · ¶{original} → ¶{derivative} · {block.treatment}{similarity}"
+    return f"{block.kind} · {original} → {derivative} · {block.treatment}{similarity}"
 
 
 def _summary(c: Comparison) -> list[str]:
@@ -257,7 +259,7 @@ def _blocks(c: Comparison, layout: Layout) -> list[str]:
     if layout is Layout.INLINE:
         code = " code" if _is_code(c.original) or _is_code(c.derivative) else ""
         rows = [
-            f'<div class="block kind-{block.kind}{code}"><div class=kind>{_e(_where(block))}</div>'
+            f'<div class="block kind-{block.kind}{code}"><div class=kind>{_e(_where(c, block))}</div>'
             f"{_inline(block.changes, *painters(block))}</div>"
             for block in c.blocks
         ]
@@ -269,7 +271,7 @@ def _blocks(c: Comparison, layout: Layout) -> list[str]:
         original, derivative = painters(block)
         left, right = _side(block.changes, ChangeOp.DELETE, original), _side(block.changes, ChangeOp.INSERT, derivative)
         rows.append(
-            f'<tr class="block kind-{block.kind}"><td colspan=2 class=kind>{_e(_where(block))}</td></tr>'
+            f'<tr class="block kind-{block.kind}"><td colspan=2 class=kind>{_e(_where(c, block))}</td></tr>'
             f'<tr class="block kind-{block.kind}"><td{left_class}>{left}</td><td{right_class}>{right}</td></tr>'
         )
     rows.append("</tbody></table>")

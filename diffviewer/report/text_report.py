@@ -5,9 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from diffviewer.core.compare import checks_prose
-from diffviewer.core.model import BlockKind, ChangeOp, Comparison, QuoteStatus
+from diffviewer.core.model import BlockKind, ChangeOp, Comparison, Document, QuoteStatus
 
 QUOTES_NOT_CHECKED = "Quotations not checked: string literals in a program are not quotations."
+
+
+def file_lines(document: Document, indexes: Sequence[int]) -> str | None:
+    """Where a block's paragraphs lie as file lines ("lines 6–11"), when the loader knew them (code)."""
+    if not indexes:
+        return None
+    first, last = document.paragraphs[indexes[0]], document.paragraphs[indexes[-1]]
+    if first.line is None or last.line is None:
+        return None
+    end = last.line + last.text.count("\n")
+    return f"line {first.line}" if end == first.line else f"lines {first.line}–{end}"
+
+
+def _place(document: Document, indexes: Sequence[int]) -> str:
+    return file_lines(document, indexes) or "¶" + (",".join(str(i + 1) for i in indexes) or "-")
 
 _MARK = {ChangeOp.EQUAL: ("", ""), ChangeOp.DELETE: ("[-", "-]"), ChangeOp.INSERT: ("{+", "+}")}
 # With colour on (a terminal): removed words in vermillion and struck, added in blue and underlined,
@@ -39,10 +54,7 @@ def _comparison(c: Comparison, colour: bool) -> list[str]:
         lines.extend(f"  {f.kind}: {f.original} → {f.derivative}" for f in c.changed_facts)
     lines.append("")
     for block in c.blocks:
-        where = (
-            f"original ¶{','.join(str(i + 1) for i in block.original) or '-'} → "
-            f"derivative ¶{','.join(str(j + 1) for j in block.derivative) or '-'}"
-        )
+        where = f"original {_place(c.original, block.original)} → derivative {_place(c.derivative, block.derivative)}"
         header = f"== {block.kind.upper()} ({where}): {block.treatment}"
         if block.kind not in (BlockKind.INSERTED, BlockKind.DELETED):
             header += f", similarity {block.similarity:.0%}"

@@ -305,3 +305,14 @@ def test_reports_of_a_program_say_quotations_were_not_checked() -> None:
     markdown = compare(load(DATA / "original.md"), load(DATA / "derivative.md"))
     for report in (text_report.render([markdown]), html_report.render([markdown])):
         assert "Quotations not checked" not in report and "found" in report
+
+
+def test_code_blocks_are_placed_by_file_lines_and_prose_by_paragraphs() -> None:
+    program = python_pair()
+    text = text_report.render([program])
+    assert "(original lines 6–11 → derivative lines 6–11)" in text  # total_price, renamed variable
+    assert "MOVED (original lines 14–16 → derivative lines 25–27)" in text
+    assert "· lines 6–11 → lines 6–11 ·" in html_report.render([program])
+    prose = compare(load(SAMPLES / "original.txt"), load(SAMPLES / "spun-copy.txt"))
+    assert "(original ¶1 → derivative ¶1)" in text_report.render([prose])
+    assert "· ¶1 → ¶1 ·" in html_report.render([prose])
