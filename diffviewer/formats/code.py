@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from pygments.lexers import get_lexer_for_filename, guess_lexer
+from pygments.lexers import get_lexer_by_name, get_lexer_for_filename, guess_lexer
+from pygments.modeline import get_filetype_from_buffer
 from pygments.util import ClassNotFound
 
 from diffviewer.core.model import Document, DocumentFormat, Paragraph
@@ -14,10 +15,14 @@ from diffviewer.core.syntax import is_markup
 # Prose formats keep their own loaders; Pygments also claims these names (.txt is "Text only",
 # .html is an HTML lexer), but a user loading them wants the words compared, not markup tokens.
 PROSE_EXTENSIONS = frozenset({".txt", ".text", ".html", ".htm", ".xhtml", ".docx", ".pdf"})
+# Languages whose files are prose to a reader (mail, Org notes, LaTeX papers, man pages): their
+# words are compared, with quotations checked, rather than their tokens.
+_PROSE_LANGUAGES = frozenset({"text", "output", "email", "org", "tex", "groff"})
 # Lexers Pygments returns for text it does not recognise, or guesses wrongly on prose.
-_NOT_CODE = frozenset({"text", "output", "markdown", "rst", "restructuredtext", "md", "tex", "latex"})
-# How sure Pygments' content sniffing must be before a file without a known name becomes code:
-# a shebang or an XML/JSON-like opening scores 1.0, prose scores nothing or a low hint.
+_NOT_CODE = frozenset({"markdown", "rst", "restructuredtext", "md", "latex", *_PROSE_LANGUAGES})
+# Content is trusted only when it says what it is (a shebang Pygments is sure of, a modeline, an
+# XML declaration): Pygments' guesses score prose highly too ("[citation needed]" reads as
+# Objective-C, "the import tariffs" as Python).
 _CONTENT_CONFIDENCE = 0.8
 _SNIFF_CHARACTERS = 8_000
 
@@ -32,20 +37,30 @@ def language_for_name(path: str) -> str | None:
     except ClassNotFound:
         return None
     alias = lexer.aliases[0] if lexer.aliases else None
-    return None if alias in {"text", "output"} else alias
+    return None if alias in _PROSE_LANGUAGES else alias
 
 
 def language_for_content(text: str) -> str | None:
-    """The lexer alias when the content leaves no doubt (a shebang, a modeline...), else None."""
-    sample = text[:_SNIFF_CHARACTERS]
+    """The lexer alias when the content leaves no doubt, else None: a vim modeline naming the
+    language, an XML declaration, or a shebang Pygments recognises."""
+    sample = text[:_SNIFF_CHARACTERS].lstrip("\ufeff")
+    named = get_filetype_from_buffer(sample + "\n" + text[-_SNIFF_CHARACTERS:])
+    if named:
+        try:
+            alias = get_lexer_by_name(named).aliases[0]
+        except (ClassNotFound, IndexError):
+            alias = None
+        return None if alias is None or alias in _NOT_CODE else alias
+    if sample.startswith("<?xml"):
+        return "xml"
+    if not sample.startswith("#!"):
+        return None
     try:
         lexer = guess_lexer(sample)
     except ClassNotFound:
         return None
     alias = lexer.aliases[0] if lexer.aliases else None
-    if alias is None or alias in _NOT_CODE:
-        return None
-    if type(lexer).analyse_text(sample) < _CONTENT_CONFIDENCE:
+    if alias is None or alias in _NOT_CODE or type(lexer).analyse_text(sample) < _CONTENT_CONFIDENCE:
         return None
     return alias
 

@@ -41,6 +41,8 @@ def test_code_is_recognised_by_name(tmp_path: Path, name: str, content: str, lan
     [
         ("#!/usr/bin/env python3\nimport sys\n\nprint(sys.argv)\n", "python"),
         ("#!/bin/sh\nset -e\necho done\n", "bash"),
+        ("x = 1\nprint(x)\n# vim: set ft=python:\n", "python"),  # a modeline names it
+        ('<?xml version="1.0"?>\n<notes>hi</notes>\n', "xml"),
     ],
 )
 def test_a_script_without_extension_is_recognised_by_its_shebang(tmp_path: Path, content: str, language: str) -> None:
@@ -59,6 +61,14 @@ def test_a_script_without_extension_is_recognised_by_its_shebang(tmp_path: Path,
         ("page.html", "<p>Hello <b>world</b></p>", DocumentFormat.HTML),
         ("notes", "Some prose without an extension.\n\nA second paragraph, with a comma.\n", DocumentFormat.TEXT),
         ("README", "Install it with pip.\n\nThen run it: diffviewer a b.\n", DocumentFormat.TEXT),
+        # Prose Pygments' guessing scores as code (Objective-C brackets, Python's "import"):
+        ("wiki_a", "Founded in 1820 [citation needed] by settlers.\n", DocumentFormat.TEXT),
+        ("essay.log", "Founded in 1820 [citation needed] by settlers.\n", DocumentFormat.TEXT),
+        ("report_a", "We will cut the import tariffs on Monday.\n\nFrom 4 to 5.\n", DocumentFormat.TEXT),
+        # Files of prose formats Pygments has lexers for: mail, Org notes, LaTeX, man pages.
+        ("letter.eml", "From: a@b.c\n\nDear Ada, the council met.\n", DocumentFormat.TEXT),
+        ("notes.org", "* Harbour\n\nThe council met.\n", DocumentFormat.TEXT),
+        ("paper.tex", "\\section{Harbours}\n\nThe council met.\n", DocumentFormat.TEXT),
     ],
 )
 def test_prose_is_not_taken_for_code(tmp_path: Path, name: str, content: str, expected: DocumentFormat) -> None:
