@@ -51,6 +51,11 @@ def is_markup(language: str | None) -> bool:
     return language is not None and language.lower() in MARKUP_LANGUAGES
 
 
+# Past these sizes a block is not lexed (see lex()); blocks of real code are far smaller.
+MAX_LEX_CHARACTERS = 100_000
+MAX_LEX_LINE = 2_000
+
+
 @lru_cache(maxsize=64)
 def lexer_for(language: str) -> Lexer | None:
     """A lexer that leaves the text as it is (no stripping, no added newline), or None."""
@@ -65,6 +70,10 @@ def lex(text: str, language: str | None) -> list[tuple[_TokenType, str]]:
     lexer = lexer_for(language) if language else None
     if lexer is None or not text:
         return [(Token.Text, text)] if text else []
+    if len(text) > MAX_LEX_CHARACTERS or max(map(len, text.split("\n"))) > MAX_LEX_LINE:
+        # Some lexers are quadratic on long lines (INI on a 60 kB line: 9 s): minified data and
+        # giant blocks are diffed as words and shown without colours instead.
+        return [(Token.Text, text)]
     # Lexers are written for whole files, whose lines end in a newline: a paragraph's last line
     # lacks one, and rules such as Markdown's headings (`^#.+\n`) then miss it. Lex with the
     # newline, then take it off the last token again.

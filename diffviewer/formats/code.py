@@ -68,6 +68,7 @@ def language_for_content(text: str) -> str | None:
 # A block longer than this is cut at its outermost statements (or entries): one giant block (a
 # JSON file has no blank lines at all) would defeat the alignment and the window alike.
 MAX_BLOCK_LINES = 60
+_MAX_CUT_DEPTH = 8
 _CLOSERS = tuple(")]}")
 _OPENERS = frozenset("([{")
 
@@ -94,25 +95,31 @@ def _cut_long(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
 
     Cuts go before each line at the block's outermost inner level (a top-level JSON entry, a
     statement of a long function body), so the same content cuts the same way in both files.
+    Parts still too long are cut again, one level deeper, down to _MAX_CUT_DEPTH levels (data can
+    nest thousands of levels deep; past a few levels a block is kept as it is).
     """
-    if len(lines) <= MAX_BLOCK_LINES:
-        return [(first, lines)]
-    levels = [_indent(line) for line in lines[1:] if line.strip() and not line.lstrip().startswith(_CLOSERS)]
-    if not levels:
-        return [(first, lines)]
-    outer = min(levels)
-    cuts = [
-        n
-        for n in range(1, len(lines))
-        if lines[n].strip() and _indent(lines[n]) == outer and not lines[n].lstrip().startswith(_CLOSERS)
-    ]
     blocks: list[tuple[int, list[str]]] = []
-    for begin, stop in zip([0, *cuts], [*cuts, len(lines)], strict=True):
-        if begin == stop:
+    pending = [(first, lines, 0)]
+    while pending:
+        start, part, depth = pending.pop()
+        if len(part) <= MAX_BLOCK_LINES or depth >= _MAX_CUT_DEPTH:
+            blocks.append((start, part))
             continue
-        part = lines[begin:stop]
-        # A part that is no shorter than the whole (nothing to cut at) is kept as it is.
-        blocks.extend(_cut_long(part, first + begin) if len(part) < len(lines) else [(first + begin, part)])
+        levels = [_indent(line) for line in part[1:] if line.strip() and not line.lstrip().startswith(_CLOSERS)]
+        if not levels:
+            blocks.append((start, part))
+            continue
+        outer = min(levels)
+        cuts = [
+            n
+            for n in range(1, len(part))
+            if part[n].strip() and _indent(part[n]) == outer and not part[n].lstrip().startswith(_CLOSERS)
+        ]
+        pieces = [(start + b, part[b:e]) for b, e in zip([0, *cuts], [*cuts, len(part)], strict=True) if b < e]
+        if len(pieces) == 1:  # nothing to cut at: the block stays as it is
+            blocks.append((start, part))
+            continue
+        pending.extend((piece_start, piece, depth + 1) for piece_start, piece in reversed(pieces))
     return blocks
 
 
@@ -121,8 +128,8 @@ def code_paragraphs(text: str, program: bool = True) -> tuple[Paragraph, ...]:
     trailing spaces off), and each knowing the file line it starts on.
 
     In a `program`, a blank line inside an indented body (or before the closing bracket) does not
-    end the block, so a function with blank lines or a docstring with paragraphs stays whole, and
-    very long blocks are cut at their outermost level. Markup source keeps plain blank-line blocks.
+    end the block, so a function with blank lines or a docstring with paragraphs stays whole;
+    markup source keeps plain blank-line blocks. Very long blocks are cut at their outermost level.
     """
     raw: list[tuple[int, list[str]]] = []
     current: list[str] = []
@@ -140,7 +147,7 @@ def code_paragraphs(text: str, program: bool = True) -> tuple[Paragraph, ...]:
             current.extend([""] * blanks)
         current.append(line)
         blanks = 0
-    blocks = [cut for first, lines in raw for cut in (_cut_long(lines, first) if program else [(first, lines)])]
+    blocks = [cut for first, lines in raw for cut in _cut_long(lines, first)]
     return tuple(Paragraph(index=n, text="\n".join(lines), line=first) for n, (first, lines) in enumerate(blocks))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from pygments.token import Token
 
 from diffviewer.core.syntax import SyntaxTheme, class_spans, highlight, is_markup, lex
 
@@ -51,3 +52,11 @@ def test_classes_and_colours_for_each_theme() -> None:
 def test_markup_languages_are_told_apart_from_programs() -> None:
     assert is_markup("markdown") and is_markup("rst") and is_markup("RST")
     assert not is_markup("python") and not is_markup(None)
+
+
+def test_giant_lines_and_blocks_are_not_lexed() -> None:
+    # The INI lexer is quadratic on a long line (9 s for 60 kB): such text is one plain token.
+    line = "key = " + "a: " * 20_000
+    assert lex(line, "ini") == [(Token.Text, line)]
+    assert highlight(line, "ini", SyntaxTheme.LIGHT) == ()
+    assert len(lex("key = value\n" * 10, "ini")) > 1  # ordinary code is still lexed

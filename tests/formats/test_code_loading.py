@@ -169,3 +169,18 @@ def test_source_view_leaves_other_formats_alone(tmp_path: Path) -> None:
     prose.write_text("Some prose.\n", encoding="utf-8")
     assert load(code, markup=MarkupView.SOURCE) == load(code)
     assert load(prose, markup=MarkupView.SOURCE) == load(prose)
+
+
+def test_long_markup_source_and_deep_nesting_load_in_bounded_blocks(tmp_path: Path) -> None:
+    table = tmp_path / "table.md"
+    table.write_text("\n".join(f"| {n} | cell {n} |" for n in range(5_000)) + "\n", encoding="utf-8")
+    source = load(table, markup=MarkupView.SOURCE)
+    assert source.format is DocumentFormat.CODE
+    assert max(p.text.count("\n") + 1 for p in source.paragraphs) <= MAX_BLOCK_LINES
+    depth = 1_500  # far deeper than Python's recursion limit
+    nested = tmp_path / "deep.json"
+    opening = "\n".join(" " * n + "[" for n in range(depth))
+    closing = "\n".join(" " * n + "]" for n in reversed(range(depth)))
+    nested.write_text(f"{opening}\n{' ' * depth}0\n{closing}\n", encoding="utf-8")
+    document = load(nested)
+    assert "".join(p.text for p in document.paragraphs).count("[") == depth
