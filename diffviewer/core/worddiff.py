@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 
 from diff_match_patch import diff_match_patch
@@ -19,6 +20,10 @@ from diffviewer.core.units import diff_units
 CONFETTI_TOKENS = 4
 
 
+# Private-use code points (planes 15 and 16) stand for distinct token keys.
+_ALPHABET_SIZE = 2 * 0xFFFD
+
+
 def _encode(tokens: list[str], options: CompareOptions, alphabet: dict[str, str], seen: dict[str, str]) -> str:
     # Each distinct token key becomes one private character, so diff-match-patch diffs words,
     # not letters (the same trick as its own line mode). `seen` maps token text to its
@@ -30,6 +35,11 @@ def _encode(tokens: list[str], options: CompareOptions, alphabet: dict[str, str]
         char = alphabet.get(key)
         if char is None:
             n = len(alphabet)
+            if n >= _ALPHABET_SIZE:
+                # More distinct tokens than private characters (minified data): the rest share
+                # characters by a stable hash. A shared character only makes unequal tokens look
+                # equal to the diff, and _diff turns such "equal" pairs into replacements.
+                n = zlib.crc32(key.encode("utf-8", "surrogatepass")) % _ALPHABET_SIZE
             char = chr(0xF0000 + n) if n < 0xFFFD else chr(0x100000 + n - 0xFFFD)
             alphabet[key] = char
         seen[token] = char
@@ -200,7 +210,7 @@ def _diff(
             for a_tok, b_tok in zip(a_run, b_run, strict=True):
                 if a_tok == b_tok:
                     changes.append(Change(ChangeOp.EQUAL, a_tok))
-                elif ignoring:
+                elif ignoring and token_key(a_tok, options) == token_key(b_tok, options):
                     changes.append(Change(ChangeOp.EQUAL, a_tok, b_tok))
                 else:
                     changes.append(Change(ChangeOp.DELETE, a_tok))

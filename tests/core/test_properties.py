@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diffviewer.core import worddiff
 from diffviewer.core.compare import compare
 from diffviewer.core.model import BlockKind, Change, ChangeOp, CompareOptions, Granularity
 from diffviewer.core.tokens import count_words, tokenize
@@ -147,3 +150,34 @@ def test_the_cpp_and_python_diff_builds_agree(a: str, b: str, options: CompareOp
     finally:
         worddiff.USE_FAST_DIFF = True
     assert fast == slow
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="abcXYZ .,", max_size=60), st.text(alphabet="abcXYZ .,", max_size=60), option_sets)
+def test_tokens_beyond_the_private_alphabet_still_diff_losslessly(a: str, b: str, options: CompareOptions) -> None:
+    # With room for only 3 distinct tokens, most tokens share characters: still lossless.
+    with patch.object(worddiff, "_ALPHABET_SIZE", 3):
+        changes = word_diff(a, b, options)
+    assert "".join(c.original_side for c in changes) == a
+    assert "".join(c.derivative_side for c in changes) == b
+
+
+def test_tokens_sharing_a_character_are_never_called_equal() -> None:
+    options = CompareOptions(ignore_case=True)
+    with patch.object(worddiff, "_ALPHABET_SIZE", 2):
+        changes = word_diff("Alpha beta delta", "alpha gamma epsilon", options)
+    deleted = " ".join(c.text for c in changes if c.op is ChangeOp.DELETE)
+    inserted = " ".join(c.text for c in changes if c.op is ChangeOp.INSERT)
+    assert "beta" in deleted and "delta" in deleted and "gamma" in inserted and "epsilon" in inserted
+    # Equal runs differ at most in case, which the options ignore.
+    assert all(c.original_side.casefold() == c.derivative_side.casefold() for c in changes if c.op is ChangeOp.EQUAL)
+
+
+def test_minified_data_with_more_tokens_than_the_alphabet_compares() -> None:
+    a = ",".join(str(100_000 + n) for n in range(140_000))
+    b = a.replace("100077", "999999")
+    changes = word_diff(a, b)
+    assert [(c.op, c.text) for c in changes if c.op is not ChangeOp.EQUAL] == [
+        (ChangeOp.DELETE, "100077"),
+        (ChangeOp.INSERT, "999999"),
+    ]
