@@ -22,6 +22,9 @@ from diffviewer.core.segment import normalise_newlines, split_blocks
 DOCUTILS_MAX_CHARACTERS = 2_000_000
 DOCUTILS_MAX_COST = 200_000_000
 DOCUTILS_MAX_LINE = 10_000  # docutils' own limit; a longer line would make it drop everything
+DOCUTILS_MAX_TARGETS = 1_500
+# Explicit targets (".. _x:", footnotes, citations, substitutions) and references ("x_", "`x`_").
+_TARGETS_AND_REFERENCES = re.compile(r"^\s*\.\. (?:_|\[|\|)|\w_(?!\w)|`_", re.MULTILINE)
 _MARKUP_STARTS = re.compile(r"[*`_|\[:]")
 
 
@@ -58,6 +61,10 @@ def _docutils_cost(text: str) -> int:
 
 def _safe_for_docutils(text: str) -> bool:
     if len(text) > DOCUTILS_MAX_CHARACTERS:
+        return False
+    # Docutils resolves targets and references against each other, quadratically in their number
+    # (16,000 duplicate targets: 38 s); documents with more are read by the linear reader.
+    if len(_TARGETS_AND_REFERENCES.findall(text)) > DOCUTILS_MAX_TARGETS:
         return False
     if any(len(line) > DOCUTILS_MAX_LINE for line in text.split("\n")):
         return False

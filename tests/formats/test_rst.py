@@ -170,8 +170,9 @@ def test_nothing_is_fetched_or_printed(
         "\n\n".join(" " * i + "* item" for i in range(0, 2400, 2)),  # lists in lists in lists
         ":a:`" * 50_000,
         "`" * 200_000,
+        "".join(f".. _t:\n\nx{i} t_\n\n" for i in range(16_000)),  # duplicate targets: quadratic too
     ],
-    ids=["long-line", "references", "emphasis", "deep-indent", "deep-lists", "roles", "backquotes"],
+    ids=["long-line", "references", "emphasis", "deep-indent", "deep-lists", "roles", "backquotes", "targets"],
 )
 def test_hostile_input_loads_quickly(text: str) -> None:
     started = time.monotonic()
