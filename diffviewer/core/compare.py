@@ -113,12 +113,13 @@ def _stats(
     derivative: Document,
     granularity: Granularity,
 ) -> Stats:
-    if granularity is Granularity.WORD:
+    prose_units = DocumentFormat.CODE not in (original.format, derivative.format)
+    if granularity is Granularity.WORD and prose_units:
         # Every paragraph lies in exactly one block and every word in exactly one of its changes,
         # so the blocks' tallies count both documents (no second pass over the text).
         words_original = sum(tally.original_words for tally in block_words)
         words_derivative = sum(tally.derivative_words for tally in block_words)
-    else:  # letter by letter, a change may cut a word in two
+    else:  # letters, or lexer tokens ("a-b" is three), may cut a word in two
         words_original = sum(count_words(p.text) for p in original.paragraphs)
         words_derivative = sum(count_words(p.text) for p in derivative.paragraphs)
     summary = summarise(blocks, block_words, words_original, words_derivative)

@@ -21,6 +21,7 @@ from diffviewer.core.model import (
     QuoteStatus,
     Treatment,
 )
+from diffviewer.core.tokens import count_words
 from diffviewer.core.units import code_units, diff_units
 from diffviewer.core.worddiff import word_diff
 from diffviewer.formats import MarkupView, load
@@ -318,3 +319,10 @@ def test_program_blocks_link_only_to_their_own_partners() -> None:
     comparison = pair("py")
     in_blocks = {(i, j) for block in comparison.blocks for i in block.original for j in block.derivative}
     assert comparison.links and set(comparison.links) <= in_blocks
+
+
+def test_a_documents_word_count_does_not_depend_on_what_it_is_compared_with() -> None:
+    # Lexer tokens cut "a-b" in three; the totals still count the file's own words.
+    original = code("x = a-b\ny = foo.bar")
+    for other in (original, code("x = a+b\ny = foo.baz"), code("")):
+        assert compare(original, other).stats.words_original == count_words("x = a-b\ny = foo.bar")
