@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -157,6 +160,32 @@ def test_html_report_replaces_an_old_file_atomically(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left behind
+
+
+def test_a_report_to_a_pipe_or_device_writes_through_it(tmp_path: Path) -> None:
+    # `-o /dev/null` as root once replaced /dev/null with a regular file: special files are
+    # written to, never renamed over. A FIFO stands in for the device here.
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    assert main(["compare", str(ORIGINAL), str(SPUN), "--format", "json", "-o", str(fifo)]) == 0
+    reader.join(timeout=10)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still a pipe
+    assert json.loads(received[0])["format"] == "diffviewer-comparison"
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+def test_a_report_through_a_symlink_replaces_the_file_it_names(tmp_path: Path) -> None:
+    target = tmp_path / "reports" / "latest.txt"
+    target.parent.mkdir()
+    target.write_text("old report", encoding="utf-8")
+    link = tmp_path / "latest-link.txt"
+    link.symlink_to(target)
+    assert main(["compare", str(ORIGINAL), str(SPUN), "--format", "text", "-o", str(link)]) == 0
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert target.read_text(encoding="utf-8").startswith("Original:")
 
 
 def test_a_full_disk_leaves_the_old_report_and_no_partial_file(

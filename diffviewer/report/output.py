@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
 def write_atomically(path: Path, content: str | bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path` in one step."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+    """Write to a temporary file beside `path`, then rename it over `path` in one step.
+
+    Only regular files are replaced so: a device, pipe or socket (`-o /dev/null`, `/dev/stdout`,
+    a FIFO) is written to as it is, since renaming over it would put a file in its place; and
+    through a symbolic link it is the file the link names that is replaced, not the link.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        special = False
+    if special:
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
+    path = Path(os.path.realpath(path))
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
