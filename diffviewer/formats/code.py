@@ -123,6 +123,30 @@ def _cut_long(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
     return blocks
 
 
+_TRIPLE_QUOTES = ('"""', "'''")
+
+
+def _open_string_after(line: str, open_string: str | None) -> str | None:
+    """Which triple-quoted string (Python, Kotlin, Julia...) is still open at the end of `line`.
+
+    A blank line inside one (a module docstring's paragraphs) must not cut the block in two,
+    which would leave the second half to be lexed as code.
+    """
+    position = 0
+    while True:
+        if open_string is not None:
+            end = line.find(open_string, position)
+            if end < 0:
+                return open_string
+            position, open_string = end + 3, None
+            continue
+        starts = [(found, quote) for quote in _TRIPLE_QUOTES if (found := line.find(quote, position)) >= 0]
+        if not starts:
+            return None
+        found, open_string = min(starts)
+        position = found + 3
+
+
 def code_paragraphs(text: str, program: bool = True) -> tuple[Paragraph, ...]:
     """Blocks of lines between blank lines, each kept line for line (indentation and all,
     trailing spaces off), and each knowing the file line it starts on.
@@ -134,12 +158,13 @@ def code_paragraphs(text: str, program: bool = True) -> tuple[Paragraph, ...]:
     raw: list[tuple[int, list[str]]] = []
     current: list[str] = []
     blanks = 0
+    open_string: str | None = None  # the triple quote of a string still open at this line
     for number, line in enumerate(normalise_newlines(text).split("\n"), start=1):
         line = line.rstrip()
         if not line.strip():
             blanks += 1 if current else 0
             continue
-        if current and blanks and not (program and _continues(current[0], line)):
+        if current and blanks and not (program and (open_string is not None or _continues(current[0], line))):
             current = []
         if not current:
             raw.append((number, current))
@@ -147,6 +172,8 @@ def code_paragraphs(text: str, program: bool = True) -> tuple[Paragraph, ...]:
             current.extend([""] * blanks)
         current.append(line)
         blanks = 0
+        if program:
+            open_string = _open_string_after(line, open_string)
     blocks = [cut for first, lines in raw for cut in _cut_long(lines, first)]
     return tuple(Paragraph(index=n, text="\n".join(lines), line=first) for n, (first, lines) in enumerate(blocks))
 

@@ -110,6 +110,16 @@ def test_docstrings_and_closing_brackets_stay_with_their_block() -> None:
     assert [p.text for p in code_paragraphs(c)] == ["int main() {\n    return 0;\n\n}", "int x;"]
 
 
+def test_a_blank_line_inside_a_triple_quoted_string_keeps_the_block_whole() -> None:
+    text = '"""Module summary.\n\nMore, with \'\'\'quotes\'\'\'.\n"""\n\nimport os\n\nX = """a\n\nb"""\n\ny = 1\n'
+    assert [(p.line, p.text) for p in code_paragraphs(text)] == [
+        (1, '"""Module summary.\n\nMore, with \'\'\'quotes\'\'\'.\n"""'),
+        (6, "import os"),
+        (8, 'X = """a\n\nb"""'),
+        (12, "y = 1"),
+    ]
+
+
 def test_markup_source_keeps_plain_blank_line_blocks() -> None:
     text = "Intro line.\n\n    an indented code sample\n"
     assert [p.text for p in code_paragraphs(text, program=False)] == ["Intro line.", "    an indented code sample"]
