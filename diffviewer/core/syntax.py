@@ -5,9 +5,11 @@ Qt-free on purpose: the window and the HTML report paint the same spans.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import TypeVar
 
 from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
@@ -15,6 +17,8 @@ from pygments.style import StyleMeta
 from pygments.styles import get_style_by_name
 from pygments.token import STANDARD_TYPES, Token, _TokenType
 from pygments.util import ClassNotFound
+
+K = TypeVar("K")
 
 
 class SyntaxTheme(StrEnum):
@@ -38,12 +42,11 @@ class TextStyle:
 
 @dataclass(frozen=True, slots=True)
 class SyntaxSpan:
-    """Code points [start, end) of a text drawn in one style; `css_class` is Pygments' short name."""
+    """Code points [start, end) of a text drawn in one style."""
 
     start: int
     end: int
     style: TextStyle
-    css_class: str
 
 
 def is_markup(language: str | None) -> bool:
@@ -105,26 +108,31 @@ def token_style(kind: _TokenType, theme: SyntaxTheme) -> TextStyle:
     return TextStyle(f"#{color}" if color else None, bool(found.get("bold")), bool(found.get("italic")))
 
 
-def highlight(text: str, language: str | None, theme: SyntaxTheme) -> tuple[SyntaxSpan, ...]:
-    """Spans covering every coloured token of `text` (plain tokens are left out)."""
-    spans: list[SyntaxSpan] = []
+def _runs(text: str, language: str | None, key: Callable[[_TokenType], K | None]) -> list[tuple[int, int, K]]:
+    """(start, end, key) of the tokens with a key, neighbours with the same key joined; spaces and
+    tokens without a key (plain text) are left out."""
+    runs: list[tuple[int, int, K]] = []
     position = 0
     for kind, piece in lex(text, language):
-        style = token_style(kind, theme)
         end = position + len(piece)
-        if style != TextStyle() and not piece.isspace():
-            if spans and spans[-1].end == position and spans[-1].style == style:
-                # One span for what looks alike ('"', 'text', '"' of a string): fewer formats to paint.
-                spans[-1] = SyntaxSpan(spans[-1].start, end, style, spans[-1].css_class)
+        value = key(kind)
+        if value is not None and not piece.isspace():
+            if runs and runs[-1][1] == position and runs[-1][2] == value:
+                runs[-1] = (runs[-1][0], end, value)  # '"', 'text', '"' of a string: one span
             else:
-                spans.append(SyntaxSpan(position, end, style, css_class(kind)))
+                runs.append((position, end, value))
         position = end
-    return tuple(spans)
+    return runs
 
 
-def style_background(theme: SyntaxTheme) -> str:
-    """The background the theme's colours were designed against ("#rrggbb")."""
-    return str(_style(theme).background_color)
+def highlight(text: str, language: str | None, theme: SyntaxTheme) -> tuple[SyntaxSpan, ...]:
+    """Spans covering every coloured token of `text` (plain tokens are left out)."""
+
+    def style(kind: _TokenType) -> TextStyle | None:
+        found = token_style(kind, theme)
+        return None if found == TextStyle() else found
+
+    return tuple(SyntaxSpan(start, end, found) for start, end, found in _runs(text, language, style))
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,20 +148,9 @@ def class_spans(text: str, language: str | None) -> tuple[ClassSpan, ...]:
     """Spans of `text` by token class, for HTML styled by a stylesheet rather than one theme.
 
     Unlike highlight(), neighbours merge only when their classes match, so a light and a dark
-    stylesheet can each colour them their own way; plain text and spaces are left out.
+    stylesheet can each colour them their own way.
     """
-    spans: list[ClassSpan] = []
-    position = 0
-    for kind, piece in lex(text, language):
-        end = position + len(piece)
-        name = css_class(kind)
-        if name and not piece.isspace():
-            if spans and spans[-1].end == position and spans[-1].css_class == name:
-                spans[-1] = ClassSpan(spans[-1].start, end, name)
-            else:
-                spans.append(ClassSpan(position, end, name))
-        position = end
-    return tuple(spans)
+    return tuple(ClassSpan(*run) for run in _runs(text, language, lambda kind: css_class(kind) or None))
 
 
 __all__ = [

@@ -5,17 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextCharFormat, QTextLayout, QTextOption
 
 from diffviewer.core.model import ChangeOp, Role
+from diffviewer.core.syntax import SyntaxSpan, TextStyle
 from diffviewer.gui.colors import Scheme
 from diffviewer.gui.rows import TAB_COLUMNS, Cell
-
-if TYPE_CHECKING:  # Pygments loads only once code is shown: prose starts up without it
-    from diffviewer.core.syntax import SyntaxSpan, TextStyle
 
 # QTextLayout breaks lines at U+2028 but not at "\n"; both are one UTF-16 unit, so offsets hold.
 _LINE_SEPARATOR = "\u2028"

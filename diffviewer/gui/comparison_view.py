@@ -42,6 +42,7 @@ from diffviewer.gui.cell_layout import LaidOutCell, Utf16Offsets, lay_out
 from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
 from diffviewer.gui.link_map import Band, paint_bands
 from diffviewer.gui.rows import Cell, PreparedRows, Row, Side, single_document_rows
+from diffviewer.gui.syntax_colours import cell_syntax, theme_for
 from diffviewer.gui.view_mode import ViewMode
 
 MAP_WIDTH = 72
@@ -390,9 +391,6 @@ class ComparisonView(QAbstractScrollArea):
                 width = self._text_widths.get(key, 400.0)
                 roles = self._roles(cell)
                 if self._is_code(cell, current):
-                    # Imported here: Pygments loads when code is first shown, never for prose.
-                    from diffviewer.gui.syntax_colours import cell_syntax, theme_for
-
                     syntax = cell_syntax(cell, self._languages, theme_for(self._scheme.dark), inline=key is None)
                     laid[key] = lay_out(
                         cell, roles, self._code_font, width, self._wrap, self._scheme, code=True, syntax=syntax

@@ -25,15 +25,7 @@ def theme_for(dark: bool) -> SyntaxTheme:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def cached_highlight(text: str, language: str, theme: SyntaxTheme) -> tuple[SyntaxSpan, ...]:
-    # A cell's last line has no newline, but many lexers match whole lines ("# Heading\n" in
-    # Markdown, a diff's "+added\n"): lex as if the line were ended, and keep the cell's part.
-    spans = highlight(text + "\n", language, theme)
-    end = len(text)
-    return tuple(
-        span if span.end <= end else SyntaxSpan(span.start, end, span.style, span.css_class)
-        for span in spans
-        if span.start < end
-    )
+    return highlight(text, language, theme)
 
 
 def cell_syntax(
@@ -111,6 +103,6 @@ def _project(
         span = spans[n]
         start, end = max(span.start, low), min(span.end, high)
         if end > start:
-            found.append(SyntaxSpan(start - low + to, end - low + to, span.style, span.css_class))
+            found.append(SyntaxSpan(start - low + to, end - low + to, span.style))
         n += 1
     return found
