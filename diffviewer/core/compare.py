@@ -99,7 +99,7 @@ def _block(group: Group, original: Document, derivative: Document, options: Comp
             similarity,
             changes,
             # In a program `a - b` → `a + b` is no copy, though its words are the same.
-            normalised_copy=not (is_program(original) or is_program(derivative)),
+            normalised_copy=checks_prose(original, derivative),
             unchanged=unchanged,
         ),
     )

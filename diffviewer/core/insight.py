@@ -24,6 +24,16 @@ def _normalised_words(text: str) -> list[str]:
     return [w.casefold() for w in words(text.translate(_TYPOGRAPHIC))]
 
 
+def _same_words(changes: Sequence[Change]) -> bool:
+    deleted = sorted(_normalised_words("\n".join(c.text for c in changes if c.op is ChangeOp.DELETE)))
+    inserted = sorted(_normalised_words("\n".join(c.text for c in changes if c.op is ChangeOp.INSERT)))
+    if deleted != inserted:
+        return False
+    original = "".join(c.original_side for c in changes)
+    derivative = "".join(c.derivative_side for c in changes)
+    return _normalised_words(original) == _normalised_words(derivative)
+
+
 def treatment(
     kind: BlockKind,
     similarity: float,
@@ -44,15 +54,8 @@ def treatment(
     # A copy has the same words on both sides once case and typography are set aside. The words
     # only one side has must then be the same multiset: a cheap test on the short changed runs
     # that rules out nearly every block before both whole texts are compared.
-    if not normalised_copy:
-        return Treatment.LIGHTLY_EDITED if similarity >= LIGHT_EDIT_MIN else Treatment.REWORDED
-    deleted = sorted(_normalised_words("\n".join(c.text for c in changes if c.op is ChangeOp.DELETE)))
-    inserted = sorted(_normalised_words("\n".join(c.text for c in changes if c.op is ChangeOp.INSERT)))
-    if deleted == inserted:
-        original = "".join(c.original_side for c in changes)
-        derivative = "".join(c.derivative_side for c in changes)
-        if _normalised_words(original) == _normalised_words(derivative):
-            return Treatment.COPIED
+    if normalised_copy and _same_words(changes):
+        return Treatment.COPIED
     return Treatment.LIGHTLY_EDITED if similarity >= LIGHT_EDIT_MIN else Treatment.REWORDED
 
 

@@ -38,7 +38,7 @@ from diffviewer.gui.message_bar import MessageBar, MessageLevel
 from diffviewer.gui.overview import OverviewRuler
 from diffviewer.gui.pdf_export import write_pdf
 from diffviewer.gui.quotes_panel import QuotesPanel
-from diffviewer.gui.rows import Side
+from diffviewer.gui.rows import Row, Side
 from diffviewer.gui.session import ComparisonSession, DerivativeEntry, EntryState
 from diffviewer.gui.settings import DEFAULT_FONT_SIZE, Settings
 from diffviewer.gui.summary_panel import SummaryPanel
@@ -707,9 +707,9 @@ class MainWindow(QMainWindow):
         self._update_busy()
         self.statusBar().showMessage(self.tr("Comparison cancelled."), 5000)
 
-    def on_preview_ready(self, document: Document | None) -> None:
+    def on_preview_ready(self, document: Document | None, preview: tuple[Row, ...] | None) -> None:
         self.view.set_comparison(None)
-        self.view.set_documents(document, None)
+        self.view.set_documents(document, None, preview=preview)
         self._show_summary(None)
         self._update_title()
         self._watch_shown_files()

@@ -61,7 +61,8 @@ class ComparisonSession(QObject):
     entry_finished = Signal(int)  # a comparison (or a lone document) is ready
     entry_failed = Signal(int, str)  # index, one-line message
     entry_cancelled = Signal(int)
-    preview_ready = Signal(object)  # the original Document, when there is no derivative yet
+    # the original Document, when there is no derivative yet, and its rows (built by the job)
+    preview_ready = Signal(object, object)
     preview_failed = Signal(str)
 
     def __init__(
@@ -287,7 +288,7 @@ class ComparisonSession(QObject):
         job = self._preview_job
         if job is not None and self._preview_done(generation):
             self.shown_original = self.original
-            self.preview_ready.emit(job.loaded_original)
+            self.preview_ready.emit(job.loaded_original, job.preview_rows)
 
     def on_preview_failed(self, generation: int, message: str, _side: str, _over_limit: bool) -> None:
         if self._preview_done(generation):

@@ -15,8 +15,9 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, compare
 from diffviewer.core.model import CompareOptions, Comparison, Document, DocumentFormat
+from diffviewer.core.syntax import lexer_for
 from diffviewer.formats import FileTooLarge, LoadError, MarkupView, load
-from diffviewer.gui.rows import PreparedRows, Side, single_document_rows
+from diffviewer.gui.rows import PreparedRows, Row, Side, single_document_rows
 from diffviewer.gui.view_mode import ViewMode
 
 
@@ -57,6 +58,7 @@ class CompareJob(QRunnable):
         self.signals = CompareSignals()
         self._cancel = threading.Event()
         self.loaded_original: Document | None = None
+        self.preview_rows: tuple[Row, ...] | None = None  # the original's rows alone, built here
         self.setAutoDelete(False)  # the window keeps a reference until the job reports back
 
     def cancel(self) -> None:
@@ -82,6 +84,7 @@ class CompareJob(QRunnable):
             # The window shows the original at once while the comparison runs: its rows are
             # built here, off the GUI thread (a big document has tens of thousands).
             preview = tuple(single_document_rows(original, Side.ORIGINAL)) if original is not None else None
+            self.preview_rows = preview
             signals.documents_loaded.emit(generation, original, derivative, preview)
             result: Comparison | None = None
             prepared: PreparedRows | None = None
@@ -110,9 +113,7 @@ class CompareJob(QRunnable):
         self.signals.progressed.emit(self.request.generation, fraction, path.name)
         document = load(path, max_bytes=self.request.max_bytes, markup=self.request.markup)
         if document.format is DocumentFormat.CODE and document.language:
-            # Load Pygments and build the lexer here, off the GUI thread, before the panes ask for
+            # Build the language's lexer here, off the GUI thread, before the panes ask for
             # colours: the first lexer of a language costs tens of milliseconds.
-            from diffviewer.core.syntax import lexer_for
-
             lexer_for(document.language)
         return document

@@ -479,3 +479,15 @@ def test_the_originals_preview_rows_come_from_the_worker(qtbot: QtBot, window: M
     view.set_documents(entry.documents[0], None, preview=None)
     assert view.rows and view.rows[0] is not entry.preview[0]
     assert [row.left.paragraphs for row in view.rows if row.left] == [(0,), (1,)]
+
+
+def test_an_original_alone_is_shown_with_the_rows_its_job_built(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    original = write(tmp_path / "a.txt", "The harbour lanterns burn all night.", "Orchards line the river.")
+    with qtbot.waitSignal(window.session.preview_ready, timeout=COMPARE_TIMEOUT_MS) as blocker:
+        window.open_paths(original, None)
+    document, preview = blocker.args
+    assert preview is not None and [row.left.paragraphs for row in preview if row.left] == [(0,), (1,)]
+    assert window.view.document(Side.ORIGINAL) is document
+    assert window.view.rows[0] is preview[0]  # not built a second time on the GUI thread
