@@ -25,13 +25,9 @@ from diffviewer.core.tokens import count_words
 from diffviewer.core.units import code_units, diff_units
 from diffviewer.core.worddiff import word_diff
 from diffviewer.formats import MarkupView, load
+from tests.core.helpers import code
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "code"
-
-
-def code(*texts: str, language: str = "python") -> Document:
-    paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(texts))
-    return Document(f"mem.{language}", DocumentFormat.CODE, paragraphs, language=language)
 
 
 def edits(changes: tuple[Change, ...]) -> list[tuple[str, str]]:

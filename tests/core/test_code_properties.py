@@ -15,13 +15,11 @@ from diffviewer.core.model import (
     Change,
     ChangeOp,
     CompareOptions,
-    Document,
-    DocumentFormat,
     Granularity,
-    Paragraph,
 )
 from diffviewer.core.units import code_units, diff_units
 from diffviewer.core.worddiff import word_diff
+from tests.core.helpers import code, option_sets
 
 FRAGMENTS = [
     "def", "return", "if", "for", "in", "class", "import", "total", "subtotal", "items", "item", "self", "x",
@@ -37,20 +35,6 @@ code_text = st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=40).map(""
 code_paragraph = code_text.map(lambda t: "\n".join(line for line in t.split("\n") if line.strip())).filter(bool)
 code_documents = st.lists(code_paragraph, min_size=0, max_size=8)
 languages = st.sampled_from(LANGUAGES)
-option_sets = st.builds(
-    CompareOptions,
-    ignore_case=st.booleans(),
-    ignore_punctuation=st.booleans(),
-    ignore_whitespace=st.booleans(),
-    granularity=st.sampled_from(Granularity),
-)
-
-
-def code(texts: list[str], language: str | None) -> Document:
-    paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(texts))
-    return Document(f"mem.{language}", DocumentFormat.CODE, paragraphs, language=language)
-
-
 def swapped(changes: tuple[Change, ...]) -> list[Change]:
     """The changes as seen from the other side: inserts and deletes swapped, deletes first."""
     out: list[Change] = []
@@ -113,7 +97,7 @@ def test_swapping_sides_of_a_code_diff_swaps_inserts_and_deletes(
 @settings(max_examples=60, deadline=None)
 @given(code_documents, languages)
 def test_comparing_code_with_itself_changes_nothing(texts: list[str], language: str | None) -> None:
-    result = compare(code(texts, language), code(texts, language))
+    result = compare(code(*texts, language=language), code(*texts, language=language))
     assert all(block.kind is BlockKind.EQUAL for block in result.blocks)
     assert all(change.op is ChangeOp.EQUAL for block in result.blocks for change in block.changes)
 
@@ -123,13 +107,13 @@ def test_comparing_code_with_itself_changes_nothing(texts: list[str], language: 
 def test_code_comparisons_partition_rebuild_and_swap(
     a: list[str], b: list[str], language: str | None, options: CompareOptions
 ) -> None:
-    forward = compare(code(a, language), code(b, language), options)
+    forward = compare(code(*a, language=language), code(*b, language=language), options)
     for block in forward.blocks:
         assert "".join(c.original_side for c in block.changes) == "\n".join(a[i] for i in block.original)
         assert "".join(c.derivative_side for c in block.changes) == "\n".join(b[j] for j in block.derivative)
     assert sorted(i for block in forward.blocks for i in block.original) == list(range(len(a)))
     assert sorted(j for block in forward.blocks for j in block.derivative) == list(range(len(b)))
-    backward = compare(code(b, language), code(a, language), options)
+    backward = compare(code(*b, language=language), code(*a, language=language), options)
     assert forward.stats.words_inserted == backward.stats.words_deleted
     assert forward.stats.words_deleted == backward.stats.words_inserted
 

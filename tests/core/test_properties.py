@@ -12,7 +12,7 @@ from diffviewer.core.compare import compare
 from diffviewer.core.model import BlockKind, Change, ChangeOp, CompareOptions, Granularity
 from diffviewer.core.tokens import count_words, tokenize
 from diffviewer.core.worddiff import word_diff
-from tests.core.helpers import doc
+from tests.core.helpers import doc, option_sets
 
 VOCAB = [
     "the",
@@ -44,13 +44,6 @@ VOCAB = [
 ]
 paragraph_text = st.lists(st.sampled_from(VOCAB), min_size=1, max_size=25).map(" ".join)
 documents = st.lists(paragraph_text, min_size=0, max_size=12)
-option_sets = st.builds(
-    CompareOptions,
-    ignore_case=st.booleans(),
-    ignore_punctuation=st.booleans(),
-    ignore_whitespace=st.booleans(),
-    granularity=st.sampled_from(Granularity),
-)
 
 
 @given(st.text())

@@ -9,17 +9,14 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from diffviewer.core.compare import compare
-from diffviewer.core.model import Comparison, Document, DocumentFormat, Paragraph
+from diffviewer.core.model import Comparison
 from diffviewer.formats import load
 from diffviewer.report import html_report, text_report, unified_report
 from diffviewer.report.html_report import Layout
 from tests.conftest import SAMPLES
+from tests.core.helpers import code
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "code"
-
-
-def code(*texts: str, language: str = "python", path: str = "mem.py") -> Document:
-    return Document(path, DocumentFormat.CODE, tuple(Paragraph(i, t) for i, t in enumerate(texts)), language=language)
 
 
 def python_pair() -> Comparison:
