@@ -1,77 +1,130 @@
-"""Paragraph-link precision/recall/F1 on ../shared/corpus/dev, beside a difflib baseline.
+"""Paragraph-link precision/recall/F1 on ../shared/corpus/dev and books, engine beside a baseline.
 
-Run: python benchmarks/alignment.py [CORPUS_DIR]. One line per source, plus a total per source.
-A link (i, j) is right when j is in gold[i]; the engine's links are Comparison.links.
+Run: python benchmarks/alignment.py [--baseline REF] [--only SUBSTRING] [CORPUS_ROOT]
+
+One line per source: this checkout's engine, the engine as it was at git REF (default: the
+last commit before the sentence-grain aligner, checked out in a temporary worktree and run in
+its own process, so both are measured in the same run on the same machine), and difflib's
+SequenceMatcher as a fixed yardstick. A link (i, j) is right when j is in gold[i]; the
+engine's links are Comparison.links; scores are micro-averaged over the pairs of a source.
+Seconds are the engine's compare() time summed over the source's pairs.
 """
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import json
+import os
+import subprocess
 import sys
+import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from diffviewer.core.compare import compare
-from diffviewer.core.model import Document, DocumentFormat, Paragraph
-from diffviewer.core.segment import split_paragraphs
-
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+DEFAULT_BASELINE = "ed40e76"  # the paragraph-grain aligner (stop 13)
 
 Links = set[tuple[int, int]]
 
 
-def _doc(path: Path) -> Document:
-    texts = split_paragraphs(path.read_text(encoding="utf-8"))
-    return Document(str(path), DocumentFormat.TEXT, tuple(Paragraph(i, t) for i, t in enumerate(texts)))
+def _units(path: Path) -> list[str]:
+    # Units are separated by one blank line (see ../shared/corpus/README.md).
+    return [u.strip() for u in path.read_text(encoding="utf-8").split("\n\n") if u.strip()]
 
 
-def engine_links(a: Document, b: Document) -> Links:
-    return set(compare(a, b).links)
+def _engine_links(a: list[str], b: list[str]) -> Links:
+    from diffviewer.core.compare import compare
+    from diffviewer.core.model import Document, DocumentFormat, Paragraph
+
+    def doc(name: str, texts: list[str]) -> Document:
+        return Document(name, DocumentFormat.TEXT, tuple(Paragraph(i, t) for i, t in enumerate(texts)))
+
+    return set(compare(doc("a", a), doc("b", b)).links)
 
 
-def difflib_links(a: Document, b: Document) -> Links:
-    """Baseline: difflib's SequenceMatcher over paragraphs, pairing replaced runs position by position."""
-    a_texts = [p.text for p in a.paragraphs]
-    b_texts = [p.text for p in b.paragraphs]
+def _difflib_links(a: list[str], b: list[str]) -> Links:
+    """Baseline: difflib's SequenceMatcher over units, pairing replaced runs position by position."""
     links: Links = set()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a_texts, b_texts, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag in ("equal", "replace"):
             for k in range(min(i2 - i1, j2 - j1)):
                 links.add((i1 + k, j1 + k))
     return links
 
 
-def score(found: Links, gold: Links) -> tuple[int, int, int]:
-    return len(found & gold), len(found), len(gold)
+def _pairs(source: Path) -> list[Path]:
+    if (source / "gold.json").exists():
+        return [source]
+    return sorted(p for p in source.iterdir() if (p / "gold.json").exists())
 
 
-def f1(tp: int, n_found: int, n_gold: int) -> tuple[float, float, float]:
+def _sources(corpus: Path, only: str) -> list[Path]:
+    found = [p for sub in ("dev", "books") if (corpus / sub).is_dir() for p in sorted((corpus / sub).iterdir())]
+    return [p for p in found if p.is_dir() and only in p.name]
+
+
+def measure(source: Path, method: Callable[[list[str], list[str]], Links]) -> dict[str, float]:
+    tp = n_found = n_gold = 0
+    seconds = 0.0
+    for pair in _pairs(source):
+        a, b = _units(pair / "original.txt"), _units(pair / "derivative.txt")
+        gold = {(int(i), j) for i, js in json.loads((pair / "gold.json").read_text()).items() for j in js}
+        start = time.perf_counter()
+        found = method(a, b)
+        seconds += time.perf_counter() - start
+        tp, n_found, n_gold = tp + len(found & gold), n_found + len(found), n_gold + len(gold)
     p = tp / n_found if n_found else 0.0
     r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "seconds": seconds}
+
+
+def _baseline(ref: str, sources: list[Path]) -> dict[str, dict[str, float]]:
+    """Run this script's measuring half with the engine as it was at `ref`, in its own process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "baseline"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), ref], check=True,
+                       capture_output=True)
+        try:
+            env = {**os.environ, "PYTHONPATH": str(tree)}
+            out = subprocess.run(
+                [sys.executable, __file__, "--engine-only", *map(str, sources)],
+                check=True, capture_output=True, text=True, env=env, cwd=tmp,
+            ).stdout
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False,
+                           capture_output=True)
+    return json.loads(out)
+
+
+def _cell(result: dict[str, float]) -> str:
+    return f"P={result['p']:.3f} R={result['r']:.3f} F1={result['f1']:.3f} {result['seconds']:6.2f}s"
 
 
 def main() -> int:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
-    methods: dict[str, Callable[[Document, Document], Links]] = {"diffviewer": engine_links, "difflib": difflib_links}
-    for source in sorted(p for p in corpus.iterdir() if p.is_dir()):
-        totals = {name: [0, 0, 0] for name in methods}
-        for pair in sorted(p for p in source.iterdir() if p.is_dir()):
-            a, b = _doc(pair / "original.txt"), _doc(pair / "derivative.txt")
-            gold_map = json.loads((pair / "gold.json").read_text())
-            gold = {(int(i), j) for i, js in gold_map.items() for j in js}
-            for name, method in methods.items():
-                for k, v in enumerate(score(method(a, b), gold)):
-                    totals[name][k] += v
-        parts = []
-        for name, (tp, n_found, n_gold) in totals.items():
-            p, r, f = f1(tp, n_found, n_gold)
-            parts.append(f"{name}: P={p:.3f} R={r:.3f} F1={f:.3f}")
-        print(f"{source.name:16s} " + " | ".join(parts))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git ref of the engine to compare with ('' for none)")
+    parser.add_argument("--only", default="", help="only sources whose name contains this")
+    parser.add_argument("--engine-only", nargs="*", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.engine_only is not None:  # the baseline's half, run with the old engine on sys.path
+        print(json.dumps({p.name: measure(p, _engine_links) for p in args.engine_only}))
+        return 0
+    sources = _sources(args.corpus.resolve(), args.only)
+    old = _baseline(args.baseline, sources) if args.baseline else {}
+    print(f"{'source':22s} {'diffviewer (this checkout)':40s} {'baseline ' + args.baseline:40s} difflib")
+    for source in sources:
+        new = measure(source, _engine_links)
+        yard = measure(source, _difflib_links)
+        before = _cell(old[source.name]) if source.name in old else ""
+        print(f"{source.name:22s} {_cell(new):40s} {before:40s} F1={yard['f1']:.3f}", flush=True)
     return 0
 
 
 if __name__ == "__main__":
+    if "PYTHONPATH" not in os.environ:
+        sys.path.insert(0, str(ROOT))
     raise SystemExit(main())

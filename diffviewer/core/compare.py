@@ -19,8 +19,8 @@ from diffviewer.core.model import (
     Stats,
 )
 from diffviewer.core.syntax import is_markup
-from diffviewer.core.tokens import count_words, split_tokens, token_key
-from diffviewer.core.worddiff import word_diff
+from diffviewer.core.tokens import count_words
+from diffviewer.core.worddiff import piecewise_diff
 
 
 class CompareError(Exception):
@@ -33,14 +33,6 @@ class LimitExceeded(CompareError):
 
 class Cancelled(CompareError):
     pass
-
-
-def _alignment_text(text: str, options: CompareOptions) -> str:
-    # Paragraphs that differ only in what the user ignores must align as identical twins.
-    if not (options.ignore_case or options.ignore_punctuation or options.ignore_whitespace):
-        return text
-    # Spacing never decides which paragraphs pair up (a dropped mark leaves a stray space).
-    return " ".join("".join(token_key(token, options) for token in split_tokens(text)).split())
 
 
 def _check_limits(doc: Document, options: CompareOptions) -> None:
@@ -71,7 +63,14 @@ def checks_prose(original: Document, derivative: Document) -> bool:
 def _block(group: Group, original: Document, derivative: Document, options: CompareOptions) -> tuple[Block, BlockWords]:
     a_text = "\n".join(original.paragraphs[i].text for i in group.original)
     b_text = "\n".join(derivative.paragraphs[j].text for j in group.derivative)
-    changes = word_diff(a_text, b_text, options, diff_language(original), diff_language(derivative))
+    changes = piecewise_diff(
+        a_text,
+        b_text,
+        ((p.original_start, p.original_end, p.derivative_start, p.derivative_end) for p in group.pieces),
+        options,
+        diff_language(original),
+        diff_language(derivative),
+    )
     unchanged = all(c.op is ChangeOp.EQUAL for c in changes)
     tally = BlockWords.of(changes)
     if not group.derivative:
@@ -168,8 +167,10 @@ def compare(
     # never sentences. Markup source (Markdown, rST) is prose with its syntax visible: it keeps them.
     prose = checks_prose(original, derivative)
     alignment: Alignment = align(
-        [_alignment_text(p.text, options) for p in original.paragraphs],
-        [_alignment_text(p.text, options) for p in derivative.paragraphs],
+        # Case, punctuation and spacing never count in alignment (n-grams of casefolded words),
+        # so the texts go in as they are and sentence offsets stay offsets in the paragraphs.
+        [p.text for p in original.paragraphs],
+        [p.text for p in derivative.paragraphs],
         on_step=step,
         overlaps=prose,
     )

@@ -157,6 +157,27 @@ def word_diff(
     return _diff(original, derivative, options, original_language, derivative_language)
 
 
+def piecewise_diff(
+    original: str,
+    derivative: str,
+    pieces: Iterable[tuple[int, int, int, int]],
+    options: CompareOptions = CompareOptions(),
+    original_language: str | None = None,
+    derivative_language: str | None = None,
+) -> tuple[Change, ...]:
+    """word_diff over stretches that tile both texts in order (original start, end, derivative
+    start, end): a block's sentence beads, so no word is matched across two beads and no
+    quadratic diff runs over a whole long block."""
+    changes: list[Change] = []
+    for a_start, a_end, b_start, b_end in pieces:
+        changes.extend(
+            word_diff(
+                original[a_start:a_end], derivative[b_start:b_end], options, original_language, derivative_language
+            )
+        )
+    return _merged(changes)
+
+
 _MIRROR = {ChangeOp.EQUAL: ChangeOp.EQUAL, ChangeOp.INSERT: ChangeOp.DELETE, ChangeOp.DELETE: ChangeOp.INSERT}
 
 
