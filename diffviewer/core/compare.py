@@ -19,7 +19,7 @@ from diffviewer.core.model import (
     Stats,
 )
 from diffviewer.core.syntax import is_markup
-from diffviewer.core.tokens import count_words
+from diffviewer.core.tokens import count_words, split_tokens, token_key
 from diffviewer.core.worddiff import piecewise_diff
 
 
@@ -33,6 +33,14 @@ class LimitExceeded(CompareError):
 
 class Cancelled(CompareError):
     pass
+
+
+def _identity_key(text: str, options: CompareOptions) -> str:
+    # Paragraphs that differ only in what the user ignores must align as identical twins.
+    if not (options.ignore_case or options.ignore_punctuation or options.ignore_whitespace):
+        return text
+    # Spacing never decides which paragraphs pair up (a dropped mark leaves a stray space).
+    return " ".join("".join(token_key(token, options) for token in split_tokens(text)).split())
 
 
 def _check_limits(doc: Document, options: CompareOptions) -> None:
@@ -167,12 +175,17 @@ def compare(
     # never sentences. Markup source (Markdown, rST) is prose with its syntax visible: it keeps them.
     prose = checks_prose(original, derivative)
     alignment: Alignment = align(
-        # Case, punctuation and spacing never count in alignment (n-grams of casefolded words),
-        # so the texts go in as they are and sentence offsets stay offsets in the paragraphs.
+        # Similarity ignores case, punctuation and spacing anyway (n-grams of casefolded words),
+        # so the texts go in as they are and sentence offsets stay offsets in the paragraphs;
+        # the keys tell which paragraphs are twins under the user's options.
         [p.text for p in original.paragraphs],
         [p.text for p in derivative.paragraphs],
         on_step=step,
         overlaps=prose,
+        keys=(
+            [_identity_key(p.text, options) for p in original.paragraphs],
+            [_identity_key(p.text, options) for p in derivative.paragraphs],
+        ),
     )
     on_progress(0.4)
     blocks: list[Block] = []

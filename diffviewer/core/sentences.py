@@ -8,6 +8,7 @@ longer runs) where the other side keeps them together.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import sentencex
@@ -42,10 +43,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_units(paragraphs: list[str], by_sentence: bool) -> list[Unit]:
-    """Every paragraph's sentences in reading order, or whole paragraphs (code)."""
+def split_units(paragraphs: list[str], by_sentence: bool, whole: Collection[int] = ()) -> list[Unit]:
+    """Every paragraph's sentences in reading order, or whole paragraphs (code, and those in `whole`)."""
     units: list[Unit] = []
     for index, text in enumerate(paragraphs):
-        spans = sentence_spans(text) if by_sentence else [(0, len(text))]
+        spans = sentence_spans(text) if by_sentence and index not in whole else [(0, len(text))]
         units.extend(Unit(index, start, end) for start, end in spans)
     return units

@@ -1,14 +1,19 @@
-"""Language-neutral similarity of text units: character n-grams weighted by the documents' rarity.
+"""Language-neutral similarity of text units: character n-grams weighed by the documents themselves.
 
-A unit (a sentence, or a whole paragraph of code) is the set of the character 4-grams of its
-words, each word padded with boundary marks. N-grams survive what defeats whole words:
-inflection ("Quelle" / "Quellen"), elision ("l'Himalaya" gives the n-grams of "himalaya"),
-compounds ("Bahnhofsuhr" shares "bahn", "uhr"), tokenisation and OCR noise. No word list and no
-stemmer: how much an n-gram counts comes from the two documents themselves, by inverse
-document frequency over their units, so the commonest words of any language ("the", "und",
-"les") weigh next to nothing and names, figures and content words carry the match.
+A unit (a sentence, or a whole block of code) is the set of the character 4-grams of its words,
+each word padded with boundary marks. N-grams survive what defeats whole words: inflection
+("Quelle" / "Quellen"), elision ("l'Himalaya" gives the n-grams of "himalaya"), compounds
+("Bahnhofsuhr" shares "bahn", "uhr"), tokenisation and OCR noise. There is no word list and no
+stemmer: how much an n-gram counts comes from the two documents, by inverse document frequency
+over their units, so the commonest words of any language ("the", "und", "les") weigh next to
+nothing and names, figures and content words carry a match.
 
-Similarity is the idf-weighted Dice coefficient of two n-gram sets.
+Two units are compared by the idf-weighted Dice coefficient of their n-gram sets, corrected for
+chance: what a unit shares with a random unit of the other document is expected (an n-gram of
+weight w that a share p of the other side's units have adds w·p), so a unit made of common words,
+which resembles everything, must share more to count (as kappa corrects agreement for chance).
+The same model gives the variance of what chance shares, so a match has a surprise: how many
+standard deviations it lies above chance, which the aligner turns into a significance test.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import chain
 
 # Letters, digits and ideographs; apostrophes and hyphens split words, so elided articles
@@ -24,10 +30,13 @@ from itertools import chain
 _WORD_RE = re.compile(r"\w+")
 NGRAM = 4
 _START, _END = "\x02", "\x03"
+# A unit without words weighs a token amount, so that pairing it with its twin gains something.
+_WORDLESS = 0.01
+# With fewer units than this on a side, the documents cannot say what is common: no chance model.
+MEASURABLE_UNITS = 8
+_MAX_CHANCE = 0.99
 
 Features = frozenset[str]
-_WORDLESS = 0.01
-MEASURABLE_UNITS = 4
 
 
 class _FeatureCache:
@@ -56,13 +65,25 @@ class _FeatureCache:
         return frozenset().union(*map(self.of_word, words))
 
 
-def featurise(texts: Iterable[str]) -> list[Features]:
-    cache = _FeatureCache()
-    return [cache.of_text(text) for text in texts]
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of consecutive units of one side, as the chance model sees it."""
+
+    features: Features
+    weight: float
+    share: float  # the weight it shares, in expectation, with one random unit of the other side
+    spread: float  # the variance of that
+    units: int
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    score: float  # chance-corrected Dice: 0 for units as alike as random ones, 1 for the same text
+    surprise: float  # standard deviations above chance of what they share (inf for the same text)
 
 
 class UnitSimilarity:
-    """Weighted n-gram sets of both documents' units, and the scores between them."""
+    """Both documents' units as weighted n-gram sets, and the chance model for comparing them."""
 
     def __init__(self, original: Sequence[str], derivative: Sequence[str]) -> None:
         cache = _FeatureCache()
@@ -70,116 +91,83 @@ class UnitSimilarity:
         self.b = [cache.of_text(t) for t in derivative]
         self.df_a = Counter(chain.from_iterable(self.a))
         self.df_b = Counter(chain.from_iterable(self.b))
-        units = len(self.a) + len(self.b)
+        n, m = max(1, len(self.a)), max(1, len(self.b))
         df = self.df_a + self.df_b
-        self.idf = {f: math.log((units + 1) / count) for f, count in df.items()}
-        weight = self.idf.__getitem__
-        # A unit without words weighs a token amount, so that its identical twin is worth pairing.
-        self.a_weight = [sum(map(weight, fs)) or _WORDLESS for fs in self.a]
-        self.b_weight = [sum(map(weight, fs)) or _WORDLESS for fs in self.b]
-
-        # What a unit shares with a unit of the other side picked at random, in expectation: an
-        # n-gram f of weight idf(f) is in such a unit with probability df_other(f) / units there.
-        # Common words make a unit look like everything; correcting for chance (as kappa does
-        # for agreement) keeps such units from pairing with whatever stands near them.
-        self._share_in_b = {f: self.idf[f] * count / max(1, len(self.b)) for f, count in self.df_b.items()}
-        self._share_in_a = {f: self.idf[f] * count / max(1, len(self.a)) for f, count in self.df_a.items()}
-        self.mean_a = sum(self.a_weight) / max(1, len(self.a))
-        self.mean_b = sum(self.b_weight) / max(1, len(self.b))
-        self.a_share = [self.expected_share("a", fs) for fs in self.a]
-        self.b_share = [self.expected_share("b", fs) for fs in self.b]
-        # ...and how far from that expectation chance alone strays (binomial variance per n-gram).
-        # The n-grams of one word come and go together, so the variance is scaled by the mean
-        # number of n-grams a word has in these documents.
-        # A side of a few units cannot say what is common: there, no chance model is used.
+        self.idf = {f: math.log((n + m + 1) / count) for f, count in df.items()}
         self.measurable = min(len(self.a), len(self.b)) >= MEASURABLE_UNITS
+        # The n-grams of one word come and go together: the variance of a sum over n-grams is
+        # that many times the sum of their variances (the documents' mean n-grams per word).
         grams = sum(map(len, self.a)) + sum(map(len, self.b))
         together = grams / cache.words if cache.words else 1.0
-        self._spread_in_b = {f: together * self.idf[f] * v * (1 - p) for f, p, v in self._probabilities(self.df_b, len(self.b))}
-        self._spread_in_a = {f: together * self.idf[f] * v * (1 - p) for f, p, v in self._probabilities(self.df_a, len(self.a))}
-        self.a_spread = [self.expected_spread("a", fs) for fs in self.a]
-        self.b_spread = [self.expected_spread("b", fs) for fs in self.b]
+        share_in_a, spread_in_a = self._chance_maps(self.df_a, n, together)
+        share_in_b, spread_in_b = self._chance_maps(self.df_b, m, together)
+        self.a_units = [self._span(fs, share_in_b, spread_in_b) for fs in self.a]
+        self.b_units = [self._span(fs, share_in_a, spread_in_a) for fs in self.b]
+        self.mean_a = sum(u.weight for u in self.a_units) / n
+        self.mean_b = sum(u.weight for u in self.b_units) / m
 
-    def _probabilities(self, df: Counter[str], units: int) -> Iterable[tuple[str, float, float]]:
-        """Each n-gram, the chance a random unit has it, and its weight times that chance."""
-        for f, count in df.items():
-            p = count / max(1, units)
-            yield f, p, self.idf[f] * p
+    def _chance_maps(self, df: Counter[str], units: int, together: float) -> tuple[dict[str, float], dict[str, float]]:
+        """For every n-gram: its expected weight in one random unit of a side, and the variance."""
+        share: dict[str, float] = {}
+        spread: dict[str, float] = {}
+        for f, idf in self.idf.items():
+            p = df.get(f, 0) / units
+            share[f] = idf * p
+            spread[f] = together * idf * idf * p * (1 - p)
+        return share, spread
 
-    def expected_spread(self, side: str, features: Features) -> float:
-        """The variance of what `features` share with one random unit of the other side."""
-        spread = self._spread_in_b if side == "a" else self._spread_in_a
-        return sum(map(spread.__getitem__, features & spread.keys()))
-
-    def surprise(self, shared: float, a: tuple[float, float, int], b: tuple[float, float, int]) -> float:
-        """How many standard deviations `shared` lies above what chance gives two spans.
-
-        `a` and `b` are each span's (expected share, variance, units); a span is matched
-        against random spans of the other's length, in both directions, and the two averaged.
-        """
-        if not self.measurable:
-            return math.inf if shared > 0 else 0.0
-        a_share, a_spread, a_units = a
-        b_share, b_spread, b_units = b
-        expected = (b_units * a_share + a_units * b_share) / 2
-        variance = (b_units * a_spread + a_units * b_spread) / 2
-        if variance <= 0:
-            return math.inf if shared > expected else 0.0
-        return (shared - expected) / math.sqrt(variance)
-
-    def significance(self, i: int, j: int) -> float:
-        """surprise() of units i and j; two units without words are as alike as can be."""
-        if self.a[i] == self.b[j]:
-            return math.inf  # the same words (or none on both sides): no chance model needed
-        shared = self.weight(self.a[i] & self.b[j])
-        return self.surprise(shared, (self.a_share[i], self.a_spread[i], 1), (self.b_share[j], self.b_spread[j], 1))
-
-    def expected_share(self, side: str, features: Features) -> float:
-        """The weight `features` (of `side`) share, in expectation, with one random unit of the other side."""
-        share = self._share_in_b if side == "a" else self._share_in_a
-        return sum(map(share.__getitem__, features & share.keys()))
-
-    def chance(self, a_share: float, a_weight: float, a_units: int, b_share: float, b_weight: float, b_units: int) -> float:
-        """The Dice two spans reach by chance: each side against random spans of the other's length.
-
-        A span of k units meets about k times the n-grams one unit meets, so merged spans, which
-        share more by chance, must share more to pair.
-        """
-        if not self.measurable:
-            return 0.0
-        to_b = 2 * b_units * a_share / (a_weight + b_units * self.mean_b) if a_weight else 0.0
-        to_a = 2 * a_units * b_share / (b_weight + a_units * self.mean_a) if b_weight else 0.0
-        return min(0.99, (to_a + to_b) / 2)
+    def _span(self, features: Features, share: dict[str, float], spread: dict[str, float]) -> Span:
+        weight = sum(map(self.idf.__getitem__, features)) or _WORDLESS
+        return Span(features, weight, sum(map(share.__getitem__, features)), sum(map(spread.__getitem__, features)), 1)
 
     def weight(self, features: Iterable[str]) -> float:
         return sum(map(self.idf.__getitem__, features))
 
-    def dice(self, i: int, j: int) -> float:
-        if not self.a[i] and not self.b[j]:
-            return 1.0  # two units without words ("* * *", "—"): separators, free to pair in order
-        total = self.a_weight[i] + self.b_weight[j]
-        if not total:
-            return 0.0
-        return 2 * sum(map(self.idf.__getitem__, self.a[i] & self.b[j])) / total
+    def span(self, side: str, start: int, end: int) -> Span:
+        """Units start:end of a side as one span. Its chance figures are its units' summed (an
+        n-gram two of them have counts twice: a merge is judged a little more strictly)."""
+        units = (self.a_units if side == "a" else self.b_units)[start:end]
+        if len(units) == 1:
+            return units[0]
+        features = frozenset().union(*(u.features for u in units))
+        return Span(
+            features,
+            self.weight(features) or _WORDLESS,
+            sum(u.share for u in units),
+            sum(u.spread for u in units),
+            len(units),
+        )
 
-    def score(self, i: int, j: int) -> float:
-        """Dice corrected for chance: 0 for units as alike as random ones, 1 for the same text."""
-        chance = self.chance(self.a_share[i], self.a_weight[i], 1, self.b_share[j], self.b_weight[j], 1)
-        return corrected(self.dice(i, j), chance)
+    def match(self, a: Span, b: Span) -> Match:
+        """How alike two spans are beyond chance (each against random spans of the other's length)."""
+        if a.features == b.features:
+            return Match(1.0, math.inf)  # the same words (or none on either side)
+        shared = self.weight(a.features & b.features)
+        total = a.weight + b.weight
+        dice = 2 * shared / total
+        if not self.measurable:
+            return Match(dice, math.inf if shared > 0 else 0.0)
+        # A span of k units meets about k times the n-grams one unit meets.
+        to_b = 2 * b.units * a.share / (a.weight + b.units * self.mean_b)
+        to_a = 2 * a.units * b.share / (b.weight + a.units * self.mean_a)
+        chance = min(_MAX_CHANCE, (to_a + to_b) / 2)
+        expected = (b.units * a.share + a.units * b.share) / 2
+        variance = (b.units * a.spread + a.units * b.spread) / 2
+        if variance > 0:
+            surprise = (shared - expected) / math.sqrt(variance)
+        else:
+            surprise = math.inf if shared > expected else 0.0
+        return Match((dice - chance) / (1 - chance), surprise)
 
-    def dice_of(self, a: Features, b: Features) -> float:
-        """Dice of two feature sets (unions of several units' n-grams)."""
-        total = self.weight(a) + self.weight(b)
-        return 2 * self.weight(a & b) / total if total else 0.0
+    def unit_match(self, i: int, j: int) -> Match:
+        return self.match(self.a_units[i], self.b_units[j])
 
-    def rare_pairs(
-        self, max_df: int, a_range: range | None = None, b_range: range | None = None
-    ) -> set[tuple[int, int]]:
+    def rare_pairs(self, max_df: int, a_range: range | None = None, b_range: range | None = None) -> set[tuple[int, int]]:
         """Unit pairs sharing an n-gram found in at most `max_df` units of each side.
 
-        Such n-grams (names, figures, rare words) are the anchors of an alignment, whatever the
-        documents' size: each yields at most max_df² pairs, so this is linear in the input.
-        With ranges, only those units count, and rarity is judged among them alone.
+        Such n-grams (names, figures, rare words) anchor an alignment whatever the documents' size:
+        each yields at most max_df² pairs, so this is linear in the input. With ranges, only
+        those units count, and rarity is judged among them alone.
         """
         a_units = range(len(self.a)) if a_range is None else a_range
         b_units = range(len(self.b)) if b_range is None else b_range
@@ -202,8 +190,8 @@ class UnitSimilarity:
     def nearest(self, probes: Sequence[int], targets: Sequence[int], probe_terms: int) -> dict[int, list[int]]:
         """For derivative units `probes`, the original units among `targets` sharing a rare n-gram.
 
-        Each probe looks only through the postings of its `probe_terms` rarest n-grams, restricted
-        to the targets, so the cost is bounded by the probes' count whatever the documents' size.
+        Each probe looks only through the postings of its `probe_terms` rarest n-grams among the
+        targets, so the cost is bounded by the probes' count whatever the documents' size.
         """
         post: dict[str, list[int]] = defaultdict(list)
         for i in targets:
@@ -217,7 +205,3 @@ class UnitSimilarity:
                 hits.update(post[f])
             found[j] = sorted(hits)
         return found
-
-
-def corrected(dice: float, chance: float) -> float:
-    return (dice - chance) / (1 - chance) if chance < 1 else 0.0

@@ -1,0 +1,514 @@
+"""Unit (sentence) alignment: anchors, a banded dynamic programme over beads, merges and moves.
+
+1. Anchors: unit pairs sharing n-grams rare in both documents (names, figures, rare words),
+   kept where they form the heaviest in-order chain (a Fenwick tree: O(P log P)) and where
+   each is significant. Inside each wide gap between anchors the search runs again with what
+   is rare *in that gap*, as patience diff looks for unique lines inside each gap, so even a
+   book is anchored every few sentences, and each pass is linear.
+2. Beads: a monotone dynamic programme in a band around the anchor path puts every unit in a
+   bead (1:1, 1:2, 2:1, 2:2) or leaves it alone, as Gale-Church, Bleualign and vecalign do.
+   A bead's gain is (weight of its text) × (chance-corrected Dice − threshold), the threshold
+   being what unrelated units of these documents reach (measured on pairs far off the path).
+   A bead must also be significant: what its sides share must be unlikely by chance among the
+   alternatives its unit had (Bonferroni: between two close anchors a weak match suffices,
+   in a wide-open stretch it must be strong). So nothing pairs with what it merely resembles.
+3. Merges: a lone unit joins a neighbouring bead when that raises the bead's gain or when most
+   of it is found on the other side (a fragment of a sentence the other side says at length).
+4. Moves: units left alone on both sides that match strongly out of order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from statistics import NormalDist
+
+from diffviewer.core.similarity import Match, Span, UnitSimilarity
+
+# An n-gram found in at most this many units of each document (or gap) is an anchor's evidence.
+ANCHOR_MAX_DF = 3
+# Gaps between anchors with more cells than this are searched again for anchors of their own.
+REFINE_MIN_AREA = 16
+REFINE_ROUNDS = 3
+# Band around the anchor path: units this far off it may still pair (a wrong or missing anchor).
+BAND_MARGIN = 2
+# Between anchors this far apart, the band follows the diagonal at this half-width.
+BAND_HALF_WIDTH = 20
+# The pairing threshold: the chance-corrected Dice that this share of unrelated pairs stays under...
+UNRELATED_QUANTILE = 0.95
+THRESHOLD_SAMPLES = 4000
+# ...but documents too short to measure chance on (a few units a side) pair above this Dice...
+SHORT_THRESHOLD = 0.12
+# ...and a text made of one template, whose unrelated units look alike, never needs more than this.
+MAX_THRESHOLD = 0.5
+# The chance that a unit, among all the units it could have paired with, pairs with one only by
+# chance: each pair must be that unlikely under the chance model (see needed()).
+FALSE_PAIR_RATE = 0.05
+# A move has no order to support it: it must clear the pairing threshold by far.
+MOVE_FACTOR = 2.0
+MOVE_PROBES = 16  # rarest n-grams a lone derivative unit looks through for a moved source
+MAX_BEAD_UNITS = 8  # longest run of units a merge grows to on one side
+# A lone unit joins a neighbouring bead when the bead's other side holds this share of it beyond
+# chance ("most of it").
+BELONGING = 0.5
+_TIE = 1e-6  # far below any real difference in gain: only breaks ties
+_SKIP_A, _SKIP_B = -1, -2
+_SHAPES = {1: (1, 1), 2: (1, 2), 3: (2, 1), 4: (2, 2)}
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    original: tuple[int, ...]  # unit indexes, consecutive
+    derivative: tuple[int, ...]
+    score: float  # chance-corrected Dice of the two sides
+    moved: bool
+
+
+@lru_cache(maxsize=4096)
+def needed(alternatives: int) -> float:
+    """The surprise (standard deviations above chance) a pair needs when its unit had this many
+    units to pair with: the chance that any of them gets there by chance is FALSE_PAIR_RATE."""
+    return NormalDist().inv_cdf(1 - FALSE_PAIR_RATE / max(1, alternatives))
+
+
+class _MaxFenwick:
+    def __init__(self, size: int) -> None:
+        self.value = [0.0] * (size + 1)
+        self.index = [-1] * (size + 1)
+
+    def update(self, pos: int, value: float, index: int) -> None:
+        pos += 1
+        while pos < len(self.value):
+            if value > self.value[pos]:
+                self.value[pos], self.index[pos] = value, index
+            pos += pos & -pos
+
+    def query(self, pos: int) -> tuple[float, int]:
+        """Best value at positions < pos, and its index."""
+        best, at = 0.0, -1
+        while pos > 0:
+            if self.value[pos] > best:
+                best, at = self.value[pos], self.index[pos]
+            pos -= pos & -pos
+        return best, at
+
+
+def heaviest_chain(pairs: Sequence[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """The chain of (i, j, weight) pairs strictly increasing in i and j with the greatest weight."""
+    usable = sorted((p for p in pairs if p[2] > 0), key=lambda p: (p[0], p[1]))
+    if not usable:
+        return []
+    tree = _MaxFenwick(max(p[1] for p in usable) + 1)
+    best = [0.0] * len(usable)
+    back = [-1] * len(usable)
+    start = 0
+    while start < len(usable):
+        end = start
+        while end < len(usable) and usable[end][0] == usable[start][0]:
+            end += 1
+        for k in range(start, end):  # query all of one row before inserting any: strict in i
+            value, back[k] = tree.query(usable[k][1])
+            best[k] = value + usable[k][2]
+        for k in range(start, end):
+            tree.update(usable[k][1], best[k], k)
+        start = end
+    k = max(range(len(usable)), key=best.__getitem__)
+    chain: list[tuple[int, int]] = []
+    while k >= 0:
+        chain.append((usable[k][0], usable[k][1]))
+        k = back[k]
+    chain.reverse()
+    return chain
+
+
+class _Scorer:
+    """Matches and gains of candidate beads, cached."""
+
+    def __init__(
+        self,
+        sim: UnitSimilarity,
+        threshold: float,
+        need: Sequence[float],
+        a_starts: Sequence[bool],
+        b_starts: Sequence[bool],
+    ) -> None:
+        self.sim = sim
+        self.threshold = threshold
+        self.need = need  # the surprise each original unit's pairs need (see needed())
+        # Whether each unit opens a paragraph: between equal gains, a bead that keeps to the
+        # paragraphs is the better reading ("the . the" beside "the": the dot stays home).
+        self.a_starts = a_starts
+        self.b_starts = b_starts
+        self._cells: dict[tuple[int, int], Match] = {}
+        self._spans: dict[tuple[str, int, int], Span] = {}
+        self._matches: dict[tuple[int, int, int, int], Match] = {}
+
+    def cell(self, i: int, j: int) -> Match:
+        key = (i, j)
+        found = self._cells.get(key)
+        if found is None:
+            found = self._cells[key] = self.sim.unit_match(i, j)
+        return found
+
+    def span(self, side: str, start: int, end: int) -> Span:
+        key = (side, start, end)
+        found = self._spans.get(key)
+        if found is None:
+            found = self._spans[key] = self.sim.span(side, start, end)
+        return found
+
+    def match(self, a: tuple[int, int], b: tuple[int, int]) -> Match:
+        if a[1] - a[0] == 1 and b[1] - b[0] == 1:
+            return self.cell(a[0], b[0])
+        key = (*a, *b)
+        found = self._matches.get(key)
+        if found is None:
+            found = self._matches[key] = self.sim.match(self.span("a", *a), self.span("b", *b))
+        return found
+
+    def gain(self, a: tuple[int, int], b: tuple[int, int]) -> float:
+        """The bead's gain, or -inf when its sides share no more than chance might give them."""
+        found = self.match(a, b)
+        if found.surprise < max(self.need[a[0] : a[1]]):
+            return -math.inf
+        total = self.span("a", *a).weight + self.span("b", *b).weight
+        # Between equal gains, beads that keep to paragraphs: one that starts where both sides
+        # start (or continue) a paragraph, and crosses no paragraph break.
+        crossed = sum(self.a_starts[a[0] + 1 : a[1]]) + sum(self.b_starts[b[0] + 1 : b[1]])
+        return total * (found.score - self.threshold) - _TIE * crossed + self.agreement(a[0], a[1], b[0], b[1])
+
+    def agreement(self, a0: int, a1: int, b0: int, b1: int) -> float:
+        """A tie-breaker for beads that begin and end where both sides begin and end paragraphs."""
+        starts = self.a_starts[a0] == self.b_starts[b0]
+        ends = self.a_starts[a1] == self.b_starts[b1]  # (each list has an extra True at its end)
+        return _TIE / 4 * (starts + ends)
+
+    def belonging(self, side: str, unit: int, other: tuple[int, int]) -> float:
+        """How much of a lone unit of `side` a span of the other side holds, beyond chance: 1 when
+        all its n-grams are there, 0 when no more than a random span of that length would hold.
+        A unit without words belongs anywhere (1)."""
+        lone = self.span(side, unit, unit + 1)
+        if not lone.features:
+            return 1.0
+        there = self.span("b" if side == "a" else "a", *other).features
+        held = self.sim.weight(lone.features & there) / lone.weight
+        if not self.sim.measurable:
+            return held
+        chance = min(0.99, (other[1] - other[0]) * lone.share / lone.weight)
+        return (held - chance) / (1 - chance)
+
+
+def _threshold(sim: UnitSimilarity, path: list[tuple[int, int]]) -> float:
+    """What unrelated units of these documents reach: a high quantile over pairs far off the path.
+
+    Measured on the documents themselves, so a language whose words share many n-grams, or a
+    text whose sentences are all alike, raises it by itself.
+    """
+    n, m = len(sim.a), len(sim.b)
+    if not sim.measurable:
+        return SHORT_THRESHOLD
+    rows = [p[0] for p in path]
+
+    def expected(i: int) -> float:  # the derivative position the path puts unit i at
+        if not path:
+            return i * m / n
+        i0, j0 = path[min(bisect.bisect_left(rows, i), len(path) - 1)]
+        return j0 + (i - i0) * m / n
+
+    count = min(THRESHOLD_SAMPLES, n * m // 4)
+    near = max(8.0, 0.05 * m)
+    samples = []
+    for k in range(count):  # a fixed pseudo-random sample: the same inputs give the same output
+        i = (k * 7919) % n
+        j = (k * 104729 + m // 2) % m
+        if abs(j - expected(i)) > near:
+            samples.append(sim.unit_match(i, j).score)
+    if len(samples) < 20:
+        return SHORT_THRESHOLD
+    samples.sort()
+    return min(MAX_THRESHOLD, max(0.0, samples[int(UNRELATED_QUANTILE * (len(samples) - 1))]))
+
+
+def _anchor_weight(match: Match, sim: UnitSimilarity, i: int, j: int) -> float:
+    return (sim.a_units[i].weight + sim.b_units[j].weight) * max(0.0, match.score) ** 2
+
+
+def _anchors(sim: UnitSimilarity) -> list[tuple[int, int]]:
+    """The heaviest in-order chain of pairs sharing n-grams rare in both documents, kept where a
+    pair is significant against the whole other side."""
+    need = needed(len(sim.b))
+    scored = {(i, j): sim.unit_match(i, j) for i, j in sim.rare_pairs(ANCHOR_MAX_DF)}
+    chain = heaviest_chain([(i, j, _anchor_weight(match, sim, i, j)) for (i, j), match in scored.items()])
+    return [(i, j) for i, j in chain if scored[(i, j)].surprise >= need]
+
+
+def _refine(sim: UnitSimilarity, anchors: list[tuple[int, int]], threshold: float) -> list[tuple[int, int]]:
+    """More anchors inside each wide gap, from n-grams rare within the gap."""
+    n, m = len(sim.a), len(sim.b)
+    for _ in range(REFINE_ROUNDS):
+        bounds = [(-1, -1), *anchors, (n, m)]
+        found: list[tuple[int, int]] = []
+        for (a0, b0), (a1, b1) in zip(bounds, bounds[1:], strict=False):
+            if (a1 - a0 - 1) * (b1 - b0 - 1) <= REFINE_MIN_AREA:
+                continue
+            need = needed(b1 - b0 - 1)
+            weighted = []
+            for i, j in sim.rare_pairs(ANCHOR_MAX_DF, range(a0 + 1, a1), range(b0 + 1, b1)):
+                match = sim.unit_match(i, j)
+                if match.score > threshold and match.surprise >= need:
+                    weighted.append((i, j, _anchor_weight(match, sim, i, j)))
+            found.extend(heaviest_chain(weighted))
+        if not found:
+            break
+        anchors = sorted([*anchors, *found])
+    return anchors
+
+
+def _band(n: int, m: int, anchors: list[tuple[int, int]]) -> tuple[list[int], list[int], list[int]]:
+    """For each DP row p (original units consumed), the lowest and highest q allowed, and how many
+    derivative units original unit p-1 could pair with there (its gap's width)."""
+    lo = [m] * (n + 1)
+    hi = [0] * (n + 1)
+    choices = [1] * (n + 1)
+    bounds = [(-1, -1), *anchors, (n, m)]
+    for (a0, b0), (a1, b1) in zip(bounds, bounds[1:], strict=False):
+        rows, cols = a1 - a0, b1 - b0
+        for p in range(a0 + 1, a1 + 1):
+            if rows * cols <= (2 * BAND_HALF_WIDTH) ** 2:
+                low, high = b0 + 1, b1
+                choices[p] = max(1, cols - 1)
+            else:  # a long stretch with no anchor: follow its diagonal
+                centre = b0 + 1 + (p - a0 - 1) * cols / max(1, rows)
+                low, high = int(centre) - BAND_HALF_WIDTH, int(centre) + BAND_HALF_WIDTH
+                choices[p] = 2 * BAND_HALF_WIDTH + 1
+            lo[p] = max(0, min(lo[p], low - BAND_MARGIN))
+            hi[p] = min(m, max(hi[p], high + BAND_MARGIN))
+    lo[0], hi[n] = 0, m
+    for p in range(n - 1, -1, -1):  # lo never decreasing, and each row reaches the next
+        lo[p] = min(lo[p], lo[p + 1])
+    for p in range(1, n + 1):
+        hi[p] = max(hi[p], hi[p - 1])
+    for p in range(n):
+        hi[p] = max(hi[p], lo[p + 1])
+    return lo, hi, choices
+
+
+def _dp(scorer: _Scorer, lo: list[int], hi: list[int], on_step: Callable[[], None]) -> list[Bead]:
+    """The best monotone sequence of beads inside the band (see the module docstring)."""
+    n = len(lo) - 1
+    threshold = scorer.threshold
+    part = threshold / 2  # each unit of a merged bead must be at least this like the other side
+    cell, gain, need, agreement = scorer.cell, scorer.gain, scorer.need, scorer.agreement
+    a_units, b_units = scorer.sim.a_units, scorer.sim.b_units
+    neg = -math.inf
+    score: list[list[float]] = []
+    back: list[list[int]] = []
+    for p in range(n + 1):
+        if p % 2048 == 0:
+            on_step()
+        low, high = lo[p], hi[p]
+        row = [neg] * (high - low + 1)
+        row_back = [0] * (high - low + 1)
+        up, up_lo = (score[p - 1], lo[p - 1]) if p >= 1 else ([], 0)
+        up2, up2_lo = (score[p - 2], lo[p - 2]) if p >= 2 else ([], 0)
+        for q in range(low, high + 1):
+            best, how = (0.0, 0) if p == 0 and q == 0 else (neg, 0)
+            if q > low and row[q - 1 - low] > best:  # derivative unit q-1 alone
+                best, how = row[q - 1 - low], _SKIP_B
+            k = q - up_lo
+            if 0 <= k < len(up) and up[k] > best:  # original unit p-1 alone
+                best, how = up[k], _SKIP_A
+            if p >= 1 and q >= 1:
+                one = cell(p - 1, q - 1)
+                if 1 <= k <= len(up) and up[k - 1] > neg and one.score > threshold and one.surprise >= need[p - 1]:
+                    total = a_units[p - 1].weight + b_units[q - 1].weight
+                    value = up[k - 1] + total * (one.score - threshold) + agreement(p - 1, p, q - 1, q)
+                    if value > best:
+                        best, how = value, 1
+                if one.score > part:
+                    if q >= 2 and 2 <= k <= len(up) + 1 and up[k - 2] > neg and cell(p - 1, q - 2).score > part:
+                        value = up[k - 2] + gain((p - 1, p), (q - 2, q))
+                        if value > best:
+                            best, how = value, 2
+                    if p >= 2:
+                        for db, code in ((1, 3), (2, 4)):
+                            k2 = q - db - up2_lo
+                            if q - db < 0 or not 0 <= k2 < len(up2) or up2[k2] == neg:
+                                continue
+                            other = cell(p - 2, q - db)
+                            if other.score <= part:
+                                continue
+                            if db == 2 and one.score > threshold and other.score > threshold:
+                                continue  # two 1:1 beads say it more finely than one 2:2
+                            value = up2[k2] + gain((p - 2, p), (q - db, q))
+                            if value > best:
+                                best, how = value, code
+            row[q - low] = best
+            row_back[q - low] = how
+        score.append(row)
+        back.append(row_back)
+    beads: list[Bead] = []
+    p, q = n, hi[n]
+    while p > 0 or q > 0:
+        how = back[p][q - lo[p]]
+        if how == _SKIP_B:
+            q -= 1
+        elif how == _SKIP_A:
+            p -= 1
+        else:
+            da, db = _SHAPES[how]
+            a, b = (p - da, p), (q - db, q)
+            beads.append(Bead(tuple(range(*a)), tuple(range(*b)), scorer.match(a, b).score, moved=False))
+            p, q = p - da, q - db
+    beads.reverse()
+    return beads
+
+
+@dataclass(slots=True)
+class _Growing:
+    """A bead being grown: units a0:a1 against b0:b1."""
+
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    moved: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Offer:
+    """A lone unit that could join the bead next to it."""
+
+    crosses: bool  # it would join across a paragraph break
+    belongs: float
+    gain: float
+    side: str
+    unit: int
+    bead: int
+
+
+def _grow(beads: list[Bead], scorer: _Scorer, free_a: set[int], free_b: set[int]) -> list[Bead]:
+    """Lone units join a neighbouring bead (long merges, fragments), best offers first.
+
+    A unit joins when that raises the bead's gain, or when most of it is found on the other
+    side: a fragment ("L'accueil fut cordial ;") of a sentence the other side says at length
+    shares little with the whole, yet has no other home. Between two neighbours, one in its own
+    paragraph wins; then the one that holds more of it.
+    """
+    spans = [_Growing(b.original[0], b.original[-1] + 1, b.derivative[0], b.derivative[-1] + 1, b.moved) for b in beads]
+    ends_a = {u: k for k, sp in enumerate(spans) for u in (sp.a0, sp.a1 - 1)}
+    ends_b = {u: k for k, sp in enumerate(spans) for u in (sp.b0, sp.b1 - 1)}
+    while True:
+        offers = [
+            offer
+            for side, free, ends in (("a", free_a, ends_a), ("b", free_b, ends_b))
+            for unit in sorted(free)
+            for k in {ends.get(unit - 1, -1), ends.get(unit + 1, -1)} - {-1}
+            if (offer := _offer(scorer, spans[k], side, unit, k)) is not None
+        ]
+        if not offers:
+            break
+        offers.sort(key=lambda o: (o.crosses, -o.belongs, -o.gain, o.side, o.unit))
+        if not offers[0].crosses:
+            # Offers across a break wait a round: the unit may yet be offered a home in its own
+            # paragraph, by a bead that grows to reach it.
+            offers = [o for o in offers if not o.crosses]
+        touched: set[int] = set()
+        for offer in offers:
+            free, ends = (free_a, ends_a) if offer.side == "a" else (free_b, ends_b)
+            if offer.bead in touched or offer.unit not in free:
+                continue
+            touched.add(offer.bead)
+            free.discard(offer.unit)
+            sp = spans[offer.bead]
+            if offer.side == "a":
+                ends.pop(sp.a0 if offer.unit < sp.a0 else sp.a1 - 1, None) if sp.a1 - sp.a0 > 1 else None
+                sp.a0, sp.a1 = min(sp.a0, offer.unit), max(sp.a1, offer.unit + 1)
+            else:
+                ends.pop(sp.b0 if offer.unit < sp.b0 else sp.b1 - 1, None) if sp.b1 - sp.b0 > 1 else None
+                sp.b0, sp.b1 = min(sp.b0, offer.unit), max(sp.b1, offer.unit + 1)
+            ends[offer.unit] = offer.bead
+    return [
+        Bead(
+            tuple(range(sp.a0, sp.a1)),
+            tuple(range(sp.b0, sp.b1)),
+            scorer.match((sp.a0, sp.a1), (sp.b0, sp.b1)).score,
+            sp.moved,
+        )
+        for sp in spans
+    ]
+
+
+def _offer(scorer: _Scorer, sp: _Growing, side: str, unit: int, k: int) -> _Offer | None:
+    a, b = (sp.a0, sp.a1), (sp.b0, sp.b1)
+    mine, starts = (a, scorer.a_starts) if side == "a" else (b, scorer.b_starts)
+    if mine[1] - mine[0] >= MAX_BEAD_UNITS or not (unit == mine[0] - 1 or unit == mine[1]):
+        return None
+    grown = (min(mine[0], unit), max(mine[1], unit + 1))
+    na, nb = (grown, b) if side == "a" else (a, grown)
+    belongs = scorer.belonging(side, unit, b if side == "a" else a)
+    if belongs <= 0:
+        return None
+    gain = scorer.gain(na, nb)
+    if belongs < BELONGING and gain < scorer.gain(a, b) - _TIE / 2:
+        return None
+    crosses = starts[mine[0]] if unit < mine[0] else starts[unit]
+    return _Offer(bool(crosses), belongs, gain, side, unit, k)
+
+
+def _moves(scorer: _Scorer, free_a: set[int], free_b: set[int]) -> list[Bead]:
+    """Units alone on both sides that match strongly out of order, each used once, best first."""
+    if not free_a or not free_b:
+        return []
+    minimum = min(0.9, scorer.threshold * MOVE_FACTOR)
+    need = needed(len(scorer.sim.a))  # a moved unit could have come from anywhere
+    near = scorer.sim.nearest(sorted(free_b), sorted(free_a), MOVE_PROBES)
+    found = sorted(
+        ((scorer.cell(i, j), i, j) for j, targets in near.items() for i in targets),
+        key=lambda found: (-found[0].score, found[1], found[2]),
+    )
+    moves: list[Bead] = []
+    for match, i, j in found:
+        if match.score < minimum:
+            break
+        if i in free_a and j in free_b and match.surprise >= need:
+            free_a.discard(i)
+            free_b.discard(j)
+            moves.append(Bead((i,), (j,), match.score, moved=True))
+    return moves
+
+
+def align_units(
+    a_texts: Sequence[str],
+    b_texts: Sequence[str],
+    on_step: Callable[[], None] = lambda: None,
+    a_starts: Sequence[bool] | None = None,
+    b_starts: Sequence[bool] | None = None,
+) -> list[Bead]:
+    """Beads over two sequences of units (sentences): in-order ones, then moves.
+
+    `a_starts[k]` tells whether unit k opens a paragraph (by default each unit does).
+    """
+    if not a_texts or not b_texts:
+        return []
+    sim = UnitSimilarity(a_texts, b_texts)
+    on_step()
+    anchors = _anchors(sim)
+    threshold = _threshold(sim, anchors)
+    anchors = _refine(sim, anchors, threshold)
+    on_step()
+    lo, hi, choices = _band(len(a_texts), len(b_texts), anchors)
+    need = [needed(c) for c in choices[1:]]
+    starts_a = [*(a_starts or [True] * len(a_texts)), True]
+    starts_b = [*(b_starts or [True] * len(b_texts)), True]
+    scorer = _Scorer(sim, threshold, need, starts_a, starts_b)
+    beads = _dp(scorer, lo, hi, on_step)
+    on_step()
+    free_a = set(range(len(a_texts))).difference(*(b.original for b in beads))
+    free_b = set(range(len(b_texts))).difference(*(b.derivative for b in beads))
+    beads = _grow(beads, scorer, free_a, free_b)
+    moves = _moves(scorer, free_a, free_b)
+    return beads + _grow(moves, scorer, free_a, free_b)
