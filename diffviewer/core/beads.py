@@ -54,6 +54,7 @@ MAX_BEAD_UNITS = 8  # longest run of units a merge grows to on one side
 # A lone unit joins a neighbouring bead when the bead's other side holds this share of it beyond
 # chance ("most of it").
 BELONGING = 0.5
+_GROWN_NEED = NormalDist().inv_cdf(1 - FALSE_PAIR_RATE)
 _TIE = 1e-6  # far below any real difference in gain: only breaks ties
 _SKIP_A, _SKIP_B = -1, -2
 _SHAPES = {1: (1, 1), 2: (1, 2), 3: (2, 1), 4: (2, 2)}
@@ -131,13 +132,11 @@ class _Scorer:
         self,
         sim: UnitSimilarity,
         threshold: float,
-        need: Sequence[float],
         a_starts: Sequence[bool],
         b_starts: Sequence[bool],
     ) -> None:
         self.sim = sim
         self.threshold = threshold
-        self.need = need  # the surprise each original unit's pairs need (see needed())
         # Whether each unit opens a paragraph: between equal gains, a bead that keeps to the
         # paragraphs is the better reading ("the . the" beside "the": the dot stays home).
         self.a_starts = a_starts
@@ -169,10 +168,10 @@ class _Scorer:
             found = self._matches[key] = self.sim.match(self.span("a", *a), self.span("b", *b))
         return found
 
-    def gain(self, a: tuple[int, int], b: tuple[int, int]) -> float:
-        """The bead's gain, or -inf when its sides share no more than chance might give them."""
+    def gain(self, a: tuple[int, int], b: tuple[int, int], need: float) -> float:
+        """The bead's gain, or -inf when its sides are not `need` deviations above chance."""
         found = self.match(a, b)
-        if found.surprise < max(self.need[a[0] : a[1]]):
+        if found.surprise < need:
             return -math.inf
         total = self.span("a", *a).weight + self.span("b", *b).weight
         # Between equal gains, beads that keep to paragraphs: one that starts where both sides
@@ -267,83 +266,94 @@ def _refine(sim: UnitSimilarity, anchors: list[tuple[int, int]], threshold: floa
     return anchors
 
 
-def _band(n: int, m: int, anchors: list[tuple[int, int]]) -> tuple[list[int], list[int], list[int]]:
-    """For each DP row p (original units consumed), the lowest and highest q allowed, and how many
-    derivative units original unit p-1 could pair with there (its gap's width)."""
-    lo = [m] * (n + 1)
-    hi = [0] * (n + 1)
-    choices = [1] * (n + 1)
-    bounds = [(-1, -1), *anchors, (n, m)]
+def _region_band(bounds: list[tuple[int, int]], n: int, m: int) -> tuple[list[int], list[int], list[float]]:
+    """The DP band over a run of anchors bounds[0..-1] with gaps between them: for each row p from
+    the first anchor's start to the last one's end (original units consumed), the lowest and
+    highest q, and the surprise a pair of original unit p-1 needs there (see needed()).
+
+    The anchors themselves are inside the band, so a bead may take them into a merge (a split
+    sentence beside an anchor); a small gap is searched whole, a long stretch with no anchor
+    follows its diagonal.
+    """
+    first, last = max(0, bounds[0][0]), min(n, bounds[-1][0] + 1)
+    col_first, col_last = max(0, bounds[0][1]), min(m, bounds[-1][1] + 1)
+    rows = last - first + 1
+    lo, hi = [col_last] * rows, [col_first] * rows
+    need = [needed(1)] * rows
     for (a0, b0), (a1, b1) in zip(bounds, bounds[1:], strict=False):
-        rows, cols = a1 - a0, b1 - b0
-        for p in range(a0 + 1, a1 + 1):
-            if rows * cols <= (2 * BAND_HALF_WIDTH) ** 2:
-                low, high = b0 + 1, b1
-                choices[p] = max(1, cols - 1)
-            else:  # a long stretch with no anchor: follow its diagonal
-                centre = b0 + 1 + (p - a0 - 1) * cols / max(1, rows)
-                low, high = int(centre) - BAND_HALF_WIDTH, int(centre) + BAND_HALF_WIDTH
-                choices[p] = 2 * BAND_HALF_WIDTH + 1
-            lo[p] = max(0, min(lo[p], low - BAND_MARGIN))
-            hi[p] = min(m, max(hi[p], high + BAND_MARGIN))
-    lo[0], hi[n] = 0, m
-    for p in range(n - 1, -1, -1):  # lo never decreasing, and each row reaches the next
-        lo[p] = min(lo[p], lo[p + 1])
-    for p in range(1, n + 1):
-        hi[p] = max(hi[p], hi[p - 1])
-    for p in range(n):
-        hi[p] = max(hi[p], lo[p + 1])
-    return lo, hi, choices
+        height, width = a1 - a0, b1 - b0
+        for p in range(max(first, a0), min(last, a1 + 1) + 1):
+            if height * width <= (2 * BAND_HALF_WIDTH) ** 2:
+                low, high, choices = b0, b1 + 1, max(1, width - 1)
+            else:
+                centre = b0 + 1 + (p - a0 - 1) * width / max(1, height)
+                low, high, choices = int(centre) - BAND_HALF_WIDTH, int(centre) + BAND_HALF_WIDTH, 2 * BAND_HALF_WIDTH + 1
+            r = p - first
+            lo[r] = max(col_first, min(lo[r], low - BAND_MARGIN))
+            hi[r] = min(col_last, max(hi[r], high + BAND_MARGIN))
+            need[r] = max(need[r], needed(choices))
+    lo[0], hi[-1] = col_first, col_last
+    for r in range(rows - 2, -1, -1):  # lo never decreasing, and each row reaches the next
+        lo[r] = min(lo[r], lo[r + 1])
+    for r in range(1, rows):
+        hi[r] = max(hi[r], hi[r - 1])
+    for r in range(rows - 1):
+        hi[r] = max(hi[r], lo[r + 1])
+    return lo, hi, need
 
 
-def _dp(scorer: _Scorer, lo: list[int], hi: list[int], on_step: Callable[[], None]) -> list[Bead]:
-    """The best monotone sequence of beads inside the band (see the module docstring)."""
-    n = len(lo) - 1
+def _dp(scorer: _Scorer, first: int, lo: list[int], hi: list[int], needs: list[float]) -> list[Bead]:
+    """The best monotone sequence of beads in a band, from state (first, lo[0]) to (last, hi[-1]).
+
+    A state (p, q) has consumed p original and q derivative units; row p of the band is
+    lo[p - first]..hi[p - first]. See the module docstring for the gains.
+    """
     threshold = scorer.threshold
     part = threshold / 2  # each unit of a merged bead must be at least this like the other side
-    cell, gain, need, agreement = scorer.cell, scorer.gain, scorer.need, scorer.agreement
+    cell, gain, agreement = scorer.cell, scorer.gain, scorer.agreement
     a_units, b_units = scorer.sim.a_units, scorer.sim.b_units
     neg = -math.inf
     score: list[list[float]] = []
     back: list[list[int]] = []
-    for p in range(n + 1):
-        if p % 2048 == 0:
-            on_step()
-        low, high = lo[p], hi[p]
+    start_q = lo[0]
+    for r in range(len(lo)):
+        p = first + r
+        low, high = lo[r], hi[r]
         row = [neg] * (high - low + 1)
         row_back = [0] * (high - low + 1)
-        up, up_lo = (score[p - 1], lo[p - 1]) if p >= 1 else ([], 0)
-        up2, up2_lo = (score[p - 2], lo[p - 2]) if p >= 2 else ([], 0)
+        up, up_lo = (score[r - 1], lo[r - 1]) if r >= 1 else ([], 0)
+        up2, up2_lo = (score[r - 2], lo[r - 2]) if r >= 2 else ([], 0)
+        need = needs[r]
         for q in range(low, high + 1):
-            best, how = (0.0, 0) if p == 0 and q == 0 else (neg, 0)
+            best, how = (0.0, 0) if r == 0 and q == start_q else (neg, 0)
             if q > low and row[q - 1 - low] > best:  # derivative unit q-1 alone
                 best, how = row[q - 1 - low], _SKIP_B
             k = q - up_lo
             if 0 <= k < len(up) and up[k] > best:  # original unit p-1 alone
                 best, how = up[k], _SKIP_A
-            if p >= 1 and q >= 1:
+            if r >= 1 and 1 <= k <= len(up):
                 one = cell(p - 1, q - 1)
-                if 1 <= k <= len(up) and up[k - 1] > neg and one.score > threshold and one.surprise >= need[p - 1]:
+                if up[k - 1] > neg and one.score > threshold and one.surprise >= need:
                     total = a_units[p - 1].weight + b_units[q - 1].weight
                     value = up[k - 1] + total * (one.score - threshold) + agreement(p - 1, p, q - 1, q)
                     if value > best:
                         best, how = value, 1
                 if one.score > part:
-                    if q >= 2 and 2 <= k <= len(up) + 1 and up[k - 2] > neg and cell(p - 1, q - 2).score > part:
-                        value = up[k - 2] + gain((p - 1, p), (q - 2, q))
+                    if k >= 2 and up[k - 2] > neg and cell(p - 1, q - 2).score > part:
+                        value = up[k - 2] + gain((p - 1, p), (q - 2, q), need)
                         if value > best:
                             best, how = value, 2
-                    if p >= 2:
+                    if r >= 2:
                         for db, code in ((1, 3), (2, 4)):
                             k2 = q - db - up2_lo
-                            if q - db < 0 or not 0 <= k2 < len(up2) or up2[k2] == neg:
+                            if not 0 <= k2 < len(up2) or up2[k2] == neg:
                                 continue
                             other = cell(p - 2, q - db)
                             if other.score <= part:
                                 continue
                             if db == 2 and one.score > threshold and other.score > threshold:
                                 continue  # two 1:1 beads say it more finely than one 2:2
-                            value = up2[k2] + gain((p - 2, p), (q - db, q))
+                            value = up2[k2] + gain((p - 2, p), (q - db, q), need)
                             if value > best:
                                 best, how = value, code
             row[q - low] = best
@@ -351,19 +361,46 @@ def _dp(scorer: _Scorer, lo: list[int], hi: list[int], on_step: Callable[[], Non
         score.append(row)
         back.append(row_back)
     beads: list[Bead] = []
-    p, q = n, hi[n]
-    while p > 0 or q > 0:
-        how = back[p][q - lo[p]]
+    r, q = len(lo) - 1, hi[-1]
+    while r > 0 or q > start_q:
+        how = back[r][q - lo[r]]
         if how == _SKIP_B:
             q -= 1
         elif how == _SKIP_A:
-            p -= 1
+            r -= 1
         else:
             da, db = _SHAPES[how]
+            p = first + r
             a, b = (p - da, p), (q - db, q)
             beads.append(Bead(tuple(range(*a)), tuple(range(*b)), scorer.match(a, b).score, moved=False))
-            p, q = p - da, q - db
+            r, q = r - da, q - db
     beads.reverse()
+    return beads
+
+
+def _in_order(scorer: _Scorer, anchors: list[tuple[int, int]], on_step: Callable[[], None]) -> list[Bead]:
+    """In-order beads: anchors with no gap beside them stay 1:1 beads; each run of anchors with
+    gaps between them goes through the DP, anchors included."""
+    n, m = len(scorer.sim.a), len(scorer.sim.b)
+    bounds = [(-1, -1), *anchors, (n, m)]
+    beads: list[Bead] = []
+    k = 0
+    while k < len(bounds) - 1:
+        if k % 1024 == 0:
+            on_step()
+        (a0, b0), (a1, b1) = bounds[k], bounds[k + 1]
+        if a1 - a0 == 1 and b1 - b0 == 1:  # no gap: the next anchor is a bead of its own
+            if a1 < n:
+                beads.append(Bead((a1,), (b1,), scorer.cell(a1, b1).score, moved=False))
+            k += 1
+            continue
+        end = k + 1  # the run of gaps goes on while the next one is not empty either
+        while end < len(bounds) - 1 and not (bounds[end + 1][0] - bounds[end][0] == 1 == bounds[end + 1][1] - bounds[end][1]):
+            end += 1
+        region = bounds[k : end + 1]
+        lo, hi, need = _region_band(region, n, m)
+        beads.extend(_dp(scorer, max(0, region[0][0]), lo, hi, need))
+        k = end
     return beads
 
 
@@ -452,8 +489,9 @@ def _offer(scorer: _Scorer, sp: _Growing, side: str, unit: int, k: int) -> _Offe
     belongs = scorer.belonging(side, unit, b if side == "a" else a)
     if belongs <= 0:
         return None
-    gain = scorer.gain(na, nb)
-    if belongs < BELONGING and gain < scorer.gain(a, b) - _TIE / 2:
+    # The bead is placed already: growing it only has to stay clear of chance.
+    gain = scorer.gain(na, nb, _GROWN_NEED)
+    if belongs < BELONGING and gain < scorer.gain(a, b, _GROWN_NEED) - _TIE / 2:
         return None
     crosses = starts[mine[0]] if unit < mine[0] else starts[unit]
     return _Offer(bool(crosses), belongs, gain, side, unit, k)
@@ -500,12 +538,10 @@ def align_units(
     threshold = _threshold(sim, anchors)
     anchors = _refine(sim, anchors, threshold)
     on_step()
-    lo, hi, choices = _band(len(a_texts), len(b_texts), anchors)
-    need = [needed(c) for c in choices[1:]]
     starts_a = [*(a_starts or [True] * len(a_texts)), True]
     starts_b = [*(b_starts or [True] * len(b_texts)), True]
-    scorer = _Scorer(sim, threshold, need, starts_a, starts_b)
-    beads = _dp(scorer, lo, hi, on_step)
+    scorer = _Scorer(sim, threshold, starts_a, starts_b)
+    beads = _in_order(scorer, anchors, on_step)
     on_step()
     free_a = set(range(len(a_texts))).difference(*(b.original for b in beads))
     free_b = set(range(len(b_texts))).difference(*(b.derivative for b in beads))
