@@ -106,7 +106,7 @@ def _cell(result: dict[str, float]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git ref of the engine to compare with ('' for none)")
+    parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git ref of the baseline engine ('' for none)")
     parser.add_argument("--only", default="", help="only sources whose name contains this")
     parser.add_argument("--engine-only", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -141,15 +141,15 @@ class _Scorer:
         # paragraphs is the better reading ("the . the" beside "the": the dot stays home).
         self.a_starts = a_starts
         self.b_starts = b_starts
-        self._cells: dict[tuple[int, int], Match] = {}
+        self.cells: dict[tuple[int, int], Match] = {}
         self._spans: dict[tuple[str, int, int], Span] = {}
         self._matches: dict[tuple[int, int, int, int], Match] = {}
 
     def cell(self, i: int, j: int) -> Match:
         key = (i, j)
-        found = self._cells.get(key)
+        found = self.cells.get(key)
         if found is None:
-            found = self._cells[key] = self.sim.unit_match(i, j)
+            found = self.cells[key] = self.sim.unit_match(i, j)
         return found
 
     def span(self, side: str, start: int, end: int) -> Span:
@@ -287,7 +287,8 @@ def _region_band(bounds: list[tuple[int, int]], n: int, m: int) -> tuple[list[in
                 low, high, choices = b0, b1 + 1, max(1, width - 1)
             else:
                 centre = b0 + 1 + (p - a0 - 1) * width / max(1, height)
-                low, high, choices = int(centre) - BAND_HALF_WIDTH, int(centre) + BAND_HALF_WIDTH, 2 * BAND_HALF_WIDTH + 1
+                low, high = int(centre) - BAND_HALF_WIDTH, int(centre) + BAND_HALF_WIDTH
+                choices = 2 * BAND_HALF_WIDTH + 1
             r = p - first
             lo[r] = max(col_first, min(lo[r], low - BAND_MARGIN))
             hi[r] = min(col_last, max(hi[r], high + BAND_MARGIN))
@@ -310,7 +311,15 @@ def _dp(scorer: _Scorer, first: int, lo: list[int], hi: list[int], needs: list[f
     """
     threshold = scorer.threshold
     part = threshold / 2  # each unit of a merged bead must be at least this like the other side
-    cell, gain, agreement = scorer.cell, scorer.gain, scorer.agreement
+    gain, agreement = scorer.gain, scorer.agreement
+    cells, unit_match = scorer.cells, scorer.sim.unit_match
+
+    def cell(i: int, j: int) -> Match:  # scorer.cell, inlined: the DP asks for millions
+        found = cells.get((i, j))
+        if found is None:
+            found = cells[(i, j)] = unit_match(i, j)
+        return found
+
     a_units, b_units = scorer.sim.a_units, scorer.sim.b_units
     neg = -math.inf
     score: list[list[float]] = []
@@ -378,6 +387,12 @@ def _dp(scorer: _Scorer, first: int, lo: list[int], hi: list[int], needs: list[f
     return beads
 
 
+def _touching(anchor: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Whether no unit of either side lies between two anchors."""
+    (a0, b0), (a1, b1) = anchor, after
+    return a1 - a0 == 1 and b1 - b0 == 1
+
+
 def _in_order(scorer: _Scorer, anchors: list[tuple[int, int]], on_step: Callable[[], None]) -> list[Bead]:
     """In-order beads: anchors with no gap beside them stay 1:1 beads; each run of anchors with
     gaps between them goes through the DP, anchors included."""
@@ -388,14 +403,14 @@ def _in_order(scorer: _Scorer, anchors: list[tuple[int, int]], on_step: Callable
     while k < len(bounds) - 1:
         if k % 1024 == 0:
             on_step()
-        (a0, b0), (a1, b1) = bounds[k], bounds[k + 1]
-        if a1 - a0 == 1 and b1 - b0 == 1:  # no gap: the next anchor is a bead of its own
+        if _touching(bounds[k], bounds[k + 1]):  # no gap: the next anchor is a bead of its own
+            a1, b1 = bounds[k + 1]
             if a1 < n:
                 beads.append(Bead((a1,), (b1,), scorer.cell(a1, b1).score, moved=False))
             k += 1
             continue
         end = k + 1  # the run of gaps goes on while the next one is not empty either
-        while end < len(bounds) - 1 and not (bounds[end + 1][0] - bounds[end][0] == 1 == bounds[end + 1][1] - bounds[end][1]):
+        while end < len(bounds) - 1 and not _touching(bounds[end], bounds[end + 1]):
             end += 1
         region = bounds[k : end + 1]
         lo, hi, need = _region_band(region, n, m)

@@ -18,8 +18,9 @@ from diffviewer.core.model import (
     Granularity,
     Stats,
 )
+from diffviewer.core.moved import mark_moved
 from diffviewer.core.syntax import is_markup
-from diffviewer.core.tokens import count_words, split_tokens, token_key
+from diffviewer.core.tokens import count_words, split_tokens, token_key, words
 from diffviewer.core.worddiff import piecewise_diff
 
 
@@ -41,6 +42,13 @@ def _identity_key(text: str, options: CompareOptions) -> str:
         return text
     # Spacing never decides which paragraphs pair up (a dropped mark leaves a stray space).
     return " ".join("".join(token_key(token, options) for token in split_tokens(text)).split())
+
+
+def _share_no_word(block: Block) -> bool:
+    """Whether both sides have words and none of them in common (case aside)."""
+    a_words = {w.casefold() for w in words("".join(c.original_side for c in block.changes))}
+    b_words = {w.casefold() for w in words("".join(c.derivative_side for c in block.changes))}
+    return bool(a_words) and bool(b_words) and a_words.isdisjoint(b_words)
 
 
 def _check_limits(doc: Document, options: CompareOptions) -> None:
@@ -74,11 +82,14 @@ def _block(group: Group, original: Document, derivative: Document, options: Comp
     changes = piecewise_diff(
         a_text,
         b_text,
-        ((p.original_start, p.original_end, p.derivative_start, p.derivative_end) for p in group.pieces),
+        [(p.original_start, p.original_end, p.derivative_start, p.derivative_end) for p in group.pieces]
+        or [(0, len(a_text), 0, len(b_text))],
         options,
         diff_language(original),
         diff_language(derivative),
     )
+    if checks_prose(original, derivative):  # a program's shared tokens are no moved phrases
+        changes = mark_moved(changes)
     unchanged = all(c.op is ChangeOp.EQUAL for c in changes)
     tally = BlockWords.of(changes)
     if not group.derivative:
@@ -137,6 +148,7 @@ def _stats(
         words_inserted=summary.words_inserted,
         words_deleted=summary.words_deleted,
         words_replaced=summary.words_replaced,
+        words_moved=summary.words_moved,
         paragraphs_moved=sum(len(b.derivative) for b in blocks if b.kind is BlockKind.MOVED),
         paragraphs_inserted=sum(len(b.derivative) for b in blocks if b.kind is BlockKind.INSERTED),
         paragraphs_deleted=sum(len(b.original) for b in blocks if b.kind is BlockKind.DELETED),
@@ -191,16 +203,28 @@ def compare(
     blocks: list[Block] = []
     block_words: list[BlockWords] = []
     total = max(1, len(alignment.groups))
+    unpaired: set[tuple[int, int]] = set()
     for n, group in enumerate(alignment.groups):
         if n % 64 == 0:
             step()
             on_progress(0.4 + 0.5 * n / total)
         block, tally = _block(group, original, derivative, options)
+        if group.original and group.derivative and _share_no_word(block):
+            # The aligner saw shared n-grams (inside a web address, say), but the two sides have
+            # not one word in common: the pair would claim a rewrite where a reader sees two
+            # unrelated texts. Each stands alone instead.
+            unpaired.update((i, j) for i in group.original for j in group.derivative)
+            for alone in (Group(group.original, (), False), Group((), group.derivative, False)):
+                block, tally = _block(alone, original, derivative, options)
+                blocks.append(block)
+                block_words.append(tally)
+            continue
         blocks.append(block)
         block_words.append(tally)
     frozen_blocks = tuple(blocks)
+    links = [link for link in alignment.links if (link.original, link.derivative) not in unpaired]
     partners: dict[int, list[int]] = {}
-    for link in alignment.links:
+    for link in links:
         partners.setdefault(link.derivative, []).append(link.original)
     step()
     found_quotes = quotes.check(original.paragraphs, derivative.paragraphs, partners) if prose else ()
@@ -214,7 +238,7 @@ def compare(
         blocks=frozen_blocks,
         quotes=found_quotes,
         stats=stats,
-        links=tuple((link.original, link.derivative) for link in alignment.links),
+        links=tuple((link.original, link.derivative) for link in links),
         changed_facts=changed_facts(frozen_blocks) if prose else (),
     )
 

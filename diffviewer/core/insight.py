@@ -74,6 +74,7 @@ class Summary:
     derivative_new: float
     longest_verbatim_words: int
     longest_verbatim_text: str
+    words_moved: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,9 @@ class BlockWords:
     equal_derivative: int
     # Original words swapped for others: in each delete→insert pair, the smaller side's count.
     replaced: int
+    # Of the `equal` words, those kept in a moved phrase (a delete and an insert sharing a
+    # `moved` id): the phrase is counted once a side, as kept, not as removed and added.
+    moved: int = 0
 
     @property
     def original_words(self) -> int:
@@ -102,11 +106,19 @@ class BlockWords:
     @staticmethod
     def of(changes: Sequence[Change]) -> BlockWords:
         counts = {ChangeOp.EQUAL: 0, ChangeOp.INSERT: 0, ChangeOp.DELETE: 0}
-        equal_derivative = replaced = 0
+        equal_derivative = replaced = moved = 0
         longest, longest_text = 0, ""
         deleted_just_before = 0
         for change in changes:
             count = count_words(change.text)
+            if change.moved is not None:  # a moved phrase: kept words, in another place
+                if change.op is ChangeOp.DELETE:
+                    counts[ChangeOp.EQUAL] += count
+                    moved += count
+                else:
+                    equal_derivative += count
+                deleted_just_before = 0
+                continue
             counts[change.op] += count
             if change.op is ChangeOp.INSERT:
                 replaced += min(deleted_just_before, count)
@@ -124,6 +136,7 @@ class BlockWords:
             longest_text,
             equal_derivative,
             replaced,
+            moved,
         )
 
 
@@ -132,18 +145,20 @@ def summarise(
 ) -> Summary:
     """Word counts by change and by treatment, from each block's counts."""
     counts = {ChangeOp.EQUAL: 0, ChangeOp.INSERT: 0, ChangeOp.DELETE: 0}
-    verbatim = dropped = new = replaced = 0
+    verbatim = dropped = new = replaced = moved = 0
     longest_words, longest_text = 0, ""
     for block, tally in zip(blocks, block_words, strict=True):
         counts[ChangeOp.EQUAL] += tally.equal
         counts[ChangeOp.INSERT] += tally.inserted
         counts[ChangeOp.DELETE] += tally.deleted
         replaced += tally.replaced
+        moved += tally.moved
         if block.treatment is Treatment.DROPPED:
             dropped += tally.equal + tally.deleted
         elif block.treatment is Treatment.NEW:
             new += tally.equal + tally.inserted
         else:
+            # Moved phrases are among the equal words: kept word for word, only elsewhere.
             verbatim += tally.equal
             if tally.longest_equal > longest_words:
                 longest_words, longest_text = tally.longest_equal, tally.longest_equal_text.strip()
@@ -162,6 +177,7 @@ def summarise(
         derivative_new=round(new / (words_derivative or 1), 4),
         longest_verbatim_words=longest_words,
         longest_verbatim_text=longest_text,
+        words_moved=moved,
     )
 
 
@@ -438,7 +454,7 @@ def _swaps(index: int, changes: Sequence[Change], sides: _Sides) -> Iterator[_Sw
     those the other side of the block lacks."""
     delete, insert = ChangeOp.DELETE, ChangeOp.INSERT
     for n, (old, new) in enumerate(zip(changes, changes[1:], strict=False)):
-        if old.op is not delete or new.op is not insert:
+        if old.op is not delete or new.op is not insert or old.moved is not None or new.moved is not None:
             continue
         if not (_may_hold_facts(old.text) and _may_hold_facts(new.text)):
             continue

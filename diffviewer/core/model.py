@@ -101,6 +101,9 @@ class Change:
     # spacing) keeps the derivative's own text here, so both sides still rebuild exactly;
     # `text` is always the original's (empty when only the derivative has, say, a comma).
     derivative_text: str | None = None
+    # A DELETE and an INSERT of one block sharing this id are one phrase the derivative kept but
+    # put elsewhere (core/moved.py): the same words, casefolded, in two places. None otherwise.
+    moved: int | None = None
 
     @property
     def original_side(self) -> str:
@@ -164,6 +167,9 @@ class Stats:
     paragraphs_moved: int = 0
     # Of the inserted and deleted words, how many replace one another (in delete→insert pairs).
     words_replaced: int = 0
+    # Of the equal (kept) words, how many the derivative kept in a moved phrase, elsewhere in the
+    # block: they count as kept, not as inserted and deleted.
+    words_moved: int = 0
     paragraphs_inserted: int = 0
     paragraphs_deleted: int = 0
     # Shares of the original's words the derivative kept word for word, reworded, or dropped

@@ -62,7 +62,9 @@ class _FeatureCache:
         self.words += len(words)
         if not words:
             return frozenset()
-        return frozenset().union(*map(self.of_word, words))
+        for word in words.difference(self._by_word):  # only new words cost Python-level work
+            self.of_word(word)
+        return frozenset().union(*map(self._by_word.__getitem__, words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,16 +155,16 @@ class UnitSimilarity:
         chance = min(_MAX_CHANCE, (to_a + to_b) / 2)
         expected = (b.units * a.share + a.units * b.share) / 2
         variance = (b.units * a.spread + a.units * b.spread) / 2
-        if variance > 0:
-            surprise = (shared - expected) / math.sqrt(variance)
-        else:
-            surprise = math.inf if shared > expected else 0.0
-        return Match((dice - chance) / (1 - chance), surprise)
+        if variance <= 0:  # nothing varies by chance: whatever is shared beyond it is certain
+            return Match((dice - chance) / (1 - chance), math.inf if shared > expected else 0.0)
+        return Match((dice - chance) / (1 - chance), (shared - expected) / math.sqrt(variance))
 
     def unit_match(self, i: int, j: int) -> Match:
         return self.match(self.a_units[i], self.b_units[j])
 
-    def rare_pairs(self, max_df: int, a_range: range | None = None, b_range: range | None = None) -> set[tuple[int, int]]:
+    def rare_pairs(
+        self, max_df: int, a_range: range | None = None, b_range: range | None = None
+    ) -> set[tuple[int, int]]:
         """Unit pairs sharing an n-gram found in at most `max_df` units of each side.
 
         Such n-grams (names, figures, rare words) anchor an alignment whatever the documents' size:

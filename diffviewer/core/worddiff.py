@@ -52,19 +52,22 @@ def _join(group: list[Change]) -> Change:
     op = group[0].op
     text = "".join(c.text for c in group)
     if op is not ChangeOp.EQUAL:
-        return Change(op, text)
+        return Change(op, text, moved=group[0].moved)
     other = "".join(c.derivative_side for c in group)
     return Change(op, text, None if other == text else other)
 
 
 def _merged(changes: Iterable[Change]) -> tuple[Change, ...]:
-    """Drop empty changes and join neighbours of the same kind (in one join: runs can be long)."""
+    """Drop empty changes and join neighbours of the same kind (in one join: runs can be long).
+
+    A moved phrase (core/moved.py) never joins a neighbour: only changes of one op and one
+    `moved` id do."""
     out: list[Change] = []
     group: list[Change] = []
     for change in changes:
         if not change.text and not change.derivative_side:
             continue
-        if group and group[-1].op is not change.op:
+        if group and (group[-1].op is not change.op or group[-1].moved != change.moved):
             out.append(_join(group))
             group = []
         group.append(change)
@@ -95,7 +98,7 @@ def _mirror(change: Change) -> Change:
         if change.derivative_text is None:
             return change
         return Change(ChangeOp.EQUAL, change.derivative_text, change.text)
-    return Change(_MIRROR[change.op], change.text)
+    return Change(_MIRROR[change.op], change.text, moved=change.moved)
 
 
 def _ignorable(text: str, options: CompareOptions) -> bool:

@@ -1,0 +1,289 @@
+"""Moved phrases inside a block: words a rewrite kept but put somewhere else.
+
+The word diff is in order: a clause moved to the end of its sentence comes out as removed where
+it was and added where it went. `mark_moved` finds such phrases — at least MIN_MOVED_WORDS words
+that one removed run and one added run of the block share (casefolded, whatever the spacing and
+punctuation between them) — and cuts each out into its own DELETE and INSERT change carrying the
+same `moved` id, so the views can show one phrase in two places. Each side's text stays its own:
+the changes still rebuild both sides exactly.
+
+A shared phrase only moved if it changed place relative to something kept: to an equal run
+between its two places, or to another shared phrase of the same run of edits ("a, b" → "b, a").
+Otherwise it is an edit in place ("The Big Dog" → "the big dog") and stays one.
+
+Cost is linear in the block's changed words: phrases grow from shared word trigrams, trigrams
+too common to be telling are not used as seeds, and a block with more changed words than
+MAX_CHANGED_WORDS is left as it is.
+"""
+
+from __future__ import annotations
+
+import heapq
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diffviewer.core.model import Change, ChangeOp
+from diffviewer.core.tokens import WORD_RE
+
+MIN_MOVED_WORDS = 3
+# Blocks with more removed and added words than this together are not searched (book-sized
+# rewrites): the search is linear, but such a block is a rewrite, not a reordering.
+MAX_CHANGED_WORDS = 20_000
+# A trigram found more often than this on one side says little about where a phrase went.
+MAX_SEED_OCCURRENCES = 32
+# Growing phrases from their seeds may take this many word comparisons per changed word.
+WORK_PER_WORD = 32
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+def word_key(word: str) -> str:
+    """What words of a moved phrase are compared by: case and typographic apostrophes set aside."""
+    return unicodedata.normalize("NFC", word).translate(_APOSTROPHES).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    change: int  # index of its change in the block
+    start: int  # offsets in that change's text
+    end: int
+    key: str
+    segment: int  # consecutive words of one segment sit in one change, on one line
+    hunk: int  # which run of edits between equal words it belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    size: int
+    a: int  # first word on side A
+    b: int  # first word on side B
+
+
+def is_replacement(changes: Sequence[Change], n: int) -> bool:
+    """Whether change n is half of a replacement: a removal right before an addition, neither
+    of them part of a moved phrase."""
+    change = changes[n]
+    if change.moved is not None:
+        return False
+    if change.op is ChangeOp.DELETE:
+        return n + 1 < len(changes) and changes[n + 1].op is ChangeOp.INSERT and changes[n + 1].moved is None
+    if change.op is ChangeOp.INSERT:
+        return n > 0 and changes[n - 1].op is ChangeOp.DELETE and changes[n - 1].moved is None
+    return False
+
+
+def _side_neighbours(changes: Sequence[Change], original: bool) -> tuple[list[str], list[str]]:
+    """For each change, the character just before and just after it on one side ("" at an end)."""
+    texts = [c.original_side if original else c.derivative_side for c in changes]
+    before, after = [""] * len(texts), [""] * len(texts)
+    last = ""
+    for n, text in enumerate(texts):
+        before[n] = last
+        if text:
+            last = text[-1]
+    last = ""
+    for n in range(len(texts) - 1, -1, -1):
+        after[n] = last
+        if texts[n]:
+            last = texts[n][0]
+    return before, after
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _words(changes: Sequence[Change], op: ChangeOp, hunks: Sequence[int]) -> list[_Word]:
+    """The whole words of the block's unmoved `op` changes, in order. A word cut by the change's
+    edge (letters on either side of it, as a character diff leaves them) is no phrase word."""
+    before, after = _side_neighbours(changes, original=op is ChangeOp.DELETE)
+    out: list[_Word] = []
+    segment = -1
+    for n, change in enumerate(changes):
+        if change.op is not op or change.moved is not None:
+            continue
+        text = change.text
+        segment += 1
+        previous_end = -1
+        for match in WORD_RE.finditer(text):
+            start, end = match.span()
+            if (start == 0 and _is_word_char(before[n][-1:])) or (
+                end == len(text) and _is_word_char(after[n][:1])
+            ):
+                segment += 1  # a fragment: no phrase runs through it
+                previous_end = -1
+                continue
+            if previous_end >= 0 and "\n" in text[previous_end:start]:
+                segment += 1  # phrases stay inside one paragraph (or one line)
+            out.append(_Word(n, start, end, word_key(match.group()), segment, hunks[n]))
+            previous_end = end
+    return out
+
+
+def _hunks(changes: Sequence[Change]) -> list[int]:
+    """For each change, the number of the run of edits it belongs to: a new run starts after
+    every equal change with a word in it (an equal comma or space separates nothing)."""
+    hunks: list[int] = []
+    hunk = 0
+    for change in changes:
+        if change.op is ChangeOp.EQUAL and (
+            WORD_RE.search(change.text) or (change.derivative_text and WORD_RE.search(change.derivative_text))
+        ):
+            hunk += 1
+            hunks.append(hunk)
+            hunk += 1
+        else:
+            hunks.append(hunk)
+    return hunks
+
+
+def _trigram(words: Sequence[_Word], at: int) -> tuple[str, str, str] | None:
+    if at < 0 or at + 2 >= len(words) or not words[at].segment == words[at + 1].segment == words[at + 2].segment:
+        return None
+    return words[at].key, words[at + 1].key, words[at + 2].key
+
+
+def _candidates(a: Sequence[_Word], b: Sequence[_Word]) -> list[_Match]:
+    """Maximal shared runs of at least MIN_MOVED_WORDS words, grown from shared trigrams."""
+    seeds: dict[tuple[str, str, str], list[int]] = {}
+    for at in range(len(b) - 2):
+        key = _trigram(b, at)
+        if key is not None:
+            seeds.setdefault(key, []).append(at)
+    common = {key for key, places in seeds.items() if len(places) > MAX_SEED_OCCURRENCES}
+    budget = WORK_PER_WORD * (len(a) + len(b))
+    found: list[_Match] = []
+    for i in range(len(a) - 2):
+        key = _trigram(a, i)
+        if key is None or key in common:
+            continue
+        for j in seeds.get(key, ()):
+            # Only runs that start here: one a word earlier on both sides was grown from there.
+            earlier = _trigram(a, i - 1)
+            if (
+                earlier is not None
+                and earlier not in common
+                and earlier == _trigram(b, j - 1)
+            ):
+                continue
+            size = MIN_MOVED_WORDS
+            while (
+                i + size < len(a)
+                and j + size < len(b)
+                and a[i + size].key == b[j + size].key
+                and a[i + size].segment == a[i].segment
+                and b[j + size].segment == b[j].segment
+            ):
+                size += 1
+            found.append(_Match(size, i, j))
+            budget -= size
+            if budget <= 0:
+                return found
+    return found
+
+
+def _chosen(candidates: list[_Match], a_size: int, b_size: int) -> list[_Match]:
+    """Longest runs first, each word used once: a run that overlaps one already taken gives up
+    those words and competes again with what is left of it."""
+    used_a, used_b = [False] * a_size, [False] * b_size
+    heap = [(-m.size, m.a, m.b) for m in candidates]
+    heapq.heapify(heap)
+    chosen: list[_Match] = []
+    while heap:
+        negative, i, j = heapq.heappop(heap)
+        size = -negative
+        free = [not used_a[i + k] and not used_b[j + k] for k in range(size)]
+        if all(free):
+            for k in range(size):
+                used_a[i + k] = used_b[j + k] = True
+            chosen.append(_Match(size, i, j))
+            continue
+        k = 0
+        while k < size:  # the free stretches that are still long enough
+            if not free[k]:
+                k += 1
+                continue
+            first = k
+            while k < size and free[k]:
+                k += 1
+            if k - first >= MIN_MOVED_WORDS:
+                heapq.heappush(heap, (first - k, i + first, j + first))
+    return chosen
+
+
+def _moves(chosen: list[_Match], a: Sequence[_Word], b: Sequence[_Word]) -> list[_Match]:
+    """The chosen runs that changed place: across an equal run, or crossing another run of
+    their own run of edits. The rest are edits in place (case, punctuation)."""
+    moved = [m for m in chosen if a[m.a].hunk != b[m.b].hunk]
+    by_hunk: dict[int, list[_Match]] = {}
+    for m in chosen:
+        if a[m.a].hunk == b[m.b].hunk:
+            by_hunk.setdefault(a[m.a].hunk, []).append(m)
+    for group in by_hunk.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda m: m.a)
+        # A run crosses another when one before it on side A comes after it on side B, or the reverse.
+        highest_before = [-1] * len(group)
+        for n in range(1, len(group)):
+            highest_before[n] = max(highest_before[n - 1], group[n - 1].b)
+        lowest_after = len(b)
+        for n in range(len(group) - 1, -1, -1):
+            m = group[n]
+            if highest_before[n] > m.b or lowest_after < m.b:
+                moved.append(m)
+            lowest_after = min(lowest_after, m.b)
+    return moved
+
+
+def _cut(changes: Sequence[Change], cuts: dict[int, list[tuple[int, int, int]]]) -> tuple[Change, ...]:
+    out: list[Change] = []
+    for n, change in enumerate(changes):
+        pieces = cuts.get(n)
+        if not pieces:
+            out.append(change)
+            continue
+        at = 0
+        for start, end, move in sorted(pieces):
+            if start > at:
+                out.append(Change(change.op, change.text[at:start]))
+            out.append(Change(change.op, change.text[start:end], moved=move))
+            at = end
+        if at < len(change.text):
+            out.append(Change(change.op, change.text[at:]))
+    return tuple(out)
+
+
+def mark_moved(changes: Sequence[Change]) -> tuple[Change, ...]:
+    """`changes` with each moved phrase cut out of its removed and its added run, the two pieces
+    sharing one `moved` id (1, 2... in the original's order). Equal+delete texts still rebuild
+    the original and equal+insert the derivative, change for change as before."""
+    changes = tuple(changes)
+    hunks = _hunks(changes)
+    deleted = _words(changes, ChangeOp.DELETE, hunks)
+    inserted = _words(changes, ChangeOp.INSERT, hunks)
+    if min(len(deleted), len(inserted)) < MIN_MOVED_WORDS or len(deleted) + len(inserted) > MAX_CHANGED_WORDS:
+        return changes
+    # Searched in one canonical direction (as word_diff diffs), so that swapping the documents
+    # marks the same phrases, whatever ties the longest-first choice meets.
+    original = "".join(c.original_side for c in changes)
+    derivative = "".join(c.derivative_side for c in changes)
+    flipped = derivative < original
+    a, b = (inserted, deleted) if flipped else (deleted, inserted)
+    moves = _moves(_chosen(_candidates(a, b), len(a), len(b)), a, b)
+    if not moves:
+        return changes
+    if flipped:
+        moves = [_Match(m.size, m.b, m.a) for m in moves]
+        a, b = b, a
+    moves.sort(key=lambda m: m.a)
+    cuts: dict[int, list[tuple[int, int, int]]] = {}
+    for number, m in enumerate(moves, start=1):
+        for words, first in ((a, m.a), (b, m.b)):
+            head, tail = words[first], words[first + m.size - 1]
+            cuts.setdefault(head.change, []).append((head.start, tail.end, number))
+    return _cut(changes, cuts)
+
+
+__all__ = ["MIN_MOVED_WORDS", "is_replacement", "mark_moved", "word_key"]
