@@ -472,7 +472,32 @@ def _swaps(index: int, changes: Sequence[Change], sides: _Sides) -> Iterator[_Sw
             gone = tuple(w for w in old_numbers if not _figures(w) <= sides.derivative_figures)
             came = tuple(w for w in new_numbers if not _figures(w) <= sides.original_figures)
             if gone and came:
-                yield _Swap(FactKind.NUMBER, index, gone, came)
+                before = changes[n - 1] if n else None
+                after = changes[n + 2] if n + 2 < len(changes) else None
+                yield _Swap(
+                    FactKind.NUMBER,
+                    index,
+                    _whole_figure(gone, old.text, before, after, original=True),
+                    _whole_figure(came, new.text, before, after, original=False),
+                )
+
+
+_FIGURE_BEFORE = re.compile(r"[£$€¥]?(?:\d+[.,])*$")
+_FIGURE_AFTER = re.compile(r"^(?:[.,]\d+)+")
+
+
+def _whole_figure(
+    numbers: tuple[str, ...], run: str, before: Change | None, after: Change | None, original: bool
+) -> tuple[str, ...]:
+    """A lone changed number with the rest of its figure around it, as a reader writes it: the
+    diff replaces "42" in "£42,000" and keeps "£" and ",000", but the fact is £42,000 → £48,000."""
+    if len(numbers) != 1 or run.strip() != numbers[0]:
+        return numbers
+    ahead = (before.original_side if original else before.derivative_side) if before else ""
+    behind = (after.original_side if original else after.derivative_side) if after else ""
+    head = _FIGURE_BEFORE.search(ahead) if run[:1].isdigit() else None
+    tail = _FIGURE_AFTER.match(behind) if run[-1:].isdigit() else None
+    return ((head.group() if head else "") + numbers[0] + (tail.group() if tail else ""),)
 
 
 def _renamed(swap: _Swap, sides: _Sides, original: _CaseCounts, derivative: _CaseCounts) -> _Swap:

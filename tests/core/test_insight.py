@@ -211,7 +211,13 @@ def test_a_swapped_name_is_reported(old: str, new: str) -> None:
 
 def test_a_changed_figure_is_reported() -> None:
     facts = reported(swap(0, "The grant rose to £", "42,000", "48,000", " this year."))
-    assert facts == {(FactKind.NUMBER, "42,000", "48,000")}
+    assert facts == {(FactKind.NUMBER, "£42,000", "£48,000")}
+
+
+def test_a_figure_the_diff_cut_is_reported_whole() -> None:
+    # Word tokens stop at the comma: the diff replaces "42" and keeps "£" and ",000" around it.
+    facts = reported(swap(0, "would cost the town about £", "42", "48", ",000 a year."))
+    assert facts == {(FactKind.NUMBER, "£42,000", "£48,000")}
 
 
 @pytest.mark.parametrize("new", ["42000", "42.000", "42,000"])
