@@ -40,8 +40,11 @@ BAND_HALF_WIDTH = 20
 # The pairing threshold: the chance-corrected Dice that this share of unrelated pairs stays under...
 UNRELATED_QUANTILE = 0.95
 THRESHOLD_SAMPLES = 4000
-# ...but documents too short to measure chance on (a few units a side) pair above this Dice...
+# ...but where too few pairs lie off the path to measure it, it is this...
 SHORT_THRESHOLD = 0.12
+# ...and documents too short for a chance model (a few units a side), whose Dice is not corrected
+# for chance, pair above this Dice...
+TINY_THRESHOLD = 0.2
 # ...and a text made of one template, whose unrelated units look alike, never needs more than this.
 MAX_THRESHOLD = 0.5
 # The chance that a unit, among all the units it could have paired with, pairs with one only by
@@ -208,7 +211,7 @@ def _threshold(sim: UnitSimilarity, path: list[tuple[int, int]]) -> float:
     """
     n, m = len(sim.a), len(sim.b)
     if not sim.measurable:
-        return SHORT_THRESHOLD
+        return TINY_THRESHOLD
     rows = [p[0] for p in path]
 
     def expected(i: int) -> float:  # the derivative position the path puts unit i at
@@ -360,8 +363,11 @@ def _dp(scorer: _Scorer, first: int, lo: list[int], hi: list[int], needs: list[f
                             other = cell(p - 2, q - db)
                             if other.score <= part:
                                 continue
-                            if db == 2 and one.score > threshold and other.score > threshold:
-                                continue  # two 1:1 beads say it more finely than one 2:2
+                            if db == 2 and (
+                                (one.score > threshold and other.score > threshold)
+                                or (cell(p - 1, q - 2).score > threshold and cell(p - 2, q - 1).score > threshold)
+                            ):
+                                continue  # two 1:1 beads (or a swap, which is a move) say it more finely
                             value = up2[k2] + gain((p - 2, p), (q - db, q), need)
                             if value > best:
                                 best, how = value, code
@@ -403,9 +409,10 @@ def _in_order(scorer: _Scorer, anchors: list[tuple[int, int]], on_step: Callable
     while k < len(bounds) - 1:
         if k % 1024 == 0:
             on_step()
-        if _touching(bounds[k], bounds[k + 1]):  # no gap: the next anchor is a bead of its own
+        if _touching(bounds[k], bounds[k + 1]):  # no gap: the next anchor is a bead of its own...
             a1, b1 = bounds[k + 1]
-            if a1 < n:
+            opens_region = k + 2 < len(bounds) and not _touching(bounds[k + 1], bounds[k + 2])
+            if a1 < n and not opens_region:  # ...unless the DP of the gaps after it takes it in
                 beads.append(Bead((a1,), (b1,), scorer.cell(a1, b1).score, moved=False))
             k += 1
             continue
@@ -551,7 +558,8 @@ def align_units(
     on_step()
     anchors = _anchors(sim)
     threshold = _threshold(sim, anchors)
-    anchors = _refine(sim, anchors, threshold)
+    # An anchor with no gap beside it becomes a bead as it is: it must clear the threshold too.
+    anchors = _refine(sim, [(i, j) for i, j in anchors if sim.unit_match(i, j).score > threshold], threshold)
     on_step()
     starts_a = [*(a_starts or [True] * len(a_texts)), True]
     starts_b = [*(b_starts or [True] * len(b_texts)), True]

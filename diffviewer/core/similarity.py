@@ -80,7 +80,10 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    score: float  # chance-corrected Dice: 0 for units as alike as random ones, 1 for the same text
+    # Dice corrected for chance: 1 for the same text, 0 for a unit as alike to the other as to a
+    # random unit of typical length there. (Two short units of common words can still score
+    # high: it is `surprise` that tells they share nothing unlikely.)
+    score: float
     surprise: float  # standard deviations above chance of what they share (inf for the same text)
 
 
