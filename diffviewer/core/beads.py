@@ -313,7 +313,7 @@ def _dp(scorer: _Scorer, first: int, lo: list[int], hi: list[int], needs: list[f
     lo[p - first]..hi[p - first]. See the module docstring for the gains.
     """
     threshold = scorer.threshold
-    part = threshold / 2  # each unit of a merged bead must be at least this like the other side
+    part = threshold  # each unit of a merged bead must be at least this like the other side
     gain, agreement = scorer.gain, scorer.agreement
     cells, unit_match = scorer.cells, scorer.sim.unit_match
 
