@@ -108,9 +108,7 @@ def _words(changes: Sequence[Change], op: ChangeOp, hunks: Sequence[int]) -> lis
         previous_end = -1
         for match in WORD_RE.finditer(text):
             start, end = match.span()
-            if (start == 0 and _is_word_char(before[n][-1:])) or (
-                end == len(text) and _is_word_char(after[n][:1])
-            ):
+            if (start == 0 and _is_word_char(before[n][-1:])) or (end == len(text) and _is_word_char(after[n][:1])):
                 segment += 1  # a fragment: no phrase runs through it
                 previous_end = -1
                 continue
@@ -161,11 +159,7 @@ def _candidates(a: Sequence[_Word], b: Sequence[_Word]) -> list[_Match]:
         for j in seeds.get(key, ()):
             # Only runs that start here: one a word earlier on both sides was grown from there.
             earlier = _trigram(a, i - 1)
-            if (
-                earlier is not None
-                and earlier not in common
-                and earlier == _trigram(b, j - 1)
-            ):
+            if earlier is not None and earlier not in common and earlier == _trigram(b, j - 1):
                 continue
             size = MIN_MOVED_WORDS
             while (

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextCharFormat, QTextLayout, QTextLine, QTextOption
 
 from diffviewer.core.model import ChangeOp, Role
 from diffviewer.core.syntax import SyntaxSpan, TextStyle
 from diffviewer.gui.colors import Scheme
-from diffviewer.gui.rows import TAB_COLUMNS, Cell
+from diffviewer.gui.rows import TAB_COLUMNS, Cell, Span
 
 # QTextLayout breaks lines at U+2028 but not at "\n"; both are one UTF-16 unit, so offsets hold.
 _LINE_SEPARATOR = "\u2028"
@@ -55,13 +55,20 @@ class LaidOutCell:
         return self.paragraph_spans[position]
 
 
-def _char_format(scheme: Scheme, op: ChangeOp, paired: bool, code: bool) -> QTextCharFormat:
+def _char_format(scheme: Scheme, span: Span, code: bool, inline: bool) -> QTextCharFormat:
+    op = span.op
     fmt = QTextCharFormat()
-    fmt.setBackground(scheme.word_background(op, paired))
+    fmt.setBackground(scheme.word_background(op, span.paired, span.moved is not None))
     if code:
         # Syntax colours are chosen for the plain base, not for a tint over it: a changed word is
         # drawn in the text colour so it reads on every tint (bold and italic stay as cues).
         fmt.setForeground(scheme.text)
+    if span.moved is not None:
+        # Kept words in another place: neither struck nor underlined. Inline, where both ends
+        # show, the place they left is drawn muted.
+        if inline and op is ChangeOp.DELETE:
+            fmt.setForeground(scheme.muted_text)
+        return fmt
     # A second cue besides colour: struck out when removed, underlined when added.
     if op is ChangeOp.DELETE:
         fmt.setFontStrikeOut(True)
@@ -107,12 +114,14 @@ def lay_out(
     scheme: Scheme,
     code: bool = False,
     syntax: Sequence[SyntaxSpan] = (),
+    inline: bool = False,
 ) -> LaidOutCell:
     """Lay `cell` out at `width`; `roles` gives each paragraph's role (same order as cell.paragraphs).
 
     `code`: the cell is source code: tab stops every TAB_COLUMNS columns, wrapped lines hanging
     below their own line's indentation, change marks that keep identifiers readable. `syntax`: its
     colour spans (cell text offsets), painted under the change marks, which win where both apply.
+    `inline`: the cell is the inline view's, showing both sides' changes.
     """
     text = cell.text.replace("\n", _LINE_SEPARATOR)
     to_qt = Utf16Offsets(cell.text)
@@ -135,7 +144,7 @@ def lay_out(
             formats.append(_range(to_qt(start), to_qt(end), fmt))
     for span in cell.spans:
         if span.end > span.start:
-            fmt = _char_format(scheme, span.op, span.paired, code)
+            fmt = _char_format(scheme, span, code, inline)
             formats.append(_range(to_qt(span.start), to_qt(span.end), fmt))
     layout.setFormats(formats)
     indents = _line_indents(cell.text, to_qt, column) if wrap and code else None
@@ -195,3 +204,22 @@ def _range(start: int, end: int, fmt: QTextCharFormat) -> QTextLayout.FormatRang
     item.length = end - start
     item.format = fmt
     return item
+
+
+def span_rects(layout: QTextLayout, start: int, end: int) -> list[QRectF]:
+    """Rectangles (layout coordinates) covering the text from start to end, one per line."""
+    rects = []
+    for index in range(layout.lineCount()):
+        line = layout.lineAt(index)
+        line_start, line_end = line.textStart(), line.textStart() + line.textLength()
+        if line_end <= start or line_start >= end:
+            continue
+        left, right = _cursor_x(line, max(start, line_start)), _cursor_x(line, min(end, line_end))
+        rects.append(QRectF(left, line.y(), max(2.0, right - left), line.height()))
+    return rects
+
+
+def _cursor_x(line: QTextLine, position: int) -> float:
+    # PySide6 returns (x, position) for this C++ in/out argument.
+    result: tuple[float, int] = line.cursorToX(position)  # type: ignore[assignment]
+    return float(result[0])

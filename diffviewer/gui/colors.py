@@ -19,7 +19,7 @@ _ORANGE = (230, 159, 0)  # replaced / rewritten
 _PURPLE = (204, 121, 167)  # moved
 _GREY = (140, 140, 140)  # unchanged
 _YELLOW = (240, 228, 66)  # find
-_GREEN = (0, 158, 115)  # a verbatim quotation
+_GREEN = (0, 158, 115)  # moved words; a verbatim quotation
 
 
 def _rgba(rgb: tuple[int, int, int], alpha: int) -> QColor:
@@ -38,11 +38,15 @@ class Scheme:
     word_deleted: QColor
     word_inserted: QColor
     word_replaced: QColor
+    word_moved: QColor  # both ends of a phrase the derivative kept but moved
+    word_moved_edge: QColor  # the outline linking them while one is hovered
     find_match: QColor
     find_current: QColor
     current_block: QColor
 
-    def word_background(self, op: ChangeOp, paired: bool) -> QColor:
+    def word_background(self, op: ChangeOp, paired: bool, moved: bool = False) -> QColor:
+        if moved:
+            return self.word_moved
         if paired:
             return self.word_replaced
         return self.word_deleted if op is ChangeOp.DELETE else self.word_inserted
@@ -80,6 +84,8 @@ def scheme_for(palette: QPalette) -> Scheme:
         word_deleted=_rgba(_VERMILLION, word_alpha),
         word_inserted=_rgba(inserted, word_alpha),
         word_replaced=_rgba(_ORANGE, word_alpha + 20),
+        word_moved=_rgba(_GREEN, word_alpha + 10),
+        word_moved_edge=_rgba(_GREEN, 255 if dark else 235),
         find_match=_rgba(_YELLOW, 150 if dark else 170),
         find_current=_rgba(_YELLOW, 255),
         current_block=palette.color(QPalette.ColorRole.Highlight),

@@ -32,16 +32,16 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextLayout,
-    QTextLine,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from diffviewer.core.model import BlockKind, Comparison, Document, DocumentFormat, Quote, QuoteStatus, Role, Treatment
-from diffviewer.gui.cell_layout import LaidOutCell, Utf16Offsets, lay_out
+from diffviewer.gui.cell_layout import LaidOutCell, Utf16Offsets, lay_out, span_rects
 from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
 from diffviewer.gui.link_map import Band, paint_bands
-from diffviewer.gui.rows import Cell, PreparedRows, Row, Side, single_document_rows
+from diffviewer.gui.moved_marks import MoveKey, moved_key, moved_span_at, moved_tooltip, paint_moved_link
+from diffviewer.gui.rows import Cell, PreparedRows, Row, Side, Span, single_document_rows
 from diffviewer.gui.syntax_colours import cell_syntax, theme_for
 from diffviewer.gui.view_mode import ViewMode
 
@@ -125,6 +125,7 @@ class ComparisonView(QAbstractScrollArea):
         self._selection: tuple[int, Side | None, int, int] | None = None  # row, cell, anchor, cursor
         self._quote_marks: dict[tuple[Side, int], list[QuoteMark]] = {}
         self._focused_quote: Quote | None = None
+        self._hovered_move: MoveKey | None = None  # the moved phrase under the mouse: both ends outlined
         self._header = _Header(self)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self._layout_width = -1.0
@@ -296,6 +297,7 @@ class ComparisonView(QAbstractScrollArea):
         self._matches_by_row = {}
         self._current_match = -1
         self._selection = None
+        self._hovered_move = None
         self._relayout()
 
     # geometry ----------------------------------------------------------------------------
@@ -393,10 +395,18 @@ class ComparisonView(QAbstractScrollArea):
                 if self._is_code(cell, current):
                     syntax = cell_syntax(cell, self._languages, theme_for(self._scheme.dark), inline=key is None)
                     laid[key] = lay_out(
-                        cell, roles, self._code_font, width, self._wrap, self._scheme, code=True, syntax=syntax
+                        cell,
+                        roles,
+                        self._code_font,
+                        width,
+                        self._wrap,
+                        self._scheme,
+                        code=True,
+                        syntax=syntax,
+                        inline=key is None,
                     )
                 else:
-                    laid[key] = lay_out(cell, roles, self._font, width, self._wrap, self._scheme)
+                    laid[key] = lay_out(cell, roles, self._font, width, self._wrap, self._scheme, inline=key is None)
             self._cells[row] = laid
             self._heights[row] = max((c.height for c in laid.values()), default=self._line_height) + 2 * PAD_Y
         return laid
@@ -495,6 +505,11 @@ class ComparisonView(QAbstractScrollArea):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        hovered = self._moved_at(event.position())
+        move = None if hovered is None else moved_key(hovered[0], hovered[1])
+        if move != self._hovered_move:
+            self._hovered_move = move
+            self.viewport().update()
         if self._selection is not None and event.buttons() & Qt.MouseButton.LeftButton:
             row, key, anchor, _ = self._selection
             self._selection = (row, key, anchor, self._position_in_cell(event.position(), row, key))
@@ -510,6 +525,19 @@ class ComparisonView(QAbstractScrollArea):
         if key not in self._laid_out(row):
             return None
         return row, key, self._position_in_cell(point, row, key)
+
+    def _moved_at(self, point: QPointF) -> tuple[LaidOutCell, Span] | None:
+        """The cell and the moved phrase under a viewport point, if any."""
+        row = self._row_at(point.y() + self.verticalScrollBar().value())
+        key = None if None in self._columns() else self._side_at(point.x())
+        laid = self._laid_out(row).get(key) if row >= 0 and self._comparison is not None else None
+        span = None if laid is None else moved_span_at(laid, point - self.cell_origin(row, key))
+        return None if laid is None or span is None else (laid, span)
+
+    @property
+    def hovered_move(self) -> MoveKey | None:
+        """The moved phrase under the mouse, (block, moved id): both its ends are outlined."""
+        return self._hovered_move
 
     def cell_origin(self, row: int, key: Side | None) -> QPointF:
         """Where a cell's text layout is drawn, in viewport coordinates (scrolling included)."""
@@ -553,6 +581,9 @@ class ComparisonView(QAbstractScrollArea):
             else:
                 QToolTip.hideText()
             return True
+        if event.type() == QEvent.Type.Leave and self._hovered_move is not None:
+            self._hovered_move = None
+            self.viewport().update()
         return super().viewportEvent(event)
 
     def tooltip_at(self, point: QPointF) -> str:
@@ -576,6 +607,9 @@ class ComparisonView(QAbstractScrollArea):
             )
         else:
             lines.append(treatment)
+        moved = self._moved_at(point)
+        if moved is not None:
+            lines.append(moved_tooltip(moved[1], inline=moved[0].cell is self._rows[row].inline))
         for quote in self._quotes_in_row(row):
             lines.append(self.tr("Quotation (%1): “%2”").replace("%1", str(quote.status)).replace("%2", quote.text))
         return "\n".join(lines)
@@ -823,6 +857,8 @@ class ComparisonView(QAbstractScrollArea):
             selections = self._find_selections(row, side) + self._text_selection(row, side)
             origin = QPointF(text_left - x_offset, top + PAD_Y)
             laid.layout.draw(painter, origin, selections)
+            if self._hovered_move is not None and cell.block == self._hovered_move[0]:
+                paint_moved_link(painter, laid, origin, self._hovered_move[1], scheme)
             if side is not None and self._quote_marks:
                 self._paint_quote_marks(painter, laid, side, origin)
             painter.restore()
@@ -850,7 +886,7 @@ class ComparisonView(QAbstractScrollArea):
                 fill = QColor(quote_colour(mark.status, dark))
                 fill.setAlpha(70 if focused else 0)
                 painter.setBrush(fill)
-                for rect in _span_rects(laid.layout, start, end):
+                for rect in span_rects(laid.layout, start, end):
                     painter.drawRoundedRect(rect.translated(origin).adjusted(-1, 0, 1, 0), 3, 3)
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
@@ -1041,25 +1077,6 @@ class ComparisonView(QAbstractScrollArea):
         if text:
             QGuiApplication.clipboard().setText(text)
         return bool(text)
-
-
-def _span_rects(layout: QTextLayout, start: int, end: int) -> list[QRectF]:
-    """Rectangles (layout coordinates) covering the text from start to end, one per line."""
-    rects = []
-    for index in range(layout.lineCount()):
-        line = layout.lineAt(index)
-        line_start, line_end = line.textStart(), line.textStart() + line.textLength()
-        if line_end <= start or line_start >= end:
-            continue
-        left, right = _cursor_x(line, max(start, line_start)), _cursor_x(line, min(end, line_end))
-        rects.append(QRectF(left, line.y(), max(2.0, right - left), line.height()))
-    return rects
-
-
-def _cursor_x(line: QTextLine, position: int) -> float:
-    # PySide6 returns (x, position) for this C++ in/out argument.
-    result: tuple[float, int] = line.cursorToX(position)  # type: ignore[assignment]
-    return float(result[0])
 
 
 def treatment_label(treatment: Treatment) -> str:

@@ -21,7 +21,8 @@ class Legend(QWidget):
         self.setToolTip(
             self.tr(
                 "Blocks: the band colour between the panes. Words: removed words are struck out, "
-                "added words underlined; a replacement is shown in orange on both sides."
+                "added words underlined; a replacement is shown in orange on both sides; words the "
+                "derivative kept but moved are shown in green at both places (hover one to outline both)."
             )
         )
 
@@ -33,6 +34,7 @@ class Legend(QWidget):
             ("deleted", self.tr("dropped")),
             ("word-deleted", self.tr("removed word")),
             ("word-inserted", self.tr("added word")),
+            ("word-moved", self.tr("moved words")),
         ]
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -55,7 +57,9 @@ class Legend(QWidget):
         for key, label in self._items:
             swatch = QRectF(x, middle - SWATCH / 2, SWATCH, SWATCH)
             font = QFont(self.font())
-            if key.startswith("word-"):
+            if key == "word-moved":  # kept words: tinted, neither struck nor underlined
+                painter.fillRect(swatch, scheme.word_moved)
+            elif key.startswith("word-"):
                 op = ChangeOp.DELETE if key == "word-deleted" else ChangeOp.INSERT
                 painter.fillRect(swatch, scheme.word_background(op, False))
                 font.setStrikeOut(op is ChangeOp.DELETE)

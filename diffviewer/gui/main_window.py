@@ -756,7 +756,7 @@ class MainWindow(QMainWindow):
             return
         stats, tally = comparison.stats, word_tally(comparison)
         text = self.tr(
-            "Similarity %1% · words: %2 kept, %3 changed, %4 added, %5 removed · "
+            "Similarity %1% · words: %2 kept (%9 moved), %3 changed, %4 added, %5 removed · "
             "paragraphs: %6 moved, %7 added, %8 removed"
         )
         values = [
@@ -768,6 +768,7 @@ class MainWindow(QMainWindow):
             f"{stats.paragraphs_moved:,}",
             f"{stats.paragraphs_inserted:,}",
             f"{stats.paragraphs_deleted:,}",
+            f"{tally.moved:,}",
         ]
         for number, value in reversed(list(enumerate(values, start=1))):
             text = text.replace(f"%{number}", value)

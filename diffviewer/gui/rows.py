@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document
+from diffviewer.core.moved import is_replacement
 from diffviewer.gui.view_mode import ViewMode
 
 TAB_COLUMNS = 4  # code's tab stops are four spaces apart
@@ -28,12 +29,14 @@ class Side(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A changed stretch of a cell's text. `paired`: one half of a replacement."""
+    """A changed stretch of a cell's text. `paired`: one half of a replacement. `moved`: the id
+    of the moved phrase it is one end of (the block's other end has the same id)."""
 
     start: int
     end: int
     op: ChangeOp
     paired: bool
+    moved: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +116,12 @@ def _side_cells(index: int, block: Block, original: Document, derivative: Docume
             left_at += size
             right_at += len(change.derivative_side)
         elif change.op is ChangeOp.DELETE:
-            paired = n + 1 < len(changes) and changes[n + 1].op is ChangeOp.INSERT
-            left_spans.append(Span(left_at, left_at + size, ChangeOp.DELETE, paired))
+            left_spans.append(Span(left_at, left_at + size, ChangeOp.DELETE, is_replacement(changes, n), change.moved))
             left_at += size
         else:
-            paired = n > 0 and changes[n - 1].op is ChangeOp.DELETE
-            right_spans.append(Span(right_at, right_at + size, ChangeOp.INSERT, paired))
+            right_spans.append(
+                Span(right_at, right_at + size, ChangeOp.INSERT, is_replacement(changes, n), change.moved)
+            )
             right_at += size
     left = right = None
     if block.original:
@@ -178,12 +181,8 @@ def inline_rows(comparison: Comparison) -> list[Row]:
         at = 0
         for n, change in enumerate(block.changes):
             size = len(change.text)
-            if change.op is ChangeOp.DELETE:
-                paired = n + 1 < len(block.changes) and block.changes[n + 1].op is ChangeOp.INSERT
-                spans.append(Span(at, at + size, change.op, paired))
-            elif change.op is ChangeOp.INSERT:
-                paired = n > 0 and block.changes[n - 1].op is ChangeOp.DELETE
-                spans.append(Span(at, at + size, change.op, paired))
+            if change.op is not ChangeOp.EQUAL:
+                spans.append(Span(at, at + size, change.op, is_replacement(block.changes, n), change.moved))
             at += size
         text = "".join(change.text for change in block.changes)
         side = Side.ORIGINAL if not block.derivative else Side.DERIVATIVE

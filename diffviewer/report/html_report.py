@@ -19,6 +19,7 @@ from pathlib import Path
 from diffviewer import __version__
 from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import Block, Change, ChangeOp, Comparison, Document, DocumentFormat, QuoteStatus
+from diffviewer.core.moved import is_replacement
 from diffviewer.core.syntax import STYLE_FOR_THEME, ClassSpan, SyntaxTheme, class_spans
 from diffviewer.report.text_report import QUOTES_NOT_CHECKED, file_lines
 
@@ -43,15 +44,20 @@ tr.block, div.block { break-inside: avoid; page-break-inside: avoid; }
 del { background-color: #f3cfb3; text-decoration: line-through; }
 ins { background-color: #c6dcec; text-decoration: underline; }
 del.rep, ins.rep { background-color: #f7dca6; }
+del.mv, ins.mv { background-color: #b9e4d8; text-decoration: none; }
+.mv a { color: inherit; text-decoration: none; }
+.mv::after { content: attr(data-move); font-size: .7em; vertical-align: super; color: #00795a; }
 .bar { display: flex; height: .8em; border: 1px solid #cccccc; margin: .3em 0 1em; max-width: 30em; }
 .bar span { display: block; height: 100%; }
 .quote-unsourced { border-left: 4px solid #d55e00; padding-left: .6em; }
 .quote-altered { border-left: 4px solid #e69f00; padding-left: .6em; }
 .inline div.block { border-top: 1px solid #cccccc; padding: .4em 0; white-space: pre-wrap; }
+.inline del.mv { color: #666666; }
 @media (prefers-color-scheme: dark) {
   body { color: #e6e6e6; background: #1e1e1e; } .muted, .kind { color: #aaaaaa; }
   table.blocks td, .inline div.block, .bar { border-color: #555555; }
   del { background-color: #6b3412; } ins { background-color: #1d4f6e; } del.rep, ins.rep { background-color: #6e5210; }
+  del.mv, ins.mv { background-color: #105844; } .mv::after { color: #5fd0ae; } .inline del.mv { color: #aaaaaa; }
 }
 @media print {
   body { margin: 0; max-width: none; color: #000000; background: #ffffff; }
@@ -160,34 +166,43 @@ def _mark(tag: str, paired: bool, inner: str) -> str:
     return f"<{tag}{' class=rep' if paired else ''}>{inner}</{tag}>"
 
 
-def _side(changes: Sequence[Change], keep: ChangeOp, painter: _Painter) -> str:
+# Where a moved phrase was and where it went: the same tint at both ends, each linking to the other.
+_MOVED_TITLE = {ChangeOp.DELETE: "moved: also in the derivative", ChangeOp.INSERT: "moved from the original"}
+_MOVED_END = {ChangeOp.DELETE: ("del", "o", "d"), ChangeOp.INSERT: ("ins", "d", "o")}
+
+
+def _changed(change: Change, changes: Sequence[Change], n: int, inner: str, anchor: str) -> str:
+    """A removed or added run as HTML; `anchor` prefixes the ids of the block's moved phrases."""
+    if change.moved is None:
+        return _mark("del" if change.op is ChangeOp.DELETE else "ins", is_replacement(changes, n), inner)
+    tag, here, there = _MOVED_END[change.op]
+    move = f"{anchor}{change.moved}"
+    return (
+        f'<{tag} class=mv id="{move}{here}" data-move="{change.moved}" title="{_MOVED_TITLE[change.op]}">'
+        f'<a href="#{move}{there}">{inner}</a></{tag}>'
+    )
+
+
+def _side(changes: Sequence[Change], keep: ChangeOp, painter: _Painter, anchor: str) -> str:
     """One side of a block as marked-up HTML: `keep` is DELETE (original side) or INSERT."""
     out = []
     for n, change in enumerate(changes):
         if change.op is ChangeOp.EQUAL:
             out.append(painter.paint(change.text if keep is ChangeOp.DELETE else change.derivative_side))
         elif change.op is keep:
-            paired = (
-                n + 1 < len(changes) and changes[n + 1].op is ChangeOp.INSERT
-                if keep is ChangeOp.DELETE
-                else n > 0 and changes[n - 1].op is ChangeOp.DELETE
-            )
-            out.append(_mark("del" if keep is ChangeOp.DELETE else "ins", paired, painter.paint(change.text)))
+            out.append(_changed(change, changes, n, painter.paint(change.text), anchor))
     return "".join(out)
 
 
-def _inline(changes: Sequence[Change], original: _Painter, derivative: _Painter) -> str:
+def _inline(changes: Sequence[Change], original: _Painter, derivative: _Painter, anchor: str) -> str:
     out = []
     for n, change in enumerate(changes):
         if change.op is ChangeOp.EQUAL:
             out.append(original.paint(change.text))
             derivative.position += len(change.derivative_side)
-        elif change.op is ChangeOp.DELETE:
-            paired = n + 1 < len(changes) and changes[n + 1].op is ChangeOp.INSERT
-            out.append(_mark("del", paired, original.paint(change.text)))
         else:
-            paired = n > 0 and changes[n - 1].op is ChangeOp.DELETE
-            out.append(_mark("ins", paired, derivative.paint(change.text)))
+            painter = original if change.op is ChangeOp.DELETE else derivative
+            out.append(_changed(change, changes, n, painter.paint(change.text), anchor))
     return "".join(out)
 
 
@@ -209,7 +224,8 @@ def _summary(c: Comparison) -> list[str]:
         f"<p>Of the original: {s.original_verbatim:.0%} kept word for word, {s.original_reworded:.0%} reworded, "
         f"{s.original_dropped:.0%} dropped.</p>",
         f'<div class="bar" role="img" aria-label="shares of the original">{bar}</div>',
-        f"<p>Of the derivative: {s.derivative_new:.0%} is new (no source). Words: {s.words_equal:,} kept, "
+        f"<p>Of the derivative: {s.derivative_new:.0%} is new (no source). Words: {s.words_equal:,} kept"
+        f"{f' ({s.words_moved:,} of them moved)' if s.words_moved else ''}, "
         f"{s.words_inserted:,} added, {s.words_deleted:,} removed. Paragraphs: {s.paragraphs_moved} moved, "
         f"{s.paragraphs_inserted} added, {s.paragraphs_deleted} removed.</p>",
     ]
@@ -250,7 +266,7 @@ def _is_code(doc: Document) -> bool:
     return doc.format is DocumentFormat.CODE
 
 
-def _blocks(c: Comparison, layout: Layout) -> list[str]:
+def _blocks(c: Comparison, layout: Layout, number: int = 0) -> list[str]:
     # Every kind of block is drawn from its changes: they rebuild both sides exactly (an equal
     # block is one equal run, a deleted one a single delete...), so one path paints them all.
     def painters(block: Block) -> tuple[_Painter, _Painter]:
@@ -260,22 +276,29 @@ def _blocks(c: Comparison, layout: Layout) -> list[str]:
         code = " code" if _is_code(c.original) or _is_code(c.derivative) else ""
         rows = [
             f'<div class="block kind-{block.kind}{code}"><div class=kind>{_e(_where(c, block))}</div>'
-            f"{_inline(block.changes, *painters(block))}</div>"
-            for block in c.blocks
+            f"{_inline(block.changes, *painters(block), _anchor(number, index))}</div>"
+            for index, block in enumerate(c.blocks)
         ]
         return ['<div class="inline">', *rows, "</div>"]
     left_class = " class=code" if _is_code(c.original) else ""
     right_class = " class=code" if _is_code(c.derivative) else ""
     rows = ['<table class="blocks"><thead><tr><th>Original</th><th>Derivative</th></tr></thead><tbody>']
-    for block in c.blocks:
+    for index, block in enumerate(c.blocks):
         original, derivative = painters(block)
-        left, right = _side(block.changes, ChangeOp.DELETE, original), _side(block.changes, ChangeOp.INSERT, derivative)
+        anchor = _anchor(number, index)
+        left = _side(block.changes, ChangeOp.DELETE, original, anchor)
+        right = _side(block.changes, ChangeOp.INSERT, derivative, anchor)
         rows.append(
             f'<tr class="block kind-{block.kind}"><td colspan=2 class=kind>{_e(_where(c, block))}</td></tr>'
             f'<tr class="block kind-{block.kind}"><td{left_class}>{left}</td><td{right_class}>{right}</td></tr>'
         )
     rows.append("</tbody></table>")
     return rows
+
+
+def _anchor(comparison: int, block: int) -> str:
+    """The start of the ids of one block's moved phrases: unique in the whole report."""
+    return f"c{comparison}b{block}m"
 
 
 def _document_name(path: str, title: str | None) -> str:
@@ -291,13 +314,13 @@ def render(comparisons: Sequence[Comparison], layout: Layout = Layout.SIDE_BY_SI
         f"<h1>How {_document_name(original.path, original.title)} was reworded</h1>",
         f"<p class=muted>Original: {_e(original.path)} · made by diffviewer {_e(__version__)}</p>",
     ]
-    for comparison in comparisons:
+    for number, comparison in enumerate(comparisons):
         derivative = comparison.derivative
         body.append(f"<h2>Derivative: {_document_name(derivative.path, derivative.title)}</h2>")
         body.append(f"<p class=muted>{_e(derivative.path)}</p>")
         body.extend(_summary(comparison))
         body.extend(_quotes(comparison))
-        body.extend(_blocks(comparison, layout))
+        body.extend(_blocks(comparison, layout, number))
     title = f"diffviewer: {Path(original.path).name}"
     style = stylesheet(any(_is_code(doc) for c in comparisons for doc in (c.original, c.derivative)))
     return "\n".join(

@@ -82,4 +82,8 @@ def _change(change: Change) -> dict[str, object]:
     if change.derivative_text is not None:
         # Only with ignore options: the derivative's own spelling of an equal run.
         out["derivative_text"] = change.derivative_text
+    if change.moved is not None:
+        # An addition to the contract: a delete and an insert of one block with the same id are
+        # one phrase the derivative kept but moved (the op stays delete or insert).
+        out["moved"] = change.moved
     return out

@@ -1,11 +1,15 @@
-"""Comparison → a terminal-readable report with wdiff-style [-deleted-]{+inserted+} marks."""
+"""Comparison → a terminal-readable report with wdiff-style [-deleted-]{+inserted+} marks.
+
+A moved phrase is marked where it was, `[<moved 1: words>]`, and where it went,
+`{>moved 1: words<}`: the same number at both ends.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from diffviewer.core.compare import checks_prose
-from diffviewer.core.model import BlockKind, ChangeOp, Comparison, Document, QuoteStatus
+from diffviewer.core.model import BlockKind, Change, ChangeOp, Comparison, Document, QuoteStatus
 
 QUOTES_NOT_CHECKED = "Quotations not checked: string literals in a program are not quotations."
 
@@ -32,16 +36,30 @@ _COLOUR = {
     ChangeOp.DELETE: ("\x1b[9;38;5;166m[-", "-]\x1b[0m"),
     ChangeOp.INSERT: ("\x1b[4;38;5;32m{+", "+}\x1b[0m"),
 }
+# A moved phrase: bluish green, neither struck nor underlined (its words are kept).
+_MOVED_MARK = {ChangeOp.DELETE: ("[<moved {}: ", ">]"), ChangeOp.INSERT: ("{{>moved {}: ", "<}}")}
+_MOVED_COLOUR = {
+    ChangeOp.DELETE: ("\x1b[38;5;36m[<moved {}: ", ">]\x1b[0m"),
+    ChangeOp.INSERT: ("\x1b[38;5;36m{{>moved {}: ", "<}}\x1b[0m"),
+}
+
+
+def _marked(change: Change, colour: bool) -> str:
+    if change.moved is not None and change.op is not ChangeOp.EQUAL:
+        start, end = (_MOVED_COLOUR if colour else _MOVED_MARK)[change.op]
+        return f"{start.format(change.moved)}{change.text}{end.format()}"
+    start, end = (_COLOUR if colour else _MARK)[change.op]
+    return f"{start}{change.text}{end}"
 
 
 def _comparison(c: Comparison, colour: bool) -> list[str]:
-    marks = _COLOUR if colour else _MARK
     s = c.stats
+    moved = f" ({s.words_moved} of them moved)" if s.words_moved else ""
     lines = [
         f"Original:   {c.original.path}" + (f" — {c.original.title}" if c.original.title else ""),
         f"Derivative: {c.derivative.path}" + (f" — {c.derivative.title}" if c.derivative.title else ""),
         f"Similarity: {c.similarity:.0%} of the original's words survive",
-        f"Words: {s.words_equal} kept, {s.words_inserted} added, {s.words_deleted} removed "
+        f"Words: {s.words_equal} kept{moved}, {s.words_inserted} added, {s.words_deleted} removed "
         f"(original {s.words_original}, derivative {s.words_derivative})",
         f"Paragraphs: {s.paragraphs_moved} moved, {s.paragraphs_inserted} added, {s.paragraphs_deleted} removed",
         f"Of the original: {s.original_verbatim:.0%} kept word for word, {s.original_reworded:.0%} reworded, "
@@ -62,7 +80,7 @@ def _comparison(c: Comparison, colour: bool) -> list[str]:
         if block.kind is BlockKind.EQUAL or block.kind is BlockKind.INSERTED or block.kind is BlockKind.DELETED:
             lines.append("".join(ch.text for ch in block.changes))
         else:
-            lines.append("".join(f"{marks[ch.op][0]}{ch.text}{marks[ch.op][1]}" for ch in block.changes))
+            lines.append("".join(_marked(ch, colour) for ch in block.changes))
         lines.append("")
     if not checks_prose(c.original, c.derivative):
         lines.extend([QUOTES_NOT_CHECKED, ""])

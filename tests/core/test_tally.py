@@ -34,9 +34,17 @@ def _tally_by_walking_the_changes(comparison: Comparison) -> tuple[int, int, int
         i = 0
         while i < len(changes):
             count = count_words(changes[i].text)
-            if changes[i].op is ChangeOp.EQUAL:
+            if changes[i].moved is not None:
+                # A moved phrase is kept words in another place: counted once, at its original end.
+                kept += count if changes[i].op is ChangeOp.DELETE else 0
+            elif changes[i].op is ChangeOp.EQUAL:
                 kept += count
-            elif changes[i].op is ChangeOp.DELETE and i + 1 < len(changes) and changes[i + 1].op is ChangeOp.INSERT:
+            elif (
+                changes[i].op is ChangeOp.DELETE
+                and i + 1 < len(changes)
+                and changes[i + 1].op is ChangeOp.INSERT
+                and changes[i + 1].moved is None
+            ):
                 inserted = count_words(changes[i + 1].text)
                 changed += min(count, inserted)
                 removed += count - min(count, inserted)
