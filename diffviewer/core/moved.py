@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import heapq
 import unicodedata
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ WORK_PER_WORD = 32
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
+@lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """What words of a moved phrase are compared by: case and typographic apostrophes set aside."""
     return unicodedata.normalize("NFC", word).translate(_APOSTROPHES).casefold()
@@ -94,9 +96,10 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _words(changes: Sequence[Change], op: ChangeOp, hunks: Sequence[int]) -> list[_Word]:
+def _words(changes: Sequence[Change], op: ChangeOp, hunks: Sequence[int], shared: set[str]) -> list[_Word]:
     """The whole words of the block's unmoved `op` changes, in order. A word cut by the change's
-    edge (letters on either side of it, as a character diff leaves them) is no phrase word."""
+    edge (letters on either side of it, as a character diff leaves them) is no phrase word, and
+    a word the other side's changes lack (not in `shared`) only ends phrases."""
     before, after = _side_neighbours(changes, original=op is ChangeOp.DELETE)
     out: list[_Word] = []
     segment = -1
@@ -112,11 +115,21 @@ def _words(changes: Sequence[Change], op: ChangeOp, hunks: Sequence[int]) -> lis
                 segment += 1  # a fragment: no phrase runs through it
                 previous_end = -1
                 continue
+            key = word_key(match.group())
+            if key not in shared:
+                segment += 1
+                previous_end = -1
+                continue
             if previous_end >= 0 and "\n" in text[previous_end:start]:
                 segment += 1  # phrases stay inside one paragraph (or one line)
-            out.append(_Word(n, start, end, word_key(match.group()), segment, hunks[n]))
+            out.append(_Word(n, start, end, key, segment, hunks[n]))
             previous_end = end
     return out
+
+
+def _keys(changes: Sequence[Change], op: ChangeOp) -> set[str]:
+    text = " ".join(c.text for c in changes if c.op is op and c.moved is None)
+    return set(map(word_key, set(WORD_RE.findall(text))))
 
 
 def _hunks(changes: Sequence[Change]) -> list[int]:
@@ -254,9 +267,13 @@ def mark_moved(changes: Sequence[Change]) -> tuple[Change, ...]:
     sharing one `moved` id (1, 2... in the original's order). Equal+delete texts still rebuild
     the original and equal+insert the derivative, change for change as before."""
     changes = tuple(changes)
+    # Only words both sides' changes have can be in a moved phrase: most blocks have too few.
+    shared = _keys(changes, ChangeOp.DELETE) & _keys(changes, ChangeOp.INSERT)
+    if len(shared) < MIN_MOVED_WORDS:
+        return changes
     hunks = _hunks(changes)
-    deleted = _words(changes, ChangeOp.DELETE, hunks)
-    inserted = _words(changes, ChangeOp.INSERT, hunks)
+    deleted = _words(changes, ChangeOp.DELETE, hunks, shared)
+    inserted = _words(changes, ChangeOp.INSERT, hunks, shared)
     if min(len(deleted), len(inserted)) < MIN_MOVED_WORDS or len(deleted) + len(inserted) > MAX_CHANGED_WORDS:
         return changes
     # Searched in one canonical direction (as word_diff diffs), so that swapping the documents
