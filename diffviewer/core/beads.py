@@ -52,7 +52,9 @@ MAX_THRESHOLD = 0.5
 FALSE_PAIR_RATE = 0.05
 # A move has no order to support it: it must clear the pairing threshold by far.
 MOVE_FACTOR = 2.0
-MOVE_PROBES = 16  # rarest n-grams a lone derivative unit looks through for a moved source
+MOVE_PROBES = 16  # rarest n-grams a lone derivative unit looks through for a moved source...
+MOVE_MAX_POSTING = 8  # ...among those at most this many lone original units have...
+MOVE_CANDIDATES = 4  # ...and the lone original units sharing most of them it is scored against
 MAX_BEAD_UNITS = 8  # longest run of units a merge grows to on one side
 # A lone unit joins a neighbouring bead when the bead's other side holds this share of it beyond
 # chance ("most of it").
@@ -247,13 +249,17 @@ def _anchors(sim: UnitSimilarity) -> list[tuple[int, int]]:
     return [(i, j) for i, j in chain if scored[(i, j)].surprise >= need]
 
 
-def _refine(sim: UnitSimilarity, anchors: list[tuple[int, int]], threshold: float) -> list[tuple[int, int]]:
+def _refine(
+    sim: UnitSimilarity, anchors: list[tuple[int, int]], threshold: float, on_step: Callable[[], None]
+) -> list[tuple[int, int]]:
     """More anchors inside each wide gap, from n-grams rare within the gap."""
     n, m = len(sim.a), len(sim.b)
     for _ in range(REFINE_ROUNDS):
         bounds = [(-1, -1), *anchors, (n, m)]
         found: list[tuple[int, int]] = []
-        for (a0, b0), (a1, b1) in zip(bounds, bounds[1:], strict=False):
+        for count, ((a0, b0), (a1, b1)) in enumerate(zip(bounds, bounds[1:], strict=False)):
+            if count % 1024 == 1023:
+                on_step()
             if (a1 - a0 - 1) * (b1 - b0 - 1) <= REFINE_MIN_AREA:
                 continue
             need = needed(b1 - b0 - 1)
@@ -306,7 +312,9 @@ def _region_band(bounds: list[tuple[int, int]], n: int, m: int) -> tuple[list[in
     return lo, hi, need
 
 
-def _dp(scorer: _Scorer, first: int, lo: list[int], hi: list[int], needs: list[float]) -> list[Bead]:
+def _dp(
+    scorer: _Scorer, first: int, lo: list[int], hi: list[int], needs: list[float], on_step: Callable[[], None]
+) -> list[Bead]:
     """The best monotone sequence of beads in a band, from state (first, lo[0]) to (last, hi[-1]).
 
     A state (p, q) has consumed p original and q derivative units; row p of the band is
@@ -329,6 +337,8 @@ def _dp(scorer: _Scorer, first: int, lo: list[int], hi: list[int], needs: list[f
     back: list[list[int]] = []
     start_q = lo[0]
     for r in range(len(lo)):
+        if r % 512 == 511:
+            on_step()
         p = first + r
         low, high = lo[r], hi[r]
         row = [neg] * (high - low + 1)
@@ -405,9 +415,10 @@ def _in_order(scorer: _Scorer, anchors: list[tuple[int, int]], on_step: Callable
     n, m = len(scorer.sim.a), len(scorer.sim.b)
     bounds = [(-1, -1), *anchors, (n, m)]
     beads: list[Bead] = []
-    k = 0
+    k = steps = 0
     while k < len(bounds) - 1:
-        if k % 1024 == 0:
+        steps += 1
+        if steps % 1024 == 0:
             on_step()
         if _touching(bounds[k], bounds[k + 1]):  # no gap: the next anchor is a bead of its own...
             a1, b1 = bounds[k + 1]
@@ -421,9 +432,23 @@ def _in_order(scorer: _Scorer, anchors: list[tuple[int, int]], on_step: Callable
             end += 1
         region = bounds[k : end + 1]
         lo, hi, need = _region_band(region, n, m)
-        beads.extend(_dp(scorer, max(0, region[0][0]), lo, hi, need))
+        beads.extend(_dp(scorer, max(0, region[0][0]), lo, hi, need, on_step))
         k = end
     return beads
+
+
+def _in_step(sim: UnitSimilarity, beads: list[Bead]) -> list[Bead]:
+    """Lone units in equal numbers between the same two beads pair in order when each pair shares
+    most of its text: what a table or a refrain rewritten the same way on every line looks
+    like, where every unit is so like every other that chance cannot tell them apart."""
+    found: list[Bead] = []
+    ends = [(-1, -1), *((b.original[-1], b.derivative[-1]) for b in beads)]
+    starts = [*((b.original[0], b.derivative[0]) for b in beads), (len(sim.a), len(sim.b))]
+    for (a_end, b_end), (a_start, b_start) in zip(ends, starts, strict=True):
+        pairs = list(zip(range(a_end + 1, a_start), range(b_end + 1, b_start), strict=False))
+        if pairs and a_start - a_end == b_start - b_end and all(sim.overlap(i, j) >= BELONGING for i, j in pairs):
+            found.extend(Bead((i,), (j,), sim.unit_match(i, j).score, moved=False) for i, j in pairs)
+    return found
 
 
 @dataclass(slots=True)
@@ -449,7 +474,9 @@ class _Offer:
     bead: int
 
 
-def _grow(beads: list[Bead], scorer: _Scorer, free_a: set[int], free_b: set[int]) -> list[Bead]:
+def _grow(
+    beads: list[Bead], scorer: _Scorer, free_a: set[int], free_b: set[int], on_step: Callable[[], None]
+) -> list[Bead]:
     """Lone units join a neighbouring bead (long merges, fragments), best offers first.
 
     A unit joins when that raises the bead's gain, or when most of it is found on the other
@@ -461,6 +488,7 @@ def _grow(beads: list[Bead], scorer: _Scorer, free_a: set[int], free_b: set[int]
     ends_a = {u: k for k, sp in enumerate(spans) for u in (sp.a0, sp.a1 - 1)}
     ends_b = {u: k for k, sp in enumerate(spans) for u in (sp.b0, sp.b1 - 1)}
     while True:
+        on_step()
         offers = [
             offer
             for side, free, ends in (("a", free_a, ends_a), ("b", free_b, ends_b))
@@ -519,15 +547,16 @@ def _offer(scorer: _Scorer, sp: _Growing, side: str, unit: int, k: int) -> _Offe
     return _Offer(bool(crosses), belongs, gain, side, unit, k)
 
 
-def _moves(scorer: _Scorer, free_a: set[int], free_b: set[int]) -> list[Bead]:
+def _moves(scorer: _Scorer, free_a: set[int], free_b: set[int], on_step: Callable[[], None]) -> list[Bead]:
     """Units alone on both sides that match strongly out of order, each used once, best first."""
     if not free_a or not free_b:
         return []
     minimum = min(0.9, scorer.threshold * MOVE_FACTOR)
     need = needed(len(scorer.sim.a))  # a moved unit could have come from anywhere
-    near = scorer.sim.nearest(sorted(free_b), sorted(free_a), MOVE_PROBES)
+    near = scorer.sim.nearest(sorted(free_b), sorted(free_a), MOVE_PROBES, MOVE_MAX_POSTING, MOVE_CANDIDATES)
+    on_step()
     found = sorted(
-        ((scorer.cell(i, j), i, j) for j, targets in near.items() for i in targets),
+        ((scorer.sim.unit_match(i, j), i, j) for j, targets in near.items() for i in targets),
         key=lambda found: (-found[0].score, found[1], found[2]),
     )
     moves: list[Bead] = []
@@ -554,20 +583,22 @@ def align_units(
     """
     if not a_texts or not b_texts:
         return []
-    sim = UnitSimilarity(a_texts, b_texts)
+    sim = UnitSimilarity(a_texts, b_texts, on_step)
     on_step()
     anchors = _anchors(sim)
     threshold = _threshold(sim, anchors)
     # An anchor with no gap beside it becomes a bead as it is: it must clear the threshold too.
-    anchors = _refine(sim, [(i, j) for i, j in anchors if sim.unit_match(i, j).score > threshold], threshold)
+    anchors = [(i, j) for i, j in anchors if sim.unit_match(i, j).score > threshold]
+    anchors = _refine(sim, anchors, threshold, on_step)
     on_step()
     starts_a = [*(a_starts or [True] * len(a_texts)), True]
     starts_b = [*(b_starts or [True] * len(b_texts)), True]
     scorer = _Scorer(sim, threshold, starts_a, starts_b)
     beads = _in_order(scorer, anchors, on_step)
     on_step()
+    beads = sorted([*beads, *_in_step(sim, beads)], key=lambda bead: bead.original[0])
     free_a = set(range(len(a_texts))).difference(*(b.original for b in beads))
     free_b = set(range(len(b_texts))).difference(*(b.derivative for b in beads))
-    beads = _grow(beads, scorer, free_a, free_b)
-    moves = _moves(scorer, free_a, free_b)
-    return beads + _grow(moves, scorer, free_a, free_b)
+    beads = _grow(beads, scorer, free_a, free_b, on_step)
+    moves = _moves(scorer, free_a, free_b, on_step)
+    return beads + _grow(moves, scorer, free_a, free_b, on_step)

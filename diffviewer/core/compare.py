@@ -45,10 +45,21 @@ def _identity_key(text: str, options: CompareOptions) -> str:
 
 
 def _share_no_word(block: Block) -> bool:
-    """Whether both sides have words and none of them in common (case aside)."""
+    """Whether both sides are made of several words and have none in common (case aside).
+
+    Only where words stand apart: a heading of one word ("Quellen" / "Quelle") or a script
+    written without spaces (a Chinese clause is one "word") is judged by its n-grams alone.
+    """
     a_words = {w.casefold() for w in words("".join(c.original_side for c in block.changes))}
     b_words = {w.casefold() for w in words("".join(c.derivative_side for c in block.changes))}
-    return bool(a_words) and bool(b_words) and a_words.isdisjoint(b_words)
+    return _spaced(a_words) and _spaced(b_words) and a_words.isdisjoint(b_words)
+
+
+def _spaced(distinct: set[str]) -> bool:
+    return len(distinct) >= 3 and sum(map(len, distinct)) <= _LONGEST_MEAN_WORD * len(distinct)
+
+
+_LONGEST_MEAN_WORD = 15  # longer "words" on average are runs of a script without spaces
 
 
 def _check_limits(doc: Document, options: CompareOptions) -> None:

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import heapq
 import unicodedata
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from diffviewer.core.model import Change, ChangeOp
 from diffviewer.core.tokens import WORD_RE

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -29,6 +29,9 @@ from itertools import chain
 # ("l'", "d'") and hyphenated parts stand apart.
 _WORD_RE = re.compile(r"\w+")
 NGRAM = 4
+# From here on (U+2E80, CJK radicals) Unicode's scripts are written without spaces between words,
+# Hangul aside; an approximation that errs towards finer n-grams.
+_UNSPACED_FROM = "\u2e80"
 _START, _END = "\x02", "\x03"
 # A unit without words weighs a token amount, so that pairing it with its twin gains something.
 _WORDLESS = 0.01
@@ -50,10 +53,13 @@ class _FeatureCache:
         found = self._by_word.get(word)
         if found is None:
             padded = f"{_START}{word}{_END}"
-            if len(padded) <= NGRAM:
+            # Scripts written without spaces (Chinese, Japanese, Thai...) give whole clauses as one
+            # "word", each character nearly a word itself: there, pairs of characters.
+            size = 2 if any(ch >= _UNSPACED_FROM for ch in word) else NGRAM
+            if len(padded) <= size:
                 found = frozenset([padded])
             else:
-                found = frozenset(padded[k : k + NGRAM] for k in range(len(padded) - NGRAM + 1))
+                found = frozenset(padded[k : k + size] for k in range(len(padded) - size + 1))
             self._by_word[word] = found
         return found
 
@@ -65,6 +71,15 @@ class _FeatureCache:
         for word in words.difference(self._by_word):  # only new words cost Python-level work
             self.of_word(word)
         return frozenset().union(*map(self._by_word.__getitem__, words))
+
+
+def _featurised(cache: _FeatureCache, texts: Sequence[str], on_step: Callable[[], None]) -> list[Features]:
+    found = []
+    for k, text in enumerate(texts):
+        if k % 8192 == 8191:
+            on_step()
+        found.append(cache.of_text(text))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +105,12 @@ class Match:
 class UnitSimilarity:
     """Both documents' units as weighted n-gram sets, and the chance model for comparing them."""
 
-    def __init__(self, original: Sequence[str], derivative: Sequence[str]) -> None:
+    def __init__(
+        self, original: Sequence[str], derivative: Sequence[str], on_step: Callable[[], None] = lambda: None
+    ) -> None:
         cache = _FeatureCache()
-        self.a = [cache.of_text(t) for t in original]
-        self.b = [cache.of_text(t) for t in derivative]
+        self.a = _featurised(cache, original, on_step)
+        self.b = _featurised(cache, derivative, on_step)
         self.df_a = Counter(chain.from_iterable(self.a))
         self.df_b = Counter(chain.from_iterable(self.b))
         n, m = max(1, len(self.a)), max(1, len(self.b))
@@ -162,6 +179,12 @@ class UnitSimilarity:
             return Match((dice - chance) / (1 - chance), math.inf if shared > expected else 0.0)
         return Match((dice - chance) / (1 - chance), (shared - expected) / math.sqrt(variance))
 
+    def overlap(self, i: int, j: int) -> float:
+        """Plain Dice of units i and j's n-gram sets: how much of their text they share, however
+        common it is."""
+        a, b = self.a[i], self.b[j]
+        return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
+
     def unit_match(self, i: int, j: int) -> Match:
         return self.match(self.a_units[i], self.b_units[j])
 
@@ -192,11 +215,14 @@ class UnitSimilarity:
                 pairs.update((i, j) for i in post_a[f])
         return pairs
 
-    def nearest(self, probes: Sequence[int], targets: Sequence[int], probe_terms: int) -> dict[int, list[int]]:
-        """For derivative units `probes`, the original units among `targets` sharing a rare n-gram.
+    def nearest(
+        self, probes: Sequence[int], targets: Sequence[int], probe_terms: int, max_posting: int, keep: int
+    ) -> dict[int, list[int]]:
+        """For derivative units `probes`, the few original units among `targets` most likely theirs.
 
-        Each probe looks only through the postings of its `probe_terms` rarest n-grams among the
-        targets, so the cost is bounded by the probes' count whatever the documents' size.
+        Each probe looks through the postings of its `probe_terms` n-grams that are rarest among
+        the targets, skipping any that more than `max_posting` targets have, and keeps the `keep`
+        targets that share most of them: the cost stays linear in the probes whatever the text.
         """
         post: dict[str, list[int]] = defaultdict(list)
         for i in targets:
@@ -204,9 +230,9 @@ class UnitSimilarity:
                 post[f].append(i)
         found: dict[int, list[int]] = {}
         for j in probes:
-            rarest = sorted((f for f in self.b[j] if f in post), key=self.idf.__getitem__, reverse=True)
-            hits: set[int] = set()
-            for f in rarest[:probe_terms]:
+            rare = sorted((len(post[f]), f) for f in self.b[j] if 0 < len(post.get(f, ())) <= max_posting)
+            hits: Counter[int] = Counter()
+            for _, f in rare[:probe_terms]:
                 hits.update(post[f])
-            found[j] = sorted(hits)
+            found[j] = sorted(i for i, _ in hits.most_common(keep))
         return found

@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 
 from diffviewer.core.align import Alignment, align
 from diffviewer.core.beads import Bead, align_units, heaviest_chain
+from diffviewer.core.compare import compare
 from diffviewer.core.sentences import sentence_spans, split_units
 from diffviewer.core.similarity import UnitSimilarity
+from tests.core.helpers import doc
 from tests.core.test_alignment_cases import (
     FERRY_DERIVATIVE,
     FERRY_ORIGINAL,
@@ -409,3 +411,44 @@ _paragraph = st.lists(st.sampled_from(_POOL), min_size=1, max_size=3).map(" ".jo
 @given(st.lists(_paragraph, min_size=1, max_size=6), st.lists(_paragraph, min_size=1, max_size=6))
 def test_groups_cover_and_tile_on_random_documents(original: list[str], derivative: list[str]) -> None:
     _check_groups(align(original, derivative), original, derivative)
+
+
+# --------------------------------------------------------------------------------------------
+# Cases a review found
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_refrain_rewritten_the_same_way_on_every_line_pairs_in_order() -> None:
+    # Every line is like every other, so chance cannot tell pairs apart: order must.
+    for count in (3, 8, 200):
+        original, derivative = ["The cat sat on the mat today."] * count, ["The cat sat on a mat today."] * count
+        result = compare(doc(*original), doc(*derivative))
+        assert set(result.links) == {(k, k) for k in range(count)}
+
+
+def test_scripts_without_spaces_and_one_word_headings_still_pair() -> None:
+    chinese = compare(doc("我们今天去学校了，天气很好。"), doc("我们今天去公园了，天气不错。"))
+    assert chinese.links == ((0, 0),)
+    body = "Der Text ist lang und gut."
+    heading = compare(doc("Intro.", "Quellen", body), doc("Intro.", "Quelle", body))
+    assert (1, 1) in heading.links
+
+
+def test_a_lone_unit_is_scored_against_a_few_candidates_only() -> None:
+    # Unrelated documents whose rarest n-grams are still common: no probe may collect them all.
+    texts = [f"the people of the land went up to the city number {k % 7}." for k in range(300)]
+    sim = UnitSimilarity(texts, list(reversed(texts)))
+    near = sim.nearest(range(300), range(300), probe_terms=16, max_posting=8, keep=4)
+    assert all(len(found) <= 4 for found in near.values())
+
+
+def test_a_long_stretch_without_anchors_can_be_cancelled() -> None:
+    calls = 0
+
+    def step() -> None:
+        nonlocal calls
+        calls += 1
+
+    lines = [f"Line {k} of the log: the job ran and the job ended." for k in range(3000)]
+    align_units(lines, [line.replace("ended", "stopped") for line in lines], step)
+    assert calls >= 5  # a cancel check at least every few thousand units, inside the DP too
