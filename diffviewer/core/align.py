@@ -61,8 +61,6 @@ class Alignment:
     groups: tuple[Group, ...]  # in derivative reading order; deletions where they were lost
 
 
-
-
 def align(
     original: Sequence[str],
     derivative: Sequence[str],

@@ -12,9 +12,9 @@
    A bead must also be significant: what its sides share must be unlikely by chance among the
    alternatives its unit had (Bonferroni: between two close anchors a weak match suffices,
    in a wide-open stretch it must be strong). So nothing pairs with what it merely resembles.
-3. Merges: a lone unit joins a neighbouring bead when that raises the bead's gain or when most
+3. Merges (merges.py): a lone unit joins a neighbouring bead when that raises the bead's gain or when most
    of it is found on the other side (a fragment of a sentence the other side says at length).
-4. Moves: units left alone on both sides that match strongly out of order.
+4. Moves (merges.py): units left alone on both sides that match strongly out of order.
 """
 
 from __future__ import annotations
@@ -22,11 +22,10 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from statistics import NormalDist
 
-from diffviewer.core.similarity import Match, Span, UnitSimilarity
+from diffviewer.core.merges import grow, in_step, moves
+from diffviewer.core.scoring import Bead, Scorer, needed
+from diffviewer.core.similarity import Match, UnitSimilarity
 
 # An n-gram found in at most this many units of each document (or gap) is an anchor's evidence.
 ANCHOR_MAX_DF = 3
@@ -47,37 +46,8 @@ SHORT_THRESHOLD = 0.12
 TINY_THRESHOLD = 0.2
 # ...and a text made of one template, whose unrelated units look alike, never needs more than this.
 MAX_THRESHOLD = 0.5
-# The chance that a unit, among all the units it could have paired with, pairs with one only by
-# chance: each pair must be that unlikely under the chance model (see needed()).
-FALSE_PAIR_RATE = 0.05
-# A move has no order to support it: it must clear the pairing threshold by far.
-MOVE_FACTOR = 2.0
-MOVE_PROBES = 16  # rarest n-grams a lone derivative unit looks through for a moved source...
-MOVE_MAX_POSTING = 8  # ...among those at most this many lone original units have...
-MOVE_CANDIDATES = 4  # ...and the lone original units sharing most of them it is scored against
-MAX_BEAD_UNITS = 8  # longest run of units a merge grows to on one side
-# A lone unit joins a neighbouring bead when the bead's other side holds this share of it beyond
-# chance ("most of it").
-BELONGING = 0.5
-_GROWN_NEED = NormalDist().inv_cdf(1 - FALSE_PAIR_RATE)
-_TIE = 1e-6  # far below any real difference in gain: only breaks ties
 _SKIP_A, _SKIP_B = -1, -2
 _SHAPES = {1: (1, 1), 2: (1, 2), 3: (2, 1), 4: (2, 2)}
-
-
-@dataclass(frozen=True, slots=True)
-class Bead:
-    original: tuple[int, ...]  # unit indexes, consecutive
-    derivative: tuple[int, ...]
-    score: float  # chance-corrected Dice of the two sides
-    moved: bool
-
-
-@lru_cache(maxsize=4096)
-def needed(alternatives: int) -> float:
-    """The surprise (standard deviations above chance) a pair needs when its unit had this many
-    units to pair with: the chance that any of them gets there by chance is FALSE_PAIR_RATE."""
-    return NormalDist().inv_cdf(1 - FALSE_PAIR_RATE / max(1, alternatives))
 
 
 class _MaxFenwick:
@@ -128,81 +98,6 @@ def heaviest_chain(pairs: Sequence[tuple[int, int, float]]) -> list[tuple[int, i
         k = back[k]
     chain.reverse()
     return chain
-
-
-class _Scorer:
-    """Matches and gains of candidate beads, cached."""
-
-    def __init__(
-        self,
-        sim: UnitSimilarity,
-        threshold: float,
-        a_starts: Sequence[bool],
-        b_starts: Sequence[bool],
-    ) -> None:
-        self.sim = sim
-        self.threshold = threshold
-        # Whether each unit opens a paragraph: between equal gains, a bead that keeps to the
-        # paragraphs is the better reading ("the . the" beside "the": the dot stays home).
-        self.a_starts = a_starts
-        self.b_starts = b_starts
-        self.cells: dict[tuple[int, int], Match] = {}
-        self._spans: dict[tuple[str, int, int], Span] = {}
-        self._matches: dict[tuple[int, int, int, int], Match] = {}
-
-    def cell(self, i: int, j: int) -> Match:
-        key = (i, j)
-        found = self.cells.get(key)
-        if found is None:
-            found = self.cells[key] = self.sim.unit_match(i, j)
-        return found
-
-    def span(self, side: str, start: int, end: int) -> Span:
-        key = (side, start, end)
-        found = self._spans.get(key)
-        if found is None:
-            found = self._spans[key] = self.sim.span(side, start, end)
-        return found
-
-    def match(self, a: tuple[int, int], b: tuple[int, int]) -> Match:
-        if a[1] - a[0] == 1 and b[1] - b[0] == 1:
-            return self.cell(a[0], b[0])
-        key = (*a, *b)
-        found = self._matches.get(key)
-        if found is None:
-            found = self._matches[key] = self.sim.match(self.span("a", *a), self.span("b", *b))
-        return found
-
-    def gain(self, a: tuple[int, int], b: tuple[int, int], need: float) -> float:
-        """The bead's gain, or -inf when its sides are not `need` deviations above chance."""
-        found = self.match(a, b)
-        if found.surprise < need:
-            return -math.inf
-        total = self.span("a", *a).weight + self.span("b", *b).weight
-        # Between equal gains, beads that keep to paragraphs: one that starts where both sides
-        # start (or continue) a paragraph, and crosses no paragraph break.
-        crossed = sum(self.a_starts[a[0] + 1 : a[1]]) + sum(self.b_starts[b[0] + 1 : b[1]])
-        return total * (found.score - self.threshold) - _TIE * crossed + self.agreement(a[0], a[1], b[0], b[1])
-
-    def agreement(self, a0: int, a1: int, b0: int, b1: int) -> float:
-        """A tie-breaker for beads that begin and end where both sides begin and end paragraphs."""
-        starts = self.a_starts[a0] == self.b_starts[b0]
-        ends = self.a_starts[a1] == self.b_starts[b1]  # (each list has an extra True at its end)
-        return _TIE / 4 * (starts + ends)
-
-    def belonging(self, side: str, unit: int, other: tuple[int, int]) -> float:
-        """How much of a lone unit of `side` a span of the other side holds, beyond chance: 1 when
-        all its n-grams are there, 0 when no more than a random span of that length would hold.
-        A unit without words belongs anywhere (1)."""
-        lone = self.span(side, unit, unit + 1)
-        if not lone.features:
-            return 1.0
-        there = self.span("b" if side == "a" else "a", *other).features
-        held = self.sim.weight(lone.features & there) / lone.weight
-        if not self.sim.measurable:
-            return held
-        chance = min(0.99, (other[1] - other[0]) * lone.share / lone.weight)
-        return (held - chance) / (1 - chance)
 
 
 def _threshold(sim: UnitSimilarity, path: list[tuple[int, int]]) -> float:
@@ -313,7 +208,7 @@ def _region_band(bounds: list[tuple[int, int]], n: int, m: int) -> tuple[list[in
 
 
 def _dp(
-    scorer: _Scorer, first: int, lo: list[int], hi: list[int], needs: list[float], on_step: Callable[[], None]
+    scorer: Scorer, first: int, lo: list[int], hi: list[int], needs: list[float], on_step: Callable[[], None]
 ) -> list[Bead]:
     """The best monotone sequence of beads in a band, from state (first, lo[0]) to (last, hi[-1]).
 
@@ -409,7 +304,7 @@ def _touching(anchor: tuple[int, int], after: tuple[int, int]) -> bool:
     return a1 - a0 == 1 and b1 - b0 == 1
 
 
-def _in_order(scorer: _Scorer, anchors: list[tuple[int, int]], on_step: Callable[[], None]) -> list[Bead]:
+def _in_order(scorer: Scorer, anchors: list[tuple[int, int]], on_step: Callable[[], None]) -> list[Bead]:
     """In-order beads: anchors with no gap beside them stay 1:1 beads; each run of anchors with
     gaps between them goes through the DP, anchors included."""
     n, m = len(scorer.sim.a), len(scorer.sim.b)
@@ -437,139 +332,6 @@ def _in_order(scorer: _Scorer, anchors: list[tuple[int, int]], on_step: Callable
     return beads
 
 
-def _in_step(sim: UnitSimilarity, beads: list[Bead]) -> list[Bead]:
-    """Lone units in equal numbers between the same two beads pair in order when each pair shares
-    most of its text: what a table or a refrain rewritten the same way on every line looks
-    like, where every unit is so like every other that chance cannot tell them apart."""
-    found: list[Bead] = []
-    ends = [(-1, -1), *((b.original[-1], b.derivative[-1]) for b in beads)]
-    starts = [*((b.original[0], b.derivative[0]) for b in beads), (len(sim.a), len(sim.b))]
-    for (a_end, b_end), (a_start, b_start) in zip(ends, starts, strict=True):
-        pairs = list(zip(range(a_end + 1, a_start), range(b_end + 1, b_start), strict=False))
-        if pairs and a_start - a_end == b_start - b_end and all(sim.overlap(i, j) >= BELONGING for i, j in pairs):
-            found.extend(Bead((i,), (j,), sim.unit_match(i, j).score, moved=False) for i, j in pairs)
-    return found
-
-
-@dataclass(slots=True)
-class _Growing:
-    """A bead being grown: units a0:a1 against b0:b1."""
-
-    a0: int
-    a1: int
-    b0: int
-    b1: int
-    moved: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Offer:
-    """A lone unit that could join the bead next to it."""
-
-    crosses: bool  # it would join across a paragraph break
-    belongs: float
-    gain: float
-    side: str
-    unit: int
-    bead: int
-
-
-def _grow(
-    beads: list[Bead], scorer: _Scorer, free_a: set[int], free_b: set[int], on_step: Callable[[], None]
-) -> list[Bead]:
-    """Lone units join a neighbouring bead (long merges, fragments), best offers first.
-
-    A unit joins when that raises the bead's gain, or when most of it is found on the other
-    side: a fragment ("L'accueil fut cordial ;") of a sentence the other side says at length
-    shares little with the whole, yet has no other home. Between two neighbours, one in its own
-    paragraph wins; then the one that holds more of it.
-    """
-    spans = [_Growing(b.original[0], b.original[-1] + 1, b.derivative[0], b.derivative[-1] + 1, b.moved) for b in beads]
-    ends_a = {u: k for k, sp in enumerate(spans) for u in (sp.a0, sp.a1 - 1)}
-    ends_b = {u: k for k, sp in enumerate(spans) for u in (sp.b0, sp.b1 - 1)}
-    while True:
-        on_step()
-        offers = [
-            offer
-            for side, free, ends in (("a", free_a, ends_a), ("b", free_b, ends_b))
-            for unit in sorted(free)
-            for k in {ends.get(unit - 1, -1), ends.get(unit + 1, -1)} - {-1}
-            if (offer := _offer(scorer, spans[k], side, unit, k)) is not None
-        ]
-        if not offers:
-            break
-        offers.sort(key=lambda o: (o.crosses, -o.belongs, -o.gain, o.side, o.unit))
-        if not offers[0].crosses:
-            # Offers across a break wait a round: the unit may yet be offered a home in its own
-            # paragraph, by a bead that grows to reach it.
-            offers = [o for o in offers if not o.crosses]
-        touched: set[int] = set()
-        for offer in offers:
-            free, ends = (free_a, ends_a) if offer.side == "a" else (free_b, ends_b)
-            if offer.bead in touched or offer.unit not in free:
-                continue
-            touched.add(offer.bead)
-            free.discard(offer.unit)
-            sp = spans[offer.bead]
-            if offer.side == "a":
-                ends.pop(sp.a0 if offer.unit < sp.a0 else sp.a1 - 1, None) if sp.a1 - sp.a0 > 1 else None
-                sp.a0, sp.a1 = min(sp.a0, offer.unit), max(sp.a1, offer.unit + 1)
-            else:
-                ends.pop(sp.b0 if offer.unit < sp.b0 else sp.b1 - 1, None) if sp.b1 - sp.b0 > 1 else None
-                sp.b0, sp.b1 = min(sp.b0, offer.unit), max(sp.b1, offer.unit + 1)
-            ends[offer.unit] = offer.bead
-    return [
-        Bead(
-            tuple(range(sp.a0, sp.a1)),
-            tuple(range(sp.b0, sp.b1)),
-            scorer.match((sp.a0, sp.a1), (sp.b0, sp.b1)).score,
-            sp.moved,
-        )
-        for sp in spans
-    ]
-
-
-def _offer(scorer: _Scorer, sp: _Growing, side: str, unit: int, k: int) -> _Offer | None:
-    a, b = (sp.a0, sp.a1), (sp.b0, sp.b1)
-    mine, starts = (a, scorer.a_starts) if side == "a" else (b, scorer.b_starts)
-    if mine[1] - mine[0] >= MAX_BEAD_UNITS or not (unit == mine[0] - 1 or unit == mine[1]):
-        return None
-    grown = (min(mine[0], unit), max(mine[1], unit + 1))
-    na, nb = (grown, b) if side == "a" else (a, grown)
-    belongs = scorer.belonging(side, unit, b if side == "a" else a)
-    if belongs <= 0:
-        return None
-    # The bead is placed already: growing it only has to stay clear of chance.
-    gain = scorer.gain(na, nb, _GROWN_NEED)
-    if belongs < BELONGING and gain < scorer.gain(a, b, _GROWN_NEED) - _TIE / 2:
-        return None
-    crosses = starts[mine[0]] if unit < mine[0] else starts[unit]
-    return _Offer(bool(crosses), belongs, gain, side, unit, k)
-
-
-def _moves(scorer: _Scorer, free_a: set[int], free_b: set[int], on_step: Callable[[], None]) -> list[Bead]:
-    """Units alone on both sides that match strongly out of order, each used once, best first."""
-    if not free_a or not free_b:
-        return []
-    minimum = min(0.9, scorer.threshold * MOVE_FACTOR)
-    need = needed(len(scorer.sim.a))  # a moved unit could have come from anywhere
-    near = scorer.sim.nearest(sorted(free_b), sorted(free_a), MOVE_PROBES, MOVE_MAX_POSTING, MOVE_CANDIDATES)
-    on_step()
-    found = sorted(
-        ((scorer.sim.unit_match(i, j), i, j) for j, targets in near.items() for i in targets),
-        key=lambda found: (-found[0].score, found[1], found[2]),
-    )
-    moves: list[Bead] = []
-    for match, i, j in found:
-        if match.score < minimum:
-            break
-        if i in free_a and j in free_b and match.surprise >= need:
-            free_a.discard(i)
-            free_b.discard(j)
-            moves.append(Bead((i,), (j,), match.score, moved=True))
-    return moves
-
-
 def align_units(
     a_texts: Sequence[str],
     b_texts: Sequence[str],
@@ -593,12 +355,12 @@ def align_units(
     on_step()
     starts_a = [*(a_starts or [True] * len(a_texts)), True]
     starts_b = [*(b_starts or [True] * len(b_texts)), True]
-    scorer = _Scorer(sim, threshold, starts_a, starts_b)
+    scorer = Scorer(sim, threshold, starts_a, starts_b)
     beads = _in_order(scorer, anchors, on_step)
     on_step()
-    beads = sorted([*beads, *_in_step(sim, beads)], key=lambda bead: bead.original[0])
+    beads = sorted([*beads, *in_step(sim, beads)], key=lambda bead: bead.original[0])
     free_a = set(range(len(a_texts))).difference(*(b.original for b in beads))
     free_b = set(range(len(b_texts))).difference(*(b.derivative for b in beads))
-    beads = _grow(beads, scorer, free_a, free_b, on_step)
-    moves = _moves(scorer, free_a, free_b, on_step)
-    return beads + _grow(moves, scorer, free_a, free_b, on_step)
+    beads = grow(beads, scorer, free_a, free_b, on_step)
+    moved = moves(scorer, free_a, free_b, on_step)
+    return beads + grow(moved, scorer, free_a, free_b, on_step)

@@ -1,0 +1,111 @@
+"""What the bead aligner scores with: beads, their gains, and how surprising a match must be.
+
+A bead's gain is (weight of its text) × (chance-corrected Dice − threshold); a pair must also be
+significant: what it shares must be unlikely by chance among the alternatives its unit had
+(needed()). Ties between equal gains go to beads that keep to the paragraphs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from statistics import NormalDist
+
+from diffviewer.core.similarity import Match, Span, UnitSimilarity
+
+# The chance that a unit, among all the units it could have paired with, pairs with one only by
+# chance: each pair must be that unlikely under the chance model (see needed()).
+FALSE_PAIR_RATE = 0.05
+TIE = 1e-6  # far below any real difference in gain: only breaks ties
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    original: tuple[int, ...]  # unit indexes, consecutive
+    derivative: tuple[int, ...]
+    score: float  # chance-corrected Dice of the two sides
+    moved: bool
+
+
+@lru_cache(maxsize=4096)
+def needed(alternatives: int) -> float:
+    """The surprise (standard deviations above chance) a pair needs when its unit had this many
+    units to pair with: the chance that any of them gets there by chance is FALSE_PAIR_RATE."""
+    return NormalDist().inv_cdf(1 - FALSE_PAIR_RATE / max(1, alternatives))
+
+
+class Scorer:
+    """Matches and gains of candidate beads, cached."""
+
+    def __init__(
+        self,
+        sim: UnitSimilarity,
+        threshold: float,
+        a_starts: Sequence[bool],
+        b_starts: Sequence[bool],
+    ) -> None:
+        self.sim = sim
+        self.threshold = threshold
+        # Whether each unit opens a paragraph: between equal gains, a bead that keeps to the
+        # paragraphs is the better reading ("the . the" beside "the": the dot stays home).
+        self.a_starts = a_starts
+        self.b_starts = b_starts
+        self.cells: dict[tuple[int, int], Match] = {}
+        self._spans: dict[tuple[str, int, int], Span] = {}
+        self._matches: dict[tuple[int, int, int, int], Match] = {}
+
+    def cell(self, i: int, j: int) -> Match:
+        key = (i, j)
+        found = self.cells.get(key)
+        if found is None:
+            found = self.cells[key] = self.sim.unit_match(i, j)
+        return found
+
+    def span(self, side: str, start: int, end: int) -> Span:
+        key = (side, start, end)
+        found = self._spans.get(key)
+        if found is None:
+            found = self._spans[key] = self.sim.span(side, start, end)
+        return found
+
+    def match(self, a: tuple[int, int], b: tuple[int, int]) -> Match:
+        if a[1] - a[0] == 1 and b[1] - b[0] == 1:
+            return self.cell(a[0], b[0])
+        key = (*a, *b)
+        found = self._matches.get(key)
+        if found is None:
+            found = self._matches[key] = self.sim.match(self.span("a", *a), self.span("b", *b))
+        return found
+
+    def gain(self, a: tuple[int, int], b: tuple[int, int], need: float) -> float:
+        """The bead's gain, or -inf when its sides are not `need` deviations above chance."""
+        found = self.match(a, b)
+        if found.surprise < need:
+            return -math.inf
+        total = self.span("a", *a).weight + self.span("b", *b).weight
+        # Between equal gains, beads that keep to paragraphs: one that starts where both sides
+        # start (or continue) a paragraph, and crosses no paragraph break.
+        crossed = sum(self.a_starts[a[0] + 1 : a[1]]) + sum(self.b_starts[b[0] + 1 : b[1]])
+        return total * (found.score - self.threshold) - TIE * crossed + self.agreement(a[0], a[1], b[0], b[1])
+
+    def agreement(self, a0: int, a1: int, b0: int, b1: int) -> float:
+        """A tie-breaker for beads that begin and end where both sides begin and end paragraphs."""
+        starts = self.a_starts[a0] == self.b_starts[b0]
+        ends = self.a_starts[a1] == self.b_starts[b1]  # (each list has an extra True at its end)
+        return TIE / 4 * (starts + ends)
+
+    def belonging(self, side: str, unit: int, other: tuple[int, int]) -> float:
+        """How much of a lone unit of `side` a span of the other side holds, beyond chance: 1 when
+        all its n-grams are there, 0 when no more than a random span of that length would hold.
+        A unit without words belongs anywhere (1)."""
+        lone = self.span(side, unit, unit + 1)
+        if not lone.features:
+            return 1.0
+        there = self.span("b" if side == "a" else "a", *other).features
+        held = self.sim.weight(lone.features & there) / lone.weight
+        if not self.sim.measurable:
+            return held
+        chance = min(0.99, (other[1] - other[0]) * lone.share / lone.weight)
+        return (held - chance) / (1 - chance)
