@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from diffviewer.core.beads import Bead, align_units
+from diffviewer.core.model import Piece
 from diffviewer.core.sentences import Unit, split_units
 
 
@@ -31,20 +32,6 @@ class Link:
     derivative: int
     score: float
     kind: LinkKind
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A stretch of a block diffed on its own: a bead's sentences, or sentences one side alone has.
-
-    Offsets are code points in the block's texts (its paragraphs joined by "\\n"); a block's
-    pieces tile both texts in order.
-    """
-
-    original_start: int
-    original_end: int
-    derivative_start: int
-    derivative_end: int
 
 
 @dataclass(frozen=True, slots=True)

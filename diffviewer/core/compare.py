@@ -16,6 +16,7 @@ from diffviewer.core.model import (
     Document,
     DocumentFormat,
     Granularity,
+    Piece,
     Stats,
 )
 from diffviewer.core.moved import mark_moved
@@ -93,8 +94,7 @@ def _block(group: Group, original: Document, derivative: Document, options: Comp
     changes = piecewise_diff(
         a_text,
         b_text,
-        [(p.original_start, p.original_end, p.derivative_start, p.derivative_end) for p in group.pieces]
-        or [(0, len(a_text), 0, len(b_text))],
+        group.pieces or [Piece(0, len(a_text), 0, len(b_text))],
         options,
         diff_language(original),
         diff_language(derivative),

@@ -119,6 +119,20 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of a block diffed on its own: a bead's sentences, or sentences one side alone has.
+
+    Offsets are code points in the block's texts (its paragraphs joined by "\\n"); a block's
+    pieces tile both texts in order.
+    """
+
+    original_start: int
+    original_end: int
+    derivative_start: int
+    derivative_end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     kind: BlockKind
     original: tuple[int, ...]

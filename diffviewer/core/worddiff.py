@@ -12,7 +12,7 @@ try:  # the C++ build: same algorithm, same results, many times faster
 except ImportError:  # pragma: no cover - depends on what is installed
     fast_diff_match_patch = None
 
-from diffviewer.core.model import Change, ChangeOp, CompareOptions, Granularity
+from diffviewer.core.model import Change, ChangeOp, CompareOptions, Granularity, Piece
 from diffviewer.core.syntax import is_markup
 from diffviewer.core.tokens import token_key
 from diffviewer.core.units import diff_units
@@ -163,19 +163,22 @@ def word_diff(
 def piecewise_diff(
     original: str,
     derivative: str,
-    pieces: Iterable[tuple[int, int, int, int]],
+    pieces: Iterable[Piece],
     options: CompareOptions = CompareOptions(),
     original_language: str | None = None,
     derivative_language: str | None = None,
 ) -> tuple[Change, ...]:
-    """word_diff over stretches that tile both texts in order (original start, end, derivative
-    start, end): a block's sentence beads, so no word is matched across two beads and no
-    quadratic diff runs over a whole long block."""
+    """word_diff over stretches that tile both texts in order: a block's sentence beads, so no
+    word is matched across two beads and no quadratic diff runs over a whole long block."""
     changes: list[Change] = []
-    for a_start, a_end, b_start, b_end in pieces:
+    for piece in pieces:
         changes.extend(
             word_diff(
-                original[a_start:a_end], derivative[b_start:b_end], options, original_language, derivative_language
+                original[piece.original_start : piece.original_end],
+                derivative[piece.derivative_start : piece.derivative_end],
+                options,
+                original_language,
+                derivative_language,
             )
         )
     return _merged(changes)
