@@ -18,6 +18,7 @@ from enum import StrEnum
 from diffviewer.core.beads import Bead, align_units
 from diffviewer.core.model import Piece
 from diffviewer.core.sentences import Unit, split_units
+from diffviewer.core.similarity import Side
 
 
 class LinkKind(StrEnum):
@@ -102,16 +103,16 @@ def _mirror_groups(groups: Sequence[Group], n_original: int) -> tuple[Group, ...
 
 class _UnionFind:
     def __init__(self) -> None:
-        self.parent: dict[tuple[str, int], tuple[str, int]] = {}
+        self.parent: dict[tuple[Side, int], tuple[Side, int]] = {}
 
-    def find(self, x: tuple[str, int]) -> tuple[str, int]:
+    def find(self, x: tuple[Side, int]) -> tuple[Side, int]:
         self.parent.setdefault(x, x)
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
 
-    def union(self, a: tuple[str, int], b: tuple[str, int]) -> None:
+    def union(self, a: tuple[Side, int], b: tuple[Side, int]) -> None:
         self.parent[self.find(a)] = self.find(b)
 
 
@@ -140,26 +141,26 @@ def _paragraphs(
             kind = LinkKind.MOVED
         if kind is not LinkKind.CROSS:
             merging.append(bead)
-            first = ("a", min(pas))
+            first = (Side.ORIGINAL, min(pas))
             for pa in pas:
-                uf.union(("a", pa), first)
+                uf.union((Side.ORIGINAL, pa), first)
             for pb in pbs:
-                uf.union(("b", pb), first)
+                uf.union((Side.DERIVATIVE, pb), first)
         for pa in pas:
             for pb in pbs:
                 old = best.get((pa, pb))
                 if old is None or bead.score > old.score:
                     best[(pa, pb)] = Link(pa, pb, round(bead.score, 4), kind)
-    members: dict[tuple[str, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    members: dict[tuple[Side, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for i in range(len(original)):
-        members[uf.find(("a", i))][0].append(i)
+        members[uf.find((Side.ORIGINAL, i))][0].append(i)
     for j in range(len(derivative)):
-        members[uf.find(("b", j))][1].append(j)
-    in_order = {uf.find(("a", a_units[b.original[0]].paragraph)) for b in merging if not b.moved}
-    moved_roots = {uf.find(("a", a_units[b.original[0]].paragraph)) for b in merging if b.moved} - in_order
-    beads_of: dict[tuple[str, int], list[Bead]] = defaultdict(list)
+        members[uf.find((Side.DERIVATIVE, j))][1].append(j)
+    in_order = {uf.find((Side.ORIGINAL, a_units[b.original[0]].paragraph)) for b in merging if not b.moved}
+    moved_roots = {uf.find((Side.ORIGINAL, a_units[b.original[0]].paragraph)) for b in merging if b.moved} - in_order
+    beads_of: dict[tuple[Side, int], list[Bead]] = defaultdict(list)
     for bead in merging:
-        beads_of[uf.find(("a", a_units[bead.original[0]].paragraph))].append(bead)
+        beads_of[uf.find((Side.ORIGINAL, a_units[bead.original[0]].paragraph))].append(bead)
     a_of = _units_by_paragraph(a_units)
     b_of = _units_by_paragraph(b_units)
     groups = [

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from diffviewer.core.scoring import TIE, Bead, Scorer, needed
-from diffviewer.core.similarity import UnitSimilarity
+from diffviewer.core.similarity import Side, UnitSimilarity
 
 # A move has no order to support it: it must clear the pairing threshold by far.
 MOVE_FACTOR = 2.0
@@ -52,7 +52,7 @@ class _Offer:
     crosses: bool  # it would join across a paragraph break
     belongs: float
     gain: float
-    side: str
+    side: Side
     unit: int
     bead: int
 
@@ -74,7 +74,7 @@ def grow(
         on_step()
         offers = [
             offer
-            for side, free, ends in (("a", free_a, ends_a), ("b", free_b, ends_b))
+            for side, free, ends in ((Side.ORIGINAL, free_a, ends_a), (Side.DERIVATIVE, free_b, ends_b))
             for unit in sorted(free)
             for k in {ends.get(unit - 1, -1), ends.get(unit + 1, -1)} - {-1}
             if (offer := _offer(scorer, spans[k], side, unit, k)) is not None
@@ -88,13 +88,13 @@ def grow(
             offers = [o for o in offers if not o.crosses]
         touched: set[int] = set()
         for offer in offers:
-            free, ends = (free_a, ends_a) if offer.side == "a" else (free_b, ends_b)
+            free, ends = (free_a, ends_a) if offer.side is Side.ORIGINAL else (free_b, ends_b)
             if offer.bead in touched or offer.unit not in free:
                 continue
             touched.add(offer.bead)
             free.discard(offer.unit)
             sp = spans[offer.bead]
-            if offer.side == "a":
+            if offer.side is Side.ORIGINAL:
                 if sp.a1 - sp.a0 > 1:  # the end it grows from is no end any more
                     ends.pop(sp.a0 if offer.unit < sp.a0 else sp.a1 - 1, None)
                 sp.a0, sp.a1 = min(sp.a0, offer.unit), max(sp.a1, offer.unit + 1)
@@ -114,14 +114,14 @@ def grow(
     ]
 
 
-def _offer(scorer: Scorer, sp: _Growing, side: str, unit: int, k: int) -> _Offer | None:
+def _offer(scorer: Scorer, sp: _Growing, side: Side, unit: int, k: int) -> _Offer | None:
     a, b = (sp.a0, sp.a1), (sp.b0, sp.b1)
-    mine, starts = (a, scorer.a_starts) if side == "a" else (b, scorer.b_starts)
+    mine, starts = (a, scorer.a_starts) if side is Side.ORIGINAL else (b, scorer.b_starts)
     if mine[1] - mine[0] >= MAX_BEAD_UNITS or not (unit == mine[0] - 1 or unit == mine[1]):
         return None
     grown = (min(mine[0], unit), max(mine[1], unit + 1))
-    na, nb = (grown, b) if side == "a" else (a, grown)
-    belongs = scorer.belonging(side, unit, b if side == "a" else a)
+    na, nb = (grown, b) if side is Side.ORIGINAL else (a, grown)
+    belongs = scorer.belonging(side, unit, b if side is Side.ORIGINAL else a)
     if belongs <= 0:
         return None
     # The bead is placed already: growing it only has to stay clear of chance.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from statistics import NormalDist
 
-from diffviewer.core.similarity import Match, Span, UnitSimilarity
+from diffviewer.core.similarity import Match, Side, Span, UnitSimilarity
 
 # The chance that a unit, among all the units it could have paired with, pairs with one only by
 # chance: each pair must be that unlikely under the chance model (see needed()).
@@ -53,7 +53,7 @@ class Scorer:
         self.a_starts = a_starts
         self.b_starts = b_starts
         self.cells: dict[tuple[int, int], Match] = {}
-        self._spans: dict[tuple[str, int, int], Span] = {}
+        self._spans: dict[tuple[Side, int, int], Span] = {}
         self._matches: dict[tuple[int, int, int, int], Match] = {}
 
     def cell(self, i: int, j: int) -> Match:
@@ -63,7 +63,7 @@ class Scorer:
             found = self.cells[key] = self.sim.unit_match(i, j)
         return found
 
-    def span(self, side: str, start: int, end: int) -> Span:
+    def span(self, side: Side, start: int, end: int) -> Span:
         key = (side, start, end)
         found = self._spans.get(key)
         if found is None:
@@ -76,7 +76,7 @@ class Scorer:
         key = (*a, *b)
         found = self._matches.get(key)
         if found is None:
-            found = self._matches[key] = self.sim.match(self.span("a", *a), self.span("b", *b))
+            found = self._matches[key] = self.sim.match(self.span(Side.ORIGINAL, *a), self.span(Side.DERIVATIVE, *b))
         return found
 
     def gain(self, a: tuple[int, int], b: tuple[int, int], need: float) -> float:
@@ -84,7 +84,7 @@ class Scorer:
         found = self.match(a, b)
         if found.surprise < need:
             return -math.inf
-        total = self.span("a", *a).weight + self.span("b", *b).weight
+        total = self.span(Side.ORIGINAL, *a).weight + self.span(Side.DERIVATIVE, *b).weight
         # Between equal gains, beads that keep to paragraphs: one that starts where both sides
         # start (or continue) a paragraph, and crosses no paragraph break.
         crossed = sum(self.a_starts[a[0] + 1 : a[1]]) + sum(self.b_starts[b[0] + 1 : b[1]])
@@ -96,14 +96,14 @@ class Scorer:
         ends = self.a_starts[a1] == self.b_starts[b1]  # (each list has an extra True at its end)
         return TIE / 4 * (starts + ends)
 
-    def belonging(self, side: str, unit: int, other: tuple[int, int]) -> float:
+    def belonging(self, side: Side, unit: int, other: tuple[int, int]) -> float:
         """How much of a lone unit of `side` a span of the other side holds, beyond chance: 1 when
         all its n-grams are there, 0 when no more than a random span of that length would hold.
         A unit without words belongs anywhere (1)."""
         lone = self.span(side, unit, unit + 1)
         if not lone.features:
             return 1.0
-        there = self.span("b" if side == "a" else "a", *other).features
+        there = self.span(side.other, *other).features
         held = self.sim.weight(lone.features & there) / lone.weight
         if not self.sim.measurable:
             return held

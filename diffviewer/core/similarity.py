@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from itertools import chain
 
 # Letters, digits and ideographs; apostrophes and hyphens split words, so elided articles
@@ -40,6 +41,15 @@ MEASURABLE_UNITS = 8
 _MAX_CHANCE = 0.99
 
 Features = frozenset[str]
+
+
+class Side(StrEnum):
+    ORIGINAL = "original"
+    DERIVATIVE = "derivative"
+
+    @property
+    def other(self) -> Side:
+        return Side.DERIVATIVE if self is Side.ORIGINAL else Side.ORIGINAL
 
 
 class _FeatureCache:
@@ -145,10 +155,10 @@ class UnitSimilarity:
     def weight(self, features: Iterable[str]) -> float:
         return sum(map(self.idf.__getitem__, features))
 
-    def span(self, side: str, start: int, end: int) -> Span:
+    def span(self, side: Side, start: int, end: int) -> Span:
         """Units start:end of a side as one span. Its chance figures are its units' summed (an
         n-gram two of them have counts twice: a merge is judged a little more strictly)."""
-        units = (self.a_units if side == "a" else self.b_units)[start:end]
+        units = (self.a_units if side is Side.ORIGINAL else self.b_units)[start:end]
         if len(units) == 1:
             return units[0]
         features = frozenset().union(*(u.features for u in units))
