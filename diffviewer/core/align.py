@@ -55,6 +55,7 @@ def align(
     on_step: Callable[[], None] = lambda: None,
     overlaps: bool = True,
     keys: tuple[Sequence[str], Sequence[str]] | None = None,
+    on_progress: Callable[[float], None] = lambda fraction: None,
 ) -> Alignment:
     """Align paragraph texts; `on_step` is called between stages (for cancel checks).
 
@@ -62,11 +63,12 @@ def align(
     link where they share sentences. Off for code, whose blocks are aligned whole.
     `keys`: each paragraph's text as the user's options see it (case, punctuation, spacing);
     a paragraph whose key the other side has too is one unit, so it meets its twin whole.
+    `on_progress` hears the share of the alignment done (0 → 1).
     """
     a_keys, b_keys = keys or (original, derivative)
     if list(derivative) < list(original):
         # Align in one canonical direction so that swapping the sides mirrors the result.
-        mirrored = align(derivative, original, on_step, overlaps, (b_keys, a_keys))
+        mirrored = align(derivative, original, on_step, overlaps, (b_keys, a_keys), on_progress)
         return Alignment(
             tuple(sorted((Link(k.derivative, k.original, k.score, k.kind) for k in mirrored.links), key=_link_order)),
             _mirror_groups(mirrored.groups, len(original)),
@@ -80,6 +82,7 @@ def align(
         on_step,
         [u.start == 0 for u in a_units],
         [u.start == 0 for u in b_units],
+        on_progress,
     )
     return _paragraphs(original, derivative, a_units, b_units, beads)
 

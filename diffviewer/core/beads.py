@@ -338,26 +338,31 @@ def align_units(
     on_step: Callable[[], None] = lambda: None,
     a_starts: Sequence[bool] | None = None,
     b_starts: Sequence[bool] | None = None,
+    on_progress: Callable[[float], None] = lambda fraction: None,
 ) -> list[Bead]:
     """Beads over two sequences of units (sentences): in-order ones, then moves.
 
-    `a_starts[k]` tells whether unit k opens a paragraph (by default each unit does).
+    `a_starts[k]` tells whether unit k opens a paragraph (by default each unit does);
+    `on_progress` hears the share of the work done after each stage (0 → 1).
     """
     if not a_texts or not b_texts:
         return []
     sim = UnitSimilarity(a_texts, b_texts, on_step)
     on_step()
+    on_progress(0.25)  # the stages' shares of the time on a whole book
     anchors = _anchors(sim)
     threshold = _threshold(sim, anchors)
     # An anchor with no gap beside it becomes a bead as it is: it must clear the threshold too.
     anchors = [(i, j) for i, j in anchors if sim.unit_match(i, j).score > threshold]
     anchors = _refine(sim, anchors, threshold, on_step)
     on_step()
+    on_progress(0.45)
     starts_a = [*(a_starts or [True] * len(a_texts)), True]
     starts_b = [*(b_starts or [True] * len(b_texts)), True]
     scorer = Scorer(sim, threshold, starts_a, starts_b)
     beads = _in_order(scorer, anchors, on_step)
     on_step()
+    on_progress(0.85)
     beads = sorted([*beads, *in_step(sim, beads)], key=lambda bead: bead.original[0])
     free_a = set(range(len(a_texts))).difference(*(b.original for b in beads))
     free_b = set(range(len(b_texts))).difference(*(b.derivative for b in beads))

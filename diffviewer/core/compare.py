@@ -209,6 +209,7 @@ def compare(
             [_identity_key(p.text, options) for p in original.paragraphs],
             [_identity_key(p.text, options) for p in derivative.paragraphs],
         ),
+        on_progress=lambda fraction: on_progress(0.4 * fraction),
     )
     on_progress(0.4)
     blocks: list[Block] = []

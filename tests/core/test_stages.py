@@ -452,3 +452,12 @@ def test_a_long_stretch_without_anchors_can_be_cancelled() -> None:
     lines = [f"Line {k} of the log: the job ran and the job ended." for k in range(3000)]
     align_units(lines, [line.replace("ended", "stopped") for line in lines], step)
     assert calls >= 5  # a cancel check at least every few thousand units, inside the DP too
+
+
+def test_alignment_reports_its_progress_in_order() -> None:
+    seen: list[float] = []
+    texts = [f"Sentence {k} tells of the harbour, the lanterns and orchard {k}." for k in range(40)]
+    compare(doc(*texts), doc(*texts[::-1]), on_progress=seen.append)
+    inside = [f for f in seen if 0 < f < 0.4]
+    assert len(inside) >= 3  # the aligner's stages, before the word diffs
+    assert seen == sorted(seen) and seen[-1] == 1.0
