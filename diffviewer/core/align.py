@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from diffviewer.core.beads import Bead, align_units
-from diffviewer.core.model import Piece
+from diffviewer.core.model import Piece, Side
 from diffviewer.core.sentences import Unit, split_units
-from diffviewer.core.similarity import Side
 
 
 class LinkKind(StrEnum):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from diffviewer.core.model import Side
 from diffviewer.core.scoring import TIE, Bead, Scorer, needed
-from diffviewer.core.similarity import Side, UnitSimilarity
+from diffviewer.core.similarity import UnitSimilarity
 
 # A move has no order to support it: it must clear the pairing threshold by far.
 MOVE_FACTOR = 2.0

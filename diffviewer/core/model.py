@@ -38,6 +38,17 @@ class BlockKind(StrEnum):
     DELETED = "deleted"
 
 
+class Side(StrEnum):
+    """One of the two documents of a comparison."""
+
+    ORIGINAL = "original"
+    DERIVATIVE = "derivative"
+
+    @property
+    def other(self) -> Side:
+        return Side.DERIVATIVE if self is Side.ORIGINAL else Side.ORIGINAL
+
+
 class ChangeOp(StrEnum):
     EQUAL = "equal"
     INSERT = "insert"

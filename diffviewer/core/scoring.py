@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from statistics import NormalDist
 
-from diffviewer.core.similarity import Match, Side, Span, UnitSimilarity
+from diffviewer.core.model import Side
+from diffviewer.core.similarity import MAX_CHANCE, Match, Span, UnitSimilarity
 
 # The chance that a unit, among all the units it could have paired with, pairs with one only by
 # chance: each pair must be that unlikely under the chance model (see needed()).
@@ -107,5 +108,5 @@ class Scorer:
         held = self.sim.weight(lone.features & there) / lone.weight
         if not self.sim.measurable:
             return held
-        chance = min(0.99, (other[1] - other[0]) * lone.share / lone.weight)
+        chance = min(MAX_CHANCE, (other[1] - other[0]) * lone.share / lone.weight)
         return (held - chance) / (1 - chance)

@@ -23,8 +23,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from itertools import chain
+
+from diffviewer.core.model import Side
 
 # Letters, digits and ideographs; apostrophes and hyphens split words, so elided articles
 # ("l'", "d'") and hyphenated parts stand apart.
@@ -38,18 +39,9 @@ _START, _END = "\x02", "\x03"
 _WORDLESS = 0.01
 # With fewer units than this on a side, the documents cannot say what is common: no chance model.
 MEASURABLE_UNITS = 8
-_MAX_CHANCE = 0.99
+MAX_CHANCE = 0.99  # chance never explains all of a match: the correction stays finite
 
 Features = frozenset[str]
-
-
-class Side(StrEnum):
-    ORIGINAL = "original"
-    DERIVATIVE = "derivative"
-
-    @property
-    def other(self) -> Side:
-        return Side.DERIVATIVE if self is Side.ORIGINAL else Side.ORIGINAL
 
 
 class _FeatureCache:
@@ -182,7 +174,7 @@ class UnitSimilarity:
         # A span of k units meets about k times the n-grams one unit meets.
         to_b = 2 * b.units * a.share / (a.weight + b.units * self.mean_b)
         to_a = 2 * a.units * b.share / (b.weight + a.units * self.mean_a)
-        chance = min(_MAX_CHANCE, (to_a + to_b) / 2)
+        chance = min(MAX_CHANCE, (to_a + to_b) / 2)
         expected = (b.units * a.share + a.units * b.share) / 2
         variance = (b.units * a.spread + a.units * b.spread) / 2
         if variance <= 0:  # nothing varies by chance: whatever is shared beyond it is certain

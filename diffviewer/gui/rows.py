@@ -9,22 +9,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document
+from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document, Side
 from diffviewer.core.moved import is_replacement
 from diffviewer.gui.view_mode import ViewMode
 
 TAB_COLUMNS = 4  # code's tab stops are four spaces apart
-
-
-class Side(StrEnum):
-    ORIGINAL = "original"
-    DERIVATIVE = "derivative"
-
-    @property
-    def other(self) -> Side:
-        return Side.DERIVATIVE if self is Side.ORIGINAL else Side.ORIGINAL
 
 
 @dataclass(frozen=True, slots=True)
