@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from diffviewer.core.beads import Bead, align_units
+from diffviewer.core.collector import paused_collector
 from diffviewer.core.model import Piece, Side
 from diffviewer.core.sentences import Unit, split_units
 
@@ -64,10 +65,22 @@ def align(
     a paragraph whose key the other side has too is one unit, so it meets its twin whole.
     `on_progress` hears the share of the alignment done (0 → 1).
     """
+    with paused_collector():  # (see collector.py)
+        return _align(original, derivative, on_step, overlaps, keys, on_progress)
+
+
+def _align(
+    original: Sequence[str],
+    derivative: Sequence[str],
+    on_step: Callable[[], None],
+    overlaps: bool,
+    keys: tuple[Sequence[str], Sequence[str]] | None,
+    on_progress: Callable[[float], None],
+) -> Alignment:
     a_keys, b_keys = keys or (original, derivative)
     if list(derivative) < list(original):
         # Align in one canonical direction so that swapping the sides mirrors the result.
-        mirrored = align(derivative, original, on_step, overlaps, (b_keys, a_keys), on_progress)
+        mirrored = _align(derivative, original, on_step, overlaps, (b_keys, a_keys), on_progress)
         return Alignment(
             tuple(sorted((Link(k.derivative, k.original, k.score, k.kind) for k in mirrored.links), key=_link_order)),
             _mirror_groups(mirrored.groups, len(original)),

@@ -22,10 +22,14 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
 
 from diffviewer.core.merges import grow, in_step, moves
+from diffviewer.core.model import Side
 from diffviewer.core.scoring import Bead, Scorer, needed
-from diffviewer.core.similarity import Match, UnitSimilarity
+from diffviewer.core.similarity import GapPairs, Match, PairScores, UnitSimilarity
 
 # An n-gram found in at most this many units of each document (or gap) is an anchor's evidence.
 ANCHOR_MAX_DF = 3
@@ -131,39 +135,60 @@ def _threshold(sim: UnitSimilarity, path: list[tuple[int, int]]) -> float:
     return min(MAX_THRESHOLD, max(0.0, samples[int(UNRELATED_QUANTILE * (len(samples) - 1))]))
 
 
-def _anchor_weight(match: Match, sim: UnitSimilarity, i: int, j: int) -> float:
-    return (sim.a_units[i].weight + sim.b_units[j].weight) * max(0.0, match.score) ** 2
-
-
-def _anchors(sim: UnitSimilarity) -> list[tuple[int, int]]:
-    """The heaviest in-order chain of pairs sharing n-grams rare in both documents, kept where a
-    pair is significant against the whole other side."""
-    need = needed(len(sim.b))
-    scored = {(i, j): sim.unit_match(i, j) for i, j in sim.rare_pairs(ANCHOR_MAX_DF)}
-    chain = heaviest_chain([(i, j, _anchor_weight(match, sim, i, j)) for (i, j), match in scored.items()])
-    return [(i, j) for i, j in chain if scored[(i, j)].surprise >= need]
-
-
-def _refine(
-    sim: UnitSimilarity, anchors: list[tuple[int, int]], threshold: float, on_step: Callable[[], None]
+def _chains(
+    sim: UnitSimilarity,
+    candidates: GapPairs,
+    threshold: float,
+    needs: np.ndarray,
+    on_step: Callable[[], None],
+    score: Callable[[np.ndarray, np.ndarray], PairScores] | None = None,
 ) -> list[tuple[int, int]]:
-    """More anchors inside each wide gap, from n-grams rare within the gap."""
+    """In each gap, the heaviest in-order chain of the candidate pairs that beat the threshold and
+    are significant there (needs[gap]); a pair weighs its text's weight × its score².
+    `score` matches the candidates (by default sim.unit_scores)."""
+    found_scores = (score or sim.unit_scores)(candidates.original, candidates.derivative)
+    scores = found_scores.score
+    keep = (scores > threshold) & (found_scores.surprise >= needs[candidates.gap])
+    gaps, original, derivative = candidates.gap[keep], candidates.original[keep], candidates.derivative[keep]
+    weights = sim.unit_weights(Side.ORIGINAL)[original] + sim.unit_weights(Side.DERIVATIVE)[derivative]
+    weights = weights * np.maximum(0.0, scores[keep]) ** 2
+    found: list[tuple[int, int]] = []
+    cuts = np.flatnonzero(np.diff(gaps)) + 1
+    runs = zip(np.split(original, cuts), np.split(derivative, cuts), np.split(weights, cuts), strict=True)
+    for count, (i_run, j_run, w_run) in enumerate(runs):
+        if count % 1024 == 1023:
+            on_step()
+        found.extend(heaviest_chain(list(zip(i_run.tolist(), j_run.tolist(), w_run.tolist(), strict=True))))
+    return found
+
+
+def _anchors(sim: UnitSimilarity, on_step: Callable[[], None]) -> list[tuple[int, int]]:
+    """The heaviest in-order chain of pairs sharing n-grams rare in both documents, kept where a
+    pair is significant against the whole other side (no threshold yet: it is measured off them)."""
+    candidates = sim.rare_pairs_within(ANCHOR_MAX_DF, [(range(len(sim.a)), range(len(sim.b)))])
+    return _chains(sim, candidates, -math.inf, np.array([needed(len(sim.b))]), on_step)
+
+
+def _refine(scorer: Scorer, anchors: list[tuple[int, int]], on_step: Callable[[], None]) -> list[tuple[int, int]]:
+    """More anchors inside each wide gap, from n-grams rare within the gap (the cells matched on
+    the way stay in the scorer, for the DP)."""
+    sim, threshold = scorer.sim, scorer.threshold
     n, m = len(sim.a), len(sim.b)
     for _ in range(REFINE_ROUNDS):
         bounds = [(-1, -1), *anchors, (n, m)]
-        found: list[tuple[int, int]] = []
-        for count, ((a0, b0), (a1, b1)) in enumerate(zip(bounds, bounds[1:], strict=False)):
-            if count % 1024 == 1023:
-                on_step()
-            if (a1 - a0 - 1) * (b1 - b0 - 1) <= REFINE_MIN_AREA:
-                continue
-            need = needed(b1 - b0 - 1)
-            weighted = []
-            for i, j in sim.rare_pairs(ANCHOR_MAX_DF, range(a0 + 1, a1), range(b0 + 1, b1)):
-                match = sim.unit_match(i, j)
-                if match.score > threshold and match.surprise >= need:
-                    weighted.append((i, j, _anchor_weight(match, sim, i, j)))
-            found.extend(heaviest_chain(weighted))
+        wide = [
+            ((a0, b0), (a1, b1))
+            for (a0, b0), (a1, b1) in zip(bounds, bounds[1:], strict=False)
+            if (a1 - a0 - 1) * (b1 - b0 - 1) > REFINE_MIN_AREA
+        ]
+        if not wide:
+            break
+        candidates = sim.rare_pairs_within(
+            ANCHOR_MAX_DF, [(range(a0 + 1, a1), range(b0 + 1, b1)) for (a0, b0), (a1, b1) in wide]
+        )
+        on_step()
+        needs = np.array([needed(b1 - b0 - 1) for (_, b0), (_, b1) in wide])
+        found = _chains(sim, candidates, threshold, needs, on_step, scorer.prefill)
         if not found:
             break
         anchors = sorted([*anchors, *found])
@@ -218,13 +243,11 @@ def _dp(
     threshold = scorer.threshold
     part = threshold  # each unit of a merged bead must be at least this like the other side
     gain, agreement = scorer.gain, scorer.agreement
-    cells, unit_match = scorer.cells, scorer.sim.unit_match
+    cells, compute = scorer.cells, scorer.cell
 
-    def cell(i: int, j: int) -> Match:  # scorer.cell, inlined: the DP asks for millions
+    def cell(i: int, j: int) -> Match:  # scorer.cell, its lookup inlined: the DP asks for millions
         found = cells.get((i, j))
-        if found is None:
-            found = cells[(i, j)] = unit_match(i, j)
-        return found
+        return compute(i, j) if found is None else found
 
     a_units, b_units = scorer.sim.a_units, scorer.sim.b_units
     neg = -math.inf
@@ -304,32 +327,72 @@ def _touching(anchor: tuple[int, int], after: tuple[int, int]) -> bool:
     return a1 - a0 == 1 and b1 - b0 == 1
 
 
+@dataclass(frozen=True, slots=True)
+class _Region:
+    """A run of anchors with gaps between them, and its DP band (see _region_band)."""
+
+    first: int
+    lo: list[int]
+    hi: list[int]
+    need: list[float]
+
+
 def _in_order(scorer: Scorer, anchors: list[tuple[int, int]], on_step: Callable[[], None]) -> list[Bead]:
     """In-order beads: anchors with no gap beside them stay 1:1 beads; each run of anchors with
     gaps between them goes through the DP, anchors included."""
     n, m = len(scorer.sim.a), len(scorer.sim.b)
     bounds = [(-1, -1), *anchors, (n, m)]
-    beads: list[Bead] = []
-    k = steps = 0
+    plan: list[tuple[int, int] | _Region] = []  # in order: a lone anchor, or a region for the DP
+    k = 0
     while k < len(bounds) - 1:
-        steps += 1
-        if steps % 1024 == 0:
-            on_step()
         if _touching(bounds[k], bounds[k + 1]):  # no gap: the next anchor is a bead of its own...
             a1, b1 = bounds[k + 1]
             opens_region = k + 2 < len(bounds) and not _touching(bounds[k + 1], bounds[k + 2])
             if a1 < n and not opens_region:  # ...unless the DP of the gaps after it takes it in
-                beads.append(Bead((a1,), (b1,), scorer.cell(a1, b1).score, moved=False))
+                plan.append((a1, b1))
             k += 1
             continue
         end = k + 1  # the run of gaps goes on while the next one is not empty either
         while end < len(bounds) - 1 and not _touching(bounds[end], bounds[end + 1]):
             end += 1
         region = bounds[k : end + 1]
-        lo, hi, need = _region_band(region, n, m)
-        beads.extend(_dp(scorer, max(0, region[0][0]), lo, hi, need, on_step))
+        plan.append(_Region(max(0, region[0][0]), *_region_band(region, n, m)))
         k = end
+    _prefill(scorer, [step for step in plan if isinstance(step, _Region)], m)
+    on_step()
+    beads: list[Bead] = []
+    for count, step in enumerate(plan):
+        if count % 1024 == 1023:
+            on_step()
+        if isinstance(step, _Region):
+            beads.extend(_dp(scorer, step.first, step.lo, step.hi, step.need, on_step))
+        else:
+            beads.append(Bead((step[0],), (step[1],), scorer.cell(*step).score, moved=False))
     return beads
+
+
+def _prefill(scorer: Scorer, regions: list[_Region], m: int) -> None:
+    """Every cell the DP of these regions may read, matched in one batch (see unit_scores):
+    original unit p - 1 of row p against q - 2 .. q - 1 for q in its row and in the next."""
+    rows, lows, highs = [], [], []
+    for region in regions:
+        count = len(region.lo)
+        units = np.arange(region.first, region.first + count - 1)
+        rows.append(units)
+        lows.append(np.asarray(region.lo[1:]) - 2)
+        highs.append(np.asarray([*region.hi[2:], region.hi[-1]]) - 1)
+    if not rows:
+        return
+    units, low, high = (
+        np.concatenate(rows),
+        np.maximum(0, np.concatenate(lows)),
+        np.minimum(m - 1, np.concatenate(highs)),
+    )
+    widths = np.maximum(0, high - low + 1)
+    original = np.repeat(units, widths)
+    derivative = np.repeat(low, widths) + np.arange(int(widths.sum())) - np.repeat(np.cumsum(widths) - widths, widths)
+    unknown = scorer.unknown(original, derivative)
+    scorer.prefill(original[unknown], derivative[unknown])
 
 
 def align_units(
@@ -350,16 +413,16 @@ def align_units(
     sim = UnitSimilarity(a_texts, b_texts, on_step)
     on_step()
     on_progress(0.25)  # the stages' shares of the time on a whole book
-    anchors = _anchors(sim)
+    anchors = _anchors(sim, on_step)
     threshold = _threshold(sim, anchors)
     # An anchor with no gap beside it becomes a bead as it is: it must clear the threshold too.
     anchors = [(i, j) for i, j in anchors if sim.unit_match(i, j).score > threshold]
-    anchors = _refine(sim, anchors, threshold, on_step)
-    on_step()
-    on_progress(0.45)
     starts_a = [*(a_starts or [True] * len(a_texts)), True]
     starts_b = [*(b_starts or [True] * len(b_texts)), True]
     scorer = Scorer(sim, threshold, starts_a, starts_b)
+    anchors = _refine(scorer, anchors, on_step)
+    on_step()
+    on_progress(0.45)
     beads = _in_order(scorer, anchors, on_step)
     on_step()
     on_progress(0.85)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from diffviewer.core import quotes
 from diffviewer.core.align import Alignment, Group, align
+from diffviewer.core.collector import paused_collector
 from diffviewer.core.insight import BlockWords, changed_facts, summarise, treatment
 from diffviewer.core.model import (
     Block,
@@ -184,6 +185,17 @@ def compare(
     Raises LimitExceeded for inputs past the options' limits and Cancelled when should_cancel()
     turns true; progress goes 0 → 1 through on_progress.
     """
+    with paused_collector():
+        return _compare(original, derivative, options, should_cancel, on_progress)
+
+
+def _compare(
+    original: Document,
+    derivative: Document,
+    options: CompareOptions,
+    should_cancel: Callable[[], bool],
+    on_progress: Callable[[float], None],
+) -> Comparison:
     for doc in (original, derivative):
         _check_limits(doc, options)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -71,6 +72,15 @@ def grow(
     spans = [_Growing(b.original[0], b.original[-1] + 1, b.derivative[0], b.derivative[-1] + 1, b.moved) for b in beads]
     ends_a = {u: k for k, sp in enumerate(spans) for u in (sp.a0, sp.a1 - 1)}
     ends_b = {u: k for k, sp in enumerate(spans) for u in (sp.b0, sp.b1 - 1)}
+    # An offer depends only on its unit and its bead: it is worked out again only for beads that grew.
+    known: dict[int, dict[tuple[Side, int], _Offer | None]] = defaultdict(dict)
+
+    def offer_of(side: Side, unit: int, k: int) -> _Offer | None:
+        of_bead = known[k]
+        if (side, unit) not in of_bead:
+            of_bead[(side, unit)] = _offer(scorer, spans[k], side, unit, k)
+        return of_bead[(side, unit)]
+
     while True:
         on_step()
         offers = [
@@ -78,7 +88,7 @@ def grow(
             for side, free, ends in ((Side.ORIGINAL, free_a, ends_a), (Side.DERIVATIVE, free_b, ends_b))
             for unit in sorted(free)
             for k in {ends.get(unit - 1, -1), ends.get(unit + 1, -1)} - {-1}
-            if (offer := _offer(scorer, spans[k], side, unit, k)) is not None
+            if (offer := offer_of(side, unit, k)) is not None
         ]
         if not offers:
             break
@@ -104,6 +114,8 @@ def grow(
                     ends.pop(sp.b0 if offer.unit < sp.b0 else sp.b1 - 1, None)
                 sp.b0, sp.b1 = min(sp.b0, offer.unit), max(sp.b1, offer.unit + 1)
             ends[offer.unit] = offer.bead
+        for k in touched:
+            known.pop(k, None)
     return [
         Bead(
             tuple(range(sp.a0, sp.a1)),

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from statistics import NormalDist
 
+import numpy as np
+import numpy.typing as npt
+
 from diffviewer.core.model import Side
-from diffviewer.core.similarity import MAX_CHANCE, Match, Span, UnitSimilarity
+from diffviewer.core.similarity import MAX_CHANCE, Extent, Match, PairScores, Span, UnitSimilarity
 
 # The chance that a unit, among all the units it could have paired with, pairs with one only by
 # chance: each pair must be that unlikely under the chance model (see needed()).
@@ -54,14 +57,42 @@ class Scorer:
         self.a_starts = a_starts
         self.b_starts = b_starts
         self.cells: dict[tuple[int, int], Match] = {}
+        self._shared: dict[tuple[int, int], float] = {}
         self._spans: dict[tuple[Side, int, int], Span] = {}
+        self._pairs: dict[tuple[Side, int], tuple[Extent, float]] = {}
         self._matches: dict[tuple[int, int, int, int], Match] = {}
 
     def cell(self, i: int, j: int) -> Match:
         key = (i, j)
         found = self.cells.get(key)
         if found is None:
-            found = self.cells[key] = self.sim.unit_match(i, j)
+            shared = self._shared[key] = self.sim.shared(i, j)
+            found = self.cells[key] = self.sim.unit_judge(i, j, shared)
+        return found
+
+    def prefill(self, original: npt.NDArray[np.int64], derivative: npt.NDArray[np.int64]) -> PairScores:
+        """Match these pairs of units in one batch, ahead of cell() asking for them one by one."""
+        found = self.sim.unit_scores(original, derivative)
+        keys = list(zip(original.tolist(), derivative.tolist(), strict=True))
+        self._shared.update(zip(keys, found.shared.tolist(), strict=True))
+        self.cells.update(zip(keys, map(Match, found.score.tolist(), found.surprise.tolist()), strict=True))
+        return found
+
+    def unknown(self, original: npt.NDArray[np.int64], derivative: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        """Which of these pairs no cell has been matched for yet."""
+        cells = self.cells
+        return np.fromiter(
+            (key not in cells for key in zip(original.tolist(), derivative.tolist(), strict=True)),
+            dtype=bool,
+            count=len(original),
+        )
+
+    def shared(self, i: int, j: int) -> float:
+        """The weight of the n-grams units i and j share (what cell() judged)."""
+        found = self._shared.get((i, j))
+        if found is None:
+            self.cell(i, j)
+            found = self._shared[(i, j)]
         return found
 
     def span(self, side: Side, start: int, end: int) -> Span:
@@ -71,21 +102,58 @@ class Scorer:
             found = self._spans[key] = self.sim.span(side, start, end)
         return found
 
+    def _pair(self, side: Side, start: int) -> tuple[Extent, float]:
+        key = (side, start)
+        found = self._pairs.get(key)
+        if found is None:
+            found = self._pairs[key] = self.sim.pair_extent(side, start)
+        return found
+
+    def extent(self, side: Side, start: int, end: int) -> Extent:
+        if end - start == 2:
+            return self._pair(side, start)[0]
+        return self.span(side, start, end)
+
     def match(self, a: tuple[int, int], b: tuple[int, int]) -> Match:
         if a[1] - a[0] == 1 and b[1] - b[0] == 1:
             return self.cell(a[0], b[0])
         key = (*a, *b)
         found = self._matches.get(key)
         if found is None:
-            found = self._matches[key] = self.sim.match(self.span(Side.ORIGINAL, *a), self.span(Side.DERIVATIVE, *b))
+            if a[1] - a[0] == 2 and b[1] - b[0] == 1:
+                found = self._merged(Side.ORIGINAL, a[0], b[0])
+            elif a[1] - a[0] == 1 and b[1] - b[0] == 2:
+                found = self._merged(Side.DERIVATIVE, b[0], a[0])
+            else:
+                found = self.sim.match(self.span(Side.ORIGINAL, *a), self.span(Side.DERIVATIVE, *b))
+            self._matches[key] = found
         return found
+
+    def _merged(self, side: Side, start: int, lone: int) -> Match:
+        """Two units of `side` against one of the other, by inclusion and exclusion: what the two
+        share with it, less what they share with it twice (the DP asks for tens of thousands)."""
+        pair, pair_raw = self._pair(side, start)
+        sim = self.sim
+        if side is Side.ORIGINAL:
+            both = self.shared(start, lone) + self.shared(start + 1, lone)
+            twice = sim.weight(sim.common(side, start) & sim.b[lone])
+            other = sim.b_units[lone]
+        else:
+            both = self.shared(lone, start) + self.shared(lone, start + 1)
+            twice = sim.weight(sim.common(side, start) & sim.a[lone])
+            other = sim.a_units[lone]
+        shared = both - twice
+        other_raw = sim.raw_weight(side.other, lone)
+        if _same(shared, pair_raw) and _same(shared, other_raw):
+            return Match(1.0, math.inf)  # the same n-grams on both sides (or none)
+        return sim.judge(shared, pair, other) if side is Side.ORIGINAL else sim.judge(shared, other, pair)
 
     def gain(self, a: tuple[int, int], b: tuple[int, int], need: float) -> float:
         """The bead's gain, or -inf when its sides are not `need` deviations above chance."""
         found = self.match(a, b)
         if found.surprise < need:
             return -math.inf
-        total = self.span(Side.ORIGINAL, *a).weight + self.span(Side.DERIVATIVE, *b).weight
+        total = self.extent(Side.ORIGINAL, *a).weight + self.extent(Side.DERIVATIVE, *b).weight
         # Between equal gains, beads that keep to paragraphs: one that starts where both sides
         # start (or continue) a paragraph, and crosses no paragraph break.
         crossed = sum(self.a_starts[a[0] + 1 : a[1]]) + sum(self.b_starts[b[0] + 1 : b[1]])
@@ -110,3 +178,9 @@ class Scorer:
             return held
         chance = min(MAX_CHANCE, (other[1] - other[0]) * lone.share / lone.weight)
         return (held - chance) / (1 - chance)
+
+
+def _same(shared: float, weight: float) -> bool:
+    """Whether n-grams of weight `shared`, found in a side of weight `weight`, are all of it. Sums
+    in another order differ by rounding; a missing n-gram weighs at least log(1 + 1/units)."""
+    return abs(weight - shared) <= 1e-9 * max(1.0, weight)

@@ -25,6 +25,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+import numpy as np
+import numpy.typing as npt
+
 from diffviewer.core.model import Side
 
 # Letters, digits and ideographs; apostrophes and hyphens split words, so elided articles
@@ -40,14 +43,22 @@ _WORDLESS = 0.01
 # With fewer units than this on a side, the documents cannot say what is common: no chance model.
 MEASURABLE_UNITS = 8
 MAX_CHANCE = 0.99  # chance never explains all of a match: the correction stays finite
+# Of the pairs sharing rare n-grams, each unit keeps those that share the most of them: its best
+# two (and any tied with them). The rest would be scored only to lose to these.
+RARE_CANDIDATES = 2
 
-Features = frozenset[str]
+# An n-gram is a small integer (its order of first appearance): sets of them intersect at C
+# speed, and the documents' statistics are numpy sums over them.
+Features = frozenset[int]
+_Ints = npt.NDArray[np.int64]
+_Floats = npt.NDArray[np.float64]
 
 
 class _FeatureCache:
     """N-grams per distinct word: a book has tens of thousands of words but millions of tokens."""
 
     def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
         self._by_word: dict[str, Features] = {}
         self.words = 0  # distinct words per unit, summed over the units seen
 
@@ -58,10 +69,9 @@ class _FeatureCache:
             # Scripts written without spaces (Chinese, Japanese, Thai...) give whole clauses as one
             # "word", each character nearly a word itself: there, pairs of characters.
             size = 2 if any(ch >= _UNSPACED_FROM for ch in word) else NGRAM
-            if len(padded) <= size:
-                found = frozenset([padded])
-            else:
-                found = frozenset(padded[k : k + size] for k in range(len(padded) - size + 1))
+            grams = [padded] if len(padded) <= size else [padded[k : k + size] for k in range(len(padded) - size + 1)]
+            ids = self.ids
+            found = frozenset(ids.setdefault(gram, len(ids)) for gram in grams)
             self._by_word[word] = found
         return found
 
@@ -84,15 +94,35 @@ def _featurised(cache: _FeatureCache, texts: Sequence[str], on_step: Callable[[]
     return found
 
 
+class _Flat:
+    """One side's feature sets laid end to end: every (unit, n-gram) entry, for numpy."""
+
+    def __init__(self, units: Sequence[Features]) -> None:
+        lengths = np.fromiter(map(len, units), dtype=np.int64, count=len(units))
+        self.grams: _Ints = np.fromiter(chain.from_iterable(units), dtype=np.int64, count=int(lengths.sum()))
+        self.owner: _Ints = np.repeat(np.arange(len(units), dtype=np.int64), lengths)
+        self.units = len(units)
+
+    def sums(self, per_gram: _Floats) -> _Floats:
+        """Each unit's sum of a per-n-gram value."""
+        return np.bincount(self.owner, weights=per_gram[self.grams], minlength=self.units).astype(np.float64)
+
+
 @dataclass(frozen=True, slots=True)
-class Span:
+class Extent:
     """A run of consecutive units of one side, as the chance model sees it."""
 
-    features: Features
     weight: float
     share: float  # the weight it shares, in expectation, with one random unit of the other side
     spread: float  # the variance of that
     units: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span(Extent):
+    """A run of units with its n-grams."""
+
+    features: Features
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,39 +143,43 @@ class UnitSimilarity:
         cache = _FeatureCache()
         self.a = _featurised(cache, original, on_step)
         self.b = _featurised(cache, derivative, on_step)
-        self.df_a = Counter(chain.from_iterable(self.a))
-        self.df_b = Counter(chain.from_iterable(self.b))
+        self._flat_a, self._flat_b = _Flat(self.a), _Flat(self.b)
+        self._vocabulary = len(cache.ids)
+        self.df_a = np.bincount(self._flat_a.grams, minlength=self._vocabulary)
+        self.df_b = np.bincount(self._flat_b.grams, minlength=self._vocabulary)
         n, m = max(1, len(self.a)), max(1, len(self.b))
-        df = self.df_a + self.df_b
-        self.idf = {f: math.log((n + m + 1) / count) for f, count in df.items()}
+        idf = np.log((n + m + 1) / np.maximum(1, self.df_a + self.df_b))
+        self._idf: list[float] = idf.tolist()  # indexed from Python, a list is the fastest
         self.measurable = min(len(self.a), len(self.b)) >= MEASURABLE_UNITS
         # The n-grams of one word come and go together: the variance of a sum over n-grams is
         # that many times the sum of their variances (the documents' mean n-grams per word).
-        grams = sum(map(len, self.a)) + sum(map(len, self.b))
+        grams = len(self._flat_a.grams) + len(self._flat_b.grams)
         together = grams / cache.words if cache.words else 1.0
-        share_in_a, spread_in_a = self._chance_maps(self.df_a, n, together)
-        share_in_b, spread_in_b = self._chance_maps(self.df_b, m, together)
-        self.a_units = [self._span(fs, share_in_b, spread_in_b) for fs in self.a]
-        self.b_units = [self._span(fs, share_in_a, spread_in_a) for fs in self.b]
-        self.mean_a = sum(u.weight for u in self.a_units) / n
-        self.mean_b = sum(u.weight for u in self.b_units) / m
+        # Per n-gram: its expected weight in one random unit of a side, and the variance of that.
+        in_a, in_b = self.df_a / n, self.df_b / m
+        weight_a, weight_b = self._flat_a.sums(idf), self._flat_b.sums(idf)
+        self._share_a, self._share_b = self._flat_a.sums(idf * in_b), self._flat_b.sums(idf * in_a)
+        self._spread_a = self._flat_a.sums(together * idf * idf * in_b * (1 - in_b))
+        self._spread_b = self._flat_b.sums(together * idf * idf * in_a * (1 - in_a))
+        # A unit without words weighs a token amount, so that pairing it with its twin gains something.
+        self._weight_a = np.where(weight_a > 0, weight_a, _WORDLESS)
+        self._weight_b = np.where(weight_b > 0, weight_b, _WORDLESS)
+        self.a_units = _spans(self.a, self._weight_a, self._share_a, self._spread_a)
+        self.b_units = _spans(self.b, self._weight_b, self._share_b, self._spread_b)
+        self._raw_weight_a, self._raw_weight_b = weight_a, weight_b  # 0 for a unit without words
+        self._raw_a: list[float] = weight_a.tolist()
+        self._raw_b: list[float] = weight_b.tolist()
+        self.mean_a = float(self._weight_a.sum()) / n
+        self.mean_b = float(self._weight_b.sum()) / m
+        # match() of two single units, its per-unit parts computed once: the aligner asks for
+        # hundreds of thousands of them.
+        self._chance_a = 2 * self._share_a / (self._weight_a + self.mean_b)
+        self._chance_b = 2 * self._share_b / (self._weight_b + self.mean_a)
+        self._chance_a_list: list[float] = self._chance_a.tolist()
+        self._chance_b_list: list[float] = self._chance_b.tolist()
 
-    def _chance_maps(self, df: Counter[str], units: int, together: float) -> tuple[dict[str, float], dict[str, float]]:
-        """For every n-gram: its expected weight in one random unit of a side, and the variance."""
-        share: dict[str, float] = {}
-        spread: dict[str, float] = {}
-        for f, idf in self.idf.items():
-            p = df.get(f, 0) / units
-            share[f] = idf * p
-            spread[f] = together * idf * idf * p * (1 - p)
-        return share, spread
-
-    def _span(self, features: Features, share: dict[str, float], spread: dict[str, float]) -> Span:
-        weight = sum(map(self.idf.__getitem__, features)) or _WORDLESS
-        return Span(features, weight, sum(map(share.__getitem__, features)), sum(map(spread.__getitem__, features)), 1)
-
-    def weight(self, features: Iterable[str]) -> float:
-        return sum(map(self.idf.__getitem__, features))
+    def weight(self, features: Iterable[int]) -> float:
+        return sum(map(self._idf.__getitem__, features))
 
     def span(self, side: Side, start: int, end: int) -> Span:
         """Units start:end of a side as one span. Its chance figures are its units' summed (an
@@ -155,28 +189,72 @@ class UnitSimilarity:
             return units[0]
         features = frozenset().union(*(u.features for u in units))
         return Span(
-            features,
             self.weight(features) or _WORDLESS,
             sum(u.share for u in units),
             sum(u.spread for u in units),
             len(units),
+            features,
         )
 
     def match(self, a: Span, b: Span) -> Match:
         """How alike two spans are beyond chance (each against random spans of the other's length)."""
         if a.features == b.features:
             return Match(1.0, math.inf)  # the same words (or none on either side)
-        shared = self.weight(a.features & b.features)
-        total = a.weight + b.weight
-        dice = 2 * shared / total
-        if not self.measurable:
-            return Match(dice, math.inf if shared > 0 else 0.0)
+        return self.judge(self.weight(a.features & b.features), a, b)
+
+    def judge(self, shared: float, a: Extent, b: Extent) -> Match:
+        """match() of two spans that share n-grams of this weight (and are not the same text)."""
         # A span of k units meets about k times the n-grams one unit meets.
         to_b = 2 * b.units * a.share / (a.weight + b.units * self.mean_b)
         to_a = 2 * a.units * b.share / (b.weight + a.units * self.mean_a)
-        chance = min(MAX_CHANCE, (to_a + to_b) / 2)
         expected = (b.units * a.share + a.units * b.share) / 2
         variance = (b.units * a.spread + a.units * b.spread) / 2
+        return self._corrected(shared, a.weight + b.weight, (to_a + to_b) / 2, expected, variance)
+
+    def shared(self, i: int, j: int) -> float:
+        """The weight of the n-grams original unit i and derivative unit j share."""
+        return sum(map(self._idf.__getitem__, self.a[i] & self.b[j]))
+
+    def pair_extent(self, side: Side, start: int) -> tuple[Extent, float]:
+        """Units start and start + 1 of a side as one extent, without building their union: its
+        weight is theirs less what they have in common. With it, that raw weight (no token
+        weight for a wordless span), which tells whether it is the same text as another."""
+        units = self.a_units if side is Side.ORIGINAL else self.b_units
+        raw = self._raw_a if side is Side.ORIGINAL else self._raw_b
+        first, second = units[start], units[start + 1]
+        weight = raw[start] + raw[start + 1] - self.weight(self.common(side, start))
+        return Extent(weight or _WORDLESS, first.share + second.share, first.spread + second.spread, 2), weight
+
+    def common(self, side: Side, start: int) -> Features:
+        """The n-grams units start and start + 1 of a side have in common."""
+        units = self.a if side is Side.ORIGINAL else self.b
+        return units[start] & units[start + 1]
+
+    def unit_weights(self, side: Side) -> _Floats:
+        """Every unit's weight on a side."""
+        return self._weight_a if side is Side.ORIGINAL else self._weight_b
+
+    def raw_weight(self, side: Side, unit: int) -> float:
+        """A unit's weight, 0 for a unit without words."""
+        return (self._raw_a if side is Side.ORIGINAL else self._raw_b)[unit]
+
+    def unit_match(self, i: int, j: int) -> Match:
+        """match() of original unit i and derivative unit j, the same figures by a shorter way."""
+        return self.unit_judge(i, j, self.shared(i, j))
+
+    def unit_judge(self, i: int, j: int, shared: float) -> Match:
+        """unit_match() of two units known to share n-grams of this weight."""
+        a, b = self.a_units[i], self.b_units[j]
+        if len(a.features) == len(b.features) and a.features == b.features:
+            return Match(1.0, math.inf)
+        chance = (self._chance_b_list[j] + self._chance_a_list[i]) / 2
+        return self._corrected(shared, a.weight + b.weight, chance, (a.share + b.share) / 2, (a.spread + b.spread) / 2)
+
+    def _corrected(self, shared: float, total: float, chance: float, expected: float, variance: float) -> Match:
+        dice = 2 * shared / total
+        if not self.measurable:
+            return Match(dice, math.inf if shared > 0 else 0.0)
+        chance = min(MAX_CHANCE, chance)
         if variance <= 0:  # nothing varies by chance: whatever is shared beyond it is certain
             return Match((dice - chance) / (1 - chance), math.inf if shared > expected else 0.0)
         return Match((dice - chance) / (1 - chance), (shared - expected) / math.sqrt(variance))
@@ -187,35 +265,78 @@ class UnitSimilarity:
         a, b = self.a[i], self.b[j]
         return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
 
-    def unit_match(self, i: int, j: int) -> Match:
-        return self.match(self.a_units[i], self.b_units[j])
-
     def rare_pairs(
         self, max_df: int, a_range: range | None = None, b_range: range | None = None
     ) -> set[tuple[int, int]]:
-        """Unit pairs sharing an n-gram found in at most `max_df` units of each side.
+        """Unit pairs sharing an n-gram found in at most `max_df` units of each side (for each
+        unit, those sharing most such n-grams: see RARE_CANDIDATES).
 
         Such n-grams (names, figures, rare words) anchor an alignment whatever the documents' size:
         each yields at most max_df² pairs, so this is linear in the input. With ranges, only
         those units count, and rarity is judged among them alone.
         """
-        a_units = range(len(self.a)) if a_range is None else a_range
-        b_units = range(len(self.b)) if b_range is None else b_range
-        if a_range is None and b_range is None:
-            df_a, df_b = self.df_a, self.df_b
-        else:
-            df_a = Counter(chain.from_iterable(self.a[i] for i in a_units))
-            df_b = Counter(chain.from_iterable(self.b[j] for j in b_units))
-        rare = frozenset(f for f, count in df_a.items() if count <= max_df and 0 < df_b.get(f, 0) <= max_df)
-        post_a: dict[str, list[int]] = defaultdict(list)
-        for i in a_units:
-            for f in self.a[i] & rare:  # the intersection runs at C speed; few n-grams are rare
-                post_a[f].append(i)
-        pairs: set[tuple[int, int]] = set()
-        for j in b_units:
-            for f in self.b[j] & rare:
-                pairs.update((i, j) for i in post_a[f])
-        return pairs
+        gap = (range(len(self.a)) if a_range is None else a_range, range(len(self.b)) if b_range is None else b_range)
+        found = self.rare_pairs_within(max_df, [gap])
+        return set(zip(found.original.tolist(), found.derivative.tolist(), strict=True))
+
+    def rare_pairs_within(self, max_df: int, gaps: Sequence[tuple[range, range]]) -> GapPairs:
+        """rare_pairs() in each of many gaps (disjoint ranges of both sides) at once, rarity
+        judged within each gap: a sort of the documents' entries, not a count per gap."""
+        everything = len(gaps) == 1 and gaps[0] == (range(len(self.a)), range(len(self.b)))
+        # Over the whole documents rarity is known already: only the rare n-grams' entries count.
+        rare = ((self.df_a <= max_df) & (self.df_b > 0) & (self.df_b <= max_df)) if everything else None
+        keys_a, units_a = _at_most(*self._gap_entries(self._flat_a, [g[0] for g in gaps], rare), max_df)
+        keys_b, units_b = _at_most(*self._gap_entries(self._flat_b, [g[1] for g in gaps], rare), max_df)
+        # Both sorted by key: each derivative entry meets the original entries of its key.
+        first = np.searchsorted(keys_a, keys_b, side="left")
+        counts = np.searchsorted(keys_a, keys_b, side="right") - first  # at most max_df each
+        starts = np.repeat(first, counts)
+        offsets = np.arange(len(starts)) - np.repeat(np.cumsum(counts) - counts, counts)
+        gap_of = np.repeat(keys_b // max(1, self._vocabulary), counts)
+        m = max(1, len(self.b))
+        n = max(1, len(self.a))
+        pairs, hits = np.unique(
+            (gap_of * n + units_a[starts + offsets]) * m + np.repeat(units_b, counts), return_counts=True
+        )
+        gap, original, derivative = pairs // m // n, pairs // m % n, pairs % m
+        best = _among_best(original, hits, RARE_CANDIDATES) | _among_best(derivative, hits, RARE_CANDIDATES)
+        return GapPairs(gap[best], original[best], derivative[best])
+
+    def unit_scores(self, original: _Ints, derivative: _Ints) -> PairScores:
+        """unit_match() of many pairs at once."""
+        a, b, idf = self.a, self.b, self._idf
+        i_list, j_list = original.tolist(), derivative.tolist()
+        shared = np.array([sum(map(idf.__getitem__, a[i] & b[j])) for i, j in zip(i_list, j_list, strict=True)])
+        raw_a, raw_b = self._raw_weight_a[original], self._raw_weight_b[derivative]
+        weight = self._weight_a[original] + self._weight_b[derivative]
+        dice = 2 * shared / weight
+        same = (np.abs(raw_a - shared) <= 1e-9 * np.maximum(1.0, raw_a)) & (
+            np.abs(raw_b - shared) <= 1e-9 * np.maximum(1.0, raw_b)
+        )
+        if not self.measurable:
+            return PairScores(shared, np.where(same, 1.0, dice), np.where(same | (shared > 0), math.inf, 0.0))
+        chance = np.minimum(MAX_CHANCE, (self._chance_b[derivative] + self._chance_a[original]) / 2)
+        expected = (self._share_a[original] + self._share_b[derivative]) / 2
+        variance = (self._spread_a[original] + self._spread_b[derivative]) / 2
+        with np.errstate(divide="ignore", invalid="ignore"):
+            surprise = np.where(
+                variance > 0, (shared - expected) / np.sqrt(variance), np.where(shared > expected, math.inf, 0.0)
+            )
+        return PairScores(
+            shared, np.where(same, 1.0, (dice - chance) / (1 - chance)), np.where(same, math.inf, surprise)
+        )
+
+    def _gap_entries(
+        self, flat: _Flat, ranges: Sequence[range], rare: npt.NDArray[np.bool_] | None
+    ) -> tuple[_Ints, _Ints]:
+        """Every entry of a unit in one of `ranges` (of an n-gram in `rare`, if given): its key
+        (gap × vocabulary + n-gram), and its unit."""
+        gap_of_unit = np.full(flat.units, -1, dtype=np.int64)
+        for gap, units in enumerate(ranges):
+            gap_of_unit[units.start : units.stop] = gap
+        gaps = gap_of_unit[flat.owner]
+        inside = gaps >= 0 if rare is None else (gaps >= 0) & rare[flat.grams]
+        return gaps[inside] * self._vocabulary + flat.grams[inside], flat.owner[inside]
 
     def nearest(
         self, probes: Sequence[int], targets: Sequence[int], probe_terms: int, max_posting: int, keep: int
@@ -226,7 +347,7 @@ class UnitSimilarity:
         the targets, skipping any that more than `max_posting` targets have, and keeps the `keep`
         targets that share most of them: the cost stays linear in the probes whatever the text.
         """
-        post: dict[str, list[int]] = defaultdict(list)
+        post: dict[int, list[int]] = defaultdict(list)
         for i in targets:
             for f in self.a[i]:
                 post[f].append(i)
@@ -238,3 +359,54 @@ class UnitSimilarity:
                 hits.update(post[f])
             found[j] = sorted(i for i, _ in hits.most_common(keep))
         return found
+
+
+def _among_best(units: _Ints, hits: _Ints, keep: int) -> npt.NDArray[np.bool_]:
+    """Whether each pair is among the `keep` pairs with most hits of its unit (ties kept)."""
+    order = np.lexsort((-hits, units))
+    sorted_units, sorted_hits = units[order], hits[order]
+    starts = np.flatnonzero(np.concatenate(([True], sorted_units[1:] != sorted_units[:-1])))
+    runs = np.diff(np.append(starts, len(sorted_units)))
+    rank = np.arange(len(order)) - np.repeat(starts, runs)
+    # The hits of the keep-th best pair of each unit (or its last, if it has fewer).
+    cutoff = sorted_hits[np.repeat(starts + np.minimum(runs, keep) - 1, runs)]
+    found = np.empty(len(order), dtype=bool)
+    found[order] = (rank < keep) | (sorted_hits >= cutoff)
+    return found
+
+
+def _at_most(keys: _Ints, units: _Ints, count: int) -> tuple[_Ints, _Ints]:
+    """The entries whose key is found at most `count` times, sorted by key."""
+    order = np.argsort(keys)  # (which of a key's units comes first does not matter)
+    keys, units = keys[order], units[order]
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    runs = np.diff(np.append(starts, len(keys)))
+    rare = np.repeat(runs <= count, runs)
+    return keys[rare], units[rare]
+
+
+@dataclass(frozen=True, slots=True)
+class PairScores:
+    """Matches of many unit pairs: what each shares (weight), its score and its surprise."""
+
+    shared: _Floats
+    score: _Floats
+    surprise: _Floats
+
+
+@dataclass(frozen=True, slots=True)
+class GapPairs:
+    """Candidate unit pairs, each once, with the gap each lies in; sorted by gap."""
+
+    gap: _Ints
+    original: _Ints
+    derivative: _Ints
+
+
+def _spans(units: Sequence[Features], weights: _Floats, shares: _Floats, spreads: _Floats) -> list[Span]:
+    return [
+        Span(weight, share, spread, 1, features)
+        for features, weight, share, spread in zip(
+            units, weights.tolist(), shares.tolist(), spreads.tolist(), strict=True
+        )
+    ]
