@@ -20,12 +20,14 @@ MAX_BEAD_UNITS = 8  # longest run of units a merge grows to on one side
 # chance ("most of it").
 BELONGING = 0.5
 _GROWN_NEED = needed(1)  # a placed bead growing only has to stay clear of chance (FALSE_PAIR_RATE)
+_LONE_NEED = needed(1)  # so has the one unit a side between two beads
 
 
 def in_step(sim: UnitSimilarity, beads: list[Bead]) -> list[Bead]:
     """Lone units in equal numbers between the same two beads pair in order when each pair shares
     most of its text: what a table or a refrain rewritten the same way on every line looks
-    like, where every unit is so like every other that chance cannot tell them apart."""
+    like, where every unit is so like every other that chance cannot tell them apart. And one
+    lone unit a side between the same two beads pairs when it shares more than chance."""
     found: list[Bead] = []
     ends = [(-1, -1), *((b.original[-1], b.derivative[-1]) for b in beads)]
     starts = [*((b.original[0], b.derivative[0]) for b in beads), (len(sim.a), len(sim.b))]
@@ -33,6 +35,13 @@ def in_step(sim: UnitSimilarity, beads: list[Bead]) -> list[Bead]:
         pairs = list(zip(range(a_end + 1, a_start), range(b_end + 1, b_start), strict=False))
         if pairs and a_start - a_end == b_start - b_end and all(sim.overlap(i, j) >= BELONGING for i, j in pairs):
             found.extend(Bead((i,), (j,), sim.unit_match(i, j).score, moved=False) for i, j in pairs)
+        elif a_start - a_end == 2 and b_start - b_end == 2:
+            # One lone unit a side, in the same place: order leaves each no other partner, so
+            # sharing more than chance, significantly, is enough (Gale-Church pairs it by length).
+            i, j = pairs[0]
+            match = sim.unit_match(i, j)
+            if match.score > 0 and match.surprise >= _LONE_NEED:
+                found.append(Bead((i,), (j,), match.score, moved=False))
     return found
 
 
@@ -49,13 +58,14 @@ class _Growing:
 
 @dataclass(frozen=True, slots=True)
 class _Offer:
-    """A lone unit that could join the bead next to it."""
+    """A run of lone units (often one) that could join the bead next to it."""
 
     crosses: bool  # it would join across a paragraph break
     belongs: float
     gain: float
     side: Side
-    unit: int
+    start: int  # the run's units, start:end
+    end: int
     bead: int
 
 
@@ -66,20 +76,32 @@ def grow(
 
     A unit joins when that raises the bead's gain, or when most of it is found on the other
     side: a fragment ("L'accueil fut cordial ;") of a sentence the other side says at length
-    shares little with the whole, yet has no other home. Between two neighbours, one in its own
-    paragraph wins; then the one that holds more of it.
+    shares little with the whole, yet has no other home. So does a run of lone units beside the
+    bead when most of the run is found there (one of them may be found only weakly, but it lies
+    between the others and the bead). Between two neighbours, one in its own paragraph wins;
+    then the one that holds more of it.
     """
     spans = [_Growing(b.original[0], b.original[-1] + 1, b.derivative[0], b.derivative[-1] + 1, b.moved) for b in beads]
     ends_a = {u: k for k, sp in enumerate(spans) for u in (sp.a0, sp.a1 - 1)}
     ends_b = {u: k for k, sp in enumerate(spans) for u in (sp.b0, sp.b1 - 1)}
-    # An offer depends only on its unit and its bead: it is worked out again only for beads that grew.
-    known: dict[int, dict[tuple[Side, int], _Offer | None]] = defaultdict(dict)
+    # An offer depends only on its run and its bead: it is worked out again only for beads that grew.
+    known: dict[int, dict[tuple[Side, int, int], _Offer | None]] = defaultdict(dict)
 
-    def offer_of(side: Side, unit: int, k: int) -> _Offer | None:
-        of_bead = known[k]
-        if (side, unit) not in of_bead:
-            of_bead[(side, unit)] = _offer(scorer, spans[k], side, unit, k)
-        return of_bead[(side, unit)]
+    def offers_of(side: Side, free: set[int], unit: int, k: int) -> list[_Offer]:
+        """Offers of the runs of lone units that start at `unit`, beside bead k, and go away from it."""
+        sp = spans[k]
+        mine = (sp.a0, sp.a1) if side is Side.ORIGINAL else (sp.b0, sp.b1)
+        step = -1 if unit < mine[0] else 1
+        found, far = [], unit
+        while far in free and abs(far - unit) < MAX_BEAD_UNITS - (mine[1] - mine[0]):
+            run = (min(unit, far), max(unit, far) + 1)
+            key = (side, *run)
+            if key not in known[k]:
+                known[k][key] = _offer(scorer, sp, side, run, k)
+            if (offer := known[k][key]) is not None:
+                found.append(offer)
+            far += step
+        return found
 
     while True:
         on_step()
@@ -88,11 +110,11 @@ def grow(
             for side, free, ends in ((Side.ORIGINAL, free_a, ends_a), (Side.DERIVATIVE, free_b, ends_b))
             for unit in sorted(free)
             for k in {ends.get(unit - 1, -1), ends.get(unit + 1, -1)} - {-1}
-            if (offer := offer_of(side, unit, k)) is not None
+            for offer in offers_of(side, free, unit, k)
         ]
         if not offers:
             break
-        offers.sort(key=lambda o: (o.crosses, -o.belongs, -o.gain, o.side, o.unit))
+        offers.sort(key=lambda o: (o.crosses, -o.belongs, -o.gain, o.side, o.start, o.end))
         if not offers[0].crosses:
             # Offers across a break wait a round: the unit may yet be offered a home in its own
             # paragraph, by a bead that grows to reach it.
@@ -100,20 +122,22 @@ def grow(
         touched: set[int] = set()
         for offer in offers:
             free, ends = (free_a, ends_a) if offer.side is Side.ORIGINAL else (free_b, ends_b)
-            if offer.bead in touched or offer.unit not in free:
+            run = range(offer.start, offer.end)
+            if offer.bead in touched or not free.issuperset(run):
                 continue
             touched.add(offer.bead)
-            free.discard(offer.unit)
+            free.difference_update(run)
             sp = spans[offer.bead]
+            start, end = (sp.a0, sp.a1) if offer.side is Side.ORIGINAL else (sp.b0, sp.b1)
+            before = offer.end == start
+            if end - start > 1:  # the end it grows from is no end any more
+                ends.pop(start if before else end - 1, None)
+            start, end = (offer.start, end) if before else (start, offer.end)
+            ends[start if before else end - 1] = offer.bead
             if offer.side is Side.ORIGINAL:
-                if sp.a1 - sp.a0 > 1:  # the end it grows from is no end any more
-                    ends.pop(sp.a0 if offer.unit < sp.a0 else sp.a1 - 1, None)
-                sp.a0, sp.a1 = min(sp.a0, offer.unit), max(sp.a1, offer.unit + 1)
+                sp.a0, sp.a1 = start, end
             else:
-                if sp.b1 - sp.b0 > 1:
-                    ends.pop(sp.b0 if offer.unit < sp.b0 else sp.b1 - 1, None)
-                sp.b0, sp.b1 = min(sp.b0, offer.unit), max(sp.b1, offer.unit + 1)
-            ends[offer.unit] = offer.bead
+                sp.b0, sp.b1 = start, end
         for k in touched:
             known.pop(k, None)
     return [
@@ -127,22 +151,27 @@ def grow(
     ]
 
 
-def _offer(scorer: Scorer, sp: _Growing, side: Side, unit: int, k: int) -> _Offer | None:
+def _offer(scorer: Scorer, sp: _Growing, side: Side, run: tuple[int, int], k: int) -> _Offer | None:
     a, b = (sp.a0, sp.a1), (sp.b0, sp.b1)
     mine, starts = (a, scorer.a_starts) if side is Side.ORIGINAL else (b, scorer.b_starts)
-    if mine[1] - mine[0] >= MAX_BEAD_UNITS or not (unit == mine[0] - 1 or unit == mine[1]):
+    before = run[1] == mine[0]
+    if not (before or run[0] == mine[1]):
         return None
-    grown = (min(mine[0], unit), max(mine[1], unit + 1))
+    grown = (min(mine[0], run[0]), max(mine[1], run[1]))
+    if grown[1] - grown[0] > MAX_BEAD_UNITS:
+        return None
     na, nb = (grown, b) if side is Side.ORIGINAL else (a, grown)
-    belongs = scorer.belonging(side, unit, b if side is Side.ORIGINAL else a)
+    belongs = scorer.belonging(side, run, b if side is Side.ORIGINAL else a)
     if belongs <= 0:
         return None
     # The bead is placed already: growing it only has to stay clear of chance.
     gain = scorer.gain(na, nb, _GROWN_NEED)
     if belongs < BELONGING and gain < scorer.gain(a, b, _GROWN_NEED) - TIE / 2:
         return None
-    crosses = starts[mine[0]] if unit < mine[0] else starts[unit]
-    return _Offer(bool(crosses), belongs, gain, side, unit, k)
+    # Paragraph breaks it would join across: before each unit of the run but its first, and
+    # between the run and the bead.
+    crosses = any(starts[run[0] + 1 : mine[0] + 1]) if before else any(starts[run[0] : run[1]])
+    return _Offer(crosses, belongs, gain, side, run[0], run[1], k)
 
 
 def moves(scorer: Scorer, free_a: set[int], free_b: set[int], on_step: Callable[[], None]) -> list[Bead]:

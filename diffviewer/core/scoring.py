@@ -165,11 +165,11 @@ class Scorer:
         ends = self.a_starts[a1] == self.b_starts[b1]  # (each list has an extra True at its end)
         return TIE / 4 * (starts + ends)
 
-    def belonging(self, side: Side, unit: int, other: tuple[int, int]) -> float:
-        """How much of a lone unit of `side` a span of the other side holds, beyond chance: 1 when
-        all its n-grams are there, 0 when no more than a random span of that length would hold.
-        A unit without words belongs anywhere (1)."""
-        lone = self.span(side, unit, unit + 1)
+    def belonging(self, side: Side, run: tuple[int, int], other: tuple[int, int]) -> float:
+        """How much of a run of lone units of `side` a span of the other side holds, beyond chance:
+        1 when all its n-grams are there, 0 when no more than a random span of that length would
+        hold. A run without words belongs anywhere (1)."""
+        lone = self.span(side, *run)
         if not lone.features:
             return 1.0
         there = self.span(side.other, *other).features

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from diffviewer.core.align import Alignment, align
 from diffviewer.core.beads import Bead, align_units, heaviest_chain
 from diffviewer.core.compare import compare
+from diffviewer.core.merges import in_step
 from diffviewer.core.sentences import sentence_spans, split_units
 from diffviewer.core.similarity import UnitSimilarity
 from tests.core.helpers import doc
@@ -305,6 +306,34 @@ def test_unrelated_inserted_unit_stays_alone() -> None:
     assert _beads_with(beads, "b", 5) == []
     assert len(beads) == len(STORY)
     assert all(len(b.original) == 1 and len(b.derivative) == 1 for b in beads)
+
+
+def test_a_fragment_that_says_little_joins_with_the_fragment_beyond_it() -> None:
+    # Three sentences of the derivative from one: the middle one alone is hardly found in the
+    # original sentence, but it lies between the other two, and the two together mostly are.
+    fragments = (
+        "The vessel Marigold will run the late crossings.",
+        "That is the plan.",
+        "Meanwhile the Skerry is refitted.",
+    )
+    beads = align_units(STORY, (*STORY[:3], *fragments, *STORY[4:]))
+    assert _beads_with(beads, "a", 3) == _beads_with(beads, "b", 4) == _beads_with(beads, "b", 5)
+    assert _beads_with(beads, "a", 3)[0].derivative == (3, 4, 5)
+
+
+_PARAPHRASE = "The refit at the yard should last about three months."  # of STORY[4], loosely
+
+
+def test_one_lone_unit_a_side_between_two_beads_pairs_when_it_shares_beyond_chance() -> None:
+    for replacement, pairs in [(_PARAPHRASE, True), ("Work at the yard should last about three months.", False)]:
+        derivative = (*STORY[:4], replacement, *STORY[5:])
+        sim = UnitSimilarity(STORY, derivative)
+        around = [Bead((k,), (k,), 1.0, moved=False) for k in range(len(STORY)) if k != 4]
+        found = in_step(sim, around)
+        # The first shares a little, beyond chance and significantly; the second not significantly.
+        assert (found == [Bead((4,), (4,), sim.unit_match(4, 4).score, moved=False)]) is pairs, replacement
+    unrelated = (*STORY[:4], UNRELATED, *STORY[5:])
+    assert in_step(UnitSimilarity(STORY, unrelated), around) == []
 
 
 def _check_bead_properties(beads: Sequence[Bead], n: int, m: int) -> None:
