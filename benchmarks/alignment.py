@@ -7,7 +7,8 @@ last commit before the sentence-grain aligner, checked out in a temporary worktr
 its own process, so both are measured in the same run on the same machine), and difflib's
 SequenceMatcher as a fixed yardstick. A link (i, j) is right when j is in gold[i]; the
 engine's links are Comparison.links; scores are micro-averaged over the pairs of a source.
-Seconds are the engine's compare() time summed over the source's pairs.
+Seconds are the engine's compare() time summed over the source's pairs, and beside it (for the
+engines) the time of its alignment alone, align(), the median of three runs.
 """
 
 from __future__ import annotations
@@ -45,6 +46,17 @@ def _engine_links(a: list[str], b: list[str]) -> Links:
     return set(compare(doc("a", a), doc("b", b)).links)
 
 
+def _align_seconds(a: list[str], b: list[str]) -> float:
+    from diffviewer.core.align import align
+
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        align(a, b)
+        runs.append(time.perf_counter() - start)
+    return sorted(runs)[1]
+
+
 def _difflib_links(a: list[str], b: list[str]) -> Links:
     """Baseline: difflib's SequenceMatcher over units, pairing replaced runs position by position."""
     links: Links = set()
@@ -66,19 +78,20 @@ def _sources(corpus: Path, only: str) -> list[Path]:
     return [p for p in found if p.is_dir() and only in p.name]
 
 
-def measure(source: Path, method: Callable[[list[str], list[str]], Links]) -> dict[str, float]:
+def measure(source: Path, method: Callable[[list[str], list[str]], Links], engine: bool = False) -> dict[str, float]:
     tp = n_found = n_gold = 0
-    seconds = 0.0
+    seconds = aligning = 0.0
     for pair in _pairs(source):
         a, b = _units(pair / "original.txt"), _units(pair / "derivative.txt")
         gold = {(int(i), j) for i, js in json.loads((pair / "gold.json").read_text()).items() for j in js}
         start = time.perf_counter()
         found = method(a, b)
         seconds += time.perf_counter() - start
+        aligning += _align_seconds(a, b) if engine else 0.0
         tp, n_found, n_gold = tp + len(found & gold), n_found + len(found), n_gold + len(gold)
     p = tp / n_found if n_found else 0.0
     r = tp / n_gold if n_gold else 0.0
-    return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "seconds": seconds}
+    return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "seconds": seconds, "align": aligning}
 
 
 def _baseline(ref: str, sources: list[Path]) -> dict[str, dict[str, float]]:
@@ -100,7 +113,8 @@ def _baseline(ref: str, sources: list[Path]) -> dict[str, dict[str, float]]:
 
 
 def _cell(result: dict[str, float]) -> str:
-    return f"P={result['p']:.3f} R={result['r']:.3f} F1={result['f1']:.3f} {result['seconds']:6.2f}s"
+    seconds = f"{result['seconds']:.2f}/{result['align']:.2f}s"
+    return f"P={result['p']:.3f} R={result['r']:.3f} F1={result['f1']:.3f} {seconds:>12s}"
 
 
 def main() -> int:
@@ -111,16 +125,17 @@ def main() -> int:
     parser.add_argument("--engine-only", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.engine_only is not None:  # the baseline's half, run with the old engine on sys.path
-        print(json.dumps({p.name: measure(p, _engine_links) for p in args.engine_only}))
+        print(json.dumps({p.name: measure(p, _engine_links, engine=True) for p in args.engine_only}))
         return 0
     sources = _sources(args.corpus.resolve(), args.only)
     old = _baseline(args.baseline, sources) if args.baseline else {}
-    print(f"{'source':22s} {'diffviewer (this checkout)':40s} {'baseline ' + args.baseline:40s} difflib")
+    print(f"{'source':22s} {'diffviewer (this checkout)':46s} {'baseline ' + args.baseline:46s} difflib")
+    print(f"{'':22s} {'(seconds: compare/align)':46s}")
     for source in sources:
-        new = measure(source, _engine_links)
+        new = measure(source, _engine_links, engine=True)
         yard = measure(source, _difflib_links)
         before = _cell(old[source.name]) if source.name in old else ""
-        print(f"{source.name:22s} {_cell(new):40s} {before:40s} F1={yard['f1']:.3f}", flush=True)
+        print(f"{source.name:22s} {_cell(new):46s} {before:46s} F1={yard['f1']:.3f}", flush=True)
     return 0
 
 

@@ -43,10 +43,24 @@ class Group:
     pieces: tuple[Piece, ...] = ()
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Crossing:
+    """Text of one paragraph moved into a paragraph aligned elsewhere (a CROSS link): where it
+    is in each, as offsets in the paragraphs' texts."""
+
+    original: int
+    original_start: int
+    original_end: int
+    derivative: int
+    derivative_start: int
+    derivative_end: int
+
+
 @dataclass(frozen=True, slots=True)
 class Alignment:
     links: tuple[Link, ...]
     groups: tuple[Group, ...]  # in derivative reading order; deletions where they were lost
+    crossings: tuple[Crossing, ...] = ()
 
 
 def align(
@@ -84,6 +98,7 @@ def _align(
         return Alignment(
             tuple(sorted((Link(k.derivative, k.original, k.score, k.kind) for k in mirrored.links), key=_link_order)),
             _mirror_groups(mirrored.groups, len(original)),
+            tuple(sorted(_mirror_crossing(c) for c in mirrored.crossings)),
         )
     twins = set(a_keys).intersection(b_keys)
     a_units = split_units(list(original), overlaps, {i for i, key in enumerate(a_keys) if key in twins})
@@ -101,6 +116,10 @@ def _align(
 
 def _link_order(link: Link) -> tuple[int, int]:
     return (link.derivative, link.original)
+
+
+def _mirror_crossing(c: Crossing) -> Crossing:
+    return Crossing(c.derivative, c.derivative_start, c.derivative_end, c.original, c.original_start, c.original_end)
 
 
 def _mirror_groups(groups: Sequence[Group], n_original: int) -> tuple[Group, ...]:
@@ -144,6 +163,7 @@ def _paragraphs(
     uf = _UnionFind()
     best: dict[tuple[int, int], Link] = {}
     merging: list[Bead] = []
+    crossings: list[Crossing] = []
     for bead in beads:
         pas = {a_units[u].paragraph for u in bead.original}
         pbs = {b_units[u].paragraph for u in bead.derivative}
@@ -154,7 +174,9 @@ def _paragraphs(
             kind = LinkKind.CROSS
         else:  # a paragraph moved, whole or into another one
             kind = LinkKind.MOVED
-        if kind is not LinkKind.CROSS:
+        if kind is LinkKind.CROSS:
+            crossings.extend(_crossings(bead, a_units, b_units))
+        else:
             merging.append(bead)
             first = (Side.ORIGINAL, min(pas))
             for pa in pas:
@@ -188,7 +210,26 @@ def _paragraphs(
         for root, (a, b) in members.items()
     ]
     links = tuple(sorted(best.values(), key=_link_order))
-    return Alignment(links, _reading_order(groups, len(original)))
+    return Alignment(links, _reading_order(groups, len(original)), tuple(sorted(crossings)))
+
+
+def _crossings(bead: Bead, a_units: list[Unit], b_units: list[Unit]) -> list[Crossing]:
+    """A cross bead's text in each pair of the paragraphs it touches."""
+
+    def extents(units: list[Unit], indexes: tuple[int, ...]) -> dict[int, tuple[int, int]]:
+        found: dict[int, tuple[int, int]] = {}
+        for k in indexes:
+            unit = units[k]
+            start, end = found.get(unit.paragraph, (unit.start, unit.end))
+            found[unit.paragraph] = (min(start, unit.start), max(end, unit.end))
+        return found
+
+    a_extents, b_extents = extents(a_units, bead.original), extents(b_units, bead.derivative)
+    return [
+        Crossing(pa, a_start, a_end, pb, b_start, b_end)
+        for pa, (a_start, a_end) in a_extents.items()
+        for pb, (b_start, b_end) in b_extents.items()
+    ]
 
 
 def _units_by_paragraph(units: list[Unit]) -> dict[int, list[int]]:

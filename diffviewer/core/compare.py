@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from diffviewer.core import quotes
 from diffviewer.core.align import Alignment, Group, align
 from diffviewer.core.collector import paused_collector
+from diffviewer.core.crossing import Draft, across, numbered
 from diffviewer.core.insight import BlockWords, changed_facts, summarise, treatment
 from diffviewer.core.model import (
     Block,
     BlockKind,
+    Change,
     ChangeOp,
     CompareOptions,
     Comparison,
@@ -46,14 +48,14 @@ def _identity_key(text: str, options: CompareOptions) -> str:
     return " ".join("".join(token_key(token, options) for token in split_tokens(text)).split())
 
 
-def _share_no_word(block: Block) -> bool:
+def _share_no_word(changes: Sequence[Change]) -> bool:
     """Whether both sides are made of several words and have none in common (case aside).
 
     Only where words stand apart: a heading of one word ("Quellen" / "Quelle") or a script
     written without spaces (a Chinese clause is one "word") is judged by its n-grams alone.
     """
-    a_words = {w.casefold() for w in words("".join(c.original_side for c in block.changes))}
-    b_words = {w.casefold() for w in words("".join(c.derivative_side for c in block.changes))}
+    a_words = {w.casefold() for w in words("".join(c.original_side for c in changes))}
+    b_words = {w.casefold() for w in words("".join(c.derivative_side for c in changes))}
     return _spaced(a_words) and _spaced(b_words) and a_words.isdisjoint(b_words)
 
 
@@ -89,7 +91,7 @@ def checks_prose(original: Document, derivative: Document) -> bool:
     return not (is_program(original) or is_program(derivative))
 
 
-def _block(group: Group, original: Document, derivative: Document, options: CompareOptions) -> tuple[Block, BlockWords]:
+def _changes(group: Group, original: Document, derivative: Document, options: CompareOptions) -> Draft:
     a_text = "\n".join(original.paragraphs[i].text for i in group.original)
     b_text = "\n".join(derivative.paragraphs[j].text for j in group.derivative)
     changes = piecewise_diff(
@@ -102,6 +104,11 @@ def _block(group: Group, original: Document, derivative: Document, options: Comp
     )
     if checks_prose(original, derivative):  # a program's shared tokens are no moved phrases
         changes = mark_moved(changes)
+    return Draft(group, tuple(changes))
+
+
+def _block(draft: Draft, original: Document, derivative: Document) -> tuple[Block, BlockWords]:
+    group, changes = draft.group, draft.changes
     unchanged = all(c.op is ChangeOp.EQUAL for c in changes)
     tally = BlockWords.of(changes)
     if not group.derivative:
@@ -224,27 +231,30 @@ def _compare(
         on_progress=lambda fraction: on_progress(0.4 * fraction),
     )
     on_progress(0.4)
-    blocks: list[Block] = []
-    block_words: list[BlockWords] = []
+    drafts: list[Draft] = []
     total = max(1, len(alignment.groups))
     unpaired: set[tuple[int, int]] = set()
     for n, group in enumerate(alignment.groups):
         if n % 64 == 0:
             step()
             on_progress(0.4 + 0.5 * n / total)
-        block, tally = _block(group, original, derivative, options)
-        if group.original and group.derivative and _share_no_word(block):
+        draft = _changes(group, original, derivative, options)
+        if group.original and group.derivative and _share_no_word(draft.changes):
             # The aligner saw shared n-grams (inside a web address, say), but the two sides have
             # not one word in common: the pair would claim a rewrite where a reader sees two
             # unrelated texts. Each stands alone instead.
             unpaired.update((i, j) for i in group.original for j in group.derivative)
             for alone in (Group(group.original, (), False), Group((), group.derivative, False)):
-                block, tally = _block(alone, original, derivative, options)
-                blocks.append(block)
-                block_words.append(tally)
+                drafts.append(_changes(alone, original, derivative, options))
             continue
-        blocks.append(block)
-        block_words.append(tally)
+        drafts.append(draft)
+    drafts = numbered(drafts)
+    if prose:
+        texts = ([p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs])
+        drafts = across(drafts, alignment.crossings, *texts)
+    finished = [_block(draft, original, derivative) for draft in drafts]
+    blocks = [block for block, _ in finished]
+    block_words = [tally for _, tally in finished]
     frozen_blocks = tuple(blocks)
     links = [link for link in alignment.links if (link.original, link.derivative) not in unpaired]
     partners: dict[int, list[int]] = {}

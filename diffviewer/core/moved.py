@@ -297,4 +297,49 @@ def mark_moved(changes: Sequence[Change]) -> tuple[Change, ...]:
     return _cut(changes, cuts)
 
 
-__all__ = ["MIN_MOVED_WORDS", "is_replacement", "mark_moved", "word_key"]
+def _side_starts(changes: Sequence[Change], original: bool) -> list[int]:
+    """Where each change starts in one side's text."""
+    starts, at = [], 0
+    for change in changes:
+        starts.append(at)
+        at += len(change.original_side if original else change.derivative_side)
+    return starts
+
+
+def mark_moved_across(
+    removed_in: Sequence[Change],
+    removed_span: tuple[int, int],
+    added_in: Sequence[Change],
+    added_span: tuple[int, int],
+    first: int,
+) -> tuple[tuple[Change, ...], tuple[Change, ...], int]:
+    """Moved phrases between two blocks: a sentence the alignment found moved into a paragraph
+    aligned elsewhere. Phrases of at least MIN_MOVED_WORDS words removed in one block's changes
+    (within `removed_span` of its original side) and added in the other's (within `added_span`
+    of its derivative side) are cut out with ids from `first` on. Both blocks' changes come back,
+    with the next free id."""
+    removed_in, added_in = tuple(removed_in), tuple(added_in)
+    shared = _keys(removed_in, ChangeOp.DELETE) & _keys(added_in, ChangeOp.INSERT)
+    if len(shared) < MIN_MOVED_WORDS:
+        return removed_in, added_in, first
+
+    def inside(changes: tuple[Change, ...], op: ChangeOp, span: tuple[int, int]) -> list[_Word]:
+        starts = _side_starts(changes, original=op is ChangeOp.DELETE)
+        found = _words(changes, op, [0] * len(changes), shared)
+        return [w for w in found if span[0] <= starts[w.change] + w.start and starts[w.change] + w.end <= span[1]]
+
+    a, b = inside(removed_in, ChangeOp.DELETE, removed_span), inside(added_in, ChangeOp.INSERT, added_span)
+    if min(len(a), len(b)) < MIN_MOVED_WORDS or len(a) + len(b) > MAX_CHANGED_WORDS:
+        return removed_in, added_in, first
+    # Every shared phrase moved: the two ends are in different blocks.
+    moves = sorted(_chosen(_candidates(a, b), len(a), len(b)), key=lambda m: m.a)
+    cuts_a: dict[int, list[tuple[int, int, int]]] = {}
+    cuts_b: dict[int, list[tuple[int, int, int]]] = {}
+    for number, m in enumerate(moves, start=first):
+        for words, at, cuts in ((a, m.a, cuts_a), (b, m.b, cuts_b)):
+            head, tail = words[at], words[at + m.size - 1]
+            cuts.setdefault(head.change, []).append((head.start, tail.end, number))
+    return _cut(removed_in, cuts_a), _cut(added_in, cuts_b), first + len(moves)
+
+
+__all__ = ["MIN_MOVED_WORDS", "is_replacement", "mark_moved", "mark_moved_across", "word_key"]

@@ -36,11 +36,29 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from diffviewer.core.model import BlockKind, Comparison, Document, DocumentFormat, Quote, QuoteStatus, Role, Treatment
+from diffviewer.core.model import (
+    BlockKind,
+    ChangeOp,
+    Comparison,
+    Document,
+    DocumentFormat,
+    Quote,
+    QuoteStatus,
+    Role,
+    Treatment,
+)
 from diffviewer.gui.cell_layout import LaidOutCell, Utf16Offsets, lay_out, span_rects
 from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
 from diffviewer.gui.link_map import Band, paint_bands
-from diffviewer.gui.moved_marks import MoveKey, moved_key, moved_span_at, moved_tooltip, paint_moved_link
+from diffviewer.gui.moved_marks import (
+    MoveKey,
+    MovePlace,
+    move_places,
+    moved_key,
+    moved_span_at,
+    moved_tooltip,
+    paint_moved_link,
+)
 from diffviewer.gui.rows import Cell, PreparedRows, Row, Side, Span, single_document_rows
 from diffviewer.gui.syntax_colours import cell_syntax, theme_for
 from diffviewer.gui.view_mode import ViewMode
@@ -126,6 +144,7 @@ class ComparisonView(QAbstractScrollArea):
         self._quote_marks: dict[tuple[Side, int], list[QuoteMark]] = {}
         self._focused_quote: Quote | None = None
         self._hovered_move: MoveKey | None = None  # the moved phrase under the mouse: both ends outlined
+        self._move_places: dict[int, MovePlace] | None = None  # where each moved phrase's ends are
         self._header = _Header(self)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self._layout_width = -1.0
@@ -172,6 +191,7 @@ class ComparisonView(QAbstractScrollArea):
         keep_position = self._comparison is not None and comparison is not None
         fraction = self._scroll_fraction() if keep_position else 0.0
         self._comparison = comparison
+        self._move_places = None
         self._focused_quote = None
         self._quote_marks = {}
         if comparison is not None:
@@ -536,8 +556,22 @@ class ComparisonView(QAbstractScrollArea):
 
     @property
     def hovered_move(self) -> MoveKey | None:
-        """The moved phrase under the mouse, (block, moved id): both its ends are outlined."""
+        """The moved phrase under the mouse (its id): both its ends are outlined."""
         return self._hovered_move
+
+    def _moved_elsewhere(self, block: int, span: Span) -> int | None:
+        """The paragraph of the other document holding a moved phrase's other end, when that end
+        is in another block (a sentence moved into a paragraph aligned elsewhere)."""
+        if self._comparison is None or span.moved is None:
+            return None
+        if self._move_places is None:
+            self._move_places = move_places(self._comparison)
+        place = self._move_places.get(span.moved)
+        if place is None or place.removed == place.added:
+            return None
+        other = self._comparison.blocks[place.added if span.op is ChangeOp.DELETE else place.removed]
+        paragraphs = other.derivative if span.op is ChangeOp.DELETE else other.original
+        return paragraphs[0] if paragraphs else None
 
     def cell_origin(self, row: int, key: Side | None) -> QPointF:
         """Where a cell's text layout is drawn, in viewport coordinates (scrolling included)."""
@@ -609,7 +643,8 @@ class ComparisonView(QAbstractScrollArea):
             lines.append(treatment)
         moved = self._moved_at(point)
         if moved is not None:
-            lines.append(moved_tooltip(moved[1], inline=moved[0].cell is self._rows[row].inline))
+            elsewhere = self._moved_elsewhere(block_index, moved[1])
+            lines.append(moved_tooltip(moved[1], inline=moved[0].cell is self._rows[row].inline, elsewhere=elsewhere))
         for quote in self._quotes_in_row(row):
             lines.append(self.tr("Quotation (%1): “%2”").replace("%1", str(quote.status)).replace("%2", quote.text))
         return "\n".join(lines)
@@ -857,8 +892,8 @@ class ComparisonView(QAbstractScrollArea):
             selections = self._find_selections(row, side) + self._text_selection(row, side)
             origin = QPointF(text_left - x_offset, top + PAD_Y)
             laid.layout.draw(painter, origin, selections)
-            if self._hovered_move is not None and cell.block == self._hovered_move[0]:
-                paint_moved_link(painter, laid, origin, self._hovered_move[1], scheme)
+            if self._hovered_move is not None:
+                paint_moved_link(painter, laid, origin, self._hovered_move, scheme)
             if side is not None and self._quote_marks:
                 self._paint_quote_marks(painter, laid, side, origin)
             painter.restore()

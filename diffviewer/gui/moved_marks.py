@@ -1,22 +1,44 @@
 """Moved phrases in the panes: which one is under the mouse, what its tooltip says, and the
 outline that links its two ends while it is hovered.
 
-Both ends of a moved phrase carry the same id in one block (core/moved.py); cell_layout tints
-them, this module links them.
+Both ends of a moved phrase carry the same id, unique in the comparison (core/moved.py,
+core/crossing.py): in one block, or in two when a sentence moved into a paragraph aligned
+elsewhere. cell_layout tints them, this module links them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QPainter, QPen
 
-from diffviewer.core.model import ChangeOp
+from diffviewer.core.model import ChangeOp, Comparison
 from diffviewer.gui.cell_layout import LaidOutCell, span_rects
 from diffviewer.gui.colors import Scheme
 from diffviewer.gui.rows import Span
 
-# A hovered moved phrase: (block index, moved id).
-MoveKey = tuple[int, int]
+# A hovered moved phrase: its id.
+MoveKey = int
+
+
+@dataclass(frozen=True, slots=True)
+class MovePlace:
+    """The blocks holding a moved phrase's two ends."""
+
+    removed: int
+    added: int
+
+
+def move_places(comparison: Comparison) -> dict[int, MovePlace]:
+    """Where each moved phrase's ends are."""
+    removed: dict[int, int] = {}
+    added: dict[int, int] = {}
+    for index, block in enumerate(comparison.blocks):
+        for change in block.changes:
+            if change.moved is not None:
+                (removed if change.op is ChangeOp.DELETE else added)[change.moved] = index
+    return {move: MovePlace(block, added.get(move, block)) for move, block in removed.items()}
 
 
 def moved_span_at(laid: LaidOutCell, point: QPointF) -> Span | None:
@@ -33,12 +55,21 @@ def moved_span_at(laid: LaidOutCell, point: QPointF) -> Span | None:
 def moved_key(laid: LaidOutCell, span: Span) -> MoveKey | None:
     if laid.cell.block is None or span.moved is None:
         return None
-    return laid.cell.block, span.moved
+    return span.moved
 
 
-def moved_tooltip(span: Span, inline: bool) -> str:
-    """What hovering one end of a moved phrase says: where its other end is."""
+def moved_tooltip(span: Span, inline: bool, elsewhere: int | None = None) -> str:
+    """What hovering one end of a moved phrase says: where its other end is. `elsewhere`: the
+    paragraph (0-based) of the other document that holds it, when that is in another block."""
     number = str(span.moved)
+    if elsewhere is not None:
+        text = (
+            "Moved phrase %1: kept by the derivative, in its paragraph %2"
+            if span.op is ChangeOp.DELETE
+            else "Moved phrase %1: moved here from paragraph %2 of the original"
+        )
+        found = QCoreApplication.translate("ComparisonView", text)
+        return found.replace("%1", number).replace("%2", str(elsewhere + 1))
     if span.op is ChangeOp.DELETE:
         text = (
             "Moved phrase %1: the original had these words here; the derivative has them elsewhere in this block"
@@ -51,7 +82,7 @@ def moved_tooltip(span: Span, inline: bool) -> str:
 
 
 def paint_moved_link(painter: QPainter, laid: LaidOutCell, origin: QPointF, move: int, scheme: Scheme) -> None:
-    """Outline the ends of moved phrase `move` in this cell (the cell's block is the hovered one)."""
+    """Outline the ends of moved phrase `move` in this cell, if it holds any."""
     pen = QPen(scheme.word_moved_edge, 1.5)
     pen.setStyle(Qt.PenStyle.SolidLine)
     painter.save()

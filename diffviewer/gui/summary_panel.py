@@ -106,7 +106,7 @@ class SummaryPanel(QWidget):
             + "</p>"
         ]
         if stats.words_moved:
-            moved = self.tr("Moved phrases: %1 words kept but put elsewhere in the same passage (counted as kept)")
+            moved = self.tr("Moved phrases: %1 words kept but put elsewhere (counted as kept)")
             parts.append(f"<p>{html.escape(moved.replace('%1', f'{stats.words_moved:,}'))}</p>")
         if stats.longest_verbatim_words:
             run = self.tr("Longest verbatim run: %1 words").replace("%1", str(stats.longest_verbatim_words))

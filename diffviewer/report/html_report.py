@@ -172,7 +172,7 @@ _MOVED_END = {ChangeOp.DELETE: ("del", "o", "d"), ChangeOp.INSERT: ("ins", "d", 
 
 
 def _changed(change: Change, changes: Sequence[Change], n: int, inner: str, anchor: str) -> str:
-    """A removed or added run as HTML; `anchor` prefixes the ids of the block's moved phrases."""
+    """A removed or added run as HTML; `anchor` prefixes the ids of the comparison's moved phrases."""
     if change.moved is None:
         return _mark("del" if change.op is ChangeOp.DELETE else "ins", is_replacement(changes, n), inner)
     tag, here, there = _MOVED_END[change.op]
@@ -276,16 +276,16 @@ def _blocks(c: Comparison, layout: Layout, number: int = 0) -> list[str]:
         code = " code" if _is_code(c.original) or _is_code(c.derivative) else ""
         rows = [
             f'<div class="block kind-{block.kind}{code}"><div class=kind>{_e(_where(c, block))}</div>'
-            f"{_inline(block.changes, *painters(block), _anchor(number, index))}</div>"
-            for index, block in enumerate(c.blocks)
+            f"{_inline(block.changes, *painters(block), _anchor(number))}</div>"
+            for block in c.blocks
         ]
         return ['<div class="inline">', *rows, "</div>"]
     left_class = " class=code" if _is_code(c.original) else ""
     right_class = " class=code" if _is_code(c.derivative) else ""
     rows = ['<table class="blocks"><thead><tr><th>Original</th><th>Derivative</th></tr></thead><tbody>']
-    for index, block in enumerate(c.blocks):
+    anchor = _anchor(number)
+    for block in c.blocks:
         original, derivative = painters(block)
-        anchor = _anchor(number, index)
         left = _side(block.changes, ChangeOp.DELETE, original, anchor)
         right = _side(block.changes, ChangeOp.INSERT, derivative, anchor)
         rows.append(
@@ -296,9 +296,10 @@ def _blocks(c: Comparison, layout: Layout, number: int = 0) -> list[str]:
     return rows
 
 
-def _anchor(comparison: int, block: int) -> str:
-    """The start of the ids of one block's moved phrases: unique in the whole report."""
-    return f"c{comparison}b{block}m"
+def _anchor(comparison: int) -> str:
+    """The start of the ids of one comparison's moved phrases (their ids are unique in it, and
+    its two ends may lie in two blocks): unique in the whole report."""
+    return f"c{comparison}m"
 
 
 def _document_name(path: str, title: str | None) -> str:

@@ -83,7 +83,9 @@ def _change(change: Change) -> dict[str, object]:
         # Only with ignore options: the derivative's own spelling of an equal run.
         out["derivative_text"] = change.derivative_text
     if change.moved is not None:
-        # An addition to the contract: a delete and an insert of one block with the same id are
-        # one phrase the derivative kept but moved (the op stays delete or insert).
+        # An addition to the contract: a delete and an insert with the same id are one phrase the
+        # derivative kept but moved (the op stays delete or insert). Ids are unique in the
+        # comparison; the two ends are in one block, or in two when a sentence moved into a
+        # paragraph aligned elsewhere.
         out["moved"] = change.moved
     return out

@@ -235,5 +235,59 @@ def test_moved_words_are_counted_once_as_kept(pairs: list[tuple[str, str]]) -> N
     moved_deleted = sum(count_words(c.text) for bl in result.blocks for c in bl.changes if c.moved and c.op is DEL)
     moved_inserted = sum(count_words(c.text) for bl in result.blocks for c in bl.changes if c.moved and c.op is INS)
     assert stats.words_moved == moved_deleted == moved_inserted
-    for block in result.blocks:
-        _check_moved(block.changes, block.changes)
+    # Ids run over the whole comparison: each names one phrase, its two ends in one block or
+    # (a sentence moved into a paragraph aligned elsewhere) in two.
+    everywhere = [c for block in result.blocks for c in block.changes]
+    _check_moved(everywhere, everywhere)
+
+
+# A sentence moved into a paragraph that is aligned elsewhere: paragraph 2's second sentence
+# ends paragraph 5 of the derivative; every paragraph keeps its own partner.
+MOVED_ACROSS_ORIGINAL = (
+    "The county council approved a new winter timetable for the Kellmouth ferry on Tuesday. "
+    "Four evening crossings will be added between the harbour and Tarrow Island.",
+    "Island residents had complained for two years about the lack of late boats. "
+    "The harbour master promised brighter lights on the slipway before March.",
+    "The vessel Marigold will run the late crossings while the Skerry is refitted. "
+    "The refit at the Penhallow yard is expected to take eleven weeks.",
+    "Café owners on the quay said the consultation had been rushed. "
+    "Season ticket prices will stay the same, although single fares rise slightly.",
+    "Hospital staff in Bradwick said the last crossing was still too early for them. "
+    "Passenger figures will be published after the first twelve months.",
+)
+MOVED_SENTENCE = "The harbour master promised brighter lights on the slipway before March."
+MOVED_ACROSS_DERIVATIVE = (
+    MOVED_ACROSS_ORIGINAL[0],
+    "Island residents had complained for two years about the lack of late boats.",
+    *MOVED_ACROSS_ORIGINAL[2:4],
+    f"{MOVED_ACROSS_ORIGINAL[4]} {MOVED_SENTENCE}",
+)
+
+
+def test_a_sentence_moved_into_a_paragraph_aligned_elsewhere_is_moved_not_removed_and_added() -> None:
+    result = compare(doc(*MOVED_ACROSS_ORIGINAL), doc(*MOVED_ACROSS_DERIVATIVE))
+    # Each paragraph keeps its partner: the sentence is linked without tying blocks 2 and 5.
+    assert [(b.original, b.derivative) for b in result.blocks] == [((k,), (k,)) for k in range(5)]
+    assert (1, 4) in result.links
+    ends = {(k, c.op): c for k, b in enumerate(result.blocks) for c in b.changes if c.moved is not None}
+    assert set(ends) == {(1, DEL), (4, INS)}
+    gone, came = ends[(1, DEL)], ends[(4, INS)]
+    assert gone.moved == came.moved
+    assert gone.text == came.text == MOVED_SENTENCE.rstrip(".")
+    assert result.stats.words_deleted == result.stats.words_inserted == 0
+    assert result.stats.words_moved == count_words(MOVED_SENTENCE)
+
+
+def test_moved_ids_are_unique_in_the_comparison() -> None:
+    # Two blocks, each with a quotation moved inside it: their phrases get different ids.
+    original = (
+        "“We will not back down,” the mayor told reporters at the town hall.",
+        "“The harbour budget is final,” the treasurer said after the long meeting on Friday.",
+    )
+    derivative = (
+        "The mayor told reporters at the town hall: “we will not back down.”",
+        "The treasurer said after the long meeting on Friday: “the harbour budget is final.”",
+    )
+    result = compare(doc(*original), doc(*derivative))
+    ids = [(k, c.moved) for k, b in enumerate(result.blocks) for c in b.changes if c.moved is not None]
+    assert sorted(ids) == [(0, 1), (0, 1), (1, 2), (1, 2)]

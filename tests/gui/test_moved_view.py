@@ -145,7 +145,7 @@ def test_hovering_one_end_outlines_both_and_says_where_the_other_is(
     before = view.viewport().grab().toImage()
     point = _span_rect(view, Side.DERIVATIVE, came).center()
     _hover(view, point)
-    assert view.hovered_move == (0, 1)
+    assert view.hovered_move == 1
     assert "Moved phrase 1" in view.tooltip_at(point)
     after = view.viewport().grab().toImage()
     # The other end, in the other pane, is outlined now: its edge changed colour.
@@ -170,3 +170,44 @@ def test_the_legend_names_moved_words(qtbot: QtBot) -> None:
     qtbot.addWidget(legend)
     assert "moved words" in [label for _, label in legend._items]
     assert "moved" in legend.toolTip()
+
+
+def _moved_in_rows(view: ComparisonView, key: Side) -> list[tuple[int, Span]]:
+    found = []
+    for row in range(len(view._rows)):
+        laid = view.laid_out_cell(row, key)
+        if laid is not None:
+            found.extend((row, span) for span in laid.cell.spans if span.moved is not None)
+    return found
+
+
+def test_a_sentence_moved_into_another_paragraph_is_linked_across_rows(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.core.test_moved import MOVED_ACROSS_DERIVATIVE, MOVED_ACROSS_ORIGINAL
+
+    original = write(tmp_path / "a.txt", "\n\n".join(MOVED_ACROSS_ORIGINAL))
+    derivative = write(tmp_path / "b.txt", "\n\n".join(MOVED_ACROSS_DERIVATIVE))
+    compared(qtbot, window, lambda: window.open_paths(original, derivative))
+    view = window.view
+    ((gone_row, gone),) = _moved_in_rows(view, Side.ORIGINAL)
+    ((came_row, came),) = _moved_in_rows(view, Side.DERIVATIVE)
+    assert gone_row != came_row and gone.moved == came.moved
+    view.scroll_to_row(came_row)
+    qtbot.wait(10)
+    laid = view.laid_out_cell(came_row, Side.DERIVATIVE)
+    assert laid is not None
+    rect = span_rects(laid.layout, laid.to_qt(came.start), laid.to_qt(came.end))[0]
+    point = rect.translated(view.cell_origin(came_row, Side.DERIVATIVE)).center()
+    _hover(view, point)
+    assert view.hovered_move == came.moved
+    assert "moved here from paragraph 2 of the original" in view.tooltip_at(point)
+    view.scroll_to_row(gone_row)
+    qtbot.wait(10)
+    laid = view.laid_out_cell(gone_row, Side.ORIGINAL)
+    assert laid is not None
+    rect = span_rects(laid.layout, laid.to_qt(gone.start), laid.to_qt(gone.end))[0]
+    point = rect.translated(view.cell_origin(gone_row, Side.ORIGINAL)).center()
+    _hover(view, point)
+    assert "kept by the derivative, in its paragraph 5" in view.tooltip_at(point)
+    window.grab().save(str(tmp_path / "moved-across.png"))

@@ -84,3 +84,25 @@ def test_html_escapes_the_text_of_a_moved_phrase() -> None:
         if layout is Layout.SIDE_BY_SIDE:  # each side, character for character
             cells = [td.get_text() for td in page.select("tr.block td") if "kind" not in td.get("class", [])]
             assert cells == [original, derivative]
+
+
+def test_html_links_the_ends_of_a_sentence_moved_into_another_paragraph() -> None:
+    from tests.core.test_moved import MOVED_ACROSS_DERIVATIVE, MOVED_ACROSS_ORIGINAL
+
+    comparison = compare(doc(*MOVED_ACROSS_ORIGINAL), doc(*MOVED_ACROSS_DERIVATIVE))
+    for layout in Layout:
+        page = BeautifulSoup(html_report.render([comparison], layout), "html.parser")
+        (gone,) = page.select("del.mv")
+        (came,) = page.select("ins.mv")
+        # In two blocks, and still each end links to the other.
+        assert gone.find_parent(class_="block") is not came.find_parent(class_="block")
+        assert gone.a is not None and came.a is not None
+        assert gone.a["href"] == f"#{came['id']}" and came.a["href"] == f"#{gone['id']}"
+    data = json.loads(json_report.render([comparison]))
+    ends = [
+        (n, c["op"], c["moved"])
+        for n, b in enumerate(data["comparisons"][0]["blocks"])
+        for c in b["changes"]
+        if "moved" in c
+    ]
+    assert ends == [(1, "delete", 1), (4, "insert", 1)]
