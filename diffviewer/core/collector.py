@@ -4,7 +4,9 @@ A whole book's comparison keeps millions of n-gram sets, cells and tokens alive 
 time the collector's third generation fills it walks all of them, which cost a third of the
 alignment's time, while they hold no reference cycles to free (reference counting frees them).
 The collector is paused for the duration and resumed after, once the last of any concurrent
-comparisons (the window runs several) is done; garbage made meanwhile is collected then.
+comparisons (the window runs several) is done; garbage made meanwhile is collected then. (The
+application never turns the collector off itself; a caller that did so while a comparison ran
+would find it resumed after: a disable() during the pause cannot be told from the pause.)
 """
 
 from __future__ import annotations

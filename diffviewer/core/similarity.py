@@ -292,13 +292,12 @@ class UnitSimilarity:
         counts = np.searchsorted(keys_a, keys_b, side="right") - first  # at most max_df each
         starts = np.repeat(first, counts)
         offsets = np.arange(len(starts)) - np.repeat(np.cumsum(counts) - counts, counts)
-        gap_of = np.repeat(keys_b // max(1, self._vocabulary), counts)
         m = max(1, len(self.b))
-        n = max(1, len(self.a))
-        pairs, hits = np.unique(
-            (gap_of * n + units_a[starts + offsets]) * m + np.repeat(units_b, counts), return_counts=True
-        )
-        gap, original, derivative = pairs // m // n, pairs // m % n, pairs % m
+        # The gaps are disjoint: a pair's original unit tells its gap, and sorting by unit sorts by gap.
+        keys = units_a[starts + offsets] * m + np.repeat(units_b, counts)
+        pairs, hits = np.unique(keys, return_counts=True)  # hits: how many rare n-grams a pair shares
+        original, derivative = pairs // m, pairs % m
+        gap = self._gap_of_unit(len(self.a), [g[0] for g in gaps])[original]
         best = _among_best(original, hits, RARE_CANDIDATES) | _among_best(derivative, hits, RARE_CANDIDATES)
         return GapPairs(gap[best], original[best], derivative[best])
 
@@ -326,15 +325,20 @@ class UnitSimilarity:
             shared, np.where(same, 1.0, (dice - chance) / (1 - chance)), np.where(same, math.inf, surprise)
         )
 
+    @staticmethod
+    def _gap_of_unit(units: int, ranges: Sequence[range]) -> _Ints:
+        """For each of a side's units, the number of the range it is in (-1 for none)."""
+        gap_of_unit = np.full(units, -1, dtype=np.int64)
+        for gap, members in enumerate(ranges):
+            gap_of_unit[members.start : members.stop] = gap
+        return gap_of_unit
+
     def _gap_entries(
         self, flat: _Flat, ranges: Sequence[range], rare: npt.NDArray[np.bool_] | None
     ) -> tuple[_Ints, _Ints]:
         """Every entry of a unit in one of `ranges` (of an n-gram in `rare`, if given): its key
         (gap × vocabulary + n-gram), and its unit."""
-        gap_of_unit = np.full(flat.units, -1, dtype=np.int64)
-        for gap, units in enumerate(ranges):
-            gap_of_unit[units.start : units.stop] = gap
-        gaps = gap_of_unit[flat.owner]
+        gaps = self._gap_of_unit(flat.units, ranges)[flat.owner]
         inside = gaps >= 0 if rare is None else (gaps >= 0) & rare[flat.grams]
         return gaps[inside] * self._vocabulary + flat.grams[inside], flat.owner[inside]
 

@@ -569,9 +569,21 @@ class ComparisonView(QAbstractScrollArea):
         place = self._move_places.get(span.moved)
         if place is None or place.removed == place.added:
             return None
-        other = self._comparison.blocks[place.added if span.op is ChangeOp.DELETE else place.removed]
-        paragraphs = other.derivative if span.op is ChangeOp.DELETE else other.original
-        return paragraphs[0] if paragraphs else None
+        removed_here = span.op is ChangeOp.DELETE
+        other = self._comparison.blocks[place.added if removed_here else place.removed]
+        document = self._comparison.derivative if removed_here else self._comparison.original
+        wanted = ChangeOp.INSERT if removed_here else ChangeOp.DELETE
+        at = 0  # where the other end starts in the other block's side (paragraphs joined by "\n")
+        for change in other.changes:
+            if change.moved == span.moved and change.op is wanted:
+                break
+            at += len(change.derivative_side if removed_here else change.original_side)
+        paragraphs = other.derivative if removed_here else other.original
+        for paragraph in paragraphs:
+            at -= len(document.paragraphs[paragraph].text) + 1
+            if at < 0:
+                return paragraph
+        return paragraphs[-1] if paragraphs else None
 
     def cell_origin(self, row: int, key: Side | None) -> QPointF:
         """Where a cell's text layout is drawn, in viewport coordinates (scrolling included)."""

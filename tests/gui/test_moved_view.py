@@ -211,3 +211,29 @@ def test_a_sentence_moved_into_another_paragraph_is_linked_across_rows(
     _hover(view, point)
     assert "kept by the derivative, in its paragraph 5" in view.tooltip_at(point)
     window.grab().save(str(tmp_path / "moved-across.png"))
+
+
+def test_the_tooltip_names_the_paragraph_of_a_block_that_holds_the_other_end(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.core.test_moved import MOVED_ACROSS_DERIVATIVE, MOVED_ACROSS_ORIGINAL, MOVED_SENTENCE
+
+    # The original's last paragraph is split in two, and the moved sentence ends the second half:
+    # the other end is in derivative paragraph 6 of a block holding paragraphs 5 and 6.
+    first, second = MOVED_ACROSS_ORIGINAL[4].split(". ", 1)
+    derivative_paragraphs = (*MOVED_ACROSS_DERIVATIVE[:4], f"{first}.", f"{second} {MOVED_SENTENCE}")
+    original = write(tmp_path / "a.txt", "\n\n".join(MOVED_ACROSS_ORIGINAL))
+    derivative = write(tmp_path / "b.txt", "\n\n".join(derivative_paragraphs))
+    comparison = compared(qtbot, window, lambda: window.open_paths(original, derivative))
+    assert isinstance(comparison, Comparison)
+    assert (4, 5) in [b.derivative for b in comparison.blocks]
+    view = window.view
+    ((gone_row, gone),) = _moved_in_rows(view, Side.ORIGINAL)
+    view.scroll_to_row(gone_row)
+    qtbot.wait(10)
+    laid = view.laid_out_cell(gone_row, Side.ORIGINAL)
+    assert laid is not None
+    rect = span_rects(laid.layout, laid.to_qt(gone.start), laid.to_qt(gone.end))[0]
+    point = rect.translated(view.cell_origin(gone_row, Side.ORIGINAL)).center()
+    _hover(view, point)
+    assert "kept by the derivative, in its paragraph 6" in view.tooltip_at(point)
