@@ -6,11 +6,7 @@ import zlib
 from collections.abc import Iterable
 
 from diff_match_patch import diff_match_patch
-
-try:  # the C++ build: same algorithm, same results, many times faster
-    import fast_diff_match_patch
-except ImportError:  # pragma: no cover - depends on what is installed
-    fast_diff_match_patch = None
+from rapidfuzz.distance import Indel
 
 from diffviewer.core.model import Change, ChangeOp, CompareOptions, Granularity, Piece
 from diffviewer.core.syntax import is_markup
@@ -76,21 +72,32 @@ def _merged(changes: Iterable[Change]) -> tuple[Change, ...]:
     return tuple(out)
 
 
-DIFF_TIMEOUT_SECONDS = 2.0
-_FAST_OPS = {"=": 0, "-": -1, "+": 1}
+def _flush(diffs: list[tuple[int, str]], removed: list[str], added: list[str]) -> None:
+    if any(removed):
+        diffs.append((-1, "".join(removed)))
+    if any(added):
+        diffs.append((1, "".join(added)))
+    removed.clear()
+    added.clear()
 
 
-def _diff_main(dmp: diff_match_patch, a: str, b: str) -> list[tuple[int, str]]:
-    """diff_main, by the C++ build when installed; the cleanups stay in Python either way."""
-    if fast_diff_match_patch is not None and USE_FAST_DIFF:
-        raw = fast_diff_match_patch.diff(
-            a, b, timelimit=DIFF_TIMEOUT_SECONDS, checklines=False, cleanup="No", counts_only=False
-        )
-        return [(_FAST_OPS[op], text) for op, text in raw]
-    return dmp.diff_main(a, b, False)
-
-
-USE_FAST_DIFF = True  # tests switch it off to compare the two builds
+def token_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """A shortest edit script of two token strings (a character a token), as diff_match_patch's
+    (op, text) tuples, merged (between two kept runs, the removal then the addition) for its
+    cleanups. It comes from rapidfuzz's bit-parallel longest common subsequence: as many kept
+    tokens as diff_match_patch's own diff_main, tens of times faster on sentence-sized pieces,
+    and with no time limit to cut a long one short."""
+    diffs: list[tuple[int, str]] = []
+    removed, added = [], []  # between two kept runs: all the removals first, then the additions
+    for op in Indel.opcodes(a, b):
+        if op.tag != "equal":
+            removed.append(a[op.src_start : op.src_end])
+            added.append(b[op.dest_start : op.dest_end])
+            continue
+        _flush(diffs, removed, added)
+        diffs.append((0, a[op.src_start : op.src_end]))
+    _flush(diffs, removed, added)
+    return diffs
 
 
 def _mirror(change: Change) -> Change:
@@ -197,8 +204,7 @@ def _diff(
     a_chars = _encode(a_tokens, options, alphabet, seen)
     b_chars = _encode(b_tokens, options, alphabet, seen)
     dmp = diff_match_patch()
-    dmp.Diff_Timeout = DIFF_TIMEOUT_SECONDS
-    diffs = _diff_main(dmp, a_chars, b_chars)
+    diffs = token_diff(a_chars, b_chars)
     # Tokens are the diff units, so "edit cost" counts tokens: an equal run shorter than
     # this many tokens between two edits (" the ", ", ") is confetti and joins the edit,
     # while longer shared phrases in a paraphrase stay visible. (Semantic cleanup would swallow

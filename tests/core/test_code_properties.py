@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffviewer.core import worddiff
 from diffviewer.core.compare import compare
 from diffviewer.core.model import (
     BlockKind,
@@ -57,15 +53,6 @@ def swapped(changes: tuple[Change, ...]) -> list[Change]:
             run.append(Change(ChangeOp.INSERT if change.op is ChangeOp.DELETE else ChangeOp.DELETE, change.text))
     flush()
     return out
-
-
-@contextmanager
-def python_build() -> Iterator[None]:
-    worddiff.USE_FAST_DIFF = False
-    try:
-        yield
-    finally:
-        worddiff.USE_FAST_DIFF = True
 
 
 @given(st.one_of(st.text(), code_text), languages, st.sampled_from(Granularity))
@@ -118,13 +105,3 @@ def test_code_comparisons_partition_rebuild_and_swap(
     assert forward.stats.words_deleted == backward.stats.words_inserted
 
 
-@settings(max_examples=150, deadline=None)
-@given(code_text, code_text, languages, languages, option_sets)
-def test_the_cpp_and_python_builds_agree_on_code(
-    a: str, b: str, a_language: str | None, b_language: str | None, options: CompareOptions
-) -> None:
-    assert worddiff.fast_diff_match_patch is not None, "fast-diff-match-patch is a test dependency"
-    fast = word_diff(a, b, options, a_language, b_language)
-    with python_build():
-        slow = word_diff(a, b, options, a_language, b_language)
-    assert fast == slow

@@ -130,19 +130,29 @@ def test_ignored_case_keeps_each_sides_own_text() -> None:
     assert changes == (Change(ChangeOp.EQUAL, "The Memo", "the memo"),)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(), st.text(), option_sets)
-def test_the_cpp_and_python_diff_builds_agree(a: str, b: str, options: CompareOptions) -> None:
-    from diffviewer.core import worddiff
+_token_strings = st.text(alphabet="abcde \U000f0000\U000f0001", max_size=80)
 
-    assert worddiff.fast_diff_match_patch is not None, "fast-diff-match-patch is a test dependency"
-    fast = word_diff(a, b, options)
-    worddiff.USE_FAST_DIFF = False
-    try:
-        slow = word_diff(a, b, options)
-    finally:
-        worddiff.USE_FAST_DIFF = True
-    assert fast == slow
+
+@settings(max_examples=300, deadline=None)
+@given(_token_strings, _token_strings)
+def test_the_token_diff_keeps_a_longest_common_subsequence(a: str, b: str) -> None:
+    # The diff runs on strings of one character per token: rapidfuzz's LCS must keep as many
+    # tokens as diff_match_patch's own diff_main without a time limit (an exact Myers diff), and
+    # rebuild both sides.
+    from diff_match_patch import diff_match_patch
+
+    from diffviewer.core.worddiff import token_diff
+
+    exact = diff_match_patch()
+    exact.Diff_Timeout = 0
+    fast = token_diff(a, b)
+    assert "".join(t for op, t in fast if op <= 0) == a
+    assert "".join(t for op, t in fast if op >= 0) == b
+    kept = sum(len(t) for op, t in fast if op == 0)
+    assert kept == sum(len(t) for op, t in exact.diff_main(a, b, False) if op == 0)
+    # Merged as diff_match_patch's cleanups expect: no two runs of one kind in a row, nothing empty.
+    assert all(t for _, t in fast)
+    assert all(x[0] != y[0] for x, y in zip(fast, fast[1:], strict=False))
 
 
 @settings(max_examples=60, deadline=None)
