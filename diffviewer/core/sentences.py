@@ -8,6 +8,7 @@ longer runs) where the other side keeps them together.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -25,11 +26,25 @@ class Unit:
     end: int
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; together they cover `text` exactly, trailing spaces included."""
     if not text:
         return [(0, 0)]
-    pieces = [piece for piece in sentencex.segment(_LANGUAGE, text) if piece]
+    try:
+        pieces = [piece for piece in sentencex.segment(_LANGUAGE, text) if piece]
+    except UnicodeEncodeError:
+        # A lone surrogate (a lenient decoding left it) is no UTF-8, which the segmenter needs:
+        # it reads the text with each such one as U+FFFD, one code point for one, and the
+        # pieces are cut from the text itself.
+        probe = _SURROGATE.sub("\ufffd", text)
+        pieces, at = [], 0
+        for piece in sentencex.segment(_LANGUAGE, probe):
+            pieces.append(text[at : at + len(piece)])
+            at += len(piece)
+        pieces = [piece for piece in pieces if piece]
     if "".join(pieces) != text:  # never seen; a segmenter that drops text must not lose ours
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []

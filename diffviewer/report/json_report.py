@@ -9,6 +9,11 @@ from typing import Any
 
 from diffviewer.core.model import Block, Change, Comparison, Document, Quote
 
+try:  # A whole book's report is millions of objects: orjson writes it some 20 times faster.
+    import orjson
+except ImportError:  # pragma: no cover - it is a dependency; the stdlib gives the same bytes
+    orjson = None  # type: ignore[assignment]
+
 FORMAT_NAME = "diffviewer-comparison"
 FORMAT_VERSION = 1
 
@@ -74,6 +79,23 @@ def render(comparisons: Sequence[Comparison]) -> str:
         "original": document_json(comparisons[0].original),
         "comparisons": [comparison_json(c) for c in comparisons],
     }
+    return encoded(payload)
+
+
+def encoded(payload: dict[str, Any]) -> str:
+    """The payload as the contract's text: two-space indents, UTF-8 text unescaped, a final newline.
+
+    orjson and the standard library write the same bytes for it: the same indents and escapes,
+    and floats in shortest form, which differ only below 1e-4 or from 1e16 on (orjson writes no
+    exponent, or another one), and the contract's floats are shares rounded to 4 decimals.
+    orjson refuses what is not valid UTF-8 (a lone surrogate a lenient decoding left in a text)
+    or an integer past 64 bits: the standard library writes those.
+    """
+    if orjson is not None:
+        try:
+            return orjson.dumps(payload, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+        except TypeError:  # orjson.JSONEncodeError
+            pass
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -74,6 +74,14 @@ def test_question_and_exclamation_marks_split() -> None:
     assert _sentences("Is it late? Yes! We go home.") == ["Is it late? ", "Yes! ", "We go home."]
 
 
+def test_a_lone_surrogate_is_cut_around_not_refused() -> None:
+    # The segmenter reads UTF-8, which a lone surrogate (left by a lenient decoding) is not.
+    text = "The café \udcff shut. It opened again in May."
+    spans = sentence_spans(text)
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert len(spans) == 2
+
+
 def test_empty_text_is_one_empty_span() -> None:
     assert sentence_spans("") == [(0, 0)]
 
