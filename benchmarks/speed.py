@@ -1,10 +1,14 @@
-"""Speed and peak memory of each stage on generated documents, beside `git diff --word-diff`.
+"""Speed and peak memory of each stage on real and generated documents, beside `git diff --word-diff`.
 
-Run: python benchmarks/speed.py [SIZE_MB ...] [--runs=N]   (default: 0.1 1 10, 5 runs)
-Inputs are generated deterministically (seeded): ~2,500 paragraphs a megabyte, ~5% of words
-changed, some paragraphs moved, split and merged. Each run is a fresh process (cold caches, as a
-user gets): it loads both files and compares them, timing the stages (load, align, word diffs with
-quotations and statistics) and reporting its peak resident memory. Medians are printed beside the
+Run: python benchmarks/speed.py [SIZE_MB ...] [--runs=N] [--no-books]
+     (default: generated 0.1 1 10, then the book pairs; 5 runs)
+Generated inputs are deterministic (seeded): ~2,500 paragraphs a megabyte, ~5% of words
+changed, some paragraphs moved, split and merged. Real inputs are the whole-book pairs of
+../shared/corpus/books, and the first of them cut to 0.1 and 1 MB (both sides cut at the same
+share of their paragraphs), to show the cost grows with the size of real rewording too.
+Each run is a fresh process (cold caches, as a user gets): it loads both files, compares them
+and writes the JSON report to a file, timing the stages (load, align, word diffs with quotations
+and facts, report) and reporting its peak resident memory. Medians are printed beside the
 yardstick, git's word diff on the same two files timed in the same run.
 """
 
@@ -124,17 +128,20 @@ def _child(original: str, derivative: str) -> None:
     from diffviewer.core.compare import compare
     from diffviewer.core.model import CompareOptions
     from diffviewer.formats import load
+    from diffviewer.report import json_report
 
     start = time.perf_counter()
     a, b = load(original), load(derivative)
     loaded = time.perf_counter()
     marks: list[tuple[float, float]] = []
-    compare(a, b, CompareOptions(), on_progress=lambda fraction: marks.append((fraction, time.perf_counter())))
+    comparison = compare(a, b, CompareOptions(), on_progress=lambda f: marks.append((f, time.perf_counter())))
+    compared = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "report.json").write_text(json_report.render([comparison]), encoding="utf-8")
     done = time.perf_counter()
     aligned = next(t for f, t in marks if f >= 0.4)
-    worded = next(t for f, t in marks if f >= 1.0)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    stages = [loaded - start, aligned - loaded, worded - aligned, done - start, peak_mb]
+    stages = [loaded - start, aligned - loaded, compared - aligned, done - compared, done - start, peak_mb]
     print(json.dumps(stages))
 
 
@@ -158,32 +165,58 @@ def _git_seconds(original: Path, derivative: Path) -> float:
     return time.perf_counter() - start
 
 
+BOOKS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "books"
+
+
+def _cut(text: str, share: float) -> str:
+    """The first `share` of a document's paragraphs."""
+    paragraphs = text.split("\n\n")
+    return "\n\n".join(paragraphs[: max(1, round(len(paragraphs) * share))]) + "\n"
+
+
+def _inputs(sizes: list[float], books: bool) -> list[tuple[str, str, str]]:
+    """(label, original text, derivative text) of every input to time."""
+    found = [(f"gen {size:g}M", *generate(int(size * 2**20))) for size in sizes]
+    pairs = sorted(p for p in BOOKS.iterdir() if (p / "original.txt").exists()) if books and BOOKS.is_dir() else []
+    for n, pair in enumerate(pairs):
+        original = (pair / "original.txt").read_text(encoding="utf-8")
+        derivative = (pair / "derivative.txt").read_text(encoding="utf-8")
+        if n == 0:  # the same real text cut to size: the cost must grow with it, not faster
+            for megabytes in (0.1, 1.0):
+                share = min(1.0, megabytes * 2**20 / len(original.encode("utf-8")))
+                found.append((f"{pair.name} {megabytes:g}M", _cut(original, share), _cut(derivative, share)))
+        found.append((f"{pair.name}", original, derivative))
+    return found
+
+
 def main() -> int:
     if sys.argv[1:2] == ["--child"]:
         _child(sys.argv[2], sys.argv[3])
         return 0
-    args = [a for a in sys.argv[1:] if not a.startswith("--runs=")]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
     runs = int(next((a.split("=")[1] for a in sys.argv[1:] if a.startswith("--runs=")), "5"))
     sizes = [float(a) for a in args] or [0.1, 1.0, 10.0]
     print(f"median of {runs} cold runs (each a fresh process); the yardstick is git in the same run")
-    header = ("size", "paras", "load", "align", "words+q", "total", "peak", "git", "ratio")
-    print(" ".join(f"{name:>{width}}" for name, width in zip(header, (6, 7, 7, 7, 8, 7, 8, 7, 6), strict=True)))
+    header = ("input", "MB", "paras", "load", "align", "words+q", "report", "total", "peak", "git", "ratio")
+    widths = (22, 5, 7, 7, 7, 8, 7, 7, 8, 7, 6)
+    print(" ".join(f"{name:>{width}}" for name, width in zip(header, widths, strict=True)))
     with tempfile.TemporaryDirectory() as tmp:
-        for size in sizes:
-            a_text, b_text = generate(int(size * 2**20))
+        for label, a_text, b_text in _inputs(sizes, "--no-books" not in sys.argv):
             a_path, b_path = Path(tmp, "a.txt"), Path(tmp, "b.txt")
             a_path.write_text(a_text, encoding="utf-8")
             b_path.write_text(b_text, encoding="utf-8")
             samples = [_run_child(a_path, b_path) for _ in range(runs)]
             medians = [statistics.median(column) for column in zip(*samples, strict=True)]
-            load_s, align_s, words_s, total_s, peak = medians
+            load_s, align_s, words_s, report_s, total_s, peak = medians
             git = float("nan")
             if shutil.which("git"):
                 git = statistics.median(_git_seconds(a_path, b_path) for _ in range(runs))
             paragraphs = a_text.count("\n\n") + 1
+            megabytes = len(a_text.encode("utf-8")) / 2**20
             print(
-                f"{size:5g}M {paragraphs:7d} {load_s:7.3f} {align_s:7.3f} {words_s:8.3f} {total_s:7.3f}"
-                f" {peak:6.0f}MB {git:7.3f} {total_s / git:5.1f}x"
+                f"{label:>22} {megabytes:5.1f} {paragraphs:7d} {load_s:7.3f} {align_s:7.3f} {words_s:8.3f}"
+                f" {report_s:7.3f} {total_s:7.3f} {peak:6.0f}MB {git:7.3f} {total_s / git:5.1f}x",
+                flush=True,
             )
     return 0
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from diffviewer.core.collector import paused_collector
 from diffviewer.core.model import Block, Change, Comparison, Document, Quote
 
 try:  # A whole book's report is millions of objects: orjson writes it some 20 times faster.
@@ -73,6 +74,11 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
 def render(comparisons: Sequence[Comparison]) -> str:
     if not comparisons:
         raise ValueError("nothing to report")
+    with paused_collector():  # millions of small dicts, no cycles among them (see collector.py)
+        return _render(comparisons)
+
+
+def _render(comparisons: Sequence[Comparison]) -> str:
     payload = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,

@@ -487,3 +487,15 @@ def test_no_quote_comes_from_an_apostrophe_in_the_samples(original: Document) ->
         for quote in run(original, name).quotes:
             assert len(quote.text) > 2 and not quote.text.startswith(("s ", "t ", "re ", "ve "))
     assert run(original, "ai-rewrite.txt").quotes == ()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from("abcdefg"), max_size=60), st.lists(st.sampled_from("abcdefg"), max_size=30))
+def test_the_compiled_matcher_finds_difflibs_matches(passage: list[str], needle: list[str]) -> None:
+    import difflib
+
+    import cydifflib
+
+    compiled = cydifflib.SequenceMatcher(None, passage, needle, autojunk=False).get_matching_blocks()
+    plain = difflib.SequenceMatcher(None, passage, needle, autojunk=False).get_matching_blocks()
+    assert [tuple(b) for b in compiled] == [tuple(b) for b in plain]
