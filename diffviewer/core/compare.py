@@ -24,7 +24,7 @@ from diffviewer.core.model import (
 )
 from diffviewer.core.moved import mark_moved
 from diffviewer.core.syntax import is_markup
-from diffviewer.core.tokens import count_words, split_tokens, token_key, words
+from diffviewer.core.tokens import WORD_RE, count_words, split_tokens, token_key, words
 from diffviewer.core.worddiff import piecewise_diff
 
 
@@ -54,6 +54,8 @@ def _share_no_word(changes: Sequence[Change]) -> bool:
     Only where words stand apart: a heading of one word ("Quellen" / "Quelle") or a script
     written without spaces (a Chinese clause is one "word") is judged by its n-grams alone.
     """
+    if any(c.op is ChangeOp.EQUAL and WORD_RE.search(c.text) for c in changes):
+        return False  # a word they both have is there, kept (the usual case: no need to list words)
     a_words = {w.casefold() for w in words("".join(c.original_side for c in changes))}
     b_words = {w.casefold() for w in words("".join(c.derivative_side for c in changes))}
     return _spaced(a_words) and _spaced(b_words) and a_words.isdisjoint(b_words)
