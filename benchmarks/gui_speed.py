@@ -8,8 +8,9 @@ Measures, with QElapsedTimer:
 - a generated pair of SIZE_MB each (the same generator as speed.py), then a generated Python pair
   of about that size (syntax colours: cells lexed as they come on screen): from giving the files
   to the comparison painted and scrollable;
-- next/previous change and page scrolling: the worst and median time per step, including the
-  repaint.
+- the whole-book pairs of ../shared/corpus/books, the same way;
+- next/previous change, page scrolling, jumping to the end and switching inline / side by side:
+  the worst and median time per step, including the repaint.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from speed import generate  # noqa: E402
 from diffviewer.gui.app import application  # noqa: E402
 from diffviewer.gui.main_window import MainWindow  # noqa: E402
 from diffviewer.gui.settings import Settings  # noqa: E402
+from diffviewer.gui.view_mode import ViewMode  # noqa: E402
+
+BOOKS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "books"
 
 
 def demo_start_to_first_paint() -> float:
@@ -125,6 +129,9 @@ def measure(window: MainWindow, label: str, original: Path, derivative: Path) ->
     steps("previous change", window.view.previous_change, 60)
     bar = window.view.verticalScrollBar()
     steps("page down", lambda: bar.setValue(bar.value() + bar.pageStep()), 60)
+    steps("jump to the end and back", lambda: bar.setValue(bar.maximum() if bar.value() == 0 else 0), 10)
+    modes = iter([ViewMode.INLINE, ViewMode.SIDE_BY_SIDE] * 3)
+    steps("switch inline / side by side", lambda: window.view.set_mode(next(modes)), 6)
 
 
 def main() -> int:
@@ -150,6 +157,8 @@ def main() -> int:
     app.processEvents()
     measure(window, f"{size_mb:g} MB pair", folder / "a.txt", folder / "b.txt")
     measure(window, f"{size_mb:g} MB Python pair", folder / "a.py", folder / "b.py")
+    for pair in sorted(p for p in BOOKS.iterdir() if (p / "original.txt").exists()) if BOOKS.is_dir() else []:
+        measure(window, f"whole book {pair.name}", pair / "original.txt", pair / "derivative.txt")
     window.close()
     return 0
 

@@ -10,6 +10,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -130,7 +131,16 @@ class MainWindow(QMainWindow):
 
         self.summary_panel = SummaryPanel(self)
         self.quotes_panel = QuotesPanel(self)
-        self.summary_dock = self._dock(self.tr("Summary"), "summaryDock", self.summary_panel)
+        # The Summary scrolls: on a whole book its list of changed names and numbers runs to
+        # hundreds of lines, which as a plain widget made the window as tall as the list (tens of
+        # thousands of pixels, off the screen, every repaint covering all of it).
+        summary_scroller = QScrollArea(self)
+        summary_scroller.setWidget(self.summary_panel)
+        summary_scroller.setWidgetResizable(True)
+        summary_scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        summary_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary_scroller = summary_scroller
+        self.summary_dock = self._dock(self.tr("Summary"), "summaryDock", summary_scroller)
         self.quotes_dock = self._dock(self.tr("Quotes"), "quotesDock", self.quotes_panel)
         self.tabifyDockWidget(self.summary_dock, self.quotes_dock)
         self.summary_dock.raise_()

@@ -491,3 +491,19 @@ def test_an_original_alone_is_shown_with_the_rows_its_job_built(
     assert preview is not None and [row.left.paragraphs for row in preview if row.left] == [(0,), (1,)]
     assert window.view.document(Side.ORIGINAL) is document
     assert window.view.rows[0] is preview[0]  # not built a second time on the GUI thread
+
+
+def test_a_long_summary_scrolls_and_never_grows_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    # Three hundred changed figures: the Summary lists them all, in a panel that scrolls.
+    original = write(tmp_path / "a.txt", *(f"Clause {n}: the yearly fee is {1000 + n} pounds." for n in range(300)))
+    derivative = write(tmp_path / "b.txt", *(f"Clause {n}: the yearly fee is {5000 + n} pounds." for n in range(300)))
+    size = window.size()
+    comparison = compared(qtbot, window, lambda: window.open_paths(original, derivative))
+    assert isinstance(comparison, Comparison)
+    assert len(comparison.changed_facts) >= 300
+    qtbot.wait(50)
+    assert window.size() == size
+    assert window.view.viewport().height() < size.height()
+    scroller = window.summary_scroller
+    assert scroller.widget() is window.summary_panel
+    assert scroller.verticalScrollBar().maximum() > 0  # the list is longer than the panel
