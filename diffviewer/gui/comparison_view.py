@@ -6,6 +6,7 @@ scrolling is synchronised by construction. Each row is as tall as its taller cel
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -113,6 +114,8 @@ class ComparisonView(QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._mode = ViewMode.SIDE_BY_SIDE
         self._prepared: PreparedRows | None = None
+        # Rows of the other view mode once built, so switching back and forth builds each once.
+        self._prepared_by_mode: dict[ViewMode, PreparedRows] = {}
         # The original's rows alone, prepared by the worker, with the document they show.
         self._preview: tuple[Document, list[Row]] | None = None
         self._wrap = True
@@ -188,6 +191,7 @@ class ComparisonView(QAbstractScrollArea):
     def set_comparison(self, comparison: Comparison | None, prepared: PreparedRows | None = None) -> None:
         """Show `comparison`; `prepared` rows (built off the GUI thread) are used when they fit it."""
         self._prepared = prepared if prepared is not None and prepared.comparison is comparison else None
+        self._prepared_by_mode = {} if self._prepared is None else {self._prepared.mode: self._prepared}
         keep_position = self._comparison is not None and comparison is not None
         fraction = self._scroll_fraction() if keep_position else 0.0
         self._comparison = comparison
@@ -212,9 +216,19 @@ class ComparisonView(QAbstractScrollArea):
             bar.setValue(round(fraction * bar.maximum()))
 
     def set_mode(self, mode: ViewMode) -> None:
+        """Show the rows of `mode`, keeping the reader's place: the block at the top of the view
+        stays at the top."""
         if mode is not self._mode:
+            bar = self.verticalScrollBar()
+            row = self._row_at(bar.value())
+            block = self._rows[row].block if row >= 0 else None
             self._mode = mode
             self._rebuild_rows()
+            at = self._anchor_row.get(block, -1) if block is not None else -1
+            if at >= 0:
+                self._lay_out_span(at, self.viewport().height())
+                self._update_tops()
+                bar.setValue(math.ceil(self._tops[at]))  # (rounded down, it would show the row above)
 
     def set_wrap(self, wrap: bool) -> None:
         if wrap != self._wrap:
@@ -272,9 +286,11 @@ class ComparisonView(QAbstractScrollArea):
     def _rebuild_rows(self) -> None:
         original, derivative = self._documents[Side.ORIGINAL], self._documents[Side.DERIVATIVE]
         if self._comparison is not None:
-            prepared = self._prepared
-            if prepared is None or prepared.mode is not self._mode:
-                prepared = self._prepared = PreparedRows.of(self._comparison, self._mode)
+            prepared = self._prepared_by_mode.get(self._mode)
+            if prepared is None or prepared.comparison is not self._comparison:
+                prepared = PreparedRows.of(self._comparison, self._mode)
+                self._prepared_by_mode[self._mode] = prepared
+            self._prepared = prepared
             self._rows = list(prepared.rows)
         elif original is not None:
             preview = self._preview

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QCheckBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QHelpEvent
+from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import Comparison, Quote, QuoteStatus
@@ -34,6 +34,7 @@ class QuotesPanel(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.itemActivated.connect(self.on_item_activated)
         self.tree.itemClicked.connect(self.on_item_activated)
+        self.tree.viewport().installEventFilter(self)  # tooltips made when asked for: see eventFilter
         layout.addWidget(self.tree, 1)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
@@ -69,18 +70,37 @@ class QuotesPanel(QWidget):
         self.tree.clear()
         dark = self.palette().base().color().lightness() < 128
         shown = sorted(self._quotes, key=lambda q: (_ORDER[q.status], q.paragraph, q.start))
+        # One brush and one label a status: a whole book has thousands of quotations.
+        brushes, labels = {}, {}
+        for status in QuoteStatus:
+            colour = QColor(quote_colour(status, dark))
+            colour.setAlpha(70)
+            brushes[status], labels[status] = QBrush(colour), _status_label(status)
+        items = []
         for quote in shown:
             if self.flagged_only.isChecked() and quote.status is QuoteStatus.VERBATIM:
                 continue
-            item = QTreeWidgetItem([_status_label(quote.status), str(quote.paragraph + 1), quote.text])
+            item = QTreeWidgetItem([labels[quote.status], str(quote.paragraph + 1), quote.text])
             item.setData(0, Qt.ItemDataRole.UserRole, quote)
-            colour = QColor(quote_colour(quote.status, dark))
-            colour.setAlpha(70)
-            item.setBackground(0, QBrush(colour))
-            item.setToolTip(2, _describe(quote))
-            self.tree.addTopLevelItem(item)
+            item.setBackground(0, brushes[quote.status])
+            items.append(item)
+        self.tree.addTopLevelItems(items)
         self.tree.resizeColumnToContents(0)
         self.tree.resizeColumnToContents(1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """A quotation's tooltip (what the original says there), made when it is asked for: a
+        whole book has thousands of quotations, and making them all stalled the window."""
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            item = self.tree.itemAt(event.pos())
+            quote = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+            if isinstance(quote, Quote) and self.tree.columnAt(event.pos().x()) == 2:
+                QToolTip.showText(event.globalPos(), describe(quote), self.tree.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
 
     def on_filter_toggled(self, _checked: bool) -> None:
         self._fill()
@@ -88,7 +108,7 @@ class QuotesPanel(QWidget):
     def on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         quote = item.data(0, Qt.ItemDataRole.UserRole)
         if isinstance(quote, Quote):
-            self.detail.setText(_describe(quote))
+            self.detail.setText(describe(quote))
             self.quote_activated.emit(quote)
 
 
@@ -105,7 +125,8 @@ def _status_label(status: QuoteStatus) -> str:
     return labels[status]
 
 
-def _describe(quote: Quote) -> str:
+def describe(quote: Quote) -> str:
+    """What a quotation's tooltip and the detail line say of it."""
     lines = [f"“{quote.text}”"]
     if quote.source_paragraph is None:
         lines.append(_tr("The original never says this."))

@@ -153,3 +153,31 @@ def test_a_cancelled_comparison_resumes_the_collector(collector_on: object) -> N
     with pytest.raises(Cancelled):
         compare(original, derivative, should_cancel=lambda: True)
     assert gc.isenabled()
+
+
+def test_what_a_comparison_leaves_alive_is_not_walked_and_is_put_back_at_the_next(collector_on: object) -> None:
+    with paused_collector():
+        made = [[n] for n in range(10_000)]  # objects the collector would walk
+    assert gc.get_freeze_count() >= len(made)  # set aside: the next collections skip them
+    with paused_collector():
+        assert gc.get_freeze_count() == 0  # back among the collected, while the collector is off
+    assert gc.get_freeze_count() >= len(made)
+    gc.unfreeze()
+
+
+def test_a_cycle_made_after_a_comparison_is_still_collected(collector_on: object) -> None:
+    import weakref
+
+    with paused_collector():
+        pass
+
+    class Node:
+        pass
+
+    node = Node()
+    node.me = node  # type: ignore[attr-defined]
+    alive = weakref.ref(node)
+    del node
+    gc.collect()
+    assert alive() is None
+    gc.unfreeze()

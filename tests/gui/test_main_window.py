@@ -507,3 +507,29 @@ def test_a_long_summary_scrolls_and_never_grows_the_window(qtbot: QtBot, window:
     scroller = window.summary_scroller
     assert scroller.widget() is window.summary_panel
     assert scroller.verticalScrollBar().maximum() > 0  # the list is longer than the panel
+
+
+def test_switching_views_keeps_the_place_and_builds_each_views_rows_once(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = write(tmp_path / "a.txt", *(f"Paragraph {n} tells of the harbour and the ferry." for n in range(200)))
+    derivative = write(tmp_path / "b.txt", *(f"Paragraph {n} tells of the port and the ferry." for n in range(200)))
+    compared(qtbot, window, lambda: window.open_paths(original, derivative))
+    view = window.view
+    view.scroll_to_row(view.anchor_row(120))
+    bar = view.verticalScrollBar()
+
+    def top_block() -> int | None:
+        return view.rows[view._row_at(bar.value())].block
+
+    before = top_block()
+    assert before is not None and before > 100
+    built: list[ViewMode] = []
+    real = PreparedRows.of
+    monkeypatch.setattr(PreparedRows, "of", staticmethod(lambda c, mode: built.append(mode) or real(c, mode)))
+    for mode in (ViewMode.INLINE, ViewMode.SIDE_BY_SIDE, ViewMode.INLINE, ViewMode.SIDE_BY_SIDE):
+        view.set_mode(mode)
+        qtbot.wait(1)
+        assert top_block() == before, mode
+    # The side-by-side rows came with the comparison; the inline ones were built once.
+    assert built == [ViewMode.INLINE]

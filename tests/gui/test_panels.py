@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diffviewer.core.model import Comparison, QuoteStatus
@@ -56,3 +57,27 @@ def test_hovering_tells_the_treatment_beside_the_similarity(qtbot: QtBot, window
     assert "Similarity:" in tip
     assert any(word in tip for word in ("copied", "lightly edited", "reworded"))
     assert view.document(Side.DERIVATIVE) is not None
+
+
+def test_hovering_a_quotation_tells_what_the_original_says(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    comparison = compared(
+        qtbot,
+        window,
+        lambda: window.open_paths(SAMPLES / "original.txt", SAMPLES / "syndicated-rewrite.txt"),
+    )
+    assert isinstance(comparison, Comparison)
+    window.quotes_dock.raise_()
+    qtbot.wait(20)
+    tree = window.quotes_panel.tree
+    item = tree.topLevelItem(0)
+    quote = item.data(0, Qt.ItemDataRole.UserRole)
+    rect = tree.visualItemRect(item)
+    at = QPoint(tree.header().sectionPosition(2) + 5, rect.center().y())
+    QApplication.sendEvent(tree.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, tree.viewport().mapToGlobal(at)))
+    assert QToolTip.isVisible()
+    assert quote.text in QToolTip.text()
+    assert ("never says this" in QToolTip.text()) is (quote.source_paragraph is None)
