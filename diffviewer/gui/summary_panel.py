@@ -6,10 +6,10 @@ import html
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from diffviewer.core.compare import checks_prose
-from diffviewer.core.model import BlockKind, Comparison, Treatment
+from diffviewer.core.model import BlockKind, Comparison, FactKind, Treatment
 from diffviewer.gui.colors import scheme_for
 
 
@@ -57,15 +57,31 @@ class SummaryPanel(QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Changed names and numbers in a list of their own: a whole book has hundreds, which as
+        # lines of the label above cost the window most of a second to lay out at every change
+        # of its size; a list lays out only the rows on screen.
+        self.facts_label = QLabel(self.tr("Changed names and numbers:"), self)
+        self.facts = QTreeWidget(self)
+        self.facts.setColumnCount(3)
+        self.facts.setHeaderLabels([self.tr("Original"), self.tr("Derivative"), self.tr("Kind")])
+        self.facts.setRootIsDecorated(False)
+        self.facts.setUniformRowHeights(True)
+        self.facts.setMinimumHeight(80)
         for widget in (self.original_label, self.original_bar, self.derivative_label, self.derivative_bar):
             layout.addWidget(widget)
-        layout.addWidget(self.details, 1)
+        layout.addWidget(self.details)
+        layout.addWidget(self.facts_label)
+        layout.addWidget(self.facts, 1)
         self.set_comparison(None)
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         visible = comparison is not None
         for widget in (self.original_bar, self.derivative_bar, self.derivative_label):
             widget.setVisible(visible)
+        self.facts.clear()
+        listed = comparison is not None and bool(comparison.changed_facts)
+        self.facts_label.setVisible(listed)
+        self.facts.setVisible(listed)
         if comparison is None:
             self.original_label.setText(self.tr("The summary appears once two documents are compared."))
             self.details.clear()
@@ -112,16 +128,29 @@ class SummaryPanel(QWidget):
             run = self.tr("Longest verbatim run: %1 words").replace("%1", str(stats.longest_verbatim_words))
             parts.append(f"<p>{html.escape(run)}<br><i>“{html.escape(stats.longest_verbatim_text)}”</i></p>")
         if comparison.changed_facts:
-            rows = "".join(
-                f"<li>{html.escape(f.original)} → <b>{html.escape(f.derivative)}</b> ({html.escape(str(f.kind))})</li>"
-                for f in comparison.changed_facts
-            )
-            parts.append(f"<p>{html.escape(self.tr('Changed names and numbers:'))}</p><ul>{rows}</ul>")
+            bold = self.facts.font()
+            bold.setBold(True)
+            items = []
+            for fact in comparison.changed_facts:
+                item = QTreeWidgetItem([fact.original, fact.derivative, self._kind_label(fact.kind)])
+                item.setFont(1, bold)
+                items.append(item)
+            self.facts.addTopLevelItems(items)
+            self.facts.resizeColumnToContents(2)
         elif checks_prose(comparison.original, comparison.derivative):
             # Programs are not checked for swapped names (every identifier would be one).
             parts.append(f"<p>{html.escape(self.tr('No names or numbers were swapped.'))}</p>")
         self.details.setText("".join(parts))
 
+    def _kind_label(self, kind: FactKind) -> str:
+        return self.tr("name") if kind is FactKind.NAME else self.tr("number")
+
     def text(self) -> str:
         """Everything the panel says, as plain text (for tests and accessibility)."""
-        return "\n".join([self.original_label.text(), self.derivative_label.text(), self.details.text()])
+        facts = [
+            f"{item.text(0)} → {item.text(1)} ({item.text(2)})"
+            for item in (self.facts.topLevelItem(n) for n in range(self.facts.topLevelItemCount()))
+            if item is not None
+        ]
+        labels = [self.original_label.text(), self.derivative_label.text(), self.details.text()]
+        return "\n".join(labels + ([self.facts_label.text(), *facts] if facts else []))

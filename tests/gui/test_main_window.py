@@ -504,9 +504,11 @@ def test_a_long_summary_scrolls_and_never_grows_the_window(qtbot: QtBot, window:
     qtbot.wait(50)
     assert window.size() == size
     assert window.view.viewport().height() < size.height()
-    scroller = window.summary_scroller
-    assert scroller.widget() is window.summary_panel
-    assert scroller.verticalScrollBar().maximum() > 0  # the list is longer than the panel
+    assert window.summary_scroller.widget() is window.summary_panel
+    facts = window.summary_panel.facts
+    assert facts.topLevelItemCount() == len(comparison.changed_facts)
+    assert facts.verticalScrollBar().maximum() > 0  # the list is longer than the panel: it scrolls
+    assert "1000 → 5000 (number)" in window.summary_panel.text()
 
 
 def test_switching_views_keeps_the_place_and_builds_each_views_rows_once(

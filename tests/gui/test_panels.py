@@ -17,7 +17,7 @@ def test_summary_panel_tells_how_the_spun_copy_treats_the_original(qtbot: QtBot,
     assert isinstance(comparison, Comparison)
     text = window.summary_panel.text()
     assert f"{comparison.stats.original_verbatim:.0%} kept word for word" in text
-    assert "Llama → <b>Lilama</b>" in text
+    assert "Llama → Lilama (name)" in text
     assert "Longest verbatim run: 14 words" in text
 
 
