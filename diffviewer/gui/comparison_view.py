@@ -191,7 +191,11 @@ class ComparisonView(QAbstractScrollArea):
     def set_comparison(self, comparison: Comparison | None, prepared: PreparedRows | None = None) -> None:
         """Show `comparison`; `prepared` rows (built off the GUI thread) are used when they fit it."""
         self._prepared = prepared if prepared is not None and prepared.comparison is comparison else None
-        self._prepared_by_mode = {} if self._prepared is None else {self._prepared.mode: self._prepared}
+        self._prepared_by_mode = {}
+        if self._prepared is not None:
+            self._prepared_by_mode[self._prepared.mode] = self._prepared
+            if self._prepared.alternate is not None:
+                self._prepared_by_mode[self._prepared.alternate.mode] = self._prepared.alternate
         keep_position = self._comparison is not None and comparison is not None
         fraction = self._scroll_fraction() if keep_position else 0.0
         self._comparison = comparison

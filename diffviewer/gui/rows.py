@@ -225,8 +225,17 @@ class PreparedRows:
     comparison: Comparison
     mode: ViewMode
     rows: tuple[Row, ...]
+    # The other view mode's rows, when they were built too (switching views then builds nothing).
+    alternate: PreparedRows | None = None
 
     @staticmethod
     def of(comparison: Comparison, mode: ViewMode) -> PreparedRows:
         builder = inline_rows if mode is ViewMode.INLINE else side_by_side_rows
         return PreparedRows(comparison, mode, tuple(builder(comparison)))
+
+    @staticmethod
+    def both(comparison: Comparison, mode: ViewMode) -> PreparedRows:
+        """The rows of `mode`, with those of the other mode as their alternate."""
+        other = ViewMode.SIDE_BY_SIDE if mode is ViewMode.INLINE else ViewMode.INLINE
+        shown = PreparedRows.of(comparison, mode)
+        return PreparedRows(comparison, mode, shown.rows, PreparedRows.of(comparison, other))

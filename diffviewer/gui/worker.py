@@ -96,7 +96,8 @@ class CompareJob(QRunnable):
                     should_cancel=self._cancel.is_set,
                     on_progress=lambda fraction: signals.progressed.emit(generation, 0.1 + 0.85 * fraction, ""),
                 )
-                prepared = PreparedRows.of(result, self.request.view_mode)
+                # Both views' rows: switching views on a book then builds nothing on the GUI thread.
+                prepared = PreparedRows.both(result, self.request.view_mode)
         except Cancelled:
             signals.cancelled.emit(generation)
         except (LoadError, CompareError) as error:

@@ -434,32 +434,35 @@ def test_a_closed_window_is_freed_without_the_cycle_collector(
         gc.enable()
 
 
-def test_rows_are_built_in_the_worker_for_the_current_view_mode(
+def test_rows_of_both_views_are_built_in_the_worker(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     original = write(tmp_path / "a.txt", "The harbour lanterns burn all night.", "Orchards line the river.")
     derivative = write(tmp_path / "b.txt", "The harbour lanterns glow all night.", "Orchards line the river.")
-    built_on: list[bool] = []
+    built_on: list[tuple[ViewMode, bool]] = []
     real = PreparedRows.of
 
     def counting(comparison: Comparison, mode: ViewMode) -> PreparedRows:
-        built_on.append(threading.current_thread() is threading.main_thread())
+        built_on.append((mode, threading.current_thread() is threading.main_thread()))
         return real(comparison, mode)
 
     monkeypatch.setattr(PreparedRows, "of", staticmethod(counting))
     compared(qtbot, window, lambda: window.open_paths(original, derivative))
     entry = window.session.entries[0]
     assert entry.prepared is not None and entry.prepared.mode is ViewMode.SIDE_BY_SIDE
-    assert built_on == [False]  # once, in the worker thread
+    assert entry.prepared.alternate is not None and entry.prepared.alternate.mode is ViewMode.INLINE
+    # The shown view's rows first, then the other's, both in the worker thread.
+    assert built_on == [(ViewMode.SIDE_BY_SIDE, False), (ViewMode.INLINE, False)]
     assert window.view.rows == list(entry.prepared.rows)
     assert window.view.rows[0] is entry.prepared.rows[0]  # shown as prepared, not built again
-    # Another mode is built on demand; the next comparison prepares that mode instead.
+    # Switching views shows the other prepared rows: nothing is built on the GUI thread.
     window.inline_action.trigger()
-    assert built_on == [False, True] and window.view.rows[0].inline is not None
+    assert len(built_on) == 2 and window.view.rows[0] is entry.prepared.alternate.rows[0]
+    # The next comparison prepares the view now shown first.
     compared(qtbot, window, window.reload_action.trigger)
     entry = window.session.entries[0]
     assert entry.prepared is not None and entry.prepared.mode is ViewMode.INLINE
-    assert built_on == [False, True, False]
+    assert built_on[2:] == [(ViewMode.INLINE, False), (ViewMode.SIDE_BY_SIDE, False)]
     assert window.view.rows[0] is entry.prepared.rows[0]
 
 
@@ -511,7 +514,7 @@ def test_a_long_summary_scrolls_and_never_grows_the_window(qtbot: QtBot, window:
     assert "1000 → 5000 (number)" in window.summary_panel.text()
 
 
-def test_switching_views_keeps_the_place_and_builds_each_views_rows_once(
+def test_switching_views_keeps_the_place_and_builds_no_rows(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     original = write(tmp_path / "a.txt", *(f"Paragraph {n} tells of the harbour and the ferry." for n in range(200)))
@@ -533,5 +536,5 @@ def test_switching_views_keeps_the_place_and_builds_each_views_rows_once(
         view.set_mode(mode)
         qtbot.wait(1)
         assert top_block() == before, mode
-    # The side-by-side rows came with the comparison; the inline ones were built once.
-    assert built == [ViewMode.INLINE]
+    # Both views' rows came with the comparison: switching builds none.
+    assert built == []
