@@ -51,6 +51,7 @@ RARE_CANDIDATES = 2
 # speed, and the documents' statistics are numpy sums over them.
 Features = frozenset[int]
 _Ints = npt.NDArray[np.int64]
+_Ints32 = npt.NDArray[np.int32]
 _Floats = npt.NDArray[np.float64]
 
 
@@ -98,9 +99,11 @@ class _Flat:
     """One side's feature sets laid end to end: every (unit, n-gram) entry, for numpy."""
 
     def __init__(self, units: Sequence[Features]) -> None:
+        # 32 bits a number (n-gram ids and unit numbers stay far below 2**31): a book has millions
+        # of entries, and these arrays live as long as the alignment.
         lengths = np.fromiter(map(len, units), dtype=np.int64, count=len(units))
-        self.grams: _Ints = np.fromiter(chain.from_iterable(units), dtype=np.int64, count=int(lengths.sum()))
-        self.owner: _Ints = np.repeat(np.arange(len(units), dtype=np.int64), lengths)
+        self.grams: _Ints32 = np.fromiter(chain.from_iterable(units), dtype=np.int32, count=int(lengths.sum()))
+        self.owner: _Ints32 = np.repeat(np.arange(len(units), dtype=np.int32), lengths)
         self.units = len(units)
 
     def sums(self, per_gram: _Floats) -> _Floats:
@@ -340,7 +343,7 @@ class UnitSimilarity:
         (gap × vocabulary + n-gram), and its unit."""
         gaps = self._gap_of_unit(flat.units, ranges)[flat.owner]
         inside = gaps >= 0 if rare is None else (gaps >= 0) & rare[flat.grams]
-        return gaps[inside] * self._vocabulary + flat.grams[inside], flat.owner[inside]
+        return gaps[inside] * self._vocabulary + flat.grams[inside], flat.owner[inside].astype(np.int64)
 
     def nearest(
         self, probes: Sequence[int], targets: Sequence[int], probe_terms: int, max_posting: int, keep: int
