@@ -16,3 +16,12 @@ SAMPLES = REPO / "resources" / "samples"
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(autouse=True)
+def cold_alignments() -> None:
+    """Each test meets the aligner as a freshly started program does: nothing kept from another
+    test (a comparison it cancels or watches progress on must really run)."""
+    from diffviewer.core.align import forget_alignments
+
+    forget_alignments()

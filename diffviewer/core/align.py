@@ -10,7 +10,8 @@ aligned elsewhere is linked without tying the two blocks together.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -78,9 +79,56 @@ def align(
     `keys`: each paragraph's text as the user's options see it (case, punctuation, spacing);
     a paragraph whose key the other side has too is one unit, so it meets its twin whole.
     `on_progress` hears the share of the alignment done (0 → 1).
+
+    The last few alignments are kept, by what decides them (see _decided_by): changing an option
+    only the word diffs see (case, punctuation, spacing, granularity) aligns nothing again.
     """
+    decided_by = _decided_by(original, derivative, overlaps, keys)
+    with _recent_lock:
+        found = _recent.get(decided_by)
+        if found is not None:
+            _recent.move_to_end(decided_by)
+    if found is not None:
+        on_progress(1.0)
+        return found
     with paused_collector():  # (see collector.py)
-        return _align(original, derivative, on_step, overlaps, keys, on_progress)
+        result = _align(original, derivative, on_step, overlaps, keys, on_progress)
+    with _recent_lock:
+        _recent[decided_by] = result
+        while len(_recent) > KEEP_ALIGNMENTS:
+            _recent.popitem(last=False)
+    return result
+
+
+# A book's alignment is a few megabytes; the window shows one original against a few derivatives.
+KEEP_ALIGNMENTS = 4
+_recent: OrderedDict[tuple[object, ...], Alignment] = OrderedDict()
+_recent_lock = threading.Lock()  # the window aligns several derivatives at once
+
+
+def forget_alignments() -> None:
+    """Drop the kept alignments (a test that times or cancels one must meet it uncomputed)."""
+    with _recent_lock:
+        _recent.clear()
+
+
+def _decided_by(
+    original: Sequence[str],
+    derivative: Sequence[str],
+    overlaps: bool,
+    keys: tuple[Sequence[str], Sequence[str]] | None,
+) -> tuple[object, ...]:
+    """All an alignment depends on: the texts, whether prose, and which paragraphs have a twin
+    under the user's options (the keys themselves change with every option; the twins rarely)."""
+    a_keys, b_keys = keys or (original, derivative)
+    twins = set(a_keys).intersection(b_keys)
+    return (
+        tuple(original),
+        tuple(derivative),
+        overlaps,
+        frozenset(i for i, key in enumerate(a_keys) if key in twins),
+        frozenset(j for j, key in enumerate(b_keys) if key in twins),
+    )
 
 
 def _align(

@@ -498,3 +498,34 @@ def test_alignment_reports_its_progress_in_order() -> None:
     inside = [f for f in seen if 0 < f < 0.4]
     assert len(inside) >= 3  # the aligner's stages, before the word diffs
     assert seen == sorted(seen) and seen[-1] == 1.0
+
+
+def test_an_option_only_the_word_diffs_see_aligns_nothing_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from diffviewer.core import align as align_module
+    from diffviewer.core.model import CompareOptions
+
+    calls: list[int] = []
+    real = align_module.align_units
+
+    def counting(*args: object, **kwargs: object) -> list[Bead]:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(align_module, "align_units", counting)
+    original, derivative = doc(*LIBRARY_ORIGINAL), doc(*LIBRARY_DERIVATIVE)
+    plain = compare(original, derivative)
+    ignoring = compare(original, derivative, CompareOptions(ignore_punctuation=True))
+    assert len(calls) == 1  # the second comparison reused the alignment
+    assert plain.links == ignoring.links
+    # A paragraph that becomes a twin under an option does change the alignment: aligned again.
+    twin_original, twin_derivative = (
+        doc("The Ferry Sails.", *LIBRARY_ORIGINAL),
+        doc("the ferry sails", *LIBRARY_DERIVATIVE),
+    )
+    compare(twin_original, twin_derivative)
+    compare(twin_original, twin_derivative, CompareOptions(ignore_case=True, ignore_punctuation=True))
+    assert len(calls) == 3
+    # And what is kept is what aligning again gives.
+    align_module.forget_alignments()
+    assert compare(original, derivative).links == plain.links
+    assert len(calls) == 4
