@@ -15,10 +15,6 @@ from diffviewer.core.model import CompareOptions, Comparison, Document
 PARALLEL_MIN_CHARACTERS = 300_000
 
 
-def _size(document: Document) -> int:
-    return sum(len(p.text) for p in document.paragraphs)
-
-
 def _compare_pair(job: tuple[Document, Document, CompareOptions]) -> Comparison:
     original, derivative, options = job
     return compare(original, derivative, options)
@@ -32,7 +28,7 @@ def compare_all(
 ) -> list[Comparison]:
     """compare(original, d) for every derivative, in order; processes run them side by side."""
     workers = min(len(derivatives), workers or os.cpu_count() or 1)
-    text = _size(original) * len(derivatives) + sum(_size(d) for d in derivatives)
+    text = original.characters * len(derivatives) + sum(d.characters for d in derivatives)
     if workers < 2 or text < PARALLEL_MIN_CHARACTERS:
         return [compare(original, d, options) for d in derivatives]
     # The results come back pickled: rebuilding a book's comparison is millions of objects, which

@@ -103,6 +103,11 @@ class Document:
     # lexes its paragraphs into diff units and syntax colours.
     language: str | None = None
 
+    @property
+    def characters(self) -> int:
+        """How much text it has (code points of its paragraphs): what a comparison's cost follows."""
+        return sum(len(p.text) for p in self.paragraphs)
+
 
 @dataclass(frozen=True, slots=True)
 class Change:

@@ -60,7 +60,7 @@ from diffviewer.gui.moved_marks import (
     moved_tooltip,
     paint_moved_link,
 )
-from diffviewer.gui.rows import Cell, PreparedRows, Row, Side, Span, single_document_rows
+from diffviewer.gui.rows import Cell, PreparedRows, Row, RowIndex, Side, Span, single_document_rows
 from diffviewer.gui.syntax_colours import cell_syntax, theme_for
 from diffviewer.gui.view_mode import ViewMode
 
@@ -311,26 +311,12 @@ class ComparisonView(QAbstractScrollArea):
             for side, document in self._documents.items()
             if document is not None and document.format is DocumentFormat.CODE
         }
-        self._anchor_row = {}
-        self._paragraph_row = {}
-        for index, row in enumerate(self._rows):
-            for cell in row.cells:
-                if cell.block is not None and (cell.block not in self._anchor_row or cell.side is Side.DERIVATIVE):
-                    self._anchor_row[cell.block] = index
-                for paragraph in cell.paragraphs:
-                    self._paragraph_row.setdefault((cell.side, paragraph), index)
-        # Each link with the rows it joins, sorted by the upper one, so painting the link map
-        # only visits links that touch or cross the screen.
-        self._link_rows = []
-        if self._comparison is not None:
-            for link_original, link_derivative in self._comparison.links:
-                rows = (
-                    self._paragraph_row.get((Side.ORIGINAL, link_original), -1),
-                    self._paragraph_row.get((Side.DERIVATIVE, link_derivative), -1),
-                )
-                if min(rows) >= 0:
-                    self._link_rows.append((min(rows), max(rows), link_original, link_derivative))
-            self._link_rows.sort()
+        # The rows of a comparison come with their index, built off the GUI thread.
+        prepared = self._prepared if self._comparison is not None else None
+        index = prepared.index if prepared is not None else RowIndex.of(self._rows, ())
+        self._anchor_row = index.anchor_row
+        self._paragraph_row = index.paragraph_row
+        self._link_rows = list(index.link_rows)
         if self._comparison is None or self._current_block >= len(self._comparison.blocks):
             self._current_block = -1
         self._matches = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document, Side
 from diffviewer.core.moved import is_replacement
@@ -225,17 +225,51 @@ class PreparedRows:
     comparison: Comparison
     mode: ViewMode
     rows: tuple[Row, ...]
+    index: RowIndex
     # The other view mode's rows, when they were built too (switching views then builds nothing).
     alternate: PreparedRows | None = None
 
     @staticmethod
     def of(comparison: Comparison, mode: ViewMode) -> PreparedRows:
         builder = inline_rows if mode is ViewMode.INLINE else side_by_side_rows
-        return PreparedRows(comparison, mode, tuple(builder(comparison)))
+        rows = tuple(builder(comparison))
+        return PreparedRows(comparison, mode, rows, RowIndex.of(rows, comparison.links))
 
     @staticmethod
     def both(comparison: Comparison, mode: ViewMode) -> PreparedRows:
         """The rows of `mode`, with those of the other mode as their alternate."""
         other = ViewMode.SIDE_BY_SIDE if mode is ViewMode.INLINE else ViewMode.INLINE
         shown = PreparedRows.of(comparison, mode)
-        return PreparedRows(comparison, mode, shown.rows, PreparedRows.of(comparison, other))
+        return replace(shown, alternate=PreparedRows.of(comparison, other))
+
+
+@dataclass(frozen=True, slots=True)
+class RowIndex:
+    """Where things are among rows: each block's row, each paragraph's, and each link with the
+    rows it joins (sorted by the upper one, so painting the link map visits only links that touch
+    the screen). Built with the rows, off the GUI thread: a book has thousands of each."""
+
+    anchor_row: dict[int, int]  # block → the row that shows it (its derivative side's, if any)
+    paragraph_row: dict[tuple[Side, int], int]
+    link_rows: tuple[tuple[int, int, int, int], ...]  # (upper row, lower row, original ¶, derivative ¶)
+
+    @staticmethod
+    def of(rows: Sequence[Row], links: Sequence[tuple[int, int]]) -> RowIndex:
+        anchor_row: dict[int, int] = {}
+        paragraph_row: dict[tuple[Side, int], int] = {}
+        derivative = Side.DERIVATIVE
+        for index, row in enumerate(rows):
+            for cell in row.cells:
+                if cell.block is not None and (cell.block not in anchor_row or cell.side is derivative):
+                    anchor_row[cell.block] = index
+                for paragraph in cell.paragraphs:
+                    paragraph_row.setdefault((cell.side, paragraph), index)
+        link_rows = []
+        for link_original, link_derivative in links:
+            ends = (
+                paragraph_row.get((Side.ORIGINAL, link_original), -1),
+                paragraph_row.get((Side.DERIVATIVE, link_derivative), -1),
+            )
+            if min(ends) >= 0:
+                link_rows.append((min(ends), max(ends), link_original, link_derivative))
+        return RowIndex(anchor_row, paragraph_row, tuple(sorted(link_rows)))

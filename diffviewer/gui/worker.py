@@ -13,7 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from diffviewer.core.collector import paused_collector
 from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, compare
+from diffviewer.core.elsewhere import compare_elsewhere
 from diffviewer.core.model import CompareOptions, Comparison, Document, DocumentFormat
 from diffviewer.core.syntax import lexer_for
 from diffviewer.formats import FileTooLarge, LoadError, MarkupView, load
@@ -49,6 +51,11 @@ class CompareSignals(QObject):
     finished = Signal(int, object, object)
     failed = Signal(int, str, str, bool)  # generation, one-line message, FailedSide, past a limit
     cancelled = Signal(int)
+
+
+# Below this much text (both documents) a comparison takes well under a second: less than starting
+# a process for it and sending the result back costs.
+WORTH_A_PROCESS = 300_000
 
 
 class CompareJob(QRunnable):
@@ -89,7 +96,10 @@ class CompareJob(QRunnable):
             result: Comparison | None = None
             prepared: PreparedRows | None = None
             if original is not None and derivative is not None:
-                result = compare(
+                # A long comparison runs in a process of its own: the window keeps the interpreter,
+                # and several derivatives use several cores (core/elsewhere.py).
+                run = compare_elsewhere if original.characters + derivative.characters >= WORTH_A_PROCESS else compare
+                result = run(
                     original,
                     derivative,
                     self.request.options,
@@ -97,7 +107,9 @@ class CompareJob(QRunnable):
                     on_progress=lambda fraction: signals.progressed.emit(generation, 0.1 + 0.85 * fraction, ""),
                 )
                 # Both views' rows: switching views on a book then builds nothing on the GUI thread.
-                prepared = PreparedRows.both(result, self.request.view_mode)
+                # Millions of small objects again: built with the cycle collector paused.
+                with paused_collector():
+                    prepared = PreparedRows.both(result, self.request.view_mode)
         except Cancelled:
             signals.cancelled.emit(generation)
         except (LoadError, CompareError) as error:

@@ -538,3 +538,26 @@ def test_switching_views_keeps_the_place_and_builds_no_rows(
         assert top_block() == before, mode
     # Both views' rows came with the comparison: switching builds none.
     assert built == []
+
+
+def test_a_long_comparison_runs_in_a_process_of_its_own(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diffviewer.core.compare import compare
+    from diffviewer.formats import load
+    from tests.conftest import SAMPLES
+
+    used: list[str] = []
+    real = worker.compare_elsewhere
+
+    def elsewhere(*args: object, **kwargs: object) -> Comparison:
+        used.append(threading.current_thread().name)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(worker, "compare_elsewhere", elsewhere)
+    monkeypatch.setattr(worker, "WORTH_A_PROCESS", 0)  # the samples are small: count them as long
+    original, derivative = SAMPLES / "original.txt", SAMPLES / "syndicated-rewrite.txt"
+    comparison = compared(qtbot, window, lambda: window.open_paths(original, derivative))
+    assert len(used) == 1 and used[0] != threading.main_thread().name
+    assert comparison == compare(load(original), load(derivative))
+    assert window.view.comparison is comparison and window.view.rows
