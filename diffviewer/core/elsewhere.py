@@ -13,16 +13,17 @@ ends the child. An error in the child comes back as the same error.
 
 from __future__ import annotations
 
-import multiprocessing
 import pickle
 from collections.abc import Callable
 from dataclasses import fields
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, compare
 from diffviewer.core.model import Block, CompareOptions, Comparison, Document
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 BLOCKS_A_PIECE = 200
 POLL_SECONDS = 0.05  # how often a cancel is looked for while the child works
@@ -37,6 +38,8 @@ def compare_elsewhere(
     on_progress: Callable[[float], None] = lambda fraction: None,
 ) -> Comparison:
     """compare(), in a child process; the same result, the same errors (Cancelled too)."""
+    import multiprocessing  # (only when used: the window's start-up does without it)
+
     context = multiprocessing.get_context("spawn")
     here, there = context.Pipe()
     child = context.Process(target=_serve, args=(there,), daemon=True, name="diffviewer-compare")

@@ -166,7 +166,14 @@ class ComparisonSession(QObject):
             options = replace(options, max_paragraphs=UNLIMITED, max_characters=UNLIMITED)
             max_bytes = UNLIMITED
         return CompareRequest(
-            self._generation, self.original, derivative, options, max_bytes, self.markup, self.view_mode
+            self._generation,
+            self.original,
+            derivative,
+            options,
+            max_bytes,
+            self.markup,
+            self.view_mode,
+            among_others=len(self.entries) > 1,
         )
 
     def _start(self, index: int) -> None:

@@ -40,6 +40,10 @@ class CompareRequest:
     max_bytes: int
     markup: MarkupView = MarkupView.TEXT  # Markdown and rST read as prose or as source code
     view_mode: ViewMode = ViewMode.SIDE_BY_SIDE  # the rows to prepare for the window
+    # Whether other derivatives are compared beside this one: then each runs in a process of its
+    # own (threads would take turns on one core). A comparison alone stays in its thread: starting
+    # a process and sending the result back would cost more than they give.
+    among_others: bool = False
 
 
 class CompareSignals(QObject):
@@ -54,7 +58,7 @@ class CompareSignals(QObject):
 
 
 # Below this much text (both documents) a comparison takes well under a second: less than starting
-# a process for it and sending the result back costs.
+# a process for it and sending the result back costs, even beside others.
 WORTH_A_PROCESS = 300_000
 
 
@@ -96,9 +100,10 @@ class CompareJob(QRunnable):
             result: Comparison | None = None
             prepared: PreparedRows | None = None
             if original is not None and derivative is not None:
-                # A long comparison runs in a process of its own: the window keeps the interpreter,
-                # and several derivatives use several cores (core/elsewhere.py).
-                run = compare_elsewhere if original.characters + derivative.characters >= WORTH_A_PROCESS else compare
+                # Several long comparisons run in processes of their own, so they use several cores
+                # (core/elsewhere.py).
+                size = original.characters + derivative.characters
+                run = compare_elsewhere if self.request.among_others and size >= WORTH_A_PROCESS else compare
                 result = run(
                     original,
                     derivative,

@@ -540,7 +540,7 @@ def test_switching_views_keeps_the_place_and_builds_no_rows(
     assert built == []
 
 
-def test_a_long_comparison_runs_in_a_process_of_its_own(
+def test_comparisons_beside_others_run_in_processes_of_their_own(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from diffviewer.core.compare import compare
@@ -556,8 +556,14 @@ def test_a_long_comparison_runs_in_a_process_of_its_own(
 
     monkeypatch.setattr(worker, "compare_elsewhere", elsewhere)
     monkeypatch.setattr(worker, "WORTH_A_PROCESS", 0)  # the samples are small: count them as long
-    original, derivative = SAMPLES / "original.txt", SAMPLES / "syndicated-rewrite.txt"
-    comparison = compared(qtbot, window, lambda: window.open_paths(original, derivative))
-    assert len(used) == 1 and used[0] != threading.main_thread().name
-    assert comparison == compare(load(original), load(derivative))
-    assert window.view.comparison is comparison and window.view.rows
+    original = SAMPLES / "original.txt"
+    # Alone, a comparison stays in its thread (a process would cost more than it gives)...
+    compared(qtbot, window, lambda: window.open_paths(original, SAMPLES / "spun-copy.txt"))
+    assert used == []
+    # ...beside others, each has a process: they use several cores.
+    derivatives = [SAMPLES / "syndicated-rewrite.txt", SAMPLES / "ai-rewrite.txt"]
+    window.open_paths(original, *derivatives)
+    qtbot.waitUntil(lambda: not window.is_busy and all(e.comparison for e in window.session.entries), timeout=30_000)
+    assert len(used) == 2 and threading.main_thread().name not in used
+    for entry, path in zip(window.session.entries, derivatives, strict=True):
+        assert entry.comparison == compare(load(original), load(path))
