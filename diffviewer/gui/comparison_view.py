@@ -113,7 +113,6 @@ class ComparisonView(QAbstractScrollArea):
         self.viewport().setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._mode = ViewMode.SIDE_BY_SIDE
-        self._prepared: PreparedRows | None = None
         # Rows of the other view mode once built, so switching back and forth builds each once.
         self._prepared_by_mode: dict[ViewMode, PreparedRows] = {}
         # The original's rows alone, prepared by the worker, with the document they show.
@@ -190,12 +189,8 @@ class ComparisonView(QAbstractScrollArea):
 
     def set_comparison(self, comparison: Comparison | None, prepared: PreparedRows | None = None) -> None:
         """Show `comparison`; `prepared` rows (built off the GUI thread) are used when they fit it."""
-        self._prepared = prepared if prepared is not None and prepared.comparison is comparison else None
-        self._prepared_by_mode = {}
-        if self._prepared is not None:
-            self._prepared_by_mode[self._prepared.mode] = self._prepared
-            if self._prepared.alternate is not None:
-                self._prepared_by_mode[self._prepared.alternate.mode] = self._prepared.alternate
+        given = [prepared, prepared.alternate] if prepared is not None and prepared.comparison is comparison else []
+        self._prepared_by_mode = {rows.mode: rows for rows in given if rows is not None}
         keep_position = self._comparison is not None and comparison is not None
         fraction = self._scroll_fraction() if keep_position else 0.0
         self._comparison = comparison
@@ -294,7 +289,6 @@ class ComparisonView(QAbstractScrollArea):
             if prepared is None or prepared.comparison is not self._comparison:
                 prepared = PreparedRows.of(self._comparison, self._mode)
                 self._prepared_by_mode[self._mode] = prepared
-            self._prepared = prepared
             self._rows = list(prepared.rows)
         elif original is not None:
             preview = self._preview
@@ -312,8 +306,8 @@ class ComparisonView(QAbstractScrollArea):
             if document is not None and document.format is DocumentFormat.CODE
         }
         # The rows of a comparison come with their index, built off the GUI thread.
-        prepared = self._prepared if self._comparison is not None else None
-        index = prepared.index if prepared is not None else RowIndex.of(self._rows, ())
+        shown = self._prepared_by_mode.get(self._mode) if self._comparison is not None else None
+        index = shown.index if shown is not None else RowIndex.of(self._rows, ())
         self._anchor_row = index.anchor_row
         self._paragraph_row = index.paragraph_row
         self._link_rows = list(index.link_rows)

@@ -172,6 +172,18 @@ def test_the_legend_names_moved_words(qtbot: QtBot) -> None:
     assert "moved" in legend.toolTip()
 
 
+def _hover_span(qtbot: QtBot, view: ComparisonView, row: int, key: Side, span: Span) -> QPointF:
+    """Scroll a row into view and move the mouse onto a span of it; where the mouse is."""
+    view.scroll_to_row(row)
+    qtbot.wait(10)
+    laid = view.laid_out_cell(row, key)
+    assert laid is not None
+    rect = span_rects(laid.layout, laid.to_qt(span.start), laid.to_qt(span.end))[0]
+    point = rect.translated(view.cell_origin(row, key)).center()
+    _hover(view, point)
+    return point
+
+
 def _moved_in_rows(view: ComparisonView, key: Side) -> list[tuple[int, Span]]:
     found = []
     for row in range(len(view._rows)):
@@ -186,29 +198,17 @@ def test_a_sentence_moved_into_another_paragraph_is_linked_across_rows(
 ) -> None:
     from tests.core.test_moved import MOVED_ACROSS_DERIVATIVE, MOVED_ACROSS_ORIGINAL
 
-    original = write(tmp_path / "a.txt", "\n\n".join(MOVED_ACROSS_ORIGINAL))
-    derivative = write(tmp_path / "b.txt", "\n\n".join(MOVED_ACROSS_DERIVATIVE))
+    original = write(tmp_path / "a.txt", *MOVED_ACROSS_ORIGINAL)
+    derivative = write(tmp_path / "b.txt", *MOVED_ACROSS_DERIVATIVE)
     compared(qtbot, window, lambda: window.open_paths(original, derivative))
     view = window.view
     ((gone_row, gone),) = _moved_in_rows(view, Side.ORIGINAL)
     ((came_row, came),) = _moved_in_rows(view, Side.DERIVATIVE)
     assert gone_row != came_row and gone.moved == came.moved
-    view.scroll_to_row(came_row)
-    qtbot.wait(10)
-    laid = view.laid_out_cell(came_row, Side.DERIVATIVE)
-    assert laid is not None
-    rect = span_rects(laid.layout, laid.to_qt(came.start), laid.to_qt(came.end))[0]
-    point = rect.translated(view.cell_origin(came_row, Side.DERIVATIVE)).center()
-    _hover(view, point)
+    point = _hover_span(qtbot, view, came_row, Side.DERIVATIVE, came)
     assert view.hovered_move == came.moved
     assert "moved here from paragraph 2 of the original" in view.tooltip_at(point)
-    view.scroll_to_row(gone_row)
-    qtbot.wait(10)
-    laid = view.laid_out_cell(gone_row, Side.ORIGINAL)
-    assert laid is not None
-    rect = span_rects(laid.layout, laid.to_qt(gone.start), laid.to_qt(gone.end))[0]
-    point = rect.translated(view.cell_origin(gone_row, Side.ORIGINAL)).center()
-    _hover(view, point)
+    point = _hover_span(qtbot, view, gone_row, Side.ORIGINAL, gone)
     assert "kept by the derivative, in its paragraph 5" in view.tooltip_at(point)
     window.grab().save(str(tmp_path / "moved-across.png"))
 
@@ -222,18 +222,12 @@ def test_the_tooltip_names_the_paragraph_of_a_block_that_holds_the_other_end(
     # the other end is in derivative paragraph 6 of a block holding paragraphs 5 and 6.
     first, second = MOVED_ACROSS_ORIGINAL[4].split(". ", 1)
     derivative_paragraphs = (*MOVED_ACROSS_DERIVATIVE[:4], f"{first}.", f"{second} {MOVED_SENTENCE}")
-    original = write(tmp_path / "a.txt", "\n\n".join(MOVED_ACROSS_ORIGINAL))
-    derivative = write(tmp_path / "b.txt", "\n\n".join(derivative_paragraphs))
+    original = write(tmp_path / "a.txt", *MOVED_ACROSS_ORIGINAL)
+    derivative = write(tmp_path / "b.txt", *derivative_paragraphs)
     comparison = compared(qtbot, window, lambda: window.open_paths(original, derivative))
     assert isinstance(comparison, Comparison)
     assert (4, 5) in [b.derivative for b in comparison.blocks]
     view = window.view
     ((gone_row, gone),) = _moved_in_rows(view, Side.ORIGINAL)
-    view.scroll_to_row(gone_row)
-    qtbot.wait(10)
-    laid = view.laid_out_cell(gone_row, Side.ORIGINAL)
-    assert laid is not None
-    rect = span_rects(laid.layout, laid.to_qt(gone.start), laid.to_qt(gone.end))[0]
-    point = rect.translated(view.cell_origin(gone_row, Side.ORIGINAL)).center()
-    _hover(view, point)
+    point = _hover_span(qtbot, view, gone_row, Side.ORIGINAL, gone)
     assert "kept by the derivative, in its paragraph 6" in view.tooltip_at(point)
