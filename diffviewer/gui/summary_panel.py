@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import BlockKind, Comparison, FactKind, Treatment
@@ -20,6 +20,7 @@ class ShareBar(QWidget):
         super().__init__(parent)
         self._shares: list[tuple[float, QColor]] = []
         self.setMinimumHeight(14)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def set_shares(self, shares: list[tuple[float, QColor]]) -> None:
         self._shares = shares
@@ -72,6 +73,8 @@ class SummaryPanel(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.facts_label)
         layout.addWidget(self.facts, 1)
+        # Without a list of changes, what is left stays at the top (the list takes the space when shown).
+        layout.addStretch(0)
         self.set_comparison(None)
 
     def set_comparison(self, comparison: Comparison | None) -> None:

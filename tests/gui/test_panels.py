@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -81,3 +83,16 @@ def test_hovering_a_quotation_tells_what_the_original_says(qtbot: QtBot, window:
     assert QToolTip.isVisible()
     assert quote.text in QToolTip.text()
     assert ("never says this" in QToolTip.text()) is (quote.source_paragraph is None)
+
+
+def test_without_changed_names_the_summary_stays_at_the_top(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from tests.gui.conftest import write
+
+    text = "The council met on Monday and approved the new ferry timetable for the island."
+    compared(qtbot, window, lambda: window.open_paths(write(tmp_path / "a.txt", text), write(tmp_path / "b.txt", text)))
+    panel = window.summary_panel
+    qtbot.wait(20)
+    assert not panel.facts.isVisibleTo(panel)
+    # The bars keep their height; the space below the text is left empty, not shared out.
+    assert panel.original_bar.height() <= 2 * panel.original_bar.sizeHint().height()
+    assert panel.details.geometry().bottom() < panel.height() / 2
