@@ -137,7 +137,7 @@ def _child(original: str, derivative: str) -> None:
     comparison = compare(a, b, CompareOptions(), on_progress=lambda f: marks.append((f, time.perf_counter())))
     compared = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        Path(tmp, "report.json").write_text(json_report.render([comparison]), encoding="utf-8")
+        Path(tmp, "report.json").write_bytes(json_report.render_bytes([comparison]))
     done = time.perf_counter()
     aligned = next(t for f, t in marks if f >= 0.4)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

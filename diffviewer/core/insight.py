@@ -28,9 +28,12 @@ def _normalised_words(text: str) -> list[str]:
 
 
 def _same_words(changes: Sequence[Change]) -> bool:
-    deleted = sorted(_normalised_words("\n".join(c.text for c in changes if c.op is ChangeOp.DELETE)))
-    inserted = sorted(_normalised_words("\n".join(c.text for c in changes if c.op is ChangeOp.INSERT)))
-    if deleted != inserted:
+    deleted = words("\n".join(c.text for c in changes if c.op is ChangeOp.DELETE))
+    inserted = words("\n".join(c.text for c in changes if c.op is ChangeOp.INSERT))
+    # Typography never splits or joins a word, so unequal counts settle it before any sorting.
+    if len(deleted) != len(inserted):
+        return False
+    if sorted(_normalised_words(" ".join(deleted))) != sorted(_normalised_words(" ".join(inserted))):
         return False
     original = "".join(c.original_side for c in changes)
     derivative = "".join(c.derivative_side for c in changes)

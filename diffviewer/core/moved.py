@@ -109,6 +109,8 @@ def _words(changes: Sequence[Change], op: ChangeOp, hunks: Sequence[int], shared
         text = change.text
         segment += 1
         previous_end = -1
+        if shared.isdisjoint(map(word_key, WORD_RE.findall(text))):
+            continue  # the usual case: not one word here can be in a phrase
         for match in WORD_RE.finditer(text):
             start, end = match.span()
             if (start == 0 and _is_word_char(before[n][-1:])) or (end == len(text) and _is_word_char(after[n][:1])):
@@ -127,9 +129,20 @@ def _words(changes: Sequence[Change], op: ChangeOp, hunks: Sequence[int], shared
     return out
 
 
-def _keys(changes: Sequence[Change], op: ChangeOp) -> set[str]:
+def _trigrams(changes: Sequence[Change], op: ChangeOp) -> set[tuple[str, str, str]]:
+    # Joined with spaces, so trigrams across two changes count too: a superset is safe here.
     text = " ".join(c.text for c in changes if c.op is op and c.moved is None)
-    return set(map(word_key, set(WORD_RE.findall(text))))
+    keys = list(map(word_key, WORD_RE.findall(text)))
+    return set(zip(keys, keys[1:], keys[2:], strict=False))
+
+
+def _shared(removed_in: Sequence[Change], added_in: Sequence[Change]) -> set[str]:
+    """The words that can be in a moved phrase: those of a word trigram that both the removed
+    and the added text have (every word of a phrase of MIN_MOVED_WORDS or more is). Most blocks
+    share no trigram, and leave at this cheap test."""
+    removed = _trigrams(removed_in, ChangeOp.DELETE)
+    common = removed.intersection(_trigrams(added_in, ChangeOp.INSERT)) if removed else set()
+    return {key for trigram in common for key in trigram}
 
 
 def _hunks(changes: Sequence[Change]) -> list[int]:
@@ -267,9 +280,8 @@ def mark_moved(changes: Sequence[Change]) -> tuple[Change, ...]:
     sharing one `moved` id (1, 2... in the original's order). Equal+delete texts still rebuild
     the original and equal+insert the derivative, change for change as before."""
     changes = tuple(changes)
-    # Only words both sides' changes have can be in a moved phrase: most blocks have too few.
-    shared = _keys(changes, ChangeOp.DELETE) & _keys(changes, ChangeOp.INSERT)
-    if len(shared) < MIN_MOVED_WORDS:
+    shared = _shared(changes, changes)
+    if not shared:
         return changes
     hunks = _hunks(changes)
     deleted = _words(changes, ChangeOp.DELETE, hunks, shared)
@@ -319,8 +331,8 @@ def mark_moved_across(
     of its derivative side) are cut out with ids from `first` on. Both blocks' changes come back,
     with the next free id."""
     removed_in, added_in = tuple(removed_in), tuple(added_in)
-    shared = _keys(removed_in, ChangeOp.DELETE) & _keys(added_in, ChangeOp.INSERT)
-    if len(shared) < MIN_MOVED_WORDS:
+    shared = _shared(removed_in, added_in)
+    if not shared:
         return removed_in, added_in, first
 
     def inside(changes: tuple[Change, ...], op: ChangeOp, span: tuple[int, int]) -> list[_Word]:

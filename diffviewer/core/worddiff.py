@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
@@ -20,10 +21,20 @@ CONFETTI_TOKENS = 4
 _ALPHABET_SIZE = 2 * 0xFFFD
 
 
-def _encode(tokens: list[str], options: CompareOptions, alphabet: dict[str, str], seen: dict[str, str]) -> str:
-    # Each distinct token key becomes one private character, so diff-match-patch diffs words,
-    # not letters (the same trick as its own line mode). `seen` maps token text to its
-    # character: only distinct tokens are keyed in Python, the join runs at C speed.
+@dataclass(slots=True)
+class _Alphabet:
+    """The private characters token keys are written in, shared by the pieces of one block (so
+    each distinct token is keyed once a block, not once a piece)."""
+
+    by_key: dict[str, str] = field(default_factory=dict)
+    by_token: dict[str, str] = field(default_factory=dict)  # token text → its key's character
+
+
+def _encode(tokens: list[str], options: CompareOptions, letters: _Alphabet) -> str:
+    # Each distinct token key becomes one private character, so the diff compares words,
+    # not letters (diff-match-patch's trick for its line mode). Only tokens not seen before are
+    # keyed in Python; the join runs at C speed.
+    alphabet, seen = letters.by_key, letters.by_token
     plain = not (options.ignore_case or options.ignore_punctuation or options.ignore_whitespace)
     for token in set(tokens).difference(seen):
         # ASCII needs no normalising unless the options ask for it: the key is the token itself.
@@ -89,13 +100,13 @@ def token_diff(a: str, b: str) -> list[tuple[int, str]]:
     and with no time limit to cut a long one short."""
     diffs: list[tuple[int, str]] = []
     removed, added = [], []  # between two kept runs: all the removals first, then the additions
-    for op in Indel.opcodes(a, b):
-        if op.tag != "equal":
-            removed.append(a[op.src_start : op.src_end])
-            added.append(b[op.dest_start : op.dest_end])
+    for tag, a_start, a_end, b_start, b_end in Indel.opcodes(a, b).as_list():
+        if tag != "equal":
+            removed.append(a[a_start:a_end])
+            added.append(b[b_start:b_end])
             continue
         _flush(diffs, removed, added)
-        diffs.append((0, a[op.src_start : op.src_end]))
+        diffs.append((0, a[a_start:a_end]))
     _flush(diffs, removed, added)
     return diffs
 
@@ -153,6 +164,17 @@ def word_diff(
     A side with a language (the Pygments alias of a code document) is diffed by lexer tokens,
     each side lexed in its own language; prose by words.
     """
+    return _word_diff(original, derivative, options, original_language, derivative_language, _Alphabet())
+
+
+def _word_diff(
+    original: str,
+    derivative: str,
+    options: CompareOptions,
+    original_language: str | None,
+    derivative_language: str | None,
+    letters: _Alphabet,
+) -> tuple[Change, ...]:
     # Nothing to diff: no side is tokenized, let alone lexed.
     if original == derivative:
         return _merged([Change(ChangeOp.EQUAL, original)])
@@ -162,9 +184,9 @@ def word_diff(
     if derivative < original:
         # diff-match-patch is not symmetric; diffing in one canonical direction makes
         # swapping the sides swap inserts and deletes exactly.
-        mirrored = _diff(derivative, original, options, derivative_language, original_language)
+        mirrored = _diff(derivative, original, options, derivative_language, original_language, letters)
         return _merged(_ordered([_mirror(c) for c in mirrored]))
-    return _diff(original, derivative, options, original_language, derivative_language)
+    return _diff(original, derivative, options, original_language, derivative_language, letters)
 
 
 def piecewise_diff(
@@ -178,14 +200,16 @@ def piecewise_diff(
     """word_diff over stretches that tile both texts in order: a block's sentence beads, so no
     word is matched across two beads and no quadratic diff runs over a whole long block."""
     changes: list[Change] = []
+    letters = _Alphabet()
     for piece in pieces:
         changes.extend(
-            word_diff(
+            _word_diff(
                 original[piece.original_start : piece.original_end],
                 derivative[piece.derivative_start : piece.derivative_end],
                 options,
                 original_language,
                 derivative_language,
+                letters,
             )
         )
     return _merged(changes)
@@ -195,14 +219,17 @@ _MIRROR = {ChangeOp.EQUAL: ChangeOp.EQUAL, ChangeOp.INSERT: ChangeOp.DELETE, Cha
 
 
 def _diff(
-    original: str, derivative: str, options: CompareOptions, a_language: str | None, b_language: str | None
+    original: str,
+    derivative: str,
+    options: CompareOptions,
+    a_language: str | None,
+    b_language: str | None,
+    letters: _Alphabet,
 ) -> tuple[Change, ...]:
     a_tokens = diff_units(original, a_language, options.granularity)
     b_tokens = diff_units(derivative, b_language, options.granularity)
-    alphabet: dict[str, str] = {}
-    seen: dict[str, str] = {}
-    a_chars = _encode(a_tokens, options, alphabet, seen)
-    b_chars = _encode(b_tokens, options, alphabet, seen)
+    a_chars = _encode(a_tokens, options, letters)
+    b_chars = _encode(b_tokens, options, letters)
     dmp = diff_match_patch()
     diffs = token_diff(a_chars, b_chars)
     # Tokens are the diff units, so "edit cost" counts tokens: an equal run shorter than

@@ -1037,7 +1037,7 @@ class MainWindow(QMainWindow):
             if suffix == ".pdf":
                 write_pdf(html_report.render([comparison], self._report_layout()), path)
             elif suffix == ".json":
-                write_atomically(path, json_report.render([comparison]))
+                write_atomically(path, json_report.render_bytes([comparison]))
             elif suffix in (".txt", ".text"):
                 write_atomically(path, text_report.render([comparison]))
             else:

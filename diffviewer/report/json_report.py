@@ -72,13 +72,19 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
 
 
 def render(comparisons: Sequence[Comparison]) -> str:
+    return render_bytes(comparisons).decode("utf-8")
+
+
+def render_bytes(comparisons: Sequence[Comparison]) -> bytes:
+    """The report as UTF-8, as it is written to a file: a whole book's report is tens of
+    megabytes, and as a str it would take twice that again (one wide character widens it all)."""
     if not comparisons:
         raise ValueError("nothing to report")
     with paused_collector():  # millions of small dicts, no cycles among them (see collector.py)
         return _render(comparisons)
 
 
-def _render(comparisons: Sequence[Comparison]) -> str:
+def _render(comparisons: Sequence[Comparison]) -> bytes:
     payload = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -88,8 +94,8 @@ def _render(comparisons: Sequence[Comparison]) -> str:
     return encoded(payload)
 
 
-def encoded(payload: dict[str, Any]) -> str:
-    """The payload as the contract's text: two-space indents, UTF-8 text unescaped, a final newline.
+def encoded(payload: dict[str, Any]) -> bytes:
+    """The payload as the contract's UTF-8: two-space indents, text unescaped, a final newline.
 
     orjson and the standard library write the same bytes for it: the same indents and escapes,
     and floats in shortest form, which differ only below 1e-4 or from 1e16 on (orjson writes no
@@ -99,10 +105,12 @@ def encoded(payload: dict[str, Any]) -> str:
     """
     if orjson is not None:
         try:
-            return orjson.dumps(payload, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+            return orjson.dumps(payload, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
         except TypeError:  # orjson.JSONEncodeError
             pass
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    # A lone surrogate (only ever inside a string) becomes its JSON escape, "\\udcff": the file
+    # stays valid UTF-8 and reads back as the text was.
+    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace")
 
 
 def _change(change: Change) -> dict[str, object]:

@@ -53,3 +53,10 @@ def test_a_lone_surrogate_orjson_refuses_is_written_by_the_standard_library() ->
     report = json_report.render(comparisons)
     assert report == _stdlib(comparisons)
     assert "\udcff" in json.loads(report)["original"]["paragraphs"][0]["text"]
+
+
+def test_a_report_with_a_lone_surrogate_is_still_valid_utf8() -> None:
+    data = json_report.render_bytes([compare(doc("Café \udcff menu"), doc("Café menu"))])
+    text = data.decode("utf-8")  # strict: the surrogate is written as its JSON escape
+    assert "\\udcff" in text
+    assert json.loads(text)["original"]["paragraphs"][0]["text"] == "Café \udcff menu"
