@@ -5,6 +5,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
@@ -100,7 +101,9 @@ def token_diff(a: str, b: str) -> list[tuple[int, str]]:
     and with no time limit to cut a long one short."""
     diffs: list[tuple[int, str]] = []
     removed, added = [], []  # between two kept runs: all the removals first, then the additions
-    for tag, a_start, a_end, b_start, b_end in Indel.opcodes(a, b).as_list():
+    # As plain tuples: attribute reads on rapidfuzz's Opcode objects cost more than the diff.
+    opcodes = cast(list[tuple[str, int, int, int, int]], Indel.opcodes(a, b).as_list())
+    for tag, a_start, a_end, b_start, b_end in opcodes:
         if tag != "equal":
             removed.append(a[a_start:a_end])
             added.append(b[b_start:b_end])
