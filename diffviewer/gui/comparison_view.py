@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QFont,
-    QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
     QHelpEvent,
@@ -50,6 +49,7 @@ from diffviewer.core.model import (
 )
 from diffviewer.gui.cell_layout import LaidOutCell, Utf16Offsets, lay_out, span_rects
 from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
+from diffviewer.gui.fonts import code_font
 from diffviewer.gui.link_map import Band, paint_bands
 from diffviewer.gui.moved_marks import (
     MoveKey,
@@ -119,9 +119,8 @@ class ComparisonView(QAbstractScrollArea):
         self._preview: tuple[Document, list[Row]] | None = None
         self._wrap = True
         self._font = QFont(self.font())
-        # Code reads in the system's fixed-pitch font, at the same zoom as prose.
-        self._code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self._code_font.setPointSize(self._font.pointSize())
+        # Code reads in a truly monospaced font (gui/fonts.py), at the same zoom as prose.
+        self._code_font = code_font(self._font.pointSize())
         self._scheme: Scheme = scheme_for(self.palette())
         self._comparison: Comparison | None = None
         self._documents: dict[Side, Document | None] = {Side.ORIGINAL: None, Side.DERIVATIVE: None}
