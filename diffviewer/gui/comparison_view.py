@@ -14,7 +14,7 @@ from itertools import accumulate, repeat
 from operator import floordiv
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -45,11 +45,18 @@ from diffviewer.core.model import (
     Quote,
     QuoteStatus,
     Role,
-    Treatment,
 )
 from diffviewer.gui.cell_layout import LaidOutCell, Utf16Offsets, lay_out, span_rects
 from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
 from diffviewer.gui.fonts import code_font
+from diffviewer.gui.labels import (
+    block_count,
+    format_name,
+    kind_name,
+    paragraph_count,
+    quote_status_name,
+    treatment_name,
+)
 from diffviewer.gui.link_map import Band, paint_bands
 from diffviewer.gui.moved_marks import (
     MoveKey,
@@ -641,11 +648,11 @@ class ComparisonView(QAbstractScrollArea):
         block_index = self._rows[row].block
         assert block_index is not None
         block = self._comparison.blocks[block_index]
-        kind = _kind_label(block.kind)
+        kind = kind_name(block.kind).capitalize()
         original = ", ".join(str(i + 1) for i in block.original) or "—"
         derivative = ", ".join(str(j + 1) for j in block.derivative) or "—"
         lines = [kind, self.tr("Original ¶ %1 → derivative ¶ %2").replace("%1", original).replace("%2", derivative)]
-        treatment = treatment_label(block.treatment)
+        treatment = treatment_name(block.treatment)
         if block.original and block.derivative:
             lines.append(
                 self.tr("Similarity: %1% (%2)").replace("%1", f"{block.similarity * 100:.0f}").replace("%2", treatment)
@@ -657,7 +664,8 @@ class ComparisonView(QAbstractScrollArea):
             elsewhere = self._moved_elsewhere(block_index, moved[1])
             lines.append(moved_tooltip(moved[1], inline=moved[0].cell is self._rows[row].inline, elsewhere=elsewhere))
         for quote in self._quotes_in_row(row):
-            lines.append(self.tr("Quotation (%1): “%2”").replace("%1", str(quote.status)).replace("%2", quote.text))
+            status = quote_status_name(quote.status)
+            lines.append(self.tr("Quotation (%1): “%2”").replace("%1", status).replace("%2", quote.text))
         return "\n".join(lines)
 
     def _quotes_in_row(self, row: int) -> list[Quote]:
@@ -1081,7 +1089,7 @@ class ComparisonView(QAbstractScrollArea):
         bold = QFont(self.font())
         bold.setBold(True)
         for side, (left, width) in self._columns().items():
-            label = self._header_label(side)
+            label = self.header_label(side)
             area = QRectF(left + PAD_X, rect.top(), max(0.0, width - 2 * PAD_X), rect.height())
             painter.setFont(bold)
             elided = QFontMetricsF(bold).elidedText(label, Qt.TextElideMode.ElideMiddle, area.width())
@@ -1089,7 +1097,8 @@ class ComparisonView(QAbstractScrollArea):
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
 
-    def _header_label(self, side: Side | None) -> str:
+    def header_label(self, side: Side | None) -> str:
+        """What a pane's header says: the document, its kind and its length."""
         if side is None:
             original, derivative = self._documents[Side.ORIGINAL], self._documents[Side.DERIVATIVE]
             names = [Path(d.path).name if d else "—" for d in (original, derivative)]
@@ -1099,11 +1108,11 @@ class ComparisonView(QAbstractScrollArea):
         if document is None:
             return title
         if document.format is DocumentFormat.CODE:  # runs of lines between blank lines
-            count = self.tr("%n block(s)", "", len(document.paragraphs))
+            count = block_count(len(document.paragraphs))
         else:
-            count = self.tr("%n paragraph(s)", "", len(document.paragraphs))
+            count = paragraph_count(len(document.paragraphs))
         # Code is named by its language ("python", "markdown"): "code" alone says little.
-        kind = document.format.value
+        kind = format_name(document.format)
         if document.format is DocumentFormat.CODE and document.language:
             kind = document.language
         return f"{title}: {Path(document.path).name} ({kind}, {count})"
@@ -1123,28 +1132,6 @@ class ComparisonView(QAbstractScrollArea):
         if text:
             QGuiApplication.clipboard().setText(text)
         return bool(text)
-
-
-def treatment_label(treatment: Treatment) -> str:
-    labels = {
-        Treatment.COPIED: "copied",
-        Treatment.LIGHTLY_EDITED: "lightly edited",
-        Treatment.REWORDED: "reworded",
-        Treatment.NEW: "new",
-        Treatment.DROPPED: "dropped",
-    }
-    return QCoreApplication.translate("ComparisonView", labels[treatment])
-
-
-def _kind_label(kind: BlockKind) -> str:
-    labels = {
-        BlockKind.EQUAL: "Unchanged",
-        BlockKind.REWRITE: "Rewritten",
-        BlockKind.MOVED: "Moved",
-        BlockKind.INSERTED: "Added in the derivative",
-        BlockKind.DELETED: "Dropped from the original",
-    }
-    return QCoreApplication.translate("ComparisonView", labels[kind])
 
 
 def _local_paths(urls: list) -> list[Path]:  # type: ignore[type-arg]

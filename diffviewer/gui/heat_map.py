@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from diffviewer.core.model import BlockKind, Comparison, QuoteStatus, Treatment
 from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
+from diffviewer.gui.labels import treatment_name
 
 MIN_ROW_HEIGHT = 4.0  # a book's thousands of paragraphs still fit a few screens
 MAX_ROW_HEIGHT = 26.0  # a short article's rows grow to fill the panel
@@ -232,7 +233,7 @@ class HeatMap(QWidget):
         if cell is None:
             return ""
         text = _tr("¶%1 in %2: %3").replace("%1", str(paragraph + 1)).replace("%2", name)
-        text = text.replace("%3", _tr(cell.treatment.value))
+        text = text.replace("%3", treatment_name(cell.treatment))
         if cell.treatment not in (Treatment.DROPPED, Treatment.NEW):
             text += " " + _tr("(similarity %1%)").replace("%1", f"{cell.similarity * 100:.0f}")
         if cell.moved:
@@ -261,10 +262,10 @@ def heat_map_legend(palette: QPalette) -> str:
     """Rich text naming the map's colours."""
     scheme = scheme_for(palette)
     items = [
-        (scheme.kind_edge[BlockKind.EQUAL], _tr("copied")),
-        (scheme.kind_fill[BlockKind.REWRITE], _tr("edited")),
-        (scheme.kind_edge[BlockKind.REWRITE], _tr("reworded")),
-        (scheme.kind_edge[BlockKind.DELETED], _tr("dropped")),
+        (scheme.kind_edge[BlockKind.EQUAL], treatment_name(Treatment.COPIED)),
+        (scheme.kind_fill[BlockKind.REWRITE], treatment_name(Treatment.LIGHTLY_EDITED)),
+        (scheme.kind_edge[BlockKind.REWRITE], treatment_name(Treatment.REWORDED)),
+        (scheme.kind_edge[BlockKind.DELETED], treatment_name(Treatment.DROPPED)),
         (scheme.kind_edge[BlockKind.MOVED], _tr("moved (left edge)")),
     ]
     swatches = " ".join(f'<span style="color:{c.name()}">■</span>&nbsp;{html.escape(label)}' for c, label in items)

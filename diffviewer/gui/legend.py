@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from diffviewer.core.model import BlockKind, ChangeOp
 from diffviewer.gui.colors import scheme_for
+from diffviewer.gui.labels import kind_name
 
 SWATCH = 12
 GAP = 6
@@ -28,10 +29,10 @@ class Legend(QWidget):
 
     def _labels(self) -> list[tuple[str, str]]:
         return [
-            ("rewrite", self.tr("rewritten")),
-            ("moved", self.tr("moved")),
-            ("inserted", self.tr("added")),
-            ("deleted", self.tr("dropped")),
+            ("rewrite", kind_name(BlockKind.REWRITE)),
+            ("moved", kind_name(BlockKind.MOVED)),
+            ("inserted", kind_name(BlockKind.INSERTED)),
+            ("deleted", kind_name(BlockKind.DELETED)),
             ("word-deleted", self.tr("removed word")),
             ("word-inserted", self.tr("added word")),
             ("word-moved", self.tr("moved words")),

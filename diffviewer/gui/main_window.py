@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from diffviewer import __version__
 from diffviewer.core.model import Comparison, Document, Granularity, Quote
-from diffviewer.core.tally import word_tally
 from diffviewer.formats import MarkupView
-from diffviewer.gui.comparison_view import ComparisonView, treatment_label
+from diffviewer.gui.comparison_view import ComparisonView
 from diffviewer.gui.find_bar import FindBar
 from diffviewer.gui.heat_map import Column, HeatMap, heat_map_legend
+from diffviewer.gui.labels import paragraphs_line, similarity_line, treatment_name, words_line
 from diffviewer.gui.legend import Legend
 from diffviewer.gui.limits_dialog import LimitsDialog
 from diffviewer.gui.message_bar import MessageBar, MessageLevel
@@ -764,25 +764,10 @@ class MainWindow(QMainWindow):
         if comparison is None:
             self.summary_label.setText(self.tr("Open or drop a second document to compare."))
             return
-        stats, tally = comparison.stats, word_tally(comparison)
-        text = self.tr(
-            "Similarity %1% · words: %2 kept (%9 moved), %3 changed, %4 added, %5 removed · "
-            "paragraphs: %6 moved, %7 added, %8 removed"
+        # The same numbers, in the same words, as the Summary panel and every report (core/tally.py).
+        self.summary_label.setText(
+            " · ".join([similarity_line(comparison), words_line(comparison), paragraphs_line(comparison)])
         )
-        values = [
-            f"{comparison.similarity * 100:.0f}",
-            f"{tally.kept:,}",
-            f"{tally.changed:,}",
-            f"{tally.added:,}",
-            f"{tally.removed:,}",
-            f"{stats.paragraphs_moved:,}",
-            f"{stats.paragraphs_inserted:,}",
-            f"{stats.paragraphs_deleted:,}",
-            f"{tally.moved:,}",
-        ]
-        for number, value in reversed(list(enumerate(values, start=1))):
-            text = text.replace(f"%{number}", value)
-        self.summary_label.setText(text)
         self.summary_label.setToolTip(
             self.tr("Similarity: the share of the original's words that survive in the derivative.")
         )
@@ -962,7 +947,7 @@ class MainWindow(QMainWindow):
         if comparison is None or block < 0:
             return
         found = comparison.blocks[block]
-        treatment = treatment_label(found.treatment)
+        treatment = treatment_name(found.treatment)
         if found.original and found.derivative:
             message = (
                 self.tr("Block similarity %1% (%2)")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QTreeWidget, QTreeWid
 from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import Comparison, Quote, QuoteStatus
 from diffviewer.gui.colors import quote_colour
+from diffviewer.gui.labels import quote_status_name
 
 _ORDER = {QuoteStatus.UNSOURCED: 0, QuoteStatus.ALTERED: 1, QuoteStatus.VERBATIM: 2}
 
@@ -75,7 +76,7 @@ class QuotesPanel(QWidget):
         for status in QuoteStatus:
             colour = QColor(quote_colour(status, dark))
             colour.setAlpha(70)
-            brushes[status], labels[status] = QBrush(colour), _status_label(status)
+            brushes[status], labels[status] = QBrush(colour), quote_status_name(status)
         items = []
         for quote in shown:
             if self.flagged_only.isChecked() and quote.status is QuoteStatus.VERBATIM:
@@ -114,15 +115,6 @@ class QuotesPanel(QWidget):
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("QuotesPanel", text)
-
-
-def _status_label(status: QuoteStatus) -> str:
-    labels = {
-        QuoteStatus.VERBATIM: _tr("verbatim"),
-        QuoteStatus.ALTERED: _tr("altered"),
-        QuoteStatus.UNSOURCED: _tr("unsourced"),
-    }
-    return labels[status]
 
 
 def describe(quote: Quote) -> str:

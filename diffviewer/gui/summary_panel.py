@@ -9,8 +9,9 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from diffviewer.core.compare import checks_prose
-from diffviewer.core.model import BlockKind, Comparison, FactKind, Treatment
+from diffviewer.core.model import BlockKind, Comparison, Treatment
 from diffviewer.gui.colors import scheme_for
+from diffviewer.gui.labels import fact_kind_name, paragraphs_line, words_line
 
 
 class ShareBar(QWidget):
@@ -113,6 +114,8 @@ class SummaryPanel(QWidget):
         )
         counts = {t: sum(1 for b in comparison.blocks if b.treatment is t) for t in Treatment}
         parts = [
+            # The status bar's and the reports' numbers, in their words (gui/labels.py).
+            f"<p>{html.escape(words_line(comparison))}<br>{html.escape(paragraphs_line(comparison))}</p>",
             "<p>"
             + html.escape(
                 self.tr("Blocks: %1 copied, %2 lightly edited, %3 reworded, %4 new, %5 dropped")
@@ -124,9 +127,6 @@ class SummaryPanel(QWidget):
             )
             + "</p>"
         ]
-        if stats.words_moved:
-            moved = self.tr("Moved phrases: %1 words kept but put elsewhere (counted as kept)")
-            parts.append(f"<p>{html.escape(moved.replace('%1', f'{stats.words_moved:,}'))}</p>")
         if stats.longest_verbatim_words:
             run = self.tr("Longest verbatim run: %1 words").replace("%1", str(stats.longest_verbatim_words))
             parts.append(f"<p>{html.escape(run)}<br><i>“{html.escape(stats.longest_verbatim_text)}”</i></p>")
@@ -135,7 +135,7 @@ class SummaryPanel(QWidget):
             bold.setBold(True)
             items = []
             for fact in comparison.changed_facts:
-                item = QTreeWidgetItem([fact.original, fact.derivative, self._kind_label(fact.kind)])
+                item = QTreeWidgetItem([fact.original, fact.derivative, fact_kind_name(fact.kind)])
                 item.setFont(1, bold)
                 items.append(item)
             self.facts.addTopLevelItems(items)
@@ -144,9 +144,6 @@ class SummaryPanel(QWidget):
             # Programs are not checked for swapped names (every identifier would be one).
             parts.append(f"<p>{html.escape(self.tr('No names or numbers were swapped.'))}</p>")
         self.details.setText("".join(parts))
-
-    def _kind_label(self, kind: FactKind) -> str:
-        return self.tr("name") if kind is FactKind.NAME else self.tr("number")
 
     def text(self) -> str:
         """Everything the panel says, as plain text (for tests and accessibility)."""

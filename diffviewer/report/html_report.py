@@ -21,7 +21,9 @@ from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import Block, Change, ChangeOp, Comparison, Document, DocumentFormat, QuoteStatus
 from diffviewer.core.moved import is_replacement
 from diffviewer.core.syntax import STYLE_FOR_THEME, ClassSpan, SyntaxTheme, class_spans
+from diffviewer.core.tally import word_tally
 from diffviewer.report.text_report import QUOTES_NOT_CHECKED, file_lines
+from diffviewer.report.vocabulary import FACT_KIND, KIND, QUOTE_STATUS, TREATMENT
 
 
 class Layout(StrEnum):
@@ -212,11 +214,11 @@ def _where(c: Comparison, block: Block) -> str:
         ", ".join(str(j + 1) for j in block.derivative) or "—"
     )
     similarity = "" if not (block.original and block.derivative) else f", similarity {block.similarity:.0%}"
-    return f"{block.kind} · {original} → {derivative} · {block.treatment}{similarity}"
+    return f"{KIND[block.kind]} · {original} → {derivative} · {TREATMENT[block.treatment]}{similarity}"
 
 
 def _summary(c: Comparison) -> list[str]:
-    s = c.stats
+    s, tally = c.stats, word_tally(c)
     shares = [(s.original_verbatim, "#8c8c8c"), (s.original_reworded, "#e69f00"), (s.original_dropped, "#d55e00")]
     bar = "".join(f'<span style="width:{share * 100:.2f}%;background:{colour}"></span>' for share, colour in shares)
     parts = [
@@ -224,16 +226,16 @@ def _summary(c: Comparison) -> list[str]:
         f"<p>Of the original: {s.original_verbatim:.0%} kept word for word, {s.original_reworded:.0%} reworded, "
         f"{s.original_dropped:.0%} dropped.</p>",
         f'<div class="bar" role="img" aria-label="shares of the original">{bar}</div>',
-        f"<p>Of the derivative: {s.derivative_new:.0%} is new (no source). Words: {s.words_equal:,} kept"
-        f"{f' ({s.words_moved:,} of them moved)' if s.words_moved else ''}, "
-        f"{s.words_inserted:,} added, {s.words_deleted:,} removed. Paragraphs: {s.paragraphs_moved} moved, "
+        f"<p>Of the derivative: {s.derivative_new:.0%} is new (no source). Words: {tally.kept:,} kept"
+        f"{f' ({tally.moved:,} of them moved)' if tally.moved else ''}, {tally.changed:,} changed, "
+        f"{tally.added:,} added, {tally.removed:,} removed. Paragraphs: {s.paragraphs_moved} moved, "
         f"{s.paragraphs_inserted} added, {s.paragraphs_deleted} removed.</p>",
     ]
     if s.longest_verbatim_words:
         parts.append(f"<p>Longest verbatim run: {s.longest_verbatim_words} words, “{_e(s.longest_verbatim_text)}”.</p>")
     if c.changed_facts:
         items = "".join(
-            f"<li>{_e(f.original)} → <b>{_e(f.derivative)}</b> <span class=muted>({_e(str(f.kind))})</span></li>"
+            f"<li>{_e(f.original)} → <b>{_e(f.derivative)}</b> <span class=muted>({FACT_KIND[f.kind]})</span></li>"
             for f in c.changed_facts
         )
         parts.append(f"<p>Changed names and numbers:</p><ul>{items}</ul>")
@@ -247,7 +249,7 @@ def _quotes(c: Comparison) -> list[str]:
     parts = [
         f"<h3>Quotations</h3><p>{len(c.quotes)} found: {len(c.quotes) - len(flagged)} verbatim, "
         f"{sum(1 for q in flagged if q.status is QuoteStatus.ALTERED)} altered, "
-        f"{sum(1 for q in flagged if q.status is QuoteStatus.UNSOURCED)} unsourced.</p>"
+        f"{sum(1 for q in flagged if q.status is QuoteStatus.UNSOURCED)} with no source.</p>"
     ]
     for quote in flagged:
         source = (
@@ -256,7 +258,7 @@ def _quotes(c: Comparison) -> list[str]:
             else f"Original ¶{quote.source_paragraph + 1}: “{_e(quote.source_text or '')}”"
         )
         parts.append(
-            f'<div class="quote-{quote.status}"><p><b>{_e(str(quote.status))}</b> · derivative '
+            f'<div class="quote-{quote.status}"><p><b>{QUOTE_STATUS[quote.status]}</b> · derivative '
             f"¶{quote.paragraph + 1}: “{_e(quote.text)}”<br><span class=muted>{source}</span></p></div>"
         )
     return parts

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import BlockKind, Change, ChangeOp, Comparison, Document, QuoteStatus
+from diffviewer.core.tally import word_tally
+from diffviewer.report.vocabulary import FACT_KIND, KIND, QUOTE_STATUS, TREATMENT
 
 QUOTES_NOT_CHECKED = "Quotations not checked: string literals in a program are not quotations."
 
@@ -53,13 +55,13 @@ def _marked(change: Change, colour: bool) -> str:
 
 
 def _comparison(c: Comparison, colour: bool) -> list[str]:
-    s = c.stats
-    moved = f" ({s.words_moved} of them moved)" if s.words_moved else ""
+    s, tally = c.stats, word_tally(c)
+    moved = f" ({tally.moved} of them moved)" if tally.moved else ""
     lines = [
         f"Original:   {c.original.path}" + (f" — {c.original.title}" if c.original.title else ""),
         f"Derivative: {c.derivative.path}" + (f" — {c.derivative.title}" if c.derivative.title else ""),
         f"Similarity: {c.similarity:.0%} of the original's words survive",
-        f"Words: {s.words_equal} kept{moved}, {s.words_inserted} added, {s.words_deleted} removed "
+        f"Words: {tally.kept} kept{moved}, {tally.changed} changed, {tally.added} added, {tally.removed} removed "
         f"(original {s.words_original}, derivative {s.words_derivative})",
         f"Paragraphs: {s.paragraphs_moved} moved, {s.paragraphs_inserted} added, {s.paragraphs_deleted} removed",
         f"Of the original: {s.original_verbatim:.0%} kept word for word, {s.original_reworded:.0%} reworded, "
@@ -69,11 +71,11 @@ def _comparison(c: Comparison, colour: bool) -> list[str]:
         lines.append(f"Longest verbatim run: {s.longest_verbatim_words} words, “{s.longest_verbatim_text}”")
     if c.changed_facts:
         lines.append("Changed names and numbers:")
-        lines.extend(f"  {f.kind}: {f.original} → {f.derivative}" for f in c.changed_facts)
+        lines.extend(f"  {FACT_KIND[f.kind]}: {f.original} → {f.derivative}" for f in c.changed_facts)
     lines.append("")
     for block in c.blocks:
         where = f"original {_place(c.original, block.original)} → derivative {_place(c.derivative, block.derivative)}"
-        header = f"== {block.kind.upper()} ({where}): {block.treatment}"
+        header = f"== {KIND[block.kind].upper()} ({where}): {TREATMENT[block.treatment]}"
         if block.kind not in (BlockKind.INSERTED, BlockKind.DELETED):
             header += f", similarity {block.similarity:.0%}"
         lines.append(header)
@@ -86,9 +88,9 @@ def _comparison(c: Comparison, colour: bool) -> list[str]:
         lines.extend([QUOTES_NOT_CHECKED, ""])
         return lines
     flagged = [q for q in c.quotes if q.status is not QuoteStatus.VERBATIM]
-    lines.append(f"Quotations: {len(c.quotes)} found, {len(flagged)} altered or unsourced")
+    lines.append(f"Quotations: {len(c.quotes)} found, {len(flagged)} altered or with no source")
     for q in flagged:
-        lines.append(f"  [{q.status}] derivative ¶{q.paragraph + 1}: “{q.text}”")
+        lines.append(f"  [{QUOTE_STATUS[q.status]}] derivative ¶{q.paragraph + 1}: “{q.text}”")
         if q.source_paragraph is not None:
             lines.append(f"      source ¶{q.source_paragraph + 1}: {q.source_text}")
     lines.append("")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QColor, QFontDatabase, QFontInfo, QImage, QPainter, QPalette, QTextCharFormat
+from PySide6.QtGui import QColor, QFontInfo, QImage, QPainter, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 

@@ -345,7 +345,7 @@ def test_hovering_a_block_tells_its_similarity(qtbot: QtBot, window: MainWindow,
     comparison = compared(qtbot, window, lambda: window.open_paths(*short_pair))
     assert isinstance(comparison, Comparison)
     tip = window.view.tooltip_at(QPointF(window.view.viewport().width() * 0.75, 10))
-    assert "Rewritten" in tip
+    assert tip.startswith("Edited or reworded")  # the legend's name for the band, then the treatment
     assert f"{comparison.blocks[0].similarity * 100:.0f}%" in tip
 
 

@@ -161,8 +161,8 @@ def test_hovering_one_end_outlines_both_and_says_where_the_other_is(
 def test_the_summary_counts_moved_words_as_kept(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     comparison = _open(qtbot, window, tmp_path)
     assert comparison.stats.words_moved == 5
-    assert "Moved phrases: 5 words" in window.summary_panel.text()
-    assert "(5 moved)" in window.summary_label.text()
+    assert "(5 of them moved)" in window.summary_panel.text()
+    assert "(5 of them moved)" in window.summary_label.text()
 
 
 def test_the_legend_names_moved_words(qtbot: QtBot) -> None:

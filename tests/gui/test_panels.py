@@ -36,7 +36,7 @@ def test_clicking_a_quote_jumps_to_it_and_outlines_it(qtbot: QtBot, window: Main
     assert flagged
     # Flagged quotes are listed first; the filter hides the verbatim ones.
     first = panel.tree.topLevelItem(0)
-    assert first.text(0) in {"unsourced", "altered"}
+    assert first.text(0) in {"no source", "altered"}
     panel.flagged_only.setChecked(True)
     assert panel.tree.topLevelItemCount() == len(flagged)
 

@@ -1,0 +1,27 @@
+"""The names reports give the engine's kinds: the window's words (gui/labels.py), in English.
+
+A test holds the two to one vocabulary; the window's go through Qt's translations, these do not.
+"""
+
+from __future__ import annotations
+
+from diffviewer.core.model import BlockKind, FactKind, QuoteStatus, Treatment
+
+TREATMENT = {
+    Treatment.COPIED: "copied",
+    Treatment.LIGHTLY_EDITED: "lightly edited",
+    Treatment.REWORDED: "reworded",
+    Treatment.NEW: "new",
+    Treatment.DROPPED: "dropped",
+}
+KIND = {
+    BlockKind.EQUAL: "unchanged",
+    BlockKind.REWRITE: "edited or reworded",
+    BlockKind.MOVED: "moved",
+    BlockKind.INSERTED: "new",
+    BlockKind.DELETED: "dropped",
+}
+QUOTE_STATUS = {QuoteStatus.VERBATIM: "verbatim", QuoteStatus.ALTERED: "altered", QuoteStatus.UNSOURCED: "no source"}
+FACT_KIND = {FactKind.NAME: "name", FactKind.NUMBER: "number"}
+
+__all__ = ["FACT_KIND", "KIND", "QUOTE_STATUS", "TREATMENT"]
