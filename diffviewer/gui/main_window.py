@@ -704,15 +704,31 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message(text, MessageLevel.ERROR)
         if entry.comparison is None:
             # Nothing to show for it: a derivative that never loaded does not keep a tab.
-            self.remove_derivative(index)
+            status = self.tr("%1 could not be compared. Open or drop another derivative.")
+            self._drop_unfinished(index, status.replace("%1", entry.path.name))
         else:
             self._refresh_tabs()
         self._update_busy()
         self.comparison_failed.emit(message)
 
+    def _drop_unfinished(self, index: int, status: str) -> None:
+        """Close the tab of a derivative that has no comparison to show. The original, if it
+        loaded, stays on screen (a bad derivative never empties the window), `status` below it."""
+        entry = self.session.entries[index]
+        loaded, preview = entry.documents[0], entry.preview
+        self.remove_derivative(index)
+        if self._current is None and loaded is not None:
+            self.session.shown_original = self.session.original
+            self.view.set_documents(loaded, None, preview=preview)
+            self._update_title()
+            self._watch_shown_files()
+            self.summary_label.setText(status)
+
     def on_entry_cancelled(self, index: int) -> None:
-        if self.session.entries[index].comparison is None:
-            self.remove_derivative(index)
+        entry = self.session.entries[index]
+        if entry.comparison is None:
+            status = self.tr("Comparison with %1 cancelled. Open or drop another derivative.")
+            self._drop_unfinished(index, status.replace("%1", entry.path.name))
         self._refresh_tabs()
         self._update_busy()
         self.statusBar().showMessage(self.tr("Comparison cancelled."), 5000)

@@ -86,16 +86,19 @@ class CompareJob(QRunnable):
         try:
             original = self._load(self.request.original, 0.0)
             self.loaded_original = original
+            # The window shows the original at once, while the derivative loads and the comparison
+            # runs, and keeps it if the derivative cannot be read: its rows are built here, off the
+            # GUI thread (a big document has tens of thousands).
+            preview = tuple(single_document_rows(original, Side.ORIGINAL)) if original is not None else None
+            self.preview_rows = preview
+            if self.request.derivative is not None:
+                signals.documents_loaded.emit(generation, original, None, preview)
             side = FailedSide.DERIVATIVE
             derivative = self._load(self.request.derivative, 0.05)
             side = FailedSide.COMPARISON
             if self.is_cancelled:
                 signals.cancelled.emit(generation)
                 return
-            # The window shows the original at once while the comparison runs: its rows are
-            # built here, off the GUI thread (a big document has tens of thousands).
-            preview = tuple(single_document_rows(original, Side.ORIGINAL)) if original is not None else None
-            self.preview_rows = preview
             signals.documents_loaded.emit(generation, original, derivative, preview)
             result: Comparison | None = None
             prepared: PreparedRows | None = None

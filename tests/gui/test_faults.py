@@ -120,3 +120,18 @@ def test_an_export_to_a_read_only_place_leaves_nothing_behind(
     assert target.read_text(encoding="utf-8") == "an older report"
     assert [p.name for p in target.parent.iterdir()] == ["report.html"]
     assert window.comparison is not None  # the window carries on
+
+
+def test_a_broken_derivative_leaves_the_original_shown(qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path]) -> None:
+    broken = pair[0].parent / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 this is no zip archive")
+    with qtbot.waitSignal(window.comparison_failed, timeout=COMPARE_TIMEOUT_MS):
+        window.open_paths(pair[0], broken)
+    # The error says which file and why, and the original that did load stays on screen.
+    assert window.message_bar.level is MessageLevel.ERROR
+    assert "broken.docx" in window.message_bar.text
+    qtbot.waitUntil(lambda: bool(window.view.rows), timeout=COMPARE_TIMEOUT_MS)
+    shown = window.view.document(Side.ORIGINAL)
+    assert shown is not None and shown.path == str(pair[0])
+    assert window.windowTitle().startswith("original.txt ↔")
+    assert "broken.docx" in window.summary_label.text()
