@@ -49,6 +49,7 @@ from diffviewer.core.model import (
 from diffviewer.gui.cell_layout import LaidOutCell, Utf16Offsets, lay_out, span_rects
 from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
 from diffviewer.gui.fonts import code_font
+from diffviewer.gui.header_text import HeaderText, fitted
 from diffviewer.gui.labels import (
     block_count,
     format_name,
@@ -334,6 +335,11 @@ class ComparisonView(QAbstractScrollArea):
             return {None: (0.0, width)}
         column = max(80.0, (width - MAP_WIDTH) / 2)
         return {Side.ORIGINAL: (0.0, column), Side.DERIVATIVE: (column + MAP_WIDTH, column)}
+
+    def text_column_width(self, side: Side | None) -> float:
+        """The width of a pane's text column (None: the inline one), 0 when it is not shown."""
+        column = self._columns().get(side)
+        return column[1] if column is not None else 0.0
 
     def _gutter_width(self) -> float:
         return QFontMetricsF(self._small_font()).horizontalAdvance("00000") + 6
@@ -1089,24 +1095,26 @@ class ComparisonView(QAbstractScrollArea):
         bold = QFont(self.font())
         bold.setBold(True)
         for side, (left, width) in self._columns().items():
-            label = self.header_label(side)
             area = QRectF(left + PAD_X, rect.top(), max(0.0, width - 2 * PAD_X), rect.height())
             painter.setFont(bold)
-            elided = QFontMetricsF(bold).elidedText(label, Qt.TextElideMode.ElideMiddle, area.width())
+            elided = fitted(self.header_text(side), QFontMetricsF(bold), area.width())
             painter.drawText(area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
 
     def header_label(self, side: Side | None) -> str:
-        """What a pane's header says: the document, its kind and its length."""
+        """What a pane's header says, given room: the document, its kind and its length."""
+        return self.header_text(side).whole
+
+    def header_text(self, side: Side | None) -> HeaderText:
         if side is None:
             original, derivative = self._documents[Side.ORIGINAL], self._documents[Side.DERIVATIVE]
             names = [Path(d.path).name if d else "—" for d in (original, derivative)]
-            return self.tr("Inline: %1 → %2").replace("%1", names[0]).replace("%2", names[1])
+            return HeaderText(self.tr("Inline: "), f"{names[0]} → {names[1]}")
         document = self._documents[side]
         title = self.tr("Original") if side is Side.ORIGINAL else self.tr("Derivative")
         if document is None:
-            return title
+            return HeaderText(title, "")
         if document.format is DocumentFormat.CODE:  # runs of lines between blank lines
             count = block_count(len(document.paragraphs))
         else:
@@ -1115,7 +1123,7 @@ class ComparisonView(QAbstractScrollArea):
         kind = format_name(document.format)
         if document.format is DocumentFormat.CODE and document.language:
             kind = document.language
-        return f"{title}: {Path(document.path).name} ({kind}, {count})"
+        return HeaderText(self.tr("%1: ").replace("%1", title), Path(document.path).name, f" ({kind}, {count})")
 
     def block_text(self, block: int) -> str:
         """What a block says: the derivative's words, or the original's for a dropped paragraph."""

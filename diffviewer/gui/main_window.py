@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QTextDocument
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QRect, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -49,6 +49,11 @@ from diffviewer.report.html_report import Layout
 from diffviewer.report.output import write_atomically
 
 OPTIONS_DEBOUNCE_MS = 150
+# The first window takes this share of the screen, up to this size.
+FIRST_RUN_SHARE = 0.9
+FIRST_RUN_MAX = QSize(1800, 1200)
+# Narrower than this, the first window keeps one column of panels, not one each side.
+ROOMY_WIDTH = 1400
 WATCH_DEBOUNCE_MS = 300
 
 
@@ -115,7 +120,9 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.setExpanding(False)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
+        # Whole names ("spun-copy.txt · 57%"), with scroll arrows when they do not all fit.
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.setUsesScrollButtons(True)
         self.tabs.setAcceptDrops(True)
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.tabs.tabCloseRequested.connect(self.on_tab_close_requested)
@@ -193,9 +200,16 @@ class MainWindow(QMainWindow):
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
         else:
-            self.resize(1200, 800)
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            self.setGeometry(first_run_geometry(screen.availableGeometry()))
         if self.settings.window_state is not None:
             self.restoreState(self.settings.window_state)
+        elif self.width() < ROOMY_WIDTH:
+            # On a small screen the two text columns need the width: the Overview shares the
+            # right-hand panels' place as one more tab, instead of a column of its own.
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.overview_dock)
+            self.tabifyDockWidget(self.quotes_dock, self.overview_dock)
+            self.summary_dock.raise_()
         self._update_actions()
 
     # construction ------------------------------------------------------------------------
@@ -477,12 +491,15 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(self.side_by_side_action)
         bar.addAction(self.inline_action)
-        spacer = QWidget(bar)
-        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
-        bar.addWidget(spacer)
-        self.legend = Legend(bar)
-        bar.addWidget(self.legend)
         self.addToolBar(bar)
+        # What the colours mean, on a row of its own: beside the buttons it was cut off.
+        self.addToolBarBreak()
+        legend_bar = QToolBar(self.tr("Legend"), self)
+        legend_bar.setObjectName("legendToolBar")
+        legend_bar.setMovable(False)
+        self.legend = Legend(legend_bar)
+        legend_bar.addWidget(self.legend)
+        self.addToolBar(legend_bar)
 
     # loading -----------------------------------------------------------------------------
     @property
@@ -1122,3 +1139,13 @@ def application_icon() -> QIcon:
     from diffviewer.resources import resource
 
     return QIcon(str(resource("icons", "diffviewer.svg")))
+
+
+def first_run_geometry(available: QRect) -> QRect:
+    """Where the window opens before the user has placed it: most of the screen (text columns
+    need the width), capped so a huge screen does not get a huge window, centred."""
+    width = min(round(available.width() * FIRST_RUN_SHARE), FIRST_RUN_MAX.width())
+    height = min(round(available.height() * FIRST_RUN_SHARE), FIRST_RUN_MAX.height())
+    left = available.left() + (available.width() - width) // 2
+    top = available.top() + (available.height() - height) // 2
+    return QRect(left, top, width, height)

@@ -122,7 +122,9 @@ def test_an_export_to_a_read_only_place_leaves_nothing_behind(
     assert window.comparison is not None  # the window carries on
 
 
-def test_a_broken_derivative_leaves_the_original_shown(qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path]) -> None:
+def test_a_broken_derivative_leaves_the_original_shown(
+    qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path]
+) -> None:
     broken = pair[0].parent / "broken.docx"
     broken.write_bytes(b"PK\x03\x04 this is no zip archive")
     with qtbot.waitSignal(window.comparison_failed, timeout=COMPARE_TIMEOUT_MS):
