@@ -51,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     cmp.add_argument("--ignore-punctuation", action="store_true", help="ignore punctuation differences")
     cmp.add_argument("--ignore-whitespace", action="store_true", help="ignore differences in spacing")
     cmp.add_argument(
+        "--show-typography",
+        action="store_true",
+        help="show typographic changes (curly or straight quotes, dashes, open sourced/open-sourced) as changes",
+    )
+    cmp.add_argument(
         "--granularity",
         choices=[g.value for g in Granularity],
         default=Granularity.WORD.value,
@@ -80,6 +85,7 @@ def _run_compare(args: argparse.Namespace) -> int:
         ignore_case=args.ignore_case,
         ignore_punctuation=args.ignore_punctuation,
         ignore_whitespace=args.ignore_whitespace,
+        show_typography=args.show_typography,
         granularity=Granularity(args.granularity),
         max_paragraphs=args.max_paragraphs,
     )

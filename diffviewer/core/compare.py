@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 from diffviewer.core import quotes
@@ -24,7 +25,7 @@ from diffviewer.core.model import (
 )
 from diffviewer.core.moved import mark_moved
 from diffviewer.core.syntax import is_markup
-from diffviewer.core.tokens import WORD_RE, count_words, split_tokens, token_key, words
+from diffviewer.core.tokens import WORD_RE, count_words, split_tokens, token_key, typographic_key, words
 from diffviewer.core.worddiff import piecewise_diff
 
 
@@ -43,7 +44,9 @@ class Cancelled(CompareError):
 def _identity_key(text: str, options: CompareOptions) -> str:
     # Paragraphs that differ only in what the user ignores must align as identical twins.
     if not (options.ignore_case or options.ignore_punctuation or options.ignore_whitespace):
-        return text
+        if options.show_typography or text.isascii():
+            return text
+        return typographic_key(text)
     # Spacing never decides which paragraphs pair up (a dropped mark leaves a stray space).
     return " ".join("".join(token_key(token, options) for token in split_tokens(text)).split())
 
@@ -218,6 +221,9 @@ def _compare(
     # "name" or a "number" (the token diff already shows each), and blocks share identifiers,
     # never sentences. Markup source (Markdown, rST) is prose with its syntax visible: it keeps them.
     prose = checks_prose(original, derivative)
+    if not prose:
+        # In a program a curly quote or a dash is another character, never typography.
+        options = dataclasses.replace(options, show_typography=True)
     alignment: Alignment = align(
         # Similarity ignores case, punctuation and spacing anyway (n-grams of casefolded words),
         # so the texts go in as they are and sentence offsets stay offsets in the paragraphs;

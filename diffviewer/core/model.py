@@ -237,6 +237,10 @@ class CompareOptions:
     ignore_case: bool = False
     ignore_punctuation: bool = False
     ignore_whitespace: bool = False
+    # Typography (straight or curly quotes and apostrophes, dashes, "open sourced" or
+    # "open-sourced", composed or decomposed accents) is no rewording: by default such tokens are
+    # equal, each side keeping its own spelling. On, they show as changes.
+    show_typography: bool = False
     granularity: Granularity = Granularity.WORD
     # Guardrails: inputs past these raise LimitExceeded instead of running away.
     max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS

@@ -51,6 +51,27 @@ def split_tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
+def typographic_key(text: str) -> str:
+    """Text with its typography set aside: composed accents, straight quotes and apostrophes,
+    plain hyphens for dashes."""
+    return unicodedata.normalize("NFC", text).translate(_TYPOGRAPHIC)
+
+
+_HYPHENATION = re.compile(r"[\s\-\u2010\u2011]+")
+
+
+def same_but_typography(a: str, b: str) -> bool:
+    """Whether two runs differ only in typography: accents composed or not (which the tokens
+    may cut apart), quotes, dashes, or hyphens and the spaces they stand for ("open sourced" /
+    "open-sourced", "e-mail" / "email")."""
+    if typographic_key(a) == typographic_key(b):
+        return True
+    if "-" not in a + b and "\u2010" not in a + b and "\u2011" not in a + b:
+        return False
+    bare_a = _HYPHENATION.sub("", typographic_key(a))
+    return bool(bare_a) and bare_a == _HYPHENATION.sub("", typographic_key(b)) and WORD_RE.search(a) is not None
+
+
 @lru_cache(maxsize=1 << 18)
 def token_key(text: str, options: CompareOptions) -> str:
     """The string two tokens are compared by; options decide what differences are ignored."""
@@ -59,7 +80,7 @@ def token_key(text: str, options: CompareOptions) -> str:
         return " " if options.ignore_whitespace else text
     if options.ignore_punctuation and not (first.isalnum() or first == "_"):
         return ""
-    text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHIC)
+    text = typographic_key(text)
     if options.ignore_case:
         text = text.casefold()
     return text

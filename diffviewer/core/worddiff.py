@@ -12,7 +12,7 @@ from rapidfuzz.distance import Indel
 
 from diffviewer.core.model import Change, ChangeOp, CompareOptions, Granularity, Piece
 from diffviewer.core.syntax import is_markup
-from diffviewer.core.tokens import token_key
+from diffviewer.core.tokens import same_but_typography, token_key
 from diffviewer.core.units import diff_units
 
 CONFETTI_TOKENS = 4
@@ -256,14 +256,20 @@ def _diff(
         dmp.Diff_EditCost = CONFETTI_TOKENS
         dmp.diff_cleanupSemanticLossless(diffs)
         dmp.diff_cleanupEfficiency(diffs)
+    # Tokens with equal keys are equal when the options ignore what tells them apart, or when
+    # only their typography differs and the user has not asked to see it.
+    # (In a program a curly quote or a dash is another character, never typography.)
+    typography_shown = options.show_typography or _program(a_language) or _program(b_language)
+    equal_keys_are_equal = ignoring or not typography_shown
     changes: list[Change] = []
     ai = bi = 0
     for op, chars in diffs:
         n = len(chars)
         if op == 0:
             # Equal keys may still differ in raw text. What the user chose to ignore (case,
-            # spacing...) stays equal, with the derivative's own text kept so the output is
-            # lossless; anything else (“typographic” vs "straight" quotes) is a replacement.
+            # spacing...) and typography (“curly” or "straight" quotes), unless asked to show
+            # it, stay equal, with the derivative's own text kept so the output is lossless;
+            # anything else is a replacement.
             a_run, b_run = a_tokens[ai : ai + n], b_tokens[bi : bi + n]
             if a_run == b_run:  # the usual case: one change for the whole run
                 changes.append(Change(ChangeOp.EQUAL, "".join(a_run)))
@@ -273,7 +279,7 @@ def _diff(
             for a_tok, b_tok in zip(a_run, b_run, strict=True):
                 if a_tok == b_tok:
                     changes.append(Change(ChangeOp.EQUAL, a_tok))
-                elif ignoring and token_key(a_tok, options) == token_key(b_tok, options):
+                elif equal_keys_are_equal and token_key(a_tok, options) == token_key(b_tok, options):
                     changes.append(Change(ChangeOp.EQUAL, a_tok, b_tok))
                 else:
                     changes.append(Change(ChangeOp.DELETE, a_tok))
@@ -286,7 +292,33 @@ def _diff(
         else:
             changes.append(Change(ChangeOp.INSERT, "".join(b_tokens[bi : bi + n])))
             bi += n
-    return _merged(_ordered(_absorb_ignored(changes, options)))
+    ordered = _ordered(_absorb_ignored(changes, options))
+    if typography_shown:
+        return _merged(ordered)
+    # Runs joined first: a replacement may come as several removals, then several additions.
+    return _merged(_absorb_typography(list(_merged(ordered))))
+
+
+def _absorb_typography(changes: list[Change]) -> list[Change]:
+    # "open sourced" → "open-sourced", or an accent written as two characters, is typography,
+    # not rewording: such a replacement becomes an equal run keeping each side's spelling.
+    out: list[Change] = []
+    n = 0
+    while n < len(changes):
+        change = changes[n]
+        following = changes[n + 1] if n + 1 < len(changes) else None
+        if (
+            change.op is ChangeOp.DELETE
+            and following is not None
+            and following.op is ChangeOp.INSERT
+            and same_but_typography(change.text, following.text)
+        ):
+            out.append(Change(ChangeOp.EQUAL, change.text, following.text))
+            n += 2
+            continue
+        out.append(change)
+        n += 1
+    return out
 
 
 def _program(language: str | None) -> bool:

@@ -368,6 +368,10 @@ class MainWindow(QMainWindow):
         self.ignore_case_action = self._toggle(self.tr("Ignore &Case"), self.settings.ignore_case)
         self.ignore_punctuation_action = self._toggle(self.tr("Ignore &Punctuation"), self.settings.ignore_punctuation)
         self.ignore_whitespace_action = self._toggle(self.tr("Ignore &Whitespace"), self.settings.ignore_whitespace)
+        self.show_typography_action = self._toggle(self.tr("Show &Typographic Changes"), self.settings.show_typography)
+        self.show_typography_action.setToolTip(
+            self.tr("Show curly or straight quotes, dashes and hyphenation (open sourced, open-sourced) as changes")
+        )
         self.granularity_group = QActionGroup(self)
         self.word_granularity_action = self._action(self.tr("Compare &Words"), self.on_option_toggled)
         self.character_granularity_action = self._action(self.tr("Compare C&haracters"), self.on_option_toggled)
@@ -431,7 +435,12 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.side_by_side_action)
         view_menu.addAction(self.inline_action)
         view_menu.addSeparator()
-        for action in (self.ignore_case_action, self.ignore_punctuation_action, self.ignore_whitespace_action):
+        for action in (
+            self.ignore_case_action,
+            self.ignore_punctuation_action,
+            self.ignore_whitespace_action,
+            self.show_typography_action,
+        ):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.word_granularity_action)
@@ -1005,6 +1014,7 @@ class MainWindow(QMainWindow):
     def on_option_toggled(self) -> None:
         self.settings.ignore_case = self.ignore_case_action.isChecked()
         self.settings.ignore_punctuation = self.ignore_punctuation_action.isChecked()
+        self.settings.show_typography = self.show_typography_action.isChecked()
         self.settings.ignore_whitespace = self.ignore_whitespace_action.isChecked()
         self.settings.granularity = (
             Granularity.CHARACTER if self.character_granularity_action.isChecked() else Granularity.WORD

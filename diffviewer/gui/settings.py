@@ -53,6 +53,14 @@ class Settings:
         self._store.setValue("compare/ignore_punctuation", value)
 
     @property
+    def show_typography(self) -> bool:
+        return self._bool("compare/show_typography", False)
+
+    @show_typography.setter
+    def show_typography(self, value: bool) -> None:
+        self._store.setValue("compare/show_typography", value)
+
+    @property
     def ignore_whitespace(self) -> bool:
         return self._bool("compare/ignore_whitespace", False)
 
@@ -101,6 +109,7 @@ class Settings:
             ignore_case=self.ignore_case,
             ignore_punctuation=self.ignore_punctuation,
             ignore_whitespace=self.ignore_whitespace,
+            show_typography=self.show_typography,
             granularity=self.granularity,
             max_paragraphs=self.max_paragraphs,
         )

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from diffviewer.core.collector import paused_collector
-from diffviewer.core.model import Block, Change, Comparison, Document, Quote
+from diffviewer.core.model import Block, Change, ChangeOp, Comparison, Document, Quote
 
 try:  # A whole book's report is millions of objects: orjson writes it some 20 times faster.
     import orjson
@@ -37,7 +37,7 @@ def block_json(block: Block) -> dict[str, Any]:
         "derivative": list(block.derivative),
         "similarity": block.similarity,
         "treatment": str(block.treatment),
-        "changes": [_change(c) for c in block.changes],
+        "changes": _changes(block.changes),
     }
 
 
@@ -52,7 +52,7 @@ def quote_json(quote: Quote) -> dict[str, Any]:
         # and, for an altered quote, which words differ.
         "span": [quote.start, quote.end],
         "source_span": None if quote.source_start is None else [quote.source_start, quote.source_end],
-        "changes": [_change(c) for c in quote.changes],
+        "changes": _changes(quote.changes),
     }
 
 
@@ -113,11 +113,22 @@ def encoded(payload: dict[str, Any]) -> bytes:
     return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace")
 
 
+def _changes(changes: Sequence[Change]) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for change in changes:
+        if change.op is ChangeOp.EQUAL and change.derivative_text is not None:
+            # A run kept with each side's own spelling (typography, or what the options ignore):
+            # the contract rebuilds each side from "text" alone, so the two spellings are written
+            # as a delete and an insert, both marked "kept" (counted as kept in `stats`).
+            out.append({"op": "delete", "text": change.text, "kept": True})
+            out.append({"op": "insert", "text": change.derivative_text, "kept": True})
+        else:
+            out.append(_change(change))
+    return out
+
+
 def _change(change: Change) -> dict[str, object]:
     out: dict[str, object] = {"op": str(change.op), "text": change.text}
-    if change.derivative_text is not None:
-        # Only with ignore options: the derivative's own spelling of an equal run.
-        out["derivative_text"] = change.derivative_text
     if change.moved is not None:
         # An addition to the contract: a delete and an insert with the same id are one phrase the
         # derivative kept but moved (the op stays delete or insert). Ids are unique in the

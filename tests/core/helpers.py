@@ -10,6 +10,7 @@ option_sets = st.builds(
     ignore_case=st.booleans(),
     ignore_punctuation=st.booleans(),
     ignore_whitespace=st.booleans(),
+    show_typography=st.booleans(),
     granularity=st.sampled_from(Granularity),
 )
 

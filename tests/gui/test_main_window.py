@@ -567,3 +567,18 @@ def test_comparisons_beside_others_run_in_processes_of_their_own(
     assert len(used) == 2 and threading.main_thread().name not in used
     for entry, path in zip(window.session.entries, derivatives, strict=True):
         assert entry.comparison == compare(load(original), load(path))
+
+
+def test_typography_is_equal_until_the_user_asks_to_see_it(
+    qtbot: QtBot, window: MainWindow, settings: Settings, tmp_path: Path
+) -> None:
+    original = write(tmp_path / "a.txt", "We've always open sourced our \"models\".")
+    derivative = write(tmp_path / "b.txt", "We’ve always open-sourced our “models”.")
+    comparison = compared(qtbot, window, lambda: window.open_paths(original, derivative))
+    assert isinstance(comparison, Comparison)
+    assert [b.kind for b in comparison.blocks] == [BlockKind.EQUAL]
+    assert "0 changed, 0 added, 0 removed" in window.summary_label.text()
+    shown = compared(qtbot, window, window.show_typography_action.trigger)
+    assert isinstance(shown, Comparison)
+    assert [b.kind for b in shown.blocks] == [BlockKind.REWRITE]
+    assert settings.show_typography
