@@ -41,7 +41,8 @@ class Scheme:
     word_moved: QColor  # both ends of a phrase the derivative kept but moved
     word_moved_edge: QColor  # the outline linking them while one is hovered
     find_match: QColor
-    find_current: QColor
+    find_current: QColor  # the match Enter/F3 is on: the selection's colours, apart from the others' yellow
+    find_current_text: QColor
     current_block: QColor
 
     def word_background(self, op: ChangeOp, paired: bool, moved: bool = False) -> QColor:
@@ -87,7 +88,8 @@ def scheme_for(palette: QPalette) -> Scheme:
         word_moved=_rgba(_GREEN, word_alpha + 10),
         word_moved_edge=_rgba(_GREEN, 255 if dark else 235),
         find_match=_rgba(_YELLOW, 150 if dark else 170),
-        find_current=_rgba(_YELLOW, 255),
+        find_current=palette.color(QPalette.ColorRole.Highlight),
+        find_current_text=palette.color(QPalette.ColorRole.HighlightedText),
         current_block=palette.color(QPalette.ColorRole.Highlight),
     )
 

@@ -108,6 +108,12 @@ class _Header(QWidget):
         self._view.paint_header(painter, self.rect().toRectF())
 
 
+@dataclass(frozen=True, slots=True)
+class ChangePosition:
+    number: int  # 1 for the first change; 0 when the current block is no change (or none is current)
+    total: int
+
+
 class ComparisonView(QAbstractScrollArea):
     current_block_changed = Signal(int)  # block index, -1 for none
     files_dropped = Signal(list, object)  # list[Path], the Side dropped on (None: inline view)
@@ -744,6 +750,13 @@ class ComparisonView(QAbstractScrollArea):
     def previous_change(self) -> bool:
         return self._step(self._CHANGES, forward=False)
 
+    def change_position(self) -> ChangePosition:
+        """Which change (in reading order) the current block is, of how many."""
+        targets = self._navigation_rows(self._CHANGES)
+        blocks = [block for _, block in targets]
+        number = blocks.index(self._current_block) + 1 if self._current_block in blocks else 0
+        return ChangePosition(number, len(blocks))
+
     def next_moved(self) -> bool:
         return self._step({BlockKind.MOVED}, forward=True)
 
@@ -999,7 +1012,7 @@ class ComparisonView(QAbstractScrollArea):
             current = n == self._current_match
             fmt.setBackground(self._scheme.find_current if current else self._scheme.find_match)
             if current:
-                fmt.setForeground(QColor(0, 0, 0))
+                fmt.setForeground(self._scheme.find_current_text)
             item = QTextLayout.FormatRange()
             item.start, item.length, item.format = match.start, match.end - match.start, fmt
             selections.append(item)

@@ -497,6 +497,10 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(self.previous_change_action)
         bar.addAction(self.next_change_action)
+        # "Change 3 of 41": where the reader is among the changes.
+        self.change_counter = QLabel(bar)
+        self.change_counter.setContentsMargins(6, 0, 6, 0)
+        bar.addWidget(self.change_counter)
         bar.addSeparator()
         bar.addAction(self.side_by_side_action)
         bar.addAction(self.inline_action)
@@ -780,6 +784,7 @@ class MainWindow(QMainWindow):
         if comparison is None and entry is not None:
             self.view.set_documents(*entry.documents)
         self._show_summary(comparison)
+        self._update_change_counter()
         self.summary_panel.set_comparison(comparison)
         self.quotes_panel.set_comparison(comparison)
         self._refresh_heat_map()
@@ -984,7 +989,23 @@ class MainWindow(QMainWindow):
         if not self.view.previous_moved():
             self.statusBar().showMessage(self.tr("No moved paragraph above."), 3000)
 
+    def _update_change_counter(self) -> None:
+        if self.view.comparison is None:
+            self.change_counter.setText("")
+            return
+        position = self.view.change_position()
+        if position.number:
+            text = self.tr("Change %1 of %2").replace("%1", f"{position.number:,}").replace("%2", f"{position.total:,}")
+        elif position.total == 1:
+            text = self.tr("1 change")
+        elif position.total:
+            text = self.tr("%1 changes").replace("%1", f"{position.total:,}")
+        else:
+            text = self.tr("No changes")
+        self.change_counter.setText(text)
+
     def on_current_block_changed(self, block: int) -> None:
+        self._update_change_counter()
         comparison = self.view.comparison
         if comparison is None or block < 0:
             return

@@ -572,7 +572,7 @@ def test_comparisons_beside_others_run_in_processes_of_their_own(
 def test_typography_is_equal_until_the_user_asks_to_see_it(
     qtbot: QtBot, window: MainWindow, settings: Settings, tmp_path: Path
 ) -> None:
-    original = write(tmp_path / "a.txt", "We've always open sourced our \"models\".")
+    original = write(tmp_path / "a.txt", 'We\'ve always open sourced our "models".')
     derivative = write(tmp_path / "b.txt", "We’ve always open-sourced our “models”.")
     comparison = compared(qtbot, window, lambda: window.open_paths(original, derivative))
     assert isinstance(comparison, Comparison)
@@ -582,3 +582,39 @@ def test_typography_is_equal_until_the_user_asks_to_see_it(
     assert isinstance(shown, Comparison)
     assert [b.kind for b in shown.blocks] == [BlockKind.REWRITE]
     assert settings.show_typography
+
+
+def test_the_counter_tells_which_change_of_how_many(
+    qtbot: QtBot, window: MainWindow, long_pair: tuple[Path, Path]
+) -> None:
+    comparison = compared(qtbot, window, lambda: window.open_paths(*long_pair))
+    assert isinstance(comparison, Comparison)
+    total = sum(1 for b in comparison.blocks if b.kind is not BlockKind.EQUAL)
+    assert total >= 3
+    assert window.change_counter.text() == f"{total} changes"
+    window.next_change_action.trigger()
+    assert window.change_counter.text() == f"Change 1 of {total}"
+    window.next_change_action.trigger()
+    assert window.change_counter.text() == f"Change 2 of {total}"
+    window.previous_change_action.trigger()
+    assert window.change_counter.text() == f"Change 1 of {total}"
+
+
+def test_the_current_find_match_looks_unlike_the_others(
+    qtbot: QtBot, window: MainWindow, long_pair: tuple[Path, Path]
+) -> None:
+    compared(qtbot, window, lambda: window.open_paths(*long_pair))
+    window.find_action.trigger()
+    qtbot.keyClicks(window.find_bar.field, "committee kept")
+    view = window.view
+    current = view.matches[view.current_match]
+    # The other side of the same row matches too: both are painted, in different colours.
+    colours = {
+        (side, item.start): item.format.background().color().name()
+        for side in (Side.ORIGINAL, Side.DERIVATIVE)
+        for item in view._find_selections(current.row, side)  # the formats the row is painted with
+    }
+    assert len(colours) == 2
+    assert colours[current.side, current.start] == view.palette().highlight().color().name()
+    assert len(set(colours.values())) == 2
+    assert window.find_bar.count_label.text() == f"{view.current_match + 1} of {view.find_match_count}"
