@@ -146,6 +146,8 @@ def lay_out(
         if span.end > span.start:
             fmt = _char_format(scheme, span, code, inline)
             formats.append(_range(to_qt(span.start), to_qt(span.end), fmt))
+    if inline:
+        formats.extend(_gaps(cell, to_qt, QFontMetricsF(font).horizontalAdvance(" ") / 2))
     layout.setFormats(formats)
     indents = _line_indents(cell.text, to_qt, column) if wrap and code else None
     layout.beginLayout()
@@ -178,6 +180,28 @@ def lay_out(
         bottom = last.y() + last.height() if last.isValid() else y
         paragraph_spans.append((top, bottom))
     return LaidOutCell(cell, layout, y, natural, to_qt, paragraph_spans)
+
+
+def _gaps(cell: Cell, to_qt: Utf16Offsets, gap: float) -> list[QTextLayout.FormatRange]:
+    """Inline, a removal and the addition right after it would touch ("usuallygenerally"): the
+    removal's last character is given room after it, without a character added to the text."""
+    ranges = []
+    text = cell.text
+    for removed, added in zip(cell.spans, cell.spans[1:], strict=False):
+        if (
+            removed.op is ChangeOp.DELETE
+            and added.op is ChangeOp.INSERT
+            and removed.end == added.start
+            and removed.end > removed.start
+            and not text[removed.end - 1].isspace()
+            and added.end > added.start
+            and not text[added.start].isspace()
+        ):
+            fmt = QTextCharFormat()
+            fmt.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+            fmt.setFontLetterSpacing(gap)
+            ranges.append(_range(to_qt(removed.end - 1), to_qt(removed.end), fmt))
+    return ranges
 
 
 def _line_indents(text: str, to_qt: Utf16Offsets, column: float) -> dict[int, float]:

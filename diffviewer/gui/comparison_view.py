@@ -276,12 +276,15 @@ class ComparisonView(QAbstractScrollArea):
         cell = laid.cell
         document = self._documents.get(side) if side is not None and side in self._languages else None
         labels: list[tuple[float, str]] = []
+        # Inline, numbers are the derivative's: a paragraph it dropped shows the original's number
+        # in brackets, so "16, (10), 17" reads as what it is (the header says so too).
+        dropped = side is None and cell.side is Side.ORIGINAL and self._comparison is not None
         for position, (paragraph, (para_top, _)) in enumerate(
             zip(cell.paragraphs, laid.paragraph_spans, strict=False)
         ):
             first = document.paragraphs[paragraph].line if document is not None else None
             if document is None or first is None:
-                labels.append((para_top, str(paragraph + 1)))
+                labels.append((para_top, f"({paragraph + 1})" if dropped else str(paragraph + 1)))
                 continue
             offset = cell.paragraph_starts[position]
             for number, line in enumerate(document.paragraphs[paragraph].text.split("\n"), start=first):
@@ -465,8 +468,10 @@ class ComparisonView(QAbstractScrollArea):
 
     def _roles(self, cell: Cell) -> list[Role]:
         document = self._documents[cell.side]
-        if document is None or self._mode is ViewMode.INLINE and self._comparison is not None:
+        if document is None:
             return [Role.BODY] * len(cell.paragraphs)
+        # Inline too: a cell's paragraphs are its side's (the derivative's, or the original's for
+        # a dropped block), and its paragraph starts are where they begin in the mixed text.
         return [document.paragraphs[i].role for i in cell.paragraphs]
 
     def content_height(self) -> float:
@@ -1123,7 +1128,11 @@ class ComparisonView(QAbstractScrollArea):
         if side is None:
             original, derivative = self._documents[Side.ORIGINAL], self._documents[Side.DERIVATIVE]
             names = [Path(d.path).name if d else "—" for d in (original, derivative)]
-            return HeaderText(self.tr("Inline: "), f"{names[0]} → {names[1]}")
+            return HeaderText(
+                self.tr("Inline: "),
+                f"{names[0]} → {names[1]}",
+                self.tr(" (numbers: the derivative's; (n): the original's, dropped)"),
+            )
         document = self._documents[side]
         title = self.tr("Original") if side is Side.ORIGINAL else self.tr("Derivative")
         if document is None:
