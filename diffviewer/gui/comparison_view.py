@@ -56,6 +56,7 @@ from diffviewer.gui.labels import (
     kind_name,
     paragraph_count,
     quote_status_name,
+    quoted,
     treatment_name,
 )
 from diffviewer.gui.link_map import Band, paint_bands
@@ -682,7 +683,7 @@ class ComparisonView(QAbstractScrollArea):
             lines.append(moved_tooltip(moved[1], inline=moved[0].cell is self._rows[row].inline, elsewhere=elsewhere))
         for quote in self._quotes_in_row(row):
             status = quote_status_name(quote.status)
-            lines.append(self.tr("Quotation (%1): “%2”").replace("%1", status).replace("%2", quote.text))
+            lines.append(self.tr("Quotation (%1): %2").replace("%1", status).replace("%2", quoted(quote.text)))
         return "\n".join(lines)
 
     def _quotes_in_row(self, row: int) -> list[Quote]:

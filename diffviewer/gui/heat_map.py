@@ -218,7 +218,7 @@ class HeatMap(QWidget):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{added}")
         if invented:
             painter.setPen(quote_colour(QuoteStatus.UNSOURCED, dark))
-            painter.drawText(rect.translated(0, metrics.height()), Qt.AlignmentFlag.AlignCenter, f"❝{invented}")
+            painter.drawText(rect.translated(0, metrics.height()), Qt.AlignmentFlag.AlignCenter, f"“{invented}”")
 
     def tooltip_at(self, point: QPointF) -> str:
         hit = self.cell_at(point)
@@ -269,7 +269,10 @@ def heat_map_legend(palette: QPalette) -> str:
         (scheme.kind_edge[BlockKind.MOVED], _tr("moved (left edge)")),
     ]
     swatches = " ".join(f'<span style="color:{c.name()}">■</span>&nbsp;{html.escape(label)}' for c, label in items)
-    footer = _tr("Corner flag: a quotation altered. Footer: +new paragraphs, ❝ invented quotations.")
+    footer = _tr(
+        "Corner flag: a quotation from that paragraph was altered. Below each column: +N new paragraphs, "
+        "“N” quotations with no source in the original."
+    )
     return f"{swatches}<br>{html.escape(footer)}"
 
 

@@ -127,6 +127,16 @@ def similarity_line(comparison: Comparison) -> str:
     return QCoreApplication.translate("labels", "Similarity %1%").replace("%1", f"{comparison.similarity * 100:.0f}")
 
 
+_QUOTE_MARKS = "\"'“”„‟«»‹›‘’‚「」『』"
+
+
+def quoted(text: str) -> str:
+    """Text between quotation marks, unless it has its own at both ends (never “"…"”)."""
+    if len(text) >= 2 and text[0] in _QUOTE_MARKS and text[-1] in _QUOTE_MARKS:
+        return text
+    return f"“{text}”"
+
+
 __all__ = [
     "block_count",
     "fact_kind_name",
@@ -135,6 +145,7 @@ __all__ = [
     "paragraph_count",
     "paragraphs_line",
     "quote_status_name",
+    "quoted",
     "similarity_line",
     "treatment_name",
     "words_line",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from diffviewer.core.model import BlockKind, ChangeOp
@@ -23,7 +23,9 @@ class Legend(QWidget):
             self.tr(
                 "Blocks: the band colour between the panes. Words: removed words are struck out, "
                 "added words underlined; a replacement is shown in orange on both sides; words the "
-                "derivative kept but moved are shown in green at both places (hover one to outline both)."
+                "derivative kept but moved are shown in green at both places (hover one to outline both). "
+                "A dashed band joins two paragraphs in different blocks that share text (a sentence moved "
+                "between them, or a paragraph split across two)."
             )
         )
 
@@ -36,6 +38,7 @@ class Legend(QWidget):
             ("word-deleted", self.tr("removed word")),
             ("word-inserted", self.tr("added word")),
             ("word-moved", self.tr("moved words")),
+            ("shared", self.tr("shares text across blocks")),
         ]
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -60,6 +63,10 @@ class Legend(QWidget):
             font = QFont(self.font())
             if key == "word-moved":  # kept words: tinted, neither struck nor underlined
                 painter.fillRect(swatch, scheme.word_moved)
+            elif key == "shared":  # the gutter's dashed outline, unfilled
+                pen = QPen(scheme.kind_edge[BlockKind.EQUAL], 1, Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.drawRect(swatch.adjusted(0, 0, -1, -1))
             elif key.startswith("word-"):
                 op = ChangeOp.DELETE if key == "word-deleted" else ChangeOp.INSERT
                 painter.fillRect(swatch, scheme.word_background(op, False))

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QTreeWidget, QTreeWid
 from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import Comparison, Quote, QuoteStatus
 from diffviewer.gui.colors import quote_colour
-from diffviewer.gui.labels import quote_status_name
+from diffviewer.gui.labels import quote_status_name, quoted
 
 _ORDER = {QuoteStatus.UNSOURCED: 0, QuoteStatus.ALTERED: 1, QuoteStatus.VERBATIM: 2}
 
@@ -119,12 +119,12 @@ def _tr(text: str) -> str:
 
 def describe(quote: Quote) -> str:
     """What a quotation's tooltip and the detail line say of it."""
-    lines = [f"“{quote.text}”"]
+    lines = [quoted(quote.text)]
     if quote.source_paragraph is None:
         lines.append(_tr("The original never says this."))
     elif quote.status is QuoteStatus.VERBATIM:
         lines.append(_tr("Word for word in original ¶%1.").replace("%1", str(quote.source_paragraph + 1)))
     else:
         where = _tr("Original ¶%1 says:").replace("%1", str(quote.source_paragraph + 1))
-        lines.append(f"{where} “{quote.source_text}”")
+        lines.append(f"{where} {quoted(quote.source_text or '')}")
     return "\n".join(lines)

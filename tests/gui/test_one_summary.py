@@ -64,3 +64,17 @@ def test_no_raw_enum_value_names_a_kind_on_screen(qtbot: QtBot, window: MainWind
     assert statuses and statuses <= {"verbatim", "altered", "no source"}
     header = window.view.header_label(Side.ORIGINAL)
     assert header == "Original: original.txt (HTML, 10 paragraphs)"  # a saved web page, read as one
+
+
+def test_a_quotation_is_never_put_in_quotation_marks_twice(qtbot: QtBot) -> None:
+    from diffviewer.gui.labels import quoted
+
+    assert quoted("Never put a dog in a box") == "“Never put a dog in a box”"
+    assert quoted('"Never put a dog in a box"') == '"Never put a dog in a box"'
+    assert quoted("«Jamais»") == "«Jamais»"
+
+
+def test_the_legend_names_every_mark_the_panes_draw(qtbot: QtBot, window: MainWindow) -> None:
+    labels = [label for _, label in window.legend._items]
+    assert "shares text across blocks" in labels
+    assert "A dashed band" in window.legend.toolTip()
