@@ -133,6 +133,7 @@ class ComparisonView(QAbstractScrollArea):
         # The original's rows alone, prepared by the worker, with the document they show.
         self._preview: tuple[Document, list[Row]] | None = None
         self._wrap = True
+        self._pending: str | None = None  # what the empty derivative pane says while comparing
         self._font = QFont(self.font())
         # Code reads in a truly monospaced font (gui/fonts.py), at the same zoom as prose.
         self._code_font = code_font(self._font.pointSize())
@@ -890,11 +891,23 @@ class ComparisonView(QAbstractScrollArea):
             elif side is Side.DERIVATIVE:
                 painter.drawLine(QPointF(left, 0), QPointF(left, height))
 
+    @property
+    def pending_note(self) -> str | None:
+        return self._pending
+
+    def set_pending(self, note: str | None) -> None:
+        """What the empty pane says while its document is being read and compared (None: the
+        invitation to drop one)."""
+        if note != self._pending:
+            self._pending = note
+            self.viewport().update()
+
     def _paint_empty(self, painter: QPainter, columns: dict[Side | None, tuple[float, float]]) -> None:
         painter.setPen(self._scheme.muted_text)
         hints = {
             Side.ORIGINAL: self.tr("Drop the original here\nor choose File ▸ Open Original… (Ctrl+O)"),
-            Side.DERIVATIVE: self.tr("Drop the derivative here\nor choose File ▸ Open Derivative… (Ctrl+Shift+O)"),
+            Side.DERIVATIVE: self._pending
+            or self.tr("Drop the derivative here\nor choose File ▸ Open Derivative… (Ctrl+Shift+O)"),
         }
         for side, (left, width) in columns.items():
             if side is None:

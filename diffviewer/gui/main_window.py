@@ -641,6 +641,20 @@ class MainWindow(QMainWindow):
             else:
                 self.progress.setValue(0)
                 self.progress.setFormat(self.tr("Reading…"))
+        # While the shown pair is being compared, say so where the result will appear.
+        current = self._current
+        comparing = busy and current is not None and current.job is not None and self.view.comparison is None
+        if comparing and current is not None:
+            note = self.tr("Comparing with %1…").replace("%1", current.path.name)
+            self.view.set_pending(note)
+            original = self.session.original
+            self.summary_label.setText(
+                self.tr("Comparing %1 with %2…")
+                .replace("%2", current.path.name)
+                .replace("%1", original.name if original is not None else "—")
+            )
+        else:
+            self.view.set_pending(None)
         self._update_actions()
 
     # session reports ---------------------------------------------------------------------

@@ -618,3 +618,26 @@ def test_the_current_find_match_looks_unlike_the_others(
     assert colours[current.side, current.start] == view.palette().highlight().color().name()
     assert len(set(colours.values())) == 2
     assert window.find_bar.count_label.text() == f"{view.current_match + 1} of {view.find_match_count}"
+
+
+def test_while_comparing_the_window_says_so(
+    qtbot: QtBot, window: MainWindow, short_pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, release = threading.Event(), threading.Event()
+    real_compare = worker.compare
+
+    def compare_when_released(*args: object, **kwargs: object) -> Comparison:
+        started.set()
+        release.wait(20)
+        return real_compare(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(worker, "compare", compare_when_released)
+    window.open_paths(*short_pair)
+    qtbot.waitUntil(started.is_set, timeout=COMPARE_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: window.view.document(Side.ORIGINAL) is not None, timeout=COMPARE_TIMEOUT_MS)
+    assert window.summary_label.text() == "Comparing a.txt with b.txt…"
+    assert window.view.pending_note == "Comparing with b.txt…"  # what the empty derivative pane paints
+    with qtbot.waitSignal(window.comparison_finished, timeout=COMPARE_TIMEOUT_MS):
+        release.set()
+    assert window.summary_label.text().startswith("Similarity")
+    assert window.view.pending_note is None
