@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from diffviewer.core.model import BlockKind, Comparison, DocumentFormat, FactKind, QuoteStatus, Treatment
 from diffviewer.core.tally import word_tally
+from diffviewer.report.vocabulary import quoted
 
 
 def treatment_name(treatment: Treatment) -> str:
@@ -127,14 +128,6 @@ def similarity_line(comparison: Comparison) -> str:
     return QCoreApplication.translate("labels", "Similarity %1%").replace("%1", f"{comparison.similarity * 100:.0f}")
 
 
-_QUOTE_MARKS = "\"'“”„‟«»‹›‘’‚「」『』"
-
-
-def quoted(text: str) -> str:
-    """Text between quotation marks, unless it has its own at both ends (never “"…"”)."""
-    if len(text) >= 2 and text[0] in _QUOTE_MARKS and text[-1] in _QUOTE_MARKS:
-        return text
-    return f"“{text}”"
 
 
 __all__ = [

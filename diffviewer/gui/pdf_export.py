@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 PAGE_MARGIN_MM = 15.0
@@ -14,8 +14,6 @@ PAGE_MARGIN_MM = 15.0
 
 def write_pdf(html_text: str, path: Path, title: str = "diffviewer report") -> None:
     """Lay the report out on A4 pages and write it atomically to `path` (needs a QGuiApplication)."""
-    document = QTextDocument()
-    document.setHtml(html_text)
     directory = path.parent if str(path.parent) else Path(".")
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
     os.close(fd)
@@ -26,6 +24,13 @@ def write_pdf(html_text: str, path: Path, title: str = "diffviewer report") -> N
         writer.setResolution(96)  # the report sizes text in CSS pixels: 96 of them to the inch
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(*[PAGE_MARGIN_MM] * 4), QPageLayout.Unit.Millimeter)
+        # Laid out on the page itself: measured at the writer's resolution, one page wide. (Left
+        # to itself, print_() lays the text out for the screen's resolution and scales it down,
+        # which filled barely half the width of A4.)
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(writer)
+        document.setPageSize(QSizeF(writer.width(), writer.height()))
+        document.setHtml(html_text)
         document.print_(writer)
         del writer  # flushes and closes the file
         if Path(temporary).stat().st_size == 0:

@@ -23,7 +23,7 @@ from diffviewer.core.moved import is_replacement
 from diffviewer.core.syntax import STYLE_FOR_THEME, ClassSpan, SyntaxTheme, class_spans
 from diffviewer.core.tally import word_tally
 from diffviewer.report.text_report import QUOTES_NOT_CHECKED, file_lines
-from diffviewer.report.vocabulary import FACT_KIND, KIND, QUOTE_STATUS, TREATMENT
+from diffviewer.report.vocabulary import FACT_KIND, KIND, QUOTE_STATUS, TREATMENT, quoted
 
 
 class Layout(StrEnum):
@@ -255,11 +255,11 @@ def _quotes(c: Comparison) -> list[str]:
         source = (
             "The original never says this."
             if quote.source_paragraph is None
-            else f"Original ¶{quote.source_paragraph + 1}: “{_e(quote.source_text or '')}”"
+            else f"Original ¶{quote.source_paragraph + 1}: {_e(quoted(quote.source_text or ''))}"
         )
         parts.append(
             f'<div class="quote-{quote.status}"><p><b>{QUOTE_STATUS[quote.status]}</b> · derivative '
-            f"¶{quote.paragraph + 1}: “{_e(quote.text)}”<br><span class=muted>{source}</span></p></div>"
+            f"¶{quote.paragraph + 1}: {_e(quoted(quote.text))}<br><span class=muted>{source}</span></p></div>"
         )
     return parts
 
@@ -305,8 +305,9 @@ def _anchor(comparison: int) -> str:
 
 
 def _document_name(path: str, title: str | None) -> str:
-    name = _e(Path(path).name)
-    return f"{name} — {_e(title)}" if title else name
+    """A document as a heading names it: by its title, quoted, or else by its file's name (the
+    path is given once, on the line below)."""
+    return f"“{_e(title)}”" if title else _e(Path(path).name)
 
 
 def render(comparisons: Sequence[Comparison], layout: Layout = Layout.SIDE_BY_SIDE) -> str:
@@ -324,7 +325,7 @@ def render(comparisons: Sequence[Comparison], layout: Layout = Layout.SIDE_BY_SI
         body.extend(_summary(comparison))
         body.extend(_quotes(comparison))
         body.extend(_blocks(comparison, layout, number))
-    title = f"diffviewer: {Path(original.path).name}"
+    title = f"How {original.title or Path(original.path).name} was reworded — diffviewer"
     style = stylesheet(any(_is_code(doc) for c in comparisons for doc in (c.original, c.derivative)))
     return "\n".join(
         [

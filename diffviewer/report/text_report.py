@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import BlockKind, Change, ChangeOp, Comparison, Document, QuoteStatus
 from diffviewer.core.tally import word_tally
-from diffviewer.report.vocabulary import FACT_KIND, KIND, QUOTE_STATUS, TREATMENT
+from diffviewer.report.vocabulary import FACT_KIND, KIND, QUOTE_STATUS, TREATMENT, quoted
 
 QUOTES_NOT_CHECKED = "Quotations not checked: string literals in a program are not quotations."
 
@@ -90,7 +90,7 @@ def _comparison(c: Comparison, colour: bool) -> list[str]:
     flagged = [q for q in c.quotes if q.status is not QuoteStatus.VERBATIM]
     lines.append(f"Quotations: {len(c.quotes)} found, {len(flagged)} altered or with no source")
     for q in flagged:
-        lines.append(f"  [{QUOTE_STATUS[q.status]}] derivative ¶{q.paragraph + 1}: “{q.text}”")
+        lines.append(f"  [{QUOTE_STATUS[q.status]}] derivative ¶{q.paragraph + 1}: {quoted(q.text)}")
         if q.source_paragraph is not None:
             lines.append(f"      source ¶{q.source_paragraph + 1}: {q.source_text}")
     lines.append("")

@@ -24,4 +24,14 @@ KIND = {
 QUOTE_STATUS = {QuoteStatus.VERBATIM: "verbatim", QuoteStatus.ALTERED: "altered", QuoteStatus.UNSOURCED: "no source"}
 FACT_KIND = {FactKind.NAME: "name", FactKind.NUMBER: "number"}
 
-__all__ = ["FACT_KIND", "KIND", "QUOTE_STATUS", "TREATMENT"]
+_QUOTE_MARKS = "\"'“”„‟«»‹›‘’‚「」『』"
+
+
+def quoted(text: str) -> str:
+    """Text between quotation marks, unless it has its own at both ends (never “"…"”)."""
+    if len(text) >= 2 and text[0] in _QUOTE_MARKS and text[-1] in _QUOTE_MARKS:
+        return text
+    return f"“{text}”"
+
+
+__all__ = ["FACT_KIND", "KIND", "QUOTE_STATUS", "TREATMENT", "quoted"]

@@ -72,3 +72,26 @@ def test_print_lays_the_report_out_on_the_printer(shown: MainWindow, tmp_path: P
     reader = PdfReader(tmp_path / "printed.pdf")
     assert len(reader.pages) >= 1
     assert "Lilama" in " ".join((page.extract_text() or "") for page in reader.pages)
+
+
+def test_the_pdf_report_uses_the_width_of_the_page(qtbot: QtBot, tmp_path: Path) -> None:
+    from diffviewer.core.compare import compare
+    from diffviewer.formats import load
+    from diffviewer.gui.pdf_export import write_pdf
+    from diffviewer.report import html_report
+
+    samples = Path(__file__).resolve().parents[2] / "resources" / "samples"
+    comparison = compare(load(samples / "original.txt"), load(samples / "spun-copy.txt"))
+    write_pdf(html_report.render([comparison]), tmp_path / "r.pdf")
+    page = PdfReader(tmp_path / "r.pdf").pages[1]
+    width = float(page.mediabox.width)
+    lefts: list[float] = []
+
+    def seen(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            lefts.append(cm[0] * tm[4] + cm[2] * tm[5] + cm[4])
+
+    page.extract_text(visitor_text=seen)
+    # Side-by-side text reaches well into the right half, and starts near the left margin.
+    assert max(lefts) > 0.5 * width
+    assert min(lefts) < 0.15 * width

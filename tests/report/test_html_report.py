@@ -67,3 +67,14 @@ def test_report_is_self_contained() -> None:
     assert not [tag for tag in page.find_all(True) if tag.get("src") or not str(tag.get("href", "#")).startswith("#")]
     assert "break-inside: avoid" in report  # printable: blocks never split across pages
     assert len(page.select("div.block")) == len(comparison.blocks)
+
+
+def test_the_title_names_the_document_once() -> None:
+    from tests.core.helpers import doc as make
+
+    original = make("The memo was rigorous.", path="/x/original.txt")
+    titled = type(original)(original.path, original.format, original.paragraphs, title="Harbour report")
+    page = BeautifulSoup(html_report.render([compare(titled, make("The memo was tough."))]), "html.parser")
+    assert page.h1.get_text() == "How “Harbour report” was reworded"
+    assert page.title.get_text() == "How Harbour report was reworded — diffviewer"
+    assert page.get_text().count("original.txt") == 1  # the path, once, below the heading
