@@ -25,3 +25,13 @@ def cold_alignments() -> None:
     from diffviewer.core.align import forget_alignments
 
     forget_alignments()
+
+
+_GUI = REPO / "tests" / "gui"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test of the window carries the `gui` marker: `pytest -m "not gui"` runs the Qt-free rest.
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(_GUI):
+            item.add_marker(pytest.mark.gui)
