@@ -24,8 +24,9 @@ from diffviewer.core.model import (
     Stats,
 )
 from diffviewer.core.moved import mark_moved
+from diffviewer.core.normalise import typographic
 from diffviewer.core.syntax import is_markup
-from diffviewer.core.tokens import WORD_RE, count_words, split_tokens, token_key, typographic_key, words
+from diffviewer.core.tokens import WORD_RE, count_words, split_tokens, token_key, words
 from diffviewer.core.worddiff import piecewise_diff
 
 
@@ -46,7 +47,7 @@ def _identity_key(text: str, options: CompareOptions) -> str:
     if not (options.ignore_case or options.ignore_punctuation or options.ignore_whitespace):
         if options.show_typography or text.isascii():
             return text
-        return typographic_key(text)
+        return typographic(text)
     # Spacing never decides which paragraphs pair up (a dropped mark leaves a stray space).
     return " ".join("".join(token_key(token, options) for token in split_tokens(text)).split())
 

@@ -11,20 +11,20 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, FactChange, FactKind, Treatment
+from diffviewer.core.normalise import folded, typographic
 from diffviewer.core.tokens import count_words, words
 
 # A block keeping at least this share of its words (Dice) is an edit rather than a paraphrase.
 LIGHT_EDIT_MIN = 0.7
-_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 # A capitalised word right after one of these (or at the very start) opens a sentence or a quote.
 _SENTENCE_OPENERS = frozenset(".!?:;\"'“”‘’«»([—–-")
 
 
 def _normalised_words(text: str) -> list[str]:
-    return [w.casefold() for w in words(text.translate(_TYPOGRAPHIC))]
+    return words(folded(text)) if len(text) < 256 else words(typographic(text).casefold())
 
 
 def _same_words(changes: Sequence[Change]) -> bool:
@@ -237,10 +237,9 @@ def _facts(run: str, before: str) -> tuple[list[str], list[str]]:
     return names, numbers
 
 
-@lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
-    """Text as names are compared: case and typographic apostrophes set aside."""
-    return text.casefold().replace("’", "'").replace("‘", "'")
+    """Text as names are compared: case and typography set aside."""
+    return folded(text) if len(text) < 256 else typographic(text).casefold()
 
 
 def _figures(text: str) -> set[str]:

@@ -19,12 +19,11 @@ MAX_CHANGED_WORDS is left as it is.
 from __future__ import annotations
 
 import heapq
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from diffviewer.core.model import Change, ChangeOp
+from diffviewer.core.normalise import folded
 from diffviewer.core.tokens import WORD_RE
 
 MIN_MOVED_WORDS = 3
@@ -36,13 +35,9 @@ MAX_SEED_OCCURRENCES = 32
 # Growing phrases from their seeds may take this many word comparisons per changed word.
 WORK_PER_WORD = 32
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
-
-
-@lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
-    """What words of a moved phrase are compared by: case and typographic apostrophes set aside."""
-    return unicodedata.normalize("NFC", word).translate(_APOSTROPHES).casefold()
+    """What words of a moved phrase are compared by: case and typography set aside."""
+    return folded(word)
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,6 @@ a book with thousands of quotations costs a few look-ups per quotation.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -48,6 +47,7 @@ from itertools import pairwise
 from cydifflib import SequenceMatcher  # difflib's, compiled: the same matches, several times faster
 
 from diffviewer.core.model import Paragraph, Quote, QuoteStatus, Role
+from diffviewer.core.normalise import typographic
 from diffviewer.core.worddiff import word_diff
 
 # Share of words two quotations have in common (Dice) that makes them versions of one another.
@@ -271,12 +271,8 @@ _GAP = re.compile(r"\[[^\[\]\n]*\]|…|\.(?:\s?\.){2}")
 
 
 def _norms(text: str) -> list[str]:
-    """The words of text as compared: casefolded, ’ as ', composed accents."""
-    folded = text.casefold()
-    if folded.isascii():
-        return _WORD.findall(folded)
-    folded = unicodedata.normalize("NFC", folded.replace("’", "'"))
-    return _WORD.findall(folded)
+    """The words of text as compared: case and typography set aside (core/normalise.py)."""
+    return _WORD.findall(typographic(text).casefold())
 
 
 def _pieces(text: str) -> list[list[str]]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
 from diffviewer.core.model import CompareOptions
+from diffviewer.core.normalise import typographic
 
 # Words keep inner apostrophes and hyphens ("don't", "open-source") so a rewrite of one shows
 # as one replacement; everything else that is not space is a one-character punctuation token.
@@ -43,18 +43,11 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
 
 
 def split_tokens(text: str) -> list[str]:
     """The token texts alone: the fast path for diffing, same split as tokenize()."""
     return _TOKEN_RE.findall(text)
-
-
-def typographic_key(text: str) -> str:
-    """Text with its typography set aside: composed accents, straight quotes and apostrophes,
-    plain hyphens for dashes."""
-    return unicodedata.normalize("NFC", text).translate(_TYPOGRAPHIC)
 
 
 _HYPHENATION = re.compile(r"[\s\-\u2010\u2011]+")
@@ -64,12 +57,12 @@ def same_but_typography(a: str, b: str) -> bool:
     """Whether two runs differ only in typography: accents composed or not (which the tokens
     may cut apart), quotes, dashes, or hyphens and the spaces they stand for ("open sourced" /
     "open-sourced", "e-mail" / "email")."""
-    if typographic_key(a) == typographic_key(b):
+    if typographic(a) == typographic(b):
         return True
     if "-" not in a + b and "\u2010" not in a + b and "\u2011" not in a + b:
         return False
-    bare_a = _HYPHENATION.sub("", typographic_key(a))
-    return bool(bare_a) and bare_a == _HYPHENATION.sub("", typographic_key(b)) and WORD_RE.search(a) is not None
+    bare_a = _HYPHENATION.sub("", typographic(a))
+    return bool(bare_a) and bare_a == _HYPHENATION.sub("", typographic(b)) and WORD_RE.search(a) is not None
 
 
 @lru_cache(maxsize=1 << 18)
@@ -80,7 +73,7 @@ def token_key(text: str, options: CompareOptions) -> str:
         return " " if options.ignore_whitespace else text
     if options.ignore_punctuation and not (first.isalnum() or first == "_"):
         return ""
-    text = typographic_key(text)
+    text = typographic(text)
     if options.ignore_case:
         text = text.casefold()
     return text

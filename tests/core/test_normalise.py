@@ -1,0 +1,36 @@
+"""One normalisation for the whole engine: every part reads a curly apostrophe, a dash or a
+decomposed accent alike."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diffviewer.core import insight, quotes
+from diffviewer.core.model import CompareOptions
+from diffviewer.core.moved import word_key
+from diffviewer.core.normalise import TYPOGRAPHY, folded, typographic
+from diffviewer.core.tokens import token_key
+
+
+@given(st.text(max_size=40))
+def test_normalising_twice_changes_nothing(text: str) -> None:
+    assert typographic(typographic(text)) == typographic(text)
+    assert folded(folded(text)) == folded(text)
+
+
+def test_every_typographic_mark_has_a_plain_form() -> None:
+    assert all(chr(code).isascii() is False for code in TYPOGRAPHY)
+    assert typographic("“Don’t” — she said, «non»") == "\"Don't\" - she said, \"non\""
+    assert typographic(unicodedata.normalize("NFD", "Café")) == "Café"
+
+
+def test_every_part_of_the_engine_reads_words_alike() -> None:
+    curly, straight = unicodedata.normalize("NFD", "Don’t Café"), "don't café"
+    assert word_key(curly) == word_key(straight)  # moved phrases
+    assert insight._key(curly) == insight._key(straight)  # changed names
+    assert quotes._norms(curly) == quotes._norms(straight)  # quotations
+    ignoring_case = CompareOptions(ignore_case=True)
+    assert token_key("Don’t", ignoring_case) == token_key("don't", ignoring_case)  # the word diff
