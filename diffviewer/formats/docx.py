@@ -48,6 +48,7 @@ def load_docx(data: bytes, path: str) -> Document:
     check_zip(data, path)
     try:
         import docx
+        from docx.enum.style import WD_STYLE_TYPE
         from docx.table import Table
         from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -58,12 +59,25 @@ def load_docx(data: bytes, path: str) -> Document:
 
     items: list[tuple[str, Role]] = []
     first_title: str | None = None
+    # Style names by style id, read once: python-docx looks a paragraph's style up among all the
+    # document's styles each time it is asked, which made a 50,000-paragraph book take a minute.
+    names: dict[str, str] = {}
+    try:
+        for style in doc.styles:
+            if style.style_id is not None:
+                names[style.style_id] = style.name or ""
+        default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        default_name = (default.name or "") if default is not None else ""
+    except Exception:
+        default_name = ""
 
     def style_name(p: DocxParagraph) -> str:
         try:
-            return (p.style.name or "") if p.style is not None else ""
+            properties = p._p.pPr
+            style_id = properties.pStyle.val if properties is not None and properties.pStyle is not None else None
         except Exception:
             return ""
+        return names.get(style_id, "") if style_id is not None else default_name
 
     def add_paragraph(p: DocxParagraph) -> None:
         nonlocal first_title

@@ -241,3 +241,25 @@ def test_seed_html_with_front_matter():
     assert quotes[1].index == quotes[0].index + 1
     assert any(t.startswith("This article originally appeared") for t in texts(doc))
     check_indices(doc)
+
+
+def test_docx_styles_are_read_once_not_once_a_paragraph(tmp_path, monkeypatch):
+    # python-docx finds a paragraph's style by searching all the document's styles: asked once a
+    # paragraph, a 50,000-paragraph book took a minute to load. The loader maps style ids itself.
+    import docx
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    d = docx.Document()
+    d.add_heading("Section", level=1)
+    for n in range(50):
+        d.add_paragraph(f"Body {n}.")
+    d.add_paragraph("A quote.", style="Quote")
+    f = tmp_path / "a.docx"
+    d.save(f)
+
+    def refuse(self):  # type: ignore[no-untyped-def]
+        raise AssertionError("Paragraph.style looked up")
+
+    monkeypatch.setattr(DocxParagraph, "style", property(refuse))
+    doc = load(f)
+    assert [p.role for p in doc.paragraphs] == [Role.HEADING] + [Role.BODY] * 50 + [Role.QUOTE]
