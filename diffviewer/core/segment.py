@@ -31,10 +31,11 @@ def split_blocks(text: str) -> list[list[str]]:
 
 def split_paragraphs(text: str) -> list[str]:
     lines = normalise_newlines(text).split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
+    # Blank lines at either end trimmed by index: popping them one by one from the front was
+    # quadratic (a text of a million blank lines never finished).
+    first = next((n for n, line in enumerate(lines) if line.strip()), len(lines))
+    last = next((n for n in range(len(lines) - 1, first - 1, -1) if lines[n].strip()), first - 1)
+    lines = lines[first : last + 1]
     if all(line.strip() for line in lines):
         return [line.strip() for line in lines]
     out: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -113,6 +114,9 @@ def _read(path: Path, shown: str, max_bytes: int) -> bytes:
         raise LoadError(shown, f"cannot access file ({exc.strerror or exc})") from None
     if path.is_dir():
         raise LoadError(shown, "is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        # A pipe with no writer, a terminal or a device would block the read for ever (or never end).
+        raise LoadError(shown, "not a regular file (a pipe, socket or device)")
     if st.st_size > max_bytes:
         raise FileTooLarge(shown, f"file is too large ({st.st_size:,} bytes; the limit is {max_bytes:,})")
     try:
@@ -130,6 +134,8 @@ def _read(path: Path, shown: str, max_bytes: int) -> bytes:
         raise FileTooLarge(shown, f"file is too large (more than {max_bytes:,} bytes)")
     if not data:
         raise LoadError(shown, "file is empty")
+    if not data.strip():  # blank lines and spaces only: as empty as a file of no bytes
+        raise LoadError(shown, "file is empty (only blank space)")
     return data
 
 

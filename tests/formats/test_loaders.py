@@ -205,6 +205,9 @@ def test_bad_inputs(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     _assert_error(empty, "file is empty")
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes(b" \n\t\r\n" + b"\n" * 1_000_000)  # a million blank lines: empty, and at once
+    _assert_error(blank, "file is empty (only blank space)")
     binary = tmp_path / "bin.txt"
     binary.write_bytes(b"abc\x00\x01\x02def\x00" * 20)
     _assert_error(binary, "binary data")
@@ -263,3 +266,10 @@ def test_docx_styles_are_read_once_not_once_a_paragraph(tmp_path, monkeypatch):
     monkeypatch.setattr(DocxParagraph, "style", property(refuse))
     doc = load(f)
     assert [p.role for p in doc.paragraphs] == [Role.HEADING] + [Role.BODY] * 50 + [Role.QUOTE]
+
+
+def test_a_pipe_with_no_writer_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    _assert_error(fifo, "not a regular file")
+    _assert_error(Path("/dev/zero"), "not a regular file")
