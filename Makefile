@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SAMPLES := resources/samples
 DIST   := build/dist/diffviewer
 
-.PHONY: setup qt-libs demo test lint bench fuzz monkey screenshots bundle bundle-smoke clean
+.PHONY: setup qt-libs demo test lint bench fuzz monkey screenshots translations bundle bundle-smoke clean
 
 # Qt's system libraries (EGL, xkbcommon, fontconfig, xcb, a font...): installed as root with apt,
 # otherwise the exact command to run is printed and make stops. Checked on every run, before the
@@ -47,6 +47,13 @@ monkey: setup
 
 screenshots: setup
 	$(BIN)/python scripts/screenshots.py screenshots
+
+# The window's strings, extracted into each language's .ts (translations kept, obsolete ones
+# dropped), then compiled into the .qm the window loads. Translate the .ts with pyside6-linguist.
+TRANSLATIONS := $(wildcard resources/translations/diffviewer_*.ts)
+translations: setup
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(sort $(wildcard diffviewer/gui/*.py)) -ts $(TRANSLATIONS)
+	for ts in $(TRANSLATIONS); do $(BIN)/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
 
 # A one-folder desktop bundle (PyInstaller): build/dist/diffviewer/{diffviewer,diffviewer-cli}.
 bundle: setup

@@ -32,6 +32,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     names = zipfile.ZipFile(wheel).namelist()
     assert "diffviewer/resources/samples/original.txt" in names
     assert "diffviewer/resources/icons/diffviewer.svg" in names
+    assert "diffviewer/resources/translations/diffviewer_de.qm" in names  # the German window
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     install = subprocess.run(

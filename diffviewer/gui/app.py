@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from diffviewer import __version__
 from diffviewer.formats import MarkupView
+from diffviewer.gui import translations
 from diffviewer.gui.main_window import MainWindow, application_icon
 
 DEMO_ORIGINAL = "original.txt"
@@ -53,6 +54,8 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.diffviewer.DiffViewer")
     app.setWindowIcon(application_icon())
+    # The window in the system's language where a translation exists (German ships).
+    app.setProperty("translators", translations.install(app))
     return app
 
 

@@ -1145,7 +1145,7 @@ class ComparisonView(QAbstractScrollArea):
             return HeaderText(
                 self.tr("Inline: "),
                 f"{names[0]} → {names[1]}",
-                self.tr(" (numbers: the derivative's; (n): the original's, dropped)"),
+                self.tr(" (paragraph numbers are the derivative's; (n): an original paragraph it dropped)"),
             )
         document = self._documents[side]
         title = self.tr("Original") if side is Side.ORIGINAL else self.tr("Derivative")

@@ -228,18 +228,26 @@ class HeatMap(QWidget):
         info = self._columns[column]
         name = info.label
         if info.comparison is None:
-            return _tr("¶%1 in %2: still comparing…").replace("%1", str(paragraph + 1)).replace("%2", name)
+            return (
+                QCoreApplication.translate("HeatMap", "¶%1 in %2: still comparing…")
+                .replace("%1", str(paragraph + 1))
+                .replace("%2", name)
+            )
         cell = self._cells[column].get(paragraph)
         if cell is None:
             return ""
-        text = _tr("¶%1 in %2: %3").replace("%1", str(paragraph + 1)).replace("%2", name)
+        text = (
+            QCoreApplication.translate("HeatMap", "¶%1 in %2: %3").replace("%1", str(paragraph + 1)).replace("%2", name)
+        )
         text = text.replace("%3", treatment_name(cell.treatment))
         if cell.treatment not in (Treatment.DROPPED, Treatment.NEW):
-            text += " " + _tr("(similarity %1%)").replace("%1", f"{cell.similarity * 100:.0f}")
+            text += " " + QCoreApplication.translate("HeatMap", "(similarity %1%)").replace(
+                "%1", f"{cell.similarity * 100:.0f}"
+            )
         if cell.moved:
-            text += "\n" + _tr("moved to another place")
+            text += "\n" + QCoreApplication.translate("HeatMap", "moved to another place")
         if cell.altered_quotes:
-            text += "\n" + _tr("a quotation from it was altered")
+            text += "\n" + QCoreApplication.translate("HeatMap", "a quotation from it was altered")
         return text
 
     def event(self, event: QEvent) -> bool:
@@ -266,15 +274,12 @@ def heat_map_legend(palette: QPalette) -> str:
         (scheme.kind_fill[BlockKind.REWRITE], treatment_name(Treatment.LIGHTLY_EDITED)),
         (scheme.kind_edge[BlockKind.REWRITE], treatment_name(Treatment.REWORDED)),
         (scheme.kind_edge[BlockKind.DELETED], treatment_name(Treatment.DROPPED)),
-        (scheme.kind_edge[BlockKind.MOVED], _tr("moved (left edge)")),
+        (scheme.kind_edge[BlockKind.MOVED], QCoreApplication.translate("HeatMap", "moved (left edge)")),
     ]
     swatches = " ".join(f'<span style="color:{c.name()}">■</span>&nbsp;{html.escape(label)}' for c, label in items)
-    footer = _tr(
+    footer = QCoreApplication.translate(
+        "HeatMap",
         "Corner flag: a quotation from that paragraph was altered. Below each column: +N new paragraphs, "
-        "“N” quotations with no source in the original."
+        "“N” quotations with no source in the original.",
     )
     return f"{swatches}<br>{html.escape(footer)}"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HeatMap", text)

@@ -7,7 +7,9 @@ Each string is a literal inside QCoreApplication.translate, so pyside6-lupdate f
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import re
+
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from diffviewer.core.model import BlockKind, Comparison, DocumentFormat, FactKind, QuoteStatus, Treatment
 from diffviewer.core.tally import word_tally
@@ -83,55 +85,74 @@ def format_name(document_format: DocumentFormat) -> str:
             return QCoreApplication.translate("labels", "source code")
 
 
+_PLACEHOLDER = re.compile(r"%(\d+)")
+
+
+def fill(template: str, *values: object) -> str:
+    """`template` with %1, %2... replaced by `values` in one pass (as QString.arg does): a value
+    that itself holds "%1", a file name say, is never replaced again."""
+    return _PLACEHOLDER.sub(
+        lambda m: str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values) else m.group(0), template
+    )
+
+
+def number(value: int) -> str:
+    """A count as the user's locale writes it: 1,234 in English, 1.234 in German."""
+    return QLocale().toString(value)
+
+
+def percent(share: float) -> str:
+    return QLocale().toString(round(share * 100))
+
+
 def paragraph_count(count: int) -> str:
     if count == 1:
         return QCoreApplication.translate("labels", "1 paragraph")
-    return QCoreApplication.translate("labels", "%1 paragraphs").replace("%1", f"{count:,}")
+    return fill(QCoreApplication.translate("labels", "%1 paragraphs"), number(count))
 
 
 def block_count(count: int) -> str:
     """Code documents are read in blocks of lines, not paragraphs."""
     if count == 1:
         return QCoreApplication.translate("labels", "1 block")
-    return QCoreApplication.translate("labels", "%1 blocks").replace("%1", f"{count:,}")
+    return fill(QCoreApplication.translate("labels", "%1 blocks"), number(count))
 
 
 def words_line(comparison: Comparison) -> str:
     """The word counts, as the status bar, the Summary panel and every report give them."""
     tally = word_tally(comparison)
     moved = (
-        QCoreApplication.translate("labels", " (%1 of them moved)").replace("%1", f"{tally.moved:,}")
-        if tally.moved
-        else ""
+        fill(QCoreApplication.translate("labels", " (%1 of them moved)"), number(tally.moved)) if tally.moved else ""
     )
-    return (
-        QCoreApplication.translate("labels", "Words: %1 kept%2, %3 changed, %4 added, %5 removed")
-        .replace("%5", f"{tally.removed:,}")
-        .replace("%4", f"{tally.added:,}")
-        .replace("%3", f"{tally.changed:,}")
-        .replace("%2", moved)
-        .replace("%1", f"{tally.kept:,}")
+    return fill(
+        QCoreApplication.translate("labels", "Words: %1 kept%2, %3 changed, %4 added, %5 removed"),
+        number(tally.kept),
+        moved,
+        number(tally.changed),
+        number(tally.added),
+        number(tally.removed),
     )
 
 
 def paragraphs_line(comparison: Comparison) -> str:
     stats = comparison.stats
-    return (
-        QCoreApplication.translate("labels", "Paragraphs: %1 moved, %2 added, %3 removed")
-        .replace("%3", f"{stats.paragraphs_deleted:,}")
-        .replace("%2", f"{stats.paragraphs_inserted:,}")
-        .replace("%1", f"{stats.paragraphs_moved:,}")
+    return fill(
+        QCoreApplication.translate("labels", "Paragraphs: %1 moved, %2 added, %3 removed"),
+        number(stats.paragraphs_moved),
+        number(stats.paragraphs_inserted),
+        number(stats.paragraphs_deleted),
     )
 
 
 def similarity_line(comparison: Comparison) -> str:
-    return QCoreApplication.translate("labels", "Similarity %1%").replace("%1", f"{comparison.similarity * 100:.0f}")
-
-
+    return fill(QCoreApplication.translate("labels", "Similarity %1%"), percent(comparison.similarity))
 
 
 __all__ = [
     "block_count",
+    "fill",
+    "number",
+    "percent",
     "fact_kind_name",
     "format_name",
     "kind_name",

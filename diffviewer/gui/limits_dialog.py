@@ -27,7 +27,7 @@ class LimitsDialog(QDialog):
         self.paragraphs.setRange(1, MAX_PARAGRAPHS)
         self.paragraphs.setGroupSeparatorShown(True)
         self.paragraphs.setValue(settings.max_paragraphs)
-        form.addRow(self.tr("Most paragraphs:"), self.paragraphs)
+        form.addRow(self.tr("Maximum paragraphs:"), self.paragraphs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

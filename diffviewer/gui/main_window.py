@@ -32,7 +32,7 @@ from diffviewer.formats import MarkupView
 from diffviewer.gui.comparison_view import ComparisonView
 from diffviewer.gui.find_bar import FindBar
 from diffviewer.gui.heat_map import Column, HeatMap, heat_map_legend
-from diffviewer.gui.labels import paragraphs_line, similarity_line, treatment_name, words_line
+from diffviewer.gui.labels import fill, number, paragraphs_line, similarity_line, treatment_name, words_line
 from diffviewer.gui.legend import Legend
 from diffviewer.gui.limits_dialog import LimitsDialog
 from diffviewer.gui.message_bar import MessageBar, MessageLevel
@@ -60,18 +60,18 @@ WATCH_DEBOUNCE_MS = 300
 def file_filters() -> str:
     """The open dialog's filters, one per format the loaders read."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MainWindow", text)
-
+    documents = "*.txt *.text *.md *.markdown *.mdown *.rst *.rest *.html *.htm *.xhtml *.docx *.pdf"
     return ";;".join(
         [
-            tr("Documents") + " (*.txt *.text *.md *.markdown *.mdown *.html *.htm *.xhtml *.docx *.pdf)",
-            tr("Plain text") + " (*.txt *.text)",
-            tr("Markdown") + " (*.md *.markdown *.mdown)",
-            tr("HTML") + " (*.html *.htm *.xhtml)",
-            tr("Word documents") + " (*.docx)",
-            tr("PDF") + " (*.pdf)",
-            tr("All files") + " (*)",
+            QCoreApplication.translate("MainWindow", "Documents") + f" ({documents})",
+            QCoreApplication.translate("MainWindow", "Plain text") + " (*.txt *.text)",
+            QCoreApplication.translate("MainWindow", "Markdown") + " (*.md *.markdown *.mdown)",
+            QCoreApplication.translate("MainWindow", "reStructuredText") + " (*.rst *.rest)",
+            QCoreApplication.translate("MainWindow", "HTML") + " (*.html *.htm *.xhtml)",
+            QCoreApplication.translate("MainWindow", "Word documents") + " (*.docx)",
+            QCoreApplication.translate("MainWindow", "PDF") + " (*.pdf)",
+            # Source code of any language Pygments knows is read too: there are hundreds of them.
+            QCoreApplication.translate("MainWindow", "All files, source code included") + " (*)",
         ]
     )
 
@@ -344,13 +344,13 @@ class MainWindow(QMainWindow):
         )
         self.previous_change_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
         self.next_moved_action = self._action(
-            self.tr("Next &Moved Block"),
+            self.tr("Next &Moved Paragraph"),
             self.on_next_moved,
             [keys("Ctrl+Alt+Down")],
             self.tr("Go to the next moved paragraph"),
         )
         self.previous_moved_action = self._action(
-            self.tr("Previous Mo&ved Block"),
+            self.tr("Previous Mo&ved Paragraph"),
             self.on_previous_moved,
             [keys("Ctrl+Alt+Up")],
             self.tr("Go to the previous moved paragraph"),
@@ -645,14 +645,11 @@ class MainWindow(QMainWindow):
         current = self._current
         comparing = busy and current is not None and current.job is not None and self.view.comparison is None
         if comparing and current is not None:
-            note = self.tr("Comparing with %1…").replace("%1", current.path.name)
+            note = fill(self.tr("Comparing with %1…"), current.path.name)
             self.view.set_pending(note)
             original = self.session.original
-            self.summary_label.setText(
-                self.tr("Comparing %1 with %2…")
-                .replace("%2", current.path.name)
-                .replace("%1", original.name if original is not None else "—")
-            )
+            shown = original.name if original is not None else "—"
+            self.summary_label.setText(fill(self.tr("Comparing %1 with %2…"), shown, current.path.name))
         else:
             self.view.set_pending(None)
         self._update_actions()
@@ -977,9 +974,9 @@ class MainWindow(QMainWindow):
             empty = self.recent_menu.addAction(self.tr("No recent comparisons"))
             empty.setEnabled(False)
             return
-        for number, paths in enumerate(sets, start=1):
+        for place, paths in enumerate(sets, start=1):
             names = [Path(p).name for p in paths]
-            label = f"&{number % 10} {names[0]} ↔ {', '.join(names[1:])}"
+            label = f"&{place % 10} {names[0]} ↔ {', '.join(names[1:])}"
             action = self.recent_menu.addAction(label)
             action.setToolTip("\n".join(paths))
             action.setStatusTip(" ↔ ".join(paths))
@@ -1009,11 +1006,11 @@ class MainWindow(QMainWindow):
             return
         position = self.view.change_position()
         if position.number:
-            text = self.tr("Change %1 of %2").replace("%1", f"{position.number:,}").replace("%2", f"{position.total:,}")
+            text = fill(self.tr("Change %1 of %2"), number(position.number), number(position.total))
         elif position.total == 1:
             text = self.tr("1 change")
         elif position.total:
-            text = self.tr("%1 changes").replace("%1", f"{position.total:,}")
+            text = fill(self.tr("%1 changes"), number(position.total))
         else:
             text = self.tr("No changes")
         self.change_counter.setText(text)

@@ -63,22 +63,28 @@ def moved_tooltip(span: Span, inline: bool, elsewhere: int | None = None) -> str
     paragraph (0-based) of the other document that holds it, when that is in another block."""
     number = str(span.moved)
     if elsewhere is not None:
-        text = (
-            "Moved phrase %1: kept by the derivative, in its paragraph %2"
+        found = (
+            QCoreApplication.translate("ComparisonView", "Moved phrase %1: kept by the derivative, in its paragraph %2")
             if span.op is ChangeOp.DELETE
-            else "Moved phrase %1: moved here from paragraph %2 of the original"
+            else QCoreApplication.translate(
+                "ComparisonView", "Moved phrase %1: moved here from paragraph %2 of the original"
+            )
         )
-        found = QCoreApplication.translate("ComparisonView", text)
         return found.replace("%1", number).replace("%2", str(elsewhere + 1))
-    if span.op is ChangeOp.DELETE:
-        text = (
-            "Moved phrase %1: the original had these words here; the derivative has them elsewhere in this block"
-            if inline
-            else "Moved phrase %1: kept by the derivative, elsewhere in this block"
+    if span.op is not ChangeOp.DELETE:
+        text = QCoreApplication.translate(
+            "ComparisonView", "Moved phrase %1: moved here from elsewhere in the original"
+        )
+    elif inline:
+        text = QCoreApplication.translate(
+            "ComparisonView",
+            "Moved phrase %1: the original had these words here; the derivative has them elsewhere in this block",
         )
     else:
-        text = "Moved phrase %1: moved here from elsewhere in the original"
-    return QCoreApplication.translate("ComparisonView", text).replace("%1", number)
+        text = QCoreApplication.translate(
+            "ComparisonView", "Moved phrase %1: kept by the derivative, elsewhere in this block"
+        )
+    return text.replace("%1", number)
 
 
 def paint_moved_link(painter: QPainter, laid: LaidOutCell, origin: QPointF, move: int, scheme: Scheme) -> None:

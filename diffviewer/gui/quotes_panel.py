@@ -24,7 +24,7 @@ class QuotesPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.flagged_only = QCheckBox(self.tr("Only altered and unsourced"), self)
+        self.flagged_only = QCheckBox(self.tr("Only altered quotations and those with no source"), self)
         self.flagged_only.toggled.connect(self.on_filter_toggled)
         layout.addWidget(self.flagged_only)
         self.tree = QTreeWidget(self)
@@ -54,7 +54,7 @@ class QuotesPanel(QWidget):
             self.summary.setText(self.tr("Quotations not checked: string literals in a program are not quotations."))
         else:
             self.summary.setText(
-                self.tr("%1 quotations: %2 verbatim, %3 altered, %4 unsourced")
+                self.tr("%1 quotations: %2 verbatim, %3 altered, %4 with no source")
                 .replace("%1", str(len(self._quotes)))
                 .replace("%2", str(counts[QuoteStatus.VERBATIM]))
                 .replace("%3", str(counts[QuoteStatus.ALTERED]))
@@ -113,18 +113,20 @@ class QuotesPanel(QWidget):
             self.quote_activated.emit(quote)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QuotesPanel", text)
-
-
 def describe(quote: Quote) -> str:
     """What a quotation's tooltip and the detail line say of it."""
     lines = [quoted(quote.text)]
     if quote.source_paragraph is None:
-        lines.append(_tr("The original never says this."))
+        lines.append(QCoreApplication.translate("QuotesPanel", "The original never says this."))
     elif quote.status is QuoteStatus.VERBATIM:
-        lines.append(_tr("Word for word in original ¶%1.").replace("%1", str(quote.source_paragraph + 1)))
+        lines.append(
+            QCoreApplication.translate("QuotesPanel", "Word for word in original ¶%1.").replace(
+                "%1", str(quote.source_paragraph + 1)
+            )
+        )
     else:
-        where = _tr("Original ¶%1 says:").replace("%1", str(quote.source_paragraph + 1))
+        where = QCoreApplication.translate("QuotesPanel", "Original ¶%1 says:").replace(
+            "%1", str(quote.source_paragraph + 1)
+        )
         lines.append(f"{where} {quoted(quote.source_text or '')}")
     return "\n".join(lines)

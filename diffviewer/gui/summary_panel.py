@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QTreeWidget, QTreeWidgetItem,
 from diffviewer.core.compare import checks_prose
 from diffviewer.core.model import BlockKind, Comparison, Treatment
 from diffviewer.gui.colors import scheme_for
-from diffviewer.gui.labels import fact_kind_name, paragraphs_line, words_line
+from diffviewer.gui.labels import fact_kind_name, paragraphs_line, quoted, words_line
 
 
 class ShareBar(QWidget):
@@ -129,7 +129,7 @@ class SummaryPanel(QWidget):
         ]
         if stats.longest_verbatim_words:
             run = self.tr("Longest verbatim run: %1 words").replace("%1", str(stats.longest_verbatim_words))
-            parts.append(f"<p>{html.escape(run)}<br><i>“{html.escape(stats.longest_verbatim_text)}”</i></p>")
+            parts.append(f"<p>{html.escape(run)}<br><i>{html.escape(quoted(stats.longest_verbatim_text))}</i></p>")
         if comparison.changed_facts:
             bold = self.facts.font()
             bold.setBold(True)
@@ -142,7 +142,8 @@ class SummaryPanel(QWidget):
             self.facts.resizeColumnToContents(2)
         elif checks_prose(comparison.original, comparison.derivative):
             # Programs are not checked for swapped names (every identifier would be one).
-            parts.append(f"<p>{html.escape(self.tr('No names or numbers were swapped.'))}</p>")
+            none_swapped = self.tr("No names or numbers were swapped.")
+            parts.append(f"<p>{html.escape(none_swapped)}</p>")
         self.details.setText("".join(parts))
 
     def text(self) -> str:

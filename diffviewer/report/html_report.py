@@ -232,7 +232,8 @@ def _summary(c: Comparison) -> list[str]:
         f"{s.paragraphs_inserted} added, {s.paragraphs_deleted} removed.</p>",
     ]
     if s.longest_verbatim_words:
-        parts.append(f"<p>Longest verbatim run: {s.longest_verbatim_words} words, “{_e(s.longest_verbatim_text)}”.</p>")
+        run = _e(quoted(s.longest_verbatim_text))
+        parts.append(f"<p>Longest verbatim run: {s.longest_verbatim_words} words, {run}.</p>")
     if c.changed_facts:
         items = "".join(
             f"<li>{_e(f.original)} → <b>{_e(f.derivative)}</b> <span class=muted>({FACT_KIND[f.kind]})</span></li>"

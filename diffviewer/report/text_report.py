@@ -68,7 +68,7 @@ def _comparison(c: Comparison, colour: bool) -> list[str]:
         f"{s.original_dropped:.0%} dropped; {s.derivative_new:.0%} of the derivative is new",
     ]
     if s.longest_verbatim_words:
-        lines.append(f"Longest verbatim run: {s.longest_verbatim_words} words, “{s.longest_verbatim_text}”")
+        lines.append(f"Longest verbatim run: {s.longest_verbatim_words} words, {quoted(s.longest_verbatim_text)}")
     if c.changed_facts:
         lines.append("Changed names and numbers:")
         lines.extend(f"  {FACT_KIND[f.kind]}: {f.original} → {f.derivative}" for f in c.changed_facts)
