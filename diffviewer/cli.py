@@ -13,11 +13,10 @@ from pathlib import Path
 from diffviewer import __version__
 from diffviewer.core.batch import compare_all
 from diffviewer.core.compare import CompareError
-from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions, Comparison, Granularity
+from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions, Granularity
 from diffviewer.formats import LoadError, MarkupView, load
-from diffviewer.report import html_report, json_report, text_report, unified_report
 from diffviewer.report.html_report import Layout
-from diffviewer.report.output import write_atomically
+from diffviewer.report.writer import ReportFormat, rendered, write_report
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3
 FORMATS = ("json", "text", "html", "pdf", "unified")
@@ -97,46 +96,24 @@ def _run_compare(args: argparse.Namespace) -> int:
     except (LoadError, CompareError) as error:
         print(f"diffviewer: {error}", file=sys.stderr)
         return EXIT_INPUT
-    if args.format == "pdf":
-        return _write_pdf(args, comparisons)
-    report = _render(args, comparisons)
+    report, layout = ReportFormat(args.format), Layout(args.layout)
+    colour = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
     if args.output:
         try:
-            write_atomically(Path(args.output), report)
+            write_report(comparisons, Path(args.output), report, layout, colour)
         except OSError as error:
             print(f"diffviewer: {args.output}: cannot write report: {error.strerror or error}", file=sys.stderr)
             return EXIT_INPUT
-    elif isinstance(report, bytes):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(report)
-    else:
-        sys.stdout.write(report)
-    return EXIT_OK
-
-
-def _render(args: argparse.Namespace, comparisons: list[Comparison]) -> str | bytes:
-    if args.format == "json":
-        return json_report.render_bytes(comparisons)  # UTF-8 as it is written: half the memory of a str
-    if args.format == "html":
-        return html_report.render(comparisons, Layout(args.layout))
-    if args.format == "unified":
-        return unified_report.render(comparisons)
-    colour = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
-    return text_report.render(comparisons, colour=colour)
-
-
-def _write_pdf(args: argparse.Namespace, comparisons: list[Comparison]) -> int:
-    if not args.output:
+        return EXIT_OK
+    if report is ReportFormat.PDF:
         print("diffviewer: --format pdf needs -o FILE", file=sys.stderr)
         return EXIT_USAGE
-    from diffviewer.gui.pdf_export import ensure_gui_application, write_pdf  # Qt only for PDF
-
-    ensure_gui_application()
-    try:
-        write_pdf(html_report.render(comparisons, Layout(args.layout)), Path(args.output))
-    except OSError as error:
-        print(f"diffviewer: {args.output}: cannot write report: {error.strerror or error}", file=sys.stderr)
-        return EXIT_INPUT
+    text = rendered(comparisons, report, layout, colour)
+    if isinstance(text, bytes):  # JSON, as UTF-8: half the memory of a str for a book
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text)
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 

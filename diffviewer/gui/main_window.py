@@ -37,16 +37,15 @@ from diffviewer.gui.legend import Legend
 from diffviewer.gui.limits_dialog import LimitsDialog
 from diffviewer.gui.message_bar import MessageBar, MessageLevel
 from diffviewer.gui.overview import OverviewRuler
-from diffviewer.gui.pdf_export import write_pdf
 from diffviewer.gui.quotes_panel import QuotesPanel
 from diffviewer.gui.rows import Row, Side
 from diffviewer.gui.session import ComparisonSession, DerivativeEntry, EntryState
 from diffviewer.gui.settings import DEFAULT_FONT_SIZE, Settings
 from diffviewer.gui.summary_panel import SummaryPanel
 from diffviewer.gui.view_mode import ViewMode
-from diffviewer.report import html_report, json_report, text_report
+from diffviewer.report import html_report
 from diffviewer.report.html_report import Layout
-from diffviewer.report.output import write_atomically
+from diffviewer.report.writer import format_for, write_report
 
 OPTIONS_DEBOUNCE_MS = 150
 # The first window takes this share of the screen, up to this size.
@@ -1092,23 +1091,16 @@ class MainWindow(QMainWindow):
         comparison = self.view.comparison
         if comparison is None:
             return False
-        suffix = path.suffix.lower()
         try:
-            if suffix == ".pdf":
-                write_pdf(html_report.render([comparison], self._report_layout()), path)
-            elif suffix == ".json":
-                write_atomically(path, json_report.render_bytes([comparison]))
-            elif suffix in (".txt", ".text"):
-                write_atomically(path, text_report.render([comparison]))
-            else:
-                write_atomically(path, html_report.render([comparison], self._report_layout()))
+            # The format follows the extension, written by the command line's own writer.
+            write_report([comparison], path, format_for(path), self._report_layout())
         except OSError as error:
             self.message_bar.show_message(
-                self.tr("Cannot export to %1: %2").replace("%1", str(path)).replace("%2", error.strerror or str(error)),
+                fill(self.tr("Cannot export to %1: %2"), path, error.strerror or str(error)),
                 MessageLevel.ERROR,
             )
             return False
-        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(fill(self.tr("Exported to %1"), path), 5000)
         return True
 
     def on_export(self) -> None:

@@ -11,9 +11,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from diffviewer.gui import main_window
 from diffviewer.gui.main_window import MainWindow
 from diffviewer.gui.message_bar import MessageLevel
+from diffviewer.report import writer
 from tests.conftest import SAMPLES
 from tests.gui.conftest import compared
 
@@ -57,7 +57,7 @@ def test_a_failed_export_is_a_message_and_the_window_carries_on(
     def full_disk(path: Path, content: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(main_window, "write_atomically", full_disk)
+    monkeypatch.setattr(writer, "write_atomically", full_disk)  # the writer the command line uses too
     assert not shown.export_to(tmp_path / "r.html")
     assert shown.message_bar.level is MessageLevel.ERROR
     assert "No space left on device" in shown.message_bar.text
