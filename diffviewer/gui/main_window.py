@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QRect, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from diffviewer import __version__
 from diffviewer.core.model import Comparison, Document, Granularity, Quote
 from diffviewer.formats import MarkupView
 from diffviewer.gui.comparison_view import ComparisonView
+from diffviewer.gui.file_watch import FileWatch
 from diffviewer.gui.find_bar import FindBar
 from diffviewer.gui.heat_map import Column, HeatMap, heat_map_legend
 from diffviewer.gui.labels import fill, number, paragraphs_line, similarity_line, treatment_name, words_line
@@ -53,7 +54,6 @@ FIRST_RUN_SHARE = 0.9
 FIRST_RUN_MAX = QSize(1800, 1200)
 # Narrower than this, the first window keeps one column of panels, not one each side.
 ROOMY_WIDTH = 1400
-WATCH_DEBOUNCE_MS = 300
 
 
 def file_filters() -> str:
@@ -186,11 +186,8 @@ class MainWindow(QMainWindow):
 
         self._options_timer = QTimer(self, singleShot=True, interval=OPTIONS_DEBOUNCE_MS)
         self._options_timer.timeout.connect(self.on_options_settled)
-        self._watch_timer = QTimer(self, singleShot=True, interval=WATCH_DEBOUNCE_MS)
-        self._watch_timer.timeout.connect(self.on_watched_file_settled)
-        self._changed_on_disk: set[str] = set()
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self.on_file_changed)
+        self.file_watch = FileWatch(self)
+        self.file_watch.files_settled.connect(self.on_files_settled)
 
         self.view.files_dropped.connect(self.on_files_dropped)
         self.view.zoom_requested.connect(self.on_zoom_requested)
@@ -858,35 +855,21 @@ class MainWindow(QMainWindow):
 
     # watching files ----------------------------------------------------------------------
     def _watch_shown_files(self) -> None:
-        watched = self.watcher.files()
-        if watched:
-            self.watcher.removePaths(watched)
-        shown = [self.session.shown_original, *(e.shown_path for e in self.session.entries)]
-        for path in shown:
-            if path is not None and path.exists() and str(path) not in self.watcher.files():
-                self.watcher.addPath(str(path))
+        self.file_watch.watch([self.session.shown_original, *(e.shown_path for e in self.session.entries)])
 
-    def on_file_changed(self, path: str) -> None:
-        self._changed_on_disk.add(path)
-        self._watch_timer.start()  # editors write in bursts: wait until they are done
-
-    def on_watched_file_settled(self) -> None:
-        changed = sorted(self._changed_on_disk)
-        self._changed_on_disk.clear()
-        missing = [p for p in changed if not Path(p).exists()]
-        if missing:
+    def on_files_settled(self, changed: list[Path], gone: list[Path]) -> None:
+        if gone:
             self.message_bar.show_message(
-                self.tr("%1 was removed or renamed on disk; showing the version read before.").replace(
-                    "%1", ", ".join(Path(p).name for p in missing)
+                fill(
+                    self.tr("%1 was removed or renamed on disk; showing the version read before."),
+                    ", ".join(p.name for p in gone),
                 ),
                 MessageLevel.WARNING,
             )
             return
-        names = ", ".join(Path(p).name for p in changed)
-        self.message_bar.show_message(
-            self.tr("%1 changed on disk and was reloaded.").replace("%1", names), MessageLevel.INFO
-        )
-        changed_paths = {Path(p) for p in changed}
+        names = ", ".join(p.name for p in changed)
+        self.message_bar.show_message(fill(self.tr("%1 changed on disk and was reloaded."), names), MessageLevel.INFO)
+        changed_paths = set(changed)
         if self.session.original in changed_paths:
             self.start_comparison()
             return

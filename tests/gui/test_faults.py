@@ -83,7 +83,7 @@ def test_a_file_replaced_while_open_is_reloaded(qtbot: QtBot, window: MainWindow
     comparison = compared(qtbot, window, save_as_editors_do)
     assert isinstance(comparison, Comparison)
     assert "lax" in comparison.derivative.paragraphs[0].text
-    assert str(pair[1]) in window.watcher.files()  # still watched after the swap of files
+    assert str(pair[1]) in window.file_watch.files()  # still watched after the swap of files
 
 
 def test_an_unreadable_file_is_a_message(
