@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QTextDocument
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QStyle,
     QTabBar,
     QToolBar,
     QVBoxLayout,
@@ -44,6 +43,7 @@ from diffviewer.gui.session import ComparisonSession, DerivativeEntry, EntryStat
 from diffviewer.gui.settings import DEFAULT_FONT_SIZE, Settings
 from diffviewer.gui.summary_panel import SummaryPanel
 from diffviewer.gui.view_mode import ViewMode
+from diffviewer.gui.window_actions import ACTIONS, build_actions, build_menus, group
 from diffviewer.report import html_report
 from diffviewer.report.html_report import Layout
 from diffviewer.report.writer import format_for, write_report
@@ -76,6 +76,43 @@ def file_filters() -> str:
 
 
 class MainWindow(QMainWindow):
+    # The window's commands (gui/window_actions.py declares them).
+    open_original_action: QAction
+    open_derivative_action: QAction
+    swap_action: QAction
+    reload_action: QAction
+    cancel_action: QAction
+    add_derivatives_action: QAction
+    remove_derivative_action: QAction
+    sort_action: QAction
+    next_derivative_action: QAction
+    previous_derivative_action: QAction
+    export_action: QAction
+    print_action: QAction
+    quit_action: QAction
+    copy_action: QAction
+    find_action: QAction
+    find_next_action: QAction
+    find_previous_action: QAction
+    next_change_action: QAction
+    previous_change_action: QAction
+    next_moved_action: QAction
+    previous_moved_action: QAction
+    side_by_side_action: QAction
+    inline_action: QAction
+    ignore_case_action: QAction
+    ignore_punctuation_action: QAction
+    ignore_whitespace_action: QAction
+    show_typography_action: QAction
+    word_granularity_action: QAction
+    character_granularity_action: QAction
+    markup_source_action: QAction
+    wrap_action: QAction
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    zoom_reset_action: QAction
+    limits_action: QAction
+    about_action: QAction
     comparison_finished = Signal(object)  # Comparison, or None when only one side is loaded
     comparison_failed = Signal(str)
 
@@ -236,239 +273,39 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button.hide()
 
-    def _action(self, text: str, slot: object, shortcuts: list[QKeySequence] | None = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts(shortcuts)
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        self.addAction(action)  # shortcuts work even with the menu bar hidden
-        return action
-
     def _build_actions(self) -> None:
-        style = self.style()
-        keys = QKeySequence
-        self.open_original_action = self._action(
-            self.tr("Open &Original…"),
-            self.on_open_original,
-            [keys(keys.StandardKey.Open)],
-            self.tr("Choose the original document"),
-        )
-        self.open_original_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
-        self.open_derivative_action = self._action(
-            self.tr("Open &Derivative…"),
-            self.on_open_derivative,
-            [keys("Ctrl+Shift+O")],
-            self.tr("Choose the derivative document"),
-        )
-        self.open_derivative_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogStart))
-        self.swap_action = self._action(
-            self.tr("&Swap Sides"),
-            self.on_swap,
-            [keys("Ctrl+Shift+S")],
-            self.tr("Make the derivative the original and back"),
-        )
-        self.swap_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
-        self.reload_action = self._action(
-            self.tr("&Reload"),
-            self.on_reload,
-            [keys(keys.StandardKey.Refresh), keys("Ctrl+R")],
-            self.tr("Read both files again"),
-        )
-        self.reload_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
-        self.cancel_action = self._action(self.tr("&Cancel Comparison"), self.cancel_comparison, [keys("Esc")])
-        self.add_derivatives_action = self._action(
-            self.tr("&Add Derivatives…"),
-            self.on_add_derivatives,
-            [keys("Ctrl+Shift+A")],
-            self.tr("Compare more documents with the original"),
-        )
-        self.remove_derivative_action = self._action(
-            self.tr("Re&move Derivative"),
-            self.on_remove_derivative,
-            [keys(keys.StandardKey.Close)],
-            self.tr("Stop comparing the shown derivative"),
-        )
-        self.sort_action = self._action(
-            self.tr("&Sort Derivatives by Similarity"),
-            self.sort_derivatives_by_similarity,
-            tip=self.tr("Most similar first"),
-        )
-        self.next_derivative_action = self._action(
-            self.tr("Ne&xt Derivative"), self.on_next_derivative, [keys("Ctrl+PgDown")]
-        )
-        self.previous_derivative_action = self._action(
-            self.tr("Pre&vious Derivative"), self.on_previous_derivative, [keys("Ctrl+PgUp")]
-        )
-        self.export_action = self._action(
-            self.tr("&Export…"),
-            self.on_export,
-            [keys("Ctrl+E")],
-            self.tr("Save the comparison as HTML, PDF, JSON or text"),
-        )
-        self.print_action = self._action(self.tr("&Print…"), self.on_print, [keys(keys.StandardKey.Print)])
-        self.quit_action = self._action(self.tr("&Quit"), self.close, [keys(keys.StandardKey.Quit), keys("Ctrl+Q")])
-
-        self.copy_action = self._action(
-            self.tr("&Copy Block"),
-            self.view.copy_current_block,
-            [keys(keys.StandardKey.Copy)],
-            self.tr("Copy the selected block's text"),
-        )
-        self.find_action = self._action(self.tr("&Find…"), self.find_bar.open_bar, [keys(keys.StandardKey.Find)])
-        self.find_next_action = self._action(
-            self.tr("Find &Next"), self.find_bar.find_next, [keys(keys.StandardKey.FindNext)]
-        )
-        self.find_previous_action = self._action(
-            self.tr("Find Pre&vious"), self.find_bar.find_previous, [keys(keys.StandardKey.FindPrevious)]
-        )
-
-        self.next_change_action = self._action(
-            self.tr("&Next Change"),
-            self.on_next_change,
-            [keys("Alt+Down"), keys("F7")],
-            self.tr("Go to the next change"),
-        )
-        self.next_change_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
-        self.previous_change_action = self._action(
-            self.tr("&Previous Change"),
-            self.on_previous_change,
-            [keys("Alt+Up"), keys("Shift+F7")],
-            self.tr("Go to the previous change"),
-        )
-        self.previous_change_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
-        self.next_moved_action = self._action(
-            self.tr("Next &Moved Paragraph"),
-            self.on_next_moved,
-            [keys("Ctrl+Alt+Down")],
-            self.tr("Go to the next moved paragraph"),
-        )
-        self.previous_moved_action = self._action(
-            self.tr("Previous Mo&ved Paragraph"),
-            self.on_previous_moved,
-            [keys("Ctrl+Alt+Up")],
-            self.tr("Go to the previous moved paragraph"),
-        )
-
-        self.mode_group = QActionGroup(self)
-        self.side_by_side_action = self._action(self.tr("&Side by Side"), self.on_view_mode_chosen, [keys("Ctrl+1")])
-        self.inline_action = self._action(self.tr("&Inline"), self.on_view_mode_chosen, [keys("Ctrl+2")])
+        # The commands are declared in gui/window_actions.py; here they get the settings' states.
+        for name, action in build_actions(self).items():
+            setattr(self, name, action)
+        self.mode_group = group(self, self.side_by_side_action, self.inline_action)
         for action, mode in ((self.side_by_side_action, ViewMode.SIDE_BY_SIDE), (self.inline_action, ViewMode.INLINE)):
-            action.setCheckable(True)
             action.setData(mode.value)
             action.setChecked(self.settings.view_mode is mode)
-            self.mode_group.addAction(action)
-
-        self.ignore_case_action = self._toggle(self.tr("Ignore &Case"), self.settings.ignore_case)
-        self.ignore_punctuation_action = self._toggle(self.tr("Ignore &Punctuation"), self.settings.ignore_punctuation)
-        self.ignore_whitespace_action = self._toggle(self.tr("Ignore &Whitespace"), self.settings.ignore_whitespace)
-        self.show_typography_action = self._toggle(self.tr("Show &Typographic Changes"), self.settings.show_typography)
-        self.show_typography_action.setToolTip(
-            self.tr("Show curly or straight quotes, dashes and hyphenation (open sourced, open-sourced) as changes")
-        )
-        self.granularity_group = QActionGroup(self)
-        self.word_granularity_action = self._action(self.tr("Compare &Words"), self.on_option_toggled)
-        self.character_granularity_action = self._action(self.tr("Compare C&haracters"), self.on_option_toggled)
+        self.granularity_group = group(self, self.word_granularity_action, self.character_granularity_action)
         for action, granularity in (
             (self.word_granularity_action, Granularity.WORD),
             (self.character_granularity_action, Granularity.CHARACTER),
         ):
-            action.setCheckable(True)
             action.setData(granularity.value)
             action.setChecked(self.settings.granularity is granularity)
-            self.granularity_group.addAction(action)
-
-        self.markup_source_action = self._action(
-            self.tr("Show &Markup Source"),
-            self.on_markup_source_toggled,
-            tip=self.tr("Show Markdown and reStructuredText as source with syntax colours, not as text"),
-        )
-        self.markup_source_action.setCheckable(True)
-        self.markup_source_action.setChecked(self.session.markup is MarkupView.SOURCE)
-        self.wrap_action = self._action(self.tr("&Wrap Lines"), self.on_wrap_toggled)
-        self.wrap_action.setCheckable(True)
-        self.wrap_action.setChecked(self.settings.wrap)
-        self.zoom_in_action = self._action(
-            self.tr("Zoom &In"), self.on_zoom_in, [keys(keys.StandardKey.ZoomIn), keys("Ctrl+=")]
-        )
-        self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.on_zoom_out, [keys(keys.StandardKey.ZoomOut)])
-        self.zoom_reset_action = self._action(self.tr("&Reset Zoom"), self.on_zoom_reset, [keys("Ctrl+0")])
-        self.about_action = self._action(self.tr("&About diffviewer"), self.on_about)
-        self.limits_action = self._action(
-            self.tr("&Limits…"), self.on_limits, tip=self.tr("Largest file and most paragraphs compared without asking")
-        )
-
-    def _toggle(self, text: str, checked: bool) -> QAction:
-        action = self._action(text, self.on_option_toggled)
-        action.setCheckable(True)
-        action.setChecked(checked)
-        return action
+        for action, checked in (
+            (self.ignore_case_action, self.settings.ignore_case),
+            (self.ignore_punctuation_action, self.settings.ignore_punctuation),
+            (self.ignore_whitespace_action, self.settings.ignore_whitespace),
+            (self.show_typography_action, self.settings.show_typography),
+            (self.markup_source_action, self.session.markup is MarkupView.SOURCE),
+            (self.wrap_action, self.settings.wrap),
+        ):
+            action.setChecked(checked)
 
     def _build_menus(self) -> None:
-        menus = self.menuBar()
-        file_menu = menus.addMenu(self.tr("&File"))
-        file_menu.addAction(self.open_original_action)
-        file_menu.addAction(self.open_derivative_action)
-        file_menu.addAction(self.add_derivatives_action)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self.on_recent_menu_about_to_show)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.swap_action)
-        file_menu.addAction(self.reload_action)
-        file_menu.addAction(self.cancel_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.print_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = menus.addMenu(self.tr("&Edit"))
-        for action in (self.copy_action, self.find_action, self.find_next_action, self.find_previous_action):
-            edit_menu.addAction(action)
-        view_menu = menus.addMenu(self.tr("&View"))
-        view_menu.addAction(self.side_by_side_action)
-        view_menu.addAction(self.inline_action)
-        view_menu.addSeparator()
-        for action in (
-            self.ignore_case_action,
-            self.ignore_punctuation_action,
-            self.ignore_whitespace_action,
-            self.show_typography_action,
-        ):
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.word_granularity_action)
-        view_menu.addAction(self.character_granularity_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.markup_source_action)
-        for action in (self.wrap_action, self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
-            view_menu.addAction(action)
-        view_menu.addAction(self.limits_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.summary_dock.toggleViewAction())
-        view_menu.addAction(self.quotes_dock.toggleViewAction())
-        view_menu.addAction(self.overview_dock.toggleViewAction())
-        derivatives_menu = menus.addMenu(self.tr("&Derivatives"))
-        for action in (
-            self.add_derivatives_action,
-            self.remove_derivative_action,
-            self.sort_action,
-            self.next_derivative_action,
-            self.previous_derivative_action,
-        ):
-            derivatives_menu.addAction(action)
-        go_menu = menus.addMenu(self.tr("&Go"))
-        for action in (
-            self.next_change_action,
-            self.previous_change_action,
-            self.next_moved_action,
-            self.previous_moved_action,
-        ):
-            go_menu.addAction(action)
-        help_menu = menus.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
+        docks = [dock.toggleViewAction() for dock in (self.summary_dock, self.quotes_dock, self.overview_dock)]
+        entries: dict[str, QAction | QMenu | list[QAction]] = {
+            spec.name: getattr(self, spec.name) for spec in ACTIONS
+        }
+        build_menus(self.menuBar(), {**entries, "recent_menu": self.recent_menu, "docks": docks})
 
     def _build_context_menu(self) -> None:
         separator = QAction(self)
@@ -1166,3 +1003,4 @@ def first_run_geometry(available: QRect) -> QRect:
     left = available.left() + (available.width() - width) // 2
     top = available.top() + (available.height() - height) // 2
     return QRect(left, top, width, height)
+
