@@ -134,7 +134,6 @@ class MainWindow(QMainWindow):
         # A value, not a callback into the window: a reference cycle through the window would leave
         # it to Python's cycle collector, which may run (and destroy Qt objects) in a worker thread.
         self.session.markup = markup if markup is not None else self.settings.markup_view
-        self._current: DerivativeEntry | None = None
         self.setWindowTitle("diffviewer")
         self.setAcceptDrops(True)
 
@@ -350,7 +349,7 @@ class MainWindow(QMainWindow):
     # loading -----------------------------------------------------------------------------
     @property
     def paths(self) -> dict[Side, Path | None]:
-        current = self._current
+        current = self.session.current
         return {Side.ORIGINAL: self.session.original, Side.DERIVATIVE: current.path if current else None}
 
     @property
@@ -367,7 +366,7 @@ class MainWindow(QMainWindow):
 
     @property
     def current_index(self) -> int:
-        return self._index(self._current)
+        return self._index(self.session.current)
 
     def _index(self, entry: DerivativeEntry | None) -> int:
         return next((n for n, e in enumerate(self.session.entries) if e is entry), -1)
@@ -386,14 +385,14 @@ class MainWindow(QMainWindow):
             self._replace_derivatives(given)
             return
         if given:
-            if self._current is not None:
-                self._current.path = given[0]
+            if self.session.current is not None:
+                self.session.current.path = given[0]
                 if not original_changed:
                     self.session.recompute([self.current_index])
                     self._update_busy()
                     return
             else:
-                self._current = self.session.entries[self.session.add_derivatives(given)[0]]
+                self.session.set_current(self.session.entries[self.session.add_derivatives(given)[0]])
                 self._refresh_tabs()
                 if not original_changed:
                     self._update_busy()
@@ -403,16 +402,16 @@ class MainWindow(QMainWindow):
     def _replace_derivatives(self, paths: list[Path]) -> None:
         for index in reversed(range(len(self.session.entries))):
             self.session.remove(index)
-        self._current = None
+        self.session.set_current(None)
         added = self.session.add_derivatives(paths)
-        self._current = self.session.entries[added[0]]
+        self.session.set_current(self.session.entries[added[0]])
         self._refresh_tabs()
         self._update_busy()
 
     def add_derivatives(self, paths: list[Path]) -> None:
         """Compare more derivatives with the current original; the first one added is shown."""
         added = self.session.add_derivatives([Path(p) for p in paths])
-        self._current = self.session.entries[added[0]]
+        self.session.set_current(self.session.entries[added[0]])
         self._refresh_tabs()
         self._show_current()
         self._update_busy()
@@ -438,10 +437,10 @@ class MainWindow(QMainWindow):
         if not 0 <= index < len(self.session.entries):
             return
         entries = self.session.entries
-        if entries[index] is self._current:
+        if entries[index] is self.session.current:
             # The neighbour that slides into its place is shown next.
             remaining = entries[:index] + entries[index + 1 :]
-            self._current = remaining[min(index, len(remaining) - 1)] if remaining else None
+            self.session.set_current(remaining[min(index, len(remaining) - 1)] if remaining else None)
         self.session.remove(index)
         self._refresh_tabs()
         self._show_current()
@@ -475,7 +474,7 @@ class MainWindow(QMainWindow):
                 self.progress.setValue(0)
                 self.progress.setFormat(self.tr("Reading…"))
         # While the shown pair is being compared, say so where the result will appear.
-        current = self._current
+        current = self.session.current
         comparing = busy and current is not None and current.job is not None and self.view.comparison is None
         if comparing and current is not None:
             note = fill(self.tr("Comparing with %1…"), current.path.name)
@@ -508,7 +507,7 @@ class MainWindow(QMainWindow):
         for index, entry in enumerate(entries):
             self.tabs.setTabText(index, self._tab_label(index, entry))
             self.tabs.setTabToolTip(index, str(entry.path))
-        current = self._index(self._current)
+        current = self._index(self.session.current)
         if current >= 0:
             self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
@@ -523,14 +522,14 @@ class MainWindow(QMainWindow):
                 paragraphs = len(entry.comparison.original.paragraphs)
                 break
         columns = [Column(str(e.path.name), e.comparison) for e in entries]
-        self.heat_map.set_columns(paragraphs, columns, self._index(self._current))
+        self.heat_map.set_columns(paragraphs, columns, self._index(self.session.current))
         # The panel is as wide as the map: every derivative's column in view.
         scrollbar = self._heat_map_scroller.verticalScrollBar().sizeHint().width()
         self._heat_map_scroller.setMinimumWidth(self.heat_map.sizeHint().width() + scrollbar + 4)
 
     def on_entries_changed(self) -> None:
-        if self._current is not None and self._index(self._current) < 0:
-            self._current = self.session.entries[0] if self.session.entries else None
+        if self.session.current is not None and self._index(self.session.current) < 0:
+            self.session.set_current(self.session.entries[0] if self.session.entries else None)
         self._refresh_tabs()
 
     def on_entry_updated(self, index: int) -> None:
@@ -542,15 +541,15 @@ class MainWindow(QMainWindow):
         entry = self.session.entries[index]
         # Show what was read at once; the comparison follows. An older comparison stays on screen
         # instead when only the options changed, so recomputing does not flicker.
-        if entry is self._current and self.view.comparison is None:
+        if entry is self.session.current and self.view.comparison is None:
             self.view.set_documents(*entry.documents, preview=entry.preview)
 
     def on_entry_finished(self, index: int) -> None:
         entry = self.session.entries[index]
-        if self._current is None:
-            self._current = entry
+        if self.session.current is None:
+            self.session.set_current(entry)
         self._refresh_tabs()
-        if entry is self._current:
+        if entry is self.session.current:
             self._show_current()
             if self.message_bar.level is MessageLevel.ERROR:
                 self.message_bar.hide()
@@ -591,7 +590,7 @@ class MainWindow(QMainWindow):
         entry = self.session.entries[index]
         loaded, preview = entry.documents[0], entry.preview
         self.remove_derivative(index)
-        if self._current is None and loaded is not None:
+        if self.session.current is None and loaded is not None:
             self.session.shown_original = self.session.original
             self.view.set_documents(loaded, None, preview=preview)
             self._update_title()
@@ -622,7 +621,7 @@ class MainWindow(QMainWindow):
         self.comparison_failed.emit(message)
 
     def _show_current(self) -> None:
-        entry = self._current
+        entry = self.session.current
         comparison = entry.comparison if entry is not None else None
         self.view.set_comparison(comparison, entry.prepared if entry is not None else None)
         if comparison is None and entry is not None:
@@ -636,8 +635,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def on_tab_changed(self, index: int) -> None:
-        if 0 <= index < len(self.session.entries) and self.session.entries[index] is not self._current:
-            self._current = self.session.entries[index]
+        if 0 <= index < len(self.session.entries) and self.session.entries[index] is not self.session.current:
+            self.session.set_current(self.session.entries[index])
             self._show_current()
 
     def on_tab_close_requested(self, index: int) -> None:
@@ -665,7 +664,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         original = self.session.shown_original
-        current = self._current.shown_path if self._current is not None else None
+        current = self.session.current.shown_path if self.session.current is not None else None
         names = [p.name if p else "—" for p in (original, current)]
         self.setWindowTitle(f"{names[0]} ↔ {names[1]} — diffviewer")
 
@@ -674,7 +673,7 @@ class MainWindow(QMainWindow):
         has_any = self.session.original is not None or bool(self.session.entries)
         # Enabled only while comparing, so Esc stays free for the find bar otherwise.
         self.cancel_action.setEnabled(self.session.is_busy)
-        self.swap_action.setEnabled(self.session.original is not None and self._current is not None)
+        self.swap_action.setEnabled(self.session.original is not None and self.session.current is not None)
         self.reload_action.setEnabled(has_any)
         for action in (
             self.next_change_action,
@@ -686,7 +685,7 @@ class MainWindow(QMainWindow):
         several = len(self.session.entries) > 1
         for action in (self.sort_action, self.next_derivative_action, self.previous_derivative_action):
             action.setEnabled(several)
-        self.remove_derivative_action.setEnabled(self._current is not None)
+        self.remove_derivative_action.setEnabled(self.session.current is not None)
         self.export_action.setEnabled(has_pair)
         self.print_action.setEnabled(has_pair)
 
@@ -779,7 +778,7 @@ class MainWindow(QMainWindow):
             return
         if self.session.original is None and (len(paths) > 1 or side is not Side.DERIVATIVE):
             self.open_paths(paths[0], *paths[1:])
-        elif len(paths) > 1 or (side is None and self._current is not None):
+        elif len(paths) > 1 or (side is None and self.session.current is not None):
             self.add_derivatives(paths)
         elif side is Side.ORIGINAL:
             self.open_paths(paths[0])

@@ -64,6 +64,7 @@ class ComparisonSession(QObject):
     # the original Document, when there is no derivative yet, and its rows (built by the job)
     preview_ready = Signal(object, object)
     preview_failed = Signal(str)
+    current_changed = Signal(object)  # the derivative entry now shown, or None
 
     def __init__(
         self,
@@ -83,11 +84,22 @@ class ComparisonSession(QObject):
         self.original: Path | None = None
         self.shown_original: Path | None = None
         self.entries: list[DerivativeEntry] = []
+        self._current: DerivativeEntry | None = None  # the derivative the window shows
         self._generation = 0
         self._preview_job: CompareJob | None = None
         self._finished_jobs: list[CompareJob] = []
 
     # state ----------------------------------------------------------------------------------
+    @property
+    def current(self) -> DerivativeEntry | None:
+        """The derivative shown: the session owns the choice, the window follows it."""
+        return self._current
+
+    def set_current(self, entry: DerivativeEntry | None) -> None:
+        if entry is not self._current:
+            self._current = entry
+            self.current_changed.emit(entry)
+
     @property
     def is_busy(self) -> bool:
         return self._preview_job is not None or any(e.job is not None for e in self.entries)

@@ -43,7 +43,10 @@ def test_opening_several_derivatives_gives_one_tab_each_with_its_similarity(qtbo
 
 def test_selecting_a_tab_shows_that_pair(qtbot: QtBot, window: MainWindow) -> None:
     open_all(qtbot, window, DERIVATIVES)
-    window.tabs.setCurrentIndex(2)
+    # The session owns which derivative is shown, and says when that changes.
+    with qtbot.waitSignal(window.session.current_changed) as changed:
+        window.tabs.setCurrentIndex(2)
+    assert changed.args == [window.session.entries[2]] and window.session.current is window.session.entries[2]
     comparison = window.comparison
     assert isinstance(comparison, Comparison)
     assert Path(comparison.derivative.path).name == "syndicated-rewrite.txt"
