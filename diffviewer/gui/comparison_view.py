@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import floordiv
@@ -72,6 +72,7 @@ from diffviewer.gui.moved_marks import (
 from diffviewer.gui.rows import Cell, PreparedRows, Row, RowIndex, Side, Span, single_document_rows
 from diffviewer.gui.syntax_colours import cell_syntax, theme_for
 from diffviewer.gui.view_mode import ViewMode
+from diffviewer.gui.view_model import ChangePosition, Navigation, QuoteMark, Target
 
 MAP_WIDTH = 72
 PAD_X = 10
@@ -87,16 +88,6 @@ class FindMatch:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteMark:
-    """An altered or unsourced quotation (or its source) to outline in a pane."""
-
-    start: int  # code points in the paragraph
-    end: int
-    status: QuoteStatus
-    quote: Quote
-
-
 class _Header(QWidget):
     """The fixed strip above the panes naming each document."""
 
@@ -107,12 +98,6 @@ class _Header(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         self._view.paint_header(painter, self.rect().toRectF())
-
-
-@dataclass(frozen=True, slots=True)
-class ChangePosition:
-    number: int  # 1 for the first change; 0 when the current block is no change (or none is current)
-    total: int
 
 
 class ComparisonView(QAbstractScrollArea):
@@ -158,7 +143,8 @@ class ComparisonView(QAbstractScrollArea):
         self._matches_by_row: dict[int, list[int]] = {}  # row -> numbers of its matches
         self._current_match = -1
         self._selection: tuple[int, Side | None, int, int] | None = None  # row, cell, anchor, cursor
-        self._quote_marks: dict[tuple[Side, int], list[QuoteMark]] = {}
+        self._quote_marks: Mapping[tuple[Side, int], tuple[QuoteMark, ...]] = {}
+        self._navigation = Navigation((), ())
         self._focused_quote: Quote | None = None
         self._hovered_move: MoveKey | None = None  # the moved phrase under the mouse: both ends outlined
         self._move_places: dict[int, MovePlace] | None = None  # where each moved phrase's ends are
@@ -211,19 +197,8 @@ class ComparisonView(QAbstractScrollArea):
         self._comparison = comparison
         self._move_places = None
         self._focused_quote = None
-        self._quote_marks = {}
         if comparison is not None:
             self._documents = {Side.ORIGINAL: comparison.original, Side.DERIVATIVE: comparison.derivative}
-            for quote in comparison.quotes:
-                if quote.status is QuoteStatus.VERBATIM:
-                    continue
-                self._quote_marks.setdefault((Side.DERIVATIVE, quote.paragraph), []).append(
-                    QuoteMark(quote.start, quote.end, quote.status, quote)
-                )
-                if quote.source_paragraph is not None and quote.source_start is not None:
-                    self._quote_marks.setdefault((Side.ORIGINAL, quote.source_paragraph), []).append(
-                        QuoteMark(quote.source_start, quote.source_end or quote.source_start, quote.status, quote)
-                    )
         self._rebuild_rows()
         if keep_position:
             bar = self.verticalScrollBar()
@@ -323,9 +298,12 @@ class ComparisonView(QAbstractScrollArea):
             for side, document in self._documents.items()
             if document is not None and document.format is DocumentFormat.CODE
         }
-        # The rows of a comparison come with their index, built off the GUI thread.
+        # The rows of a comparison come with their index, navigation and quotation marks, all
+        # built off the GUI thread (gui/view_model.py).
         shown = self._prepared_by_mode.get(self._mode) if self._comparison is not None else None
         index = shown.index if shown is not None else RowIndex.of(self._rows, ())
+        self._navigation = shown.navigation if shown is not None else Navigation((), ())
+        self._quote_marks = shown.quote_marks if shown is not None else {}
         self._anchor_row = index.anchor_row
         self._paragraph_row = index.paragraph_row
         self._link_rows = list(index.link_rows)
@@ -723,14 +701,7 @@ class ComparisonView(QAbstractScrollArea):
             self.viewport().update()
             self.current_block_changed.emit(block)
 
-    def _navigation_rows(self, kinds: set[BlockKind]) -> list[tuple[int, int]]:
-        if self._comparison is None:
-            return []
-        blocks = self._comparison.blocks
-        return sorted((row, block) for block, row in self._anchor_row.items() if blocks[block].kind in kinds)
-
-    def _step(self, kinds: set[BlockKind], forward: bool) -> bool:
-        targets = self._navigation_rows(kinds)
+    def _step(self, targets: tuple[Target, ...], forward: bool) -> bool:
         if not targets:
             return False
         if self._current_block in self._anchor_row:
@@ -741,34 +712,28 @@ class ComparisonView(QAbstractScrollArea):
             here = top - 1 if forward else top + 1
             if top < 0:
                 here = -1 if forward else len(self._rows)
-        candidates = [t for t in targets if t[0] > here] if forward else [t for t in reversed(targets) if t[0] < here]
-        if not candidates:
+        found = Navigation.step(targets, here, forward)
+        if found is None:
             return False
-        row, block = candidates[0]
-        self.set_current_block(block)
-        self.scroll_to_row(row)
+        self.set_current_block(found.block)
+        self.scroll_to_row(found.row)
         return True
 
-    _CHANGES = {BlockKind.REWRITE, BlockKind.MOVED, BlockKind.INSERTED, BlockKind.DELETED}
-
     def next_change(self) -> bool:
-        return self._step(self._CHANGES, forward=True)
+        return self._step(self._navigation.changes, forward=True)
 
     def previous_change(self) -> bool:
-        return self._step(self._CHANGES, forward=False)
+        return self._step(self._navigation.changes, forward=False)
 
     def change_position(self) -> ChangePosition:
         """Which change (in reading order) the current block is, of how many."""
-        targets = self._navigation_rows(self._CHANGES)
-        blocks = [block for _, block in targets]
-        number = blocks.index(self._current_block) + 1 if self._current_block in blocks else 0
-        return ChangePosition(number, len(blocks))
+        return self._navigation.position(self._current_block)
 
     def next_moved(self) -> bool:
-        return self._step({BlockKind.MOVED}, forward=True)
+        return self._step(self._navigation.moved, forward=True)
 
     def previous_moved(self) -> bool:
-        return self._step({BlockKind.MOVED}, forward=False)
+        return self._step(self._navigation.moved, forward=False)
 
     def scroll_to_row(self, row: int) -> None:
         """Bring a row into view, a third of the way down, as editors do for a jump."""

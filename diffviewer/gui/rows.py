@@ -7,12 +7,13 @@ code points, as in the core; the painting code converts them to Qt's UTF-16 posi
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document, Side
 from diffviewer.core.moved import is_replacement
 from diffviewer.gui.view_mode import ViewMode
+from diffviewer.gui.view_model import Navigation, QuoteMark, quote_marks
 
 TAB_COLUMNS = 4  # code's tab stops are four spaces apart
 
@@ -226,21 +227,35 @@ class PreparedRows:
     mode: ViewMode
     rows: tuple[Row, ...]
     index: RowIndex
+    navigation: Navigation
+    quote_marks: Mapping[tuple[Side, int], tuple[QuoteMark, ...]]  # the same in both modes
     # The other view mode's rows, when they were built too (switching views then builds nothing).
     alternate: PreparedRows | None = None
 
     @staticmethod
-    def of(comparison: Comparison, mode: ViewMode) -> PreparedRows:
+    def of(
+        comparison: Comparison,
+        mode: ViewMode,
+        marks: Mapping[tuple[Side, int], tuple[QuoteMark, ...]] | None = None,
+    ) -> PreparedRows:
         builder = inline_rows if mode is ViewMode.INLINE else side_by_side_rows
         rows = tuple(builder(comparison))
-        return PreparedRows(comparison, mode, rows, RowIndex.of(rows, comparison.links))
+        index = RowIndex.of(rows, comparison.links)
+        return PreparedRows(
+            comparison,
+            mode,
+            rows,
+            index,
+            Navigation.of(comparison, index.anchor_row),
+            quote_marks(comparison) if marks is None else marks,
+        )
 
     @staticmethod
     def both(comparison: Comparison, mode: ViewMode) -> PreparedRows:
         """The rows of `mode`, with those of the other mode as their alternate."""
         other = ViewMode.SIDE_BY_SIDE if mode is ViewMode.INLINE else ViewMode.INLINE
         shown = PreparedRows.of(comparison, mode)
-        return replace(shown, alternate=PreparedRows.of(comparison, other))
+        return replace(shown, alternate=PreparedRows.of(comparison, other, shown.quote_marks))
 
 
 @dataclass(frozen=True, slots=True)

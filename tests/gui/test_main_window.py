@@ -442,9 +442,9 @@ def test_rows_of_both_views_are_built_in_the_worker(
     built_on: list[tuple[ViewMode, bool]] = []
     real = PreparedRows.of
 
-    def counting(comparison: Comparison, mode: ViewMode) -> PreparedRows:
+    def counting(comparison: Comparison, mode: ViewMode, marks: object = None) -> PreparedRows:
         built_on.append((mode, threading.current_thread() is threading.main_thread()))
-        return real(comparison, mode)
+        return real(comparison, mode, marks)  # type: ignore[arg-type]
 
     monkeypatch.setattr(PreparedRows, "of", staticmethod(counting))
     compared(qtbot, window, lambda: window.open_paths(original, derivative))
@@ -531,7 +531,9 @@ def test_switching_views_keeps_the_place_and_builds_no_rows(
     assert before is not None and before > 100
     built: list[ViewMode] = []
     real = PreparedRows.of
-    monkeypatch.setattr(PreparedRows, "of", staticmethod(lambda c, mode: built.append(mode) or real(c, mode)))
+    monkeypatch.setattr(
+        PreparedRows, "of", staticmethod(lambda c, mode, marks=None: built.append(mode) or real(c, mode, marks))
+    )
     for mode in (ViewMode.INLINE, ViewMode.SIDE_BY_SIDE, ViewMode.INLINE, ViewMode.SIDE_BY_SIDE):
         view.set_mode(mode)
         qtbot.wait(1)
