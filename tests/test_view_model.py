@@ -70,3 +70,22 @@ def test_flagged_quotations_are_marked_where_the_panes_outline_them() -> None:
         assert any(m.quote is quote and (m.start, m.end) == (quote.start, quote.end) for m in marks)
     # Both view modes share one set of marks.
     assert prepared.alternate is not None and prepared.alternate.quote_marks is prepared.quote_marks
+
+
+def test_find_lists_matches_in_reading_order_and_steps_round() -> None:
+    from diffviewer.gui.find_matches import FindMatches
+
+    prepared = _pair()
+    found = FindMatches()
+    count = found.search(prepared.rows, "HARBOUR1")  # case set aside
+    assert count == 2  # the original's paragraph and the derivative's, on one row
+    assert [m.side for m in found.matches] == [Side.ORIGINAL, Side.DERIVATIVE]
+    assert found.matches[0].row == found.matches[1].row
+    assert found.step(forward=True, top_row=0) == 0
+    assert found.step(forward=True, top_row=0) == 1
+    assert found.step(forward=True, top_row=0) == 0  # wraps round
+    assert found.search(prepared.rows, "HARBOUR1", case_sensitive=True) == 0
+    emoji = FindMatches()
+    rows = PreparedRows.of(compare(doc("🙂 harbour"), doc("🙂 harbour!")), ViewMode.INLINE).rows
+    emoji.search(rows, "harbour")
+    assert emoji.matches[0].start == 3  # UTF-16: the emoji takes two units

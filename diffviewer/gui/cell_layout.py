@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextCharFormat, QTextLa
 from diffviewer.core.model import ChangeOp, Role
 from diffviewer.core.syntax import SyntaxSpan, TextStyle
 from diffviewer.gui.colors import Scheme
-from diffviewer.gui.rows import TAB_COLUMNS, Cell, Span
+from diffviewer.gui.rows import TAB_COLUMNS, Cell, Span, Utf16Offsets
 
 # QTextLayout breaks lines at U+2028 but not at "\n"; both are one UTF-16 unit, so offsets hold.
 _LINE_SEPARATOR = "\u2028"
@@ -20,22 +20,6 @@ NO_WRAP_WIDTH = 1_000_000.0
 # A wrapped line of code continues this many columns deeper than the line it belongs to: off the
 # grid of 4-column indentation, so it never reads as a nested statement.
 HANGING_COLUMNS = 2
-
-
-class Utf16Offsets:
-    """Code-point offsets (the core's) to UTF-16 offsets (Qt's); identity for BMP-only text."""
-
-    def __init__(self, text: str) -> None:
-        self._table: list[int] | None = None
-        # The UTF-16 length equals the code-point count exactly when nothing is outside the BMP.
-        if len(text.encode("utf-16-le")) != 2 * len(text):
-            table = [0]
-            for ch in text:
-                table.append(table[-1] + (2 if ord(ch) > 0xFFFF else 1))
-            self._table = table
-
-    def __call__(self, offset: int) -> int:
-        return offset if self._table is None else self._table[offset]
 
 
 @dataclass(slots=True)

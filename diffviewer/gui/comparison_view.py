@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import floordiv
 from pathlib import Path
@@ -46,8 +45,9 @@ from diffviewer.core.model import (
     QuoteStatus,
     Role,
 )
-from diffviewer.gui.cell_layout import LaidOutCell, Utf16Offsets, lay_out, span_rects
+from diffviewer.gui.cell_layout import LaidOutCell, lay_out, span_rects
 from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
+from diffviewer.gui.find_matches import FindMatch, FindMatches
 from diffviewer.gui.fonts import code_font
 from diffviewer.gui.header_text import HeaderText, fitted
 from diffviewer.gui.labels import (
@@ -78,14 +78,6 @@ MAP_WIDTH = 72
 PAD_X = 10
 PAD_Y = 5
 HEADER_PADDING = 6
-
-
-@dataclass(frozen=True, slots=True)
-class FindMatch:
-    row: int
-    side: Side | None  # None: the inline cell
-    start: int  # UTF-16 offsets in the cell's layout text
-    end: int
 
 
 class _Header(QWidget):
@@ -139,9 +131,7 @@ class ComparisonView(QAbstractScrollArea):
         self._link_rows: list[tuple[int, int, int, int]] = []  # upper row, lower row, link
         self._paragraph_row: dict[tuple[Side, int], int] = {}
         self._current_block = -1
-        self._matches: list[FindMatch] = []
-        self._matches_by_row: dict[int, list[int]] = {}  # row -> numbers of its matches
-        self._current_match = -1
+        self._find = FindMatches()
         self._selection: tuple[int, Side | None, int, int] | None = None  # row, cell, anchor, cursor
         self._quote_marks: Mapping[tuple[Side, int], tuple[QuoteMark, ...]] = {}
         self._navigation = Navigation((), ())
@@ -309,9 +299,7 @@ class ComparisonView(QAbstractScrollArea):
         self._link_rows = list(index.link_rows)
         if self._comparison is None or self._current_block >= len(self._comparison.blocks):
             self._current_block = -1
-        self._matches = []
-        self._matches_by_row = {}
-        self._current_match = -1
+        self._find.clear()
         self._selection = None
         self._hovered_move = None
         self._relayout()
@@ -774,56 +762,29 @@ class ComparisonView(QAbstractScrollArea):
     # find --------------------------------------------------------------------------------
     def set_find_text(self, text: str, case_sensitive: bool = False) -> int:
         """Mark every occurrence of `text`; returns how many there are."""
-        self._matches = []
-        self._current_match = -1
-        if text:
-            needle = text if case_sensitive else text.casefold()
-            for row_index, row in enumerate(self._rows):
-                for cell in row.cells:
-                    haystack = cell.text if case_sensitive else cell.text.casefold()
-                    if len(haystack) != len(cell.text):  # casefold changed lengths: search as typed
-                        haystack, needle_here = cell.text, text
-                    else:
-                        needle_here = needle
-                    to_qt = Utf16Offsets(cell.text)
-                    side = self._cell_key(cell, row)
-                    start = haystack.find(needle_here)
-                    while start >= 0:
-                        end = start + len(needle_here)
-                        self._matches.append(FindMatch(row_index, side, to_qt(start), to_qt(end)))
-                        start = haystack.find(needle_here, end)
-        self._matches.sort(key=lambda m: (m.row, m.side is Side.DERIVATIVE, m.start))
-        self._matches_by_row = {}
-        for number, match in enumerate(self._matches):
-            self._matches_by_row.setdefault(match.row, []).append(number)
+        count = self._find.search(self._rows, text, case_sensitive)
         self.viewport().update()
-        return len(self._matches)
+        return count
 
     def find_step(self, forward: bool = True) -> int:
         """Move to the next (or previous) match, wrapping around; returns its 0-based number or -1."""
-        if not self._matches:
-            return -1
-        if self._current_match < 0:
-            top = self._row_at(self.verticalScrollBar().value())
-            following = [n for n, m in enumerate(self._matches) if m.row >= max(0, top)]
-            self._current_match = (following[0] if following else 0) if forward else len(self._matches) - 1
-        else:
-            self._current_match = (self._current_match + (1 if forward else -1)) % len(self._matches)
-        self.scroll_to_row(self._matches[self._current_match].row)
-        self.viewport().update()
-        return self._current_match
+        found = self._find.step(forward, self._row_at(self.verticalScrollBar().value()))
+        if found >= 0:
+            self.scroll_to_row(self._find.matches[found].row)
+            self.viewport().update()
+        return found
 
     @property
     def matches(self) -> tuple[FindMatch, ...]:
-        return tuple(self._matches)
+        return tuple(self._find.matches)
 
     @property
     def find_match_count(self) -> int:
-        return len(self._matches)
+        return len(self._find.matches)
 
     @property
     def current_match(self) -> int:
-        return self._current_match
+        return self._find.current
 
     # painting ----------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -988,12 +949,12 @@ class ComparisonView(QAbstractScrollArea):
 
     def _find_selections(self, row: int, side: Side | None) -> list[QTextLayout.FormatRange]:
         selections = []
-        for n in self._matches_by_row.get(row, ()):  # a common word can match thousands of times
-            match = self._matches[n]
+        for n in self._find.by_row.get(row, ()):  # a common word can match thousands of times
+            match = self._find.matches[n]
             if match.side != side:
                 continue
             fmt = QTextCharFormat()
-            current = n == self._current_match
+            current = n == self._find.current
             fmt.setBackground(self._scheme.find_current if current else self._scheme.find_match)
             if current:
                 fmt.setForeground(self._scheme.find_current_text)

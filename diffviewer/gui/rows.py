@@ -18,6 +18,22 @@ from diffviewer.gui.view_model import Navigation, QuoteMark, quote_marks
 TAB_COLUMNS = 4  # code's tab stops are four spaces apart
 
 
+class Utf16Offsets:
+    """Code-point offsets (the core's) to UTF-16 offsets (Qt's); identity for BMP-only text."""
+
+    def __init__(self, text: str) -> None:
+        self._table: list[int] | None = None
+        # The UTF-16 length equals the code-point count exactly when nothing is outside the BMP.
+        if len(text.encode("utf-16-le")) != 2 * len(text):
+            table = [0]
+            for ch in text:
+                table.append(table[-1] + (2 if ord(ch) > 0xFFFF else 1))
+            self._table = table
+
+    def __call__(self, offset: int) -> int:
+        return offset if self._table is None else self._table[offset]
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A changed stretch of a cell's text. `paired`: one half of a replacement. `moved`: the id
