@@ -20,6 +20,9 @@ NO_WRAP_WIDTH = 1_000_000.0
 # A wrapped line of code continues this many columns deeper than the line it belongs to: off the
 # grid of 4-column indentation, so it never reads as a nested statement.
 HANGING_COLUMNS = 2
+# Room around a cell's text: left and right, above and below.
+PAD_X = 10
+PAD_Y = 5
 
 
 @dataclass(slots=True)

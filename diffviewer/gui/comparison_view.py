@@ -15,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QDragEnterEvent,
     QDropEvent,
     QFont,
@@ -26,17 +25,12 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
-    QPen,
     QResizeEvent,
-    QTextCharFormat,
-    QTextLayout,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from diffviewer.core.model import (
-    BlockKind,
     ChangeOp,
     Comparison,
     Document,
@@ -45,11 +39,11 @@ from diffviewer.core.model import (
     QuoteStatus,
     Role,
 )
-from diffviewer.gui.cell_layout import LaidOutCell, lay_out, span_rects
-from diffviewer.gui.colors import Scheme, quote_colour, scheme_for
+from diffviewer.gui.cell_layout import PAD_X, PAD_Y, LaidOutCell, lay_out
+from diffviewer.gui.colors import Scheme, scheme_for
 from diffviewer.gui.find_matches import FindMatch, FindMatches
 from diffviewer.gui.fonts import code_font
-from diffviewer.gui.header_text import HeaderText, fitted
+from diffviewer.gui.header_text import HeaderText
 from diffviewer.gui.labels import (
     block_count,
     format_name,
@@ -59,7 +53,6 @@ from diffviewer.gui.labels import (
     quoted,
     treatment_name,
 )
-from diffviewer.gui.link_map import Band, paint_bands
 from diffviewer.gui.moved_marks import (
     MoveKey,
     MovePlace,
@@ -67,16 +60,14 @@ from diffviewer.gui.moved_marks import (
     moved_key,
     moved_span_at,
     moved_tooltip,
-    paint_moved_link,
 )
+from diffviewer.gui.pane_painting import paint_header, paint_panes
 from diffviewer.gui.rows import Cell, PreparedRows, Row, RowIndex, Side, Span, single_document_rows
 from diffviewer.gui.syntax_colours import cell_syntax, theme_for
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.view_model import ChangePosition, Navigation, QuoteMark, Target
 
 MAP_WIDTH = 72
-PAD_X = 10
-PAD_Y = 5
 HEADER_PADDING = 6
 
 
@@ -788,34 +779,10 @@ class ComparisonView(QAbstractScrollArea):
 
     # painting ----------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self.viewport())
-        scheme = self._scheme
-        painter.fillRect(self.viewport().rect(), scheme.base)
-        columns = self._columns()
-        y_offset = float(self.verticalScrollBar().value())
-        x_offset = float(self.horizontalScrollBar().value())
-        height = float(self.viewport().height())
-        if not self._rows:
-            self._paint_empty(painter, columns)
-        else:
-            first = max(0, self._row_at(y_offset))
-            self._lay_out_span(first, self._tops[first] - y_offset + height)
-            row = first
-            while row < len(self._rows) and self._tops[row] - y_offset < height:
-                self._paint_row(painter, row, columns, y_offset, x_offset)
-                row += 1
-            if None not in columns and self._comparison is not None:
-                self._paint_link_map(painter, columns, y_offset, height, range(first, row))
-            elif None not in columns:
-                # One document loaded: invite the other in its empty pane.
-                empty = Side.DERIVATIVE if self._documents[Side.ORIGINAL] is not None else Side.ORIGINAL
-                self._paint_empty(painter, {empty: columns[empty]})
-        painter.setPen(QPen(scheme.separator, 1))
-        for side, (left, width) in columns.items():
-            if side is Side.ORIGINAL:
-                painter.drawLine(QPointF(left + width, 0), QPointF(left + width, height))
-            elif side is Side.DERIVATIVE:
-                painter.drawLine(QPointF(left, 0), QPointF(left, height))
+        paint_panes(self, QPainter(self.viewport()))
+
+    def paint_header(self, painter: QPainter, rect: QRectF) -> None:
+        paint_header(self, painter, rect)
 
     @property
     def pending_note(self) -> str | None:
@@ -827,86 +794,6 @@ class ComparisonView(QAbstractScrollArea):
         if note != self._pending:
             self._pending = note
             self.viewport().update()
-
-    def _paint_empty(self, painter: QPainter, columns: dict[Side | None, tuple[float, float]]) -> None:
-        painter.setPen(self._scheme.muted_text)
-        hints = {
-            Side.ORIGINAL: self.tr("Drop the original here\nor choose File ▸ Open Original… (Ctrl+O)"),
-            Side.DERIVATIVE: self._pending
-            or self.tr("Drop the derivative here\nor choose File ▸ Open Derivative… (Ctrl+Shift+O)"),
-        }
-        for side, (left, width) in columns.items():
-            if side is None:
-                continue
-            rect = QRectF(left, 0, width, self.viewport().height())
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, hints[side])
-
-    def _paint_row(
-        self,
-        painter: QPainter,
-        row: int,
-        columns: dict[Side | None, tuple[float, float]],
-        y_offset: float,
-        x_offset: float,
-    ) -> None:
-        scheme = self._scheme
-        top = self._tops[row] - y_offset
-        row_height = self._heights[row]
-        gutter = self._gutter_width()
-        for side, laid in self._laid_out(row).items():
-            left, width = columns.get(side, (0.0, 0.0))
-            cell = laid.cell
-            rect = QRectF(left, top, width, row_height)
-            tint = scheme.row_tint(cell.kind)
-            if tint is not None:
-                painter.fillRect(rect, tint)
-            # Paragraph numbers (for code, the file's line numbers) in a gutter, muted, to find
-            # one's place and to read the links.
-            painter.setFont(self._small_font())
-            painter.setPen(scheme.muted_text)
-            first_line = QFontMetricsF(laid.layout.font()).height()  # centred on the line it numbers
-            for label_top, label in self.gutter_labels(laid, side):
-                number_rect = QRectF(left + 2, top + PAD_Y + label_top, gutter - 4, first_line)
-                painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-            painter.save()
-            text_left = left + PAD_X + gutter
-            painter.setClipRect(QRectF(text_left, top, max(0.0, width - PAD_X - gutter), row_height))
-            painter.setPen(scheme.text)
-            selections = self._find_selections(row, side) + self._text_selection(row, side)
-            origin = QPointF(text_left - x_offset, top + PAD_Y)
-            laid.layout.draw(painter, origin, selections)
-            if self._hovered_move is not None:
-                paint_moved_link(painter, laid, origin, self._hovered_move, scheme)
-            if side is not None and self._quote_marks:
-                self._paint_quote_marks(painter, laid, side, origin)
-            painter.restore()
-            if cell.block is not None and cell.block == self._current_block:
-                pen = QPen(scheme.current_block, 2)
-                painter.setPen(pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(rect.adjusted(1, 1, -1, -1))
-
-    def _paint_quote_marks(self, painter: QPainter, laid: LaidOutCell, side: Side, origin: QPointF) -> None:
-        """Outline altered (solid) and unsourced (dashed) quotations, and the sources of altered ones."""
-        cell = laid.cell
-        dark = self._scheme.dark
-        for position, paragraph in enumerate(cell.paragraphs):
-            for mark in self._quote_marks.get((side, paragraph), []):
-                offset = cell.paragraph_starts[position]
-                start, end = laid.to_qt(offset + mark.start), laid.to_qt(offset + mark.end)
-                focused = mark.quote == self._focused_quote
-                pen = QPen(quote_colour(mark.status, dark), 2.5 if focused else 1.5)
-                if mark.status is QuoteStatus.UNSOURCED:
-                    pen.setStyle(Qt.PenStyle.DashLine)
-                if side is Side.ORIGINAL:
-                    pen.setStyle(Qt.PenStyle.DotLine)  # the source of an altered quote
-                painter.setPen(pen)
-                fill = QColor(quote_colour(mark.status, dark))
-                fill.setAlpha(70 if focused else 0)
-                painter.setBrush(fill)
-                for rect in span_rects(laid.layout, start, end):
-                    painter.drawRoundedRect(rect.translated(origin).adjusted(-1, 0, 1, 0), 3, 3)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def show_quote(self, quote: Quote) -> None:
         """Jump to a quotation and outline it and its source."""
@@ -932,133 +819,6 @@ class ComparisonView(QAbstractScrollArea):
     @property
     def focused_quote(self) -> Quote | None:
         return self._focused_quote
-
-    def _text_selection(self, row: int, side: Side | None) -> list[QTextLayout.FormatRange]:
-        if self._selection is None or self._selection[0] != row or self._selection[1] != side:
-            return []
-        _, _, anchor, cursor = self._selection
-        if anchor == cursor:
-            return []
-        fmt = QTextCharFormat()
-        palette = self.palette()
-        fmt.setBackground(palette.color(QPalette.ColorRole.Highlight))
-        fmt.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
-        item = QTextLayout.FormatRange()
-        item.start, item.length, item.format = min(anchor, cursor), abs(cursor - anchor), fmt
-        return [item]
-
-    def _find_selections(self, row: int, side: Side | None) -> list[QTextLayout.FormatRange]:
-        selections = []
-        for n in self._find.by_row.get(row, ()):  # a common word can match thousands of times
-            match = self._find.matches[n]
-            if match.side != side:
-                continue
-            fmt = QTextCharFormat()
-            current = n == self._find.current
-            fmt.setBackground(self._scheme.find_current if current else self._scheme.find_match)
-            if current:
-                fmt.setForeground(self._scheme.find_current_text)
-            item = QTextLayout.FormatRange()
-            item.start, item.length, item.format = match.start, match.end - match.start, fmt
-            selections.append(item)
-        return selections
-
-    def _paragraph_extent(self, side: Side, paragraph: int) -> tuple[float, float, int | None] | None:
-        """Top and bottom of a paragraph in content coordinates, and its block."""
-        row = self._paragraph_row.get((side, paragraph))
-        if row is None:
-            return None
-        current = self._rows[row]
-        cell = current.left if side is Side.ORIGINAL else current.right
-        if cell is None:
-            return None
-        base = self._tops[row] + PAD_Y
-        laid = self._cells[row]
-        if laid is not None and side in laid:
-            extent = laid[side].paragraph_extent(paragraph)
-        else:
-            # Not laid out (off screen): place it by its share of the cell's characters.
-            position = cell.paragraphs.index(paragraph)
-            starts = cell.paragraph_starts
-            total = max(1, len(cell.text))
-            end = cell.paragraph_end(position)
-            inner = self._heights[row] - 2 * PAD_Y
-            extent = (inner * starts[position] / total, inner * end / total)
-        if extent is None:
-            return None
-        return base + extent[0], base + extent[1], cell.block
-
-    def _paint_link_map(
-        self,
-        painter: QPainter,
-        columns: dict[Side | None, tuple[float, float]],
-        y_offset: float,
-        height: float,
-        visible_rows: range,
-    ) -> None:
-        comparison = self._comparison
-        assert comparison is not None
-        scheme = self._scheme
-        left_x, left_w = columns[Side.ORIGINAL]
-        x0, x1 = left_x + left_w, columns[Side.DERIVATIVE][0]
-        bands: list[Band] = []
-
-        def visible(a: float, b: float, c: float, d: float) -> bool:
-            return min(a, c) - y_offset < height and max(b, d) - y_offset > 0
-
-        first, last = visible_rows.start, visible_rows.stop
-        for low, high, original, derivative in self._link_rows:
-            if low >= last:
-                break  # sorted by their upper row: no later link reaches the screen
-            if high < first:
-                continue
-            left = self._paragraph_extent(Side.ORIGINAL, original)
-            right = self._paragraph_extent(Side.DERIVATIVE, derivative)
-            if left is None or right is None or not visible(left[0], left[1], right[0], right[1]):
-                continue
-            same_block = left[2] == right[2] and left[2] is not None
-            kind = comparison.blocks[left[2]].kind if same_block and left[2] is not None else BlockKind.EQUAL
-            bands.append(
-                Band(
-                    left[0] - y_offset,
-                    left[1] - y_offset,
-                    right[0] - y_offset,
-                    right[1] - y_offset,
-                    scheme.kind_fill[kind] if same_block else QColor(0, 0, 0, 0),
-                    scheme.kind_edge[kind],
-                    dashed=not same_block,
-                )
-            )
-        # Inserted and dropped paragraphs: a wedge from the point where they were added or lost.
-        for row in visible_rows:
-            top, bottom = self._tops[row] + PAD_Y, self._tops[row + 1] - PAD_Y
-            for side, cell in ((Side.ORIGINAL, self._rows[row].left), (Side.DERIVATIVE, self._rows[row].right)):
-                if cell is None or cell.kind not in (BlockKind.INSERTED, BlockKind.DELETED):
-                    continue
-                tip = self._tops[row] - y_offset
-                fill, edge = scheme.kind_fill[cell.kind], scheme.kind_edge[cell.kind]
-                if side is Side.DERIVATIVE:
-                    bands.append(Band(tip, tip, top - y_offset, bottom - y_offset, fill, edge))
-                else:
-                    bands.append(Band(top - y_offset, bottom - y_offset, tip, tip, fill, edge))
-        painter.save()
-        painter.setClipRect(QRectF(x0, 0, x1 - x0, height))
-        paint_bands(painter, bands, x0, x1)
-        painter.restore()
-
-    def paint_header(self, painter: QPainter, rect: QRectF) -> None:
-        palette = self.palette()
-        painter.fillRect(rect, palette.color(QPalette.ColorRole.Window))
-        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for side, (left, width) in self._columns().items():
-            area = QRectF(left + PAD_X, rect.top(), max(0.0, width - 2 * PAD_X), rect.height())
-            painter.setFont(bold)
-            elided = fitted(self.header_text(side), QFontMetricsF(bold), area.width())
-            painter.drawText(area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
 
     def header_label(self, side: Side | None) -> str:
         """What a pane's header says, given room: the document, its kind and its length."""

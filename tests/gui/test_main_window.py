@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from diffviewer.core.compare import Cancelled
 from diffviewer.core.model import BlockKind, Comparison
-from diffviewer.gui import worker
+from diffviewer.gui import pane_painting, worker
 from diffviewer.gui.app import demo_paths
 from diffviewer.gui.main_window import MainWindow
 from diffviewer.gui.message_bar import MessageLevel
@@ -614,7 +614,7 @@ def test_the_current_find_match_looks_unlike_the_others(
     colours = {
         (side, item.start): item.format.background().color().name()
         for side in (Side.ORIGINAL, Side.DERIVATIVE)
-        for item in view._find_selections(current.row, side)  # the formats the row is painted with
+        for item in pane_painting.find_formats(view, current.row, side)  # the formats the row is painted with
     }
     assert len(colours) == 2
     assert colours[current.side, current.start] == view.palette().highlight().color().name()
