@@ -31,35 +31,23 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from diffviewer.core.model import (
-    ChangeOp,
     Comparison,
     Document,
     DocumentFormat,
     Quote,
-    QuoteStatus,
     Role,
 )
+from diffviewer.gui import pane_text
 from diffviewer.gui.cell_layout import PAD_X, PAD_Y, LaidOutCell, lay_out
 from diffviewer.gui.colors import Scheme, scheme_for
 from diffviewer.gui.find_matches import FindMatch, FindMatches
 from diffviewer.gui.fonts import code_font
 from diffviewer.gui.header_text import HeaderText
-from diffviewer.gui.labels import (
-    block_count,
-    format_name,
-    kind_name,
-    paragraph_count,
-    quote_status_name,
-    quoted,
-    treatment_name,
-)
 from diffviewer.gui.moved_marks import (
     MoveKey,
     MovePlace,
-    move_places,
     moved_key,
     moved_span_at,
-    moved_tooltip,
 )
 from diffviewer.gui.pane_painting import paint_header, paint_panes
 from diffviewer.gui.rows import Cell, PreparedRows, Row, RowIndex, Side, Span, single_document_rows
@@ -227,29 +215,6 @@ class ComparisonView(QAbstractScrollArea):
         laid = self._laid_out(row)
         self._update_tops()
         return laid.get(key)
-
-    def gutter_labels(self, laid: LaidOutCell, side: Side | None) -> list[tuple[float, str]]:
-        """Where each number of a cell's gutter goes: a paragraph's number at its first line, or for
-        a side of code, the file's number of every source line (wrapped lines get none)."""
-        cell = laid.cell
-        document = self._documents.get(side) if side is not None and side in self._languages else None
-        labels: list[tuple[float, str]] = []
-        # Inline, numbers are the derivative's: a paragraph it dropped shows the original's number
-        # in brackets, so "16, (10), 17" reads as what it is (the header says so too).
-        dropped = side is None and cell.side is Side.ORIGINAL and self._comparison is not None
-        for position, (paragraph, (para_top, _)) in enumerate(
-            zip(cell.paragraphs, laid.paragraph_spans, strict=False)
-        ):
-            first = document.paragraphs[paragraph].line if document is not None else None
-            if document is None or first is None:
-                labels.append((para_top, f"({paragraph + 1})" if dropped else str(paragraph + 1)))
-                continue
-            offset = cell.paragraph_starts[position]
-            for number, line in enumerate(document.paragraphs[paragraph].text.split("\n"), start=first):
-                text_line = laid.layout.lineForTextPosition(laid.to_qt(offset))
-                labels.append((text_line.y() if text_line.isValid() else para_top, str(number)))
-                offset += len(line) + 1
-        return labels
 
     def _is_code(self, cell: Cell, row: Row) -> bool:
         if cell is row.inline:
@@ -541,32 +506,6 @@ class ComparisonView(QAbstractScrollArea):
         """The moved phrase under the mouse (its id): both its ends are outlined."""
         return self._hovered_move
 
-    def _moved_elsewhere(self, block: int, span: Span) -> int | None:
-        """The paragraph of the other document holding a moved phrase's other end, when that end
-        is in another block (a sentence moved into a paragraph aligned elsewhere)."""
-        if self._comparison is None or span.moved is None:
-            return None
-        if self._move_places is None:
-            self._move_places = move_places(self._comparison)
-        place = self._move_places.get(span.moved)
-        if place is None or place.removed == place.added:
-            return None
-        removed_here = span.op is ChangeOp.DELETE
-        other = self._comparison.blocks[place.added if removed_here else place.removed]
-        document = self._comparison.derivative if removed_here else self._comparison.original
-        wanted = ChangeOp.INSERT if removed_here else ChangeOp.DELETE
-        at = 0  # where the other end starts in the other block's side (paragraphs joined by "\n")
-        for change in other.changes:
-            if change.moved == span.moved and change.op is wanted:
-                break
-            at += len(change.derivative_side if removed_here else change.original_side)
-        paragraphs = other.derivative if removed_here else other.original
-        for paragraph in paragraphs:
-            at -= len(document.paragraphs[paragraph].text) + 1
-            if at < 0:
-                return paragraph
-        return paragraphs[-1] if paragraphs else None
-
     def cell_origin(self, row: int, key: Side | None) -> QPointF:
         """Where a cell's text layout is drawn, in viewport coordinates (scrolling included)."""
         left, _ = self._columns().get(key, (0.0, 0.0))
@@ -613,46 +552,6 @@ class ComparisonView(QAbstractScrollArea):
             self._hovered_move = None
             self.viewport().update()
         return super().viewportEvent(event)
-
-    def tooltip_at(self, point: QPointF) -> str:
-        """What hovering at a viewport point tells: the block's kind, its paragraphs, its similarity."""
-        if self._comparison is None:
-            return ""
-        row = self._row_at(point.y() + self.verticalScrollBar().value())
-        if row < 0 or self._rows[row].block is None:
-            return ""
-        block_index = self._rows[row].block
-        assert block_index is not None
-        block = self._comparison.blocks[block_index]
-        kind = kind_name(block.kind).capitalize()
-        original = ", ".join(str(i + 1) for i in block.original) or "—"
-        derivative = ", ".join(str(j + 1) for j in block.derivative) or "—"
-        lines = [kind, self.tr("Original ¶ %1 → derivative ¶ %2").replace("%1", original).replace("%2", derivative)]
-        treatment = treatment_name(block.treatment)
-        if block.original and block.derivative:
-            lines.append(
-                self.tr("Similarity: %1% (%2)").replace("%1", f"{block.similarity * 100:.0f}").replace("%2", treatment)
-            )
-        else:
-            lines.append(treatment)
-        moved = self._moved_at(point)
-        if moved is not None:
-            elsewhere = self._moved_elsewhere(block_index, moved[1])
-            lines.append(moved_tooltip(moved[1], inline=moved[0].cell is self._rows[row].inline, elsewhere=elsewhere))
-        for quote in self._quotes_in_row(row):
-            status = quote_status_name(quote.status)
-            lines.append(self.tr("Quotation (%1): %2").replace("%1", status).replace("%2", quoted(quote.text)))
-        return "\n".join(lines)
-
-    def _quotes_in_row(self, row: int) -> list[Quote]:
-        right = self._rows[row].right or self._rows[row].inline
-        if self._comparison is None or right is None or right.side is not Side.DERIVATIVE:
-            return []
-        return [
-            q
-            for q in self._comparison.quotes
-            if q.paragraph in right.paragraphs and q.status is not QuoteStatus.VERBATIM
-        ]
 
     # drag and drop -----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
@@ -777,6 +676,17 @@ class ComparisonView(QAbstractScrollArea):
     def current_match(self) -> int:
         return self._find.current
 
+    # what the panes say ------------------------------------------------------------------
+    def gutter_labels(self, laid: LaidOutCell, side: Side | None) -> list[tuple[float, str]]:
+        """Where each number of a cell's gutter goes (gui/pane_text.py)."""
+        return pane_text.gutter_labels(self, laid, side)
+
+    def tooltip_at(self, point: QPointF) -> str:
+        return pane_text.tooltip_at(self, point)
+
+    def header_text(self, side: Side | None) -> HeaderText:
+        return pane_text.header_text(self, side)
+
     # painting ----------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         paint_panes(self, QPainter(self.viewport()))
@@ -823,29 +733,6 @@ class ComparisonView(QAbstractScrollArea):
     def header_label(self, side: Side | None) -> str:
         """What a pane's header says, given room: the document, its kind and its length."""
         return self.header_text(side).whole
-
-    def header_text(self, side: Side | None) -> HeaderText:
-        if side is None:
-            original, derivative = self._documents[Side.ORIGINAL], self._documents[Side.DERIVATIVE]
-            names = [Path(d.path).name if d else "—" for d in (original, derivative)]
-            return HeaderText(
-                self.tr("Inline: "),
-                f"{names[0]} → {names[1]}",
-                self.tr(" (paragraph numbers are the derivative's; (n): an original paragraph it dropped)"),
-            )
-        document = self._documents[side]
-        title = self.tr("Original") if side is Side.ORIGINAL else self.tr("Derivative")
-        if document is None:
-            return HeaderText(title, "")
-        if document.format is DocumentFormat.CODE:  # runs of lines between blank lines
-            count = block_count(len(document.paragraphs))
-        else:
-            count = paragraph_count(len(document.paragraphs))
-        # Code is named by its language ("python", "markdown"): "code" alone says little.
-        kind = format_name(document.format)
-        if document.format is DocumentFormat.CODE and document.language:
-            kind = document.language
-        return HeaderText(self.tr("%1: ").replace("%1", title), Path(document.path).name, f" ({kind}, {count})")
 
     def block_text(self, block: int) -> str:
         """What a block says: the derivative's words, or the original's for a dropped paragraph."""
