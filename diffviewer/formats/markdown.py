@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import yaml
+
 from diffviewer.core.model import Document, DocumentFormat, Paragraph, Role
 from diffviewer.core.segment import normalise_newlines, split_blocks
 
@@ -23,32 +25,55 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
     if not m:
         return None, text
     meta: dict[str, Any] = {}
-    try:
-        import yaml
-
-        loaded = yaml.safe_load(m.group(1) or "")
-        if isinstance(loaded, dict):
-            meta = loaded
-    except Exception:
-        meta = {}
+    front = m.group(1) or ""
+    if len(front) <= MAX_FRONT_MATTER:
+        try:
+            loaded = yaml.load(front, Loader=_PlainLoader)  # noqa: S506 (a SafeLoader, aliases refused)
+            if isinstance(loaded, dict):
+                meta = loaded
+        except Exception:
+            meta = {}
     return meta, text[m.end() :]
 
 
+# Front matter past this size is no metadata a reader wrote: it is skipped, not parsed.
+MAX_FRONT_MATTER = 64 * 1024
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases: "billion laughs" front matter (anchors referring to
+    anchors) would expand to gigabytes; no title or date needs one."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases are not read")
+        return super().compose_node(parent, index)
+
+
 def meta_title(meta: dict[str, Any] | None) -> str | None:
-    if meta and meta.get("title") is not None:
-        title = " ".join(str(meta["title"]).split())
-        return title or None
+    title = meta.get("title") if meta else None
+    if isinstance(title, str | int | float) and not isinstance(title, bool):
+        return " ".join(str(title).split())[:1000] or None
     return None
 
 
+# Inline markup, each pattern bounded: an unclosed "[" or "**" must not make every later one
+# scan to the end of the paragraph (quadratic: 200,000 of them never finished).
+_INLINE = [
+    # Link text stops at the next "[" too: a run of unclosed ones fails at once, one by one.
+    (re.compile(r"!\[([^\[\]\n]{0,1000})\]\([^()\n]{0,2000}\)"), r"\1"),
+    (re.compile(r"\[([^\[\]\n]{0,1000})\]\([^()\n]{0,2000}\)"), r"\1"),
+    (re.compile(r"\[([^\[\]\n]{0,1000})\]\[[^\[\]\n]{0,1000}\]"), r"\1"),
+    (re.compile(r"`([^`]{0,2000})`"), r"\1"),
+    (re.compile(r"(\*\*|__)(.{1,2000}?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.{1,2000}?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?!\s)(.{1,2000}?)(?<!\s)_(?![\w_])"), r"\1"),
+]
+
+
 def strip_inline(text: str) -> str:
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", text)
-    text = re.sub(r"`([^`]*)`", r"\1", text)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    text = re.sub(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])", r"\1", text)
+    for pattern, replacement in _INLINE:
+        text = pattern.sub(replacement, text)
     return " ".join(text.split())
 
 

@@ -100,3 +100,42 @@ def test_a_file_over_the_size_limit_says_so(tmp_path: Path) -> None:
     big.write_text("word " * 1000, encoding="utf-8")
     with pytest.raises(FileTooLarge, match=r"big.txt: file is too large \(5,000 bytes; the limit is 1,000\)"):
         load(big, max_bytes=1000)
+
+
+_LAUGHS = "\n".join(
+    [
+        "---",
+        "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]",
+        *(f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi", strict=True)),
+        "title: *i",
+        "---",
+        "The body of the note, which is all a reader wrote.",
+    ]
+)
+
+
+@pytest.mark.parametrize("name", ["note.md", "note.txt"])
+def test_a_billion_laughs_in_front_matter_is_not_expanded(name: str) -> None:
+    found = load_within(name, _LAUGHS.encode("utf-8"))
+    assert isinstance(found, Document)
+    assert found.title is None  # the aliased title is not read
+    assert [p.text for p in found.paragraphs] == ["The body of the note, which is all a reader wrote."]
+
+
+def test_front_matter_still_gives_the_title() -> None:
+    found = load_within("note.md", b"---\ntitle: Harbour report\ndate: 2026-01-02\n---\n# Heading\n\nBody.\n")
+    assert isinstance(found, Document) and found.title == "Harbour report"
+
+
+@pytest.mark.parametrize("opener", ["[", "![", "*", "_ ", "**", "x`", "[a]("])
+def test_a_million_unclosed_inline_marks_load_at_once(opener: str) -> None:
+    text = "# Notes\n\n" + opener * (1_000_000 // len(opener)) + " end of it."
+    found = load_within("marks.md", text.encode("utf-8"))
+    assert isinstance(found, Document)
+    assert found.paragraphs[-1].text.endswith("end of it.")
+
+
+def test_links_and_emphasis_are_still_read_as_text() -> None:
+    found = load_within("links.md", b"See [the report](http://x) and ![a map](m.png), **bold**, *it*, `code`.\n")
+    assert isinstance(found, Document)
+    assert [p.text for p in found.paragraphs] == ["See the report and a map, bold, it, code."]
