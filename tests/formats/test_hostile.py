@@ -139,3 +139,44 @@ def test_links_and_emphasis_are_still_read_as_text() -> None:
     found = load_within("links.md", b"See [the report](http://x) and ![a map](m.png), **bold**, *it*, `code`.\n")
     assert isinstance(found, Document)
     assert [p.text for p in found.paragraphs] == ["See the report and a map, bold, it, code."]
+
+
+def _lying_docx(inflated: int) -> bytes:
+    """A DOCX whose document.xml declares 2,000 bytes but inflates to `inflated` bytes."""
+    import struct
+
+    source = zipfile.ZipFile(io.BytesIO(valid_docx()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            payload = b"<" + b" " * inflated if item.filename == "word/document.xml" else source.read(item)
+            target.writestr(item.filename, payload)
+    data = bytearray(buffer.getvalue())
+    name = b"word/document.xml"
+    for signature, size_at, name_length_at, name_at in ((b"PK\x03\x04", 22, 26, 30), (b"PK\x01\x02", 24, 28, 46)):
+        at = data.find(signature)
+        while at >= 0:
+            length = struct.unpack("<H", data[at + name_length_at : at + name_length_at + 2])[0]
+            if data[at + name_at : at + name_at + length] == name:
+                data[at + size_at : at + size_at + 4] = struct.pack("<I", 2000)
+            at = data.find(signature, at + 4)
+    return bytes(data)
+
+
+def test_a_zip_entry_lying_about_its_size_is_refused_before_any_xml_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+
+    def never(*_: object, **__: object) -> None:
+        raise AssertionError("python-docx was asked to read the bomb")
+
+    monkeypatch.setattr(docx, "Document", never)
+    found = load_within("bomb.docx", _lying_docx(16 << 20))
+    assert isinstance(found, LoadError)
+    assert "corrupt DOCX: word/document.xml is not the size it declares" in str(found)
+
+
+def test_a_lying_entry_past_the_limit_is_refused_without_inflating_it_all() -> None:
+    # 300 MB of spaces in a 300 KB file: refused once 200 MB have come out, a chunk at a time.
+    found = load_within("bomb.docx", _lying_docx(300 << 20))
+    assert isinstance(found, LoadError)
+    assert "exceeds" in str(found) and "zip bomb" in str(found)
