@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from diffviewer.core.model import Document, DocumentFormat, Paragraph, Role
 from diffviewer.formats.markdown import meta_title, split_front_matter
@@ -70,7 +71,9 @@ _BLOCKS = {
 }
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BR = "\x00BR\x00"
-_MULTI_BR = re.compile(r"(?:\s*\x00BR\x00\s*){2,}")
+# Two or more line breaks in a row end a paragraph. Anchored on a break: starting at any space
+# (as "(?:\s*BR\s*){2,}" did) made a long run of spaces backtrack quadratically.
+_MULTI_BR = re.compile(r"\x00BR\x00(?:\s*\x00BR\x00)+")
 
 
 class _Collector:
@@ -87,7 +90,19 @@ class _Collector:
                 self.items.append((text, role))
 
     def walk(self, node: Tag, role: Role) -> None:
-        for child in node.children:
+        """Collect the text under `node`, a paragraph per block element. Iterative: a hostile page
+        nests elements hundreds of thousands deep, past any recursion limit."""
+        # Each frame: the children still to visit, their role, and the role to flush with when
+        # the frame ends (a block element's), or None.
+        stack: list[tuple[Iterator[PageElement], Role, Role | None]] = [(iter(node.children), role, None)]
+        while stack:
+            children, role, closing = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if closing is not None:
+                    self.flush(closing)
+                continue
             if isinstance(child, Comment):
                 continue
             if isinstance(child, NavigableString):
@@ -99,8 +114,7 @@ class _Collector:
             name = (child.name or "").lower()
             if name == "br":
                 self.buffer.append(_BR)
-                continue
-            if name in _BLOCKS:
+            elif name in _BLOCKS:
                 self.flush(role)
                 if name in _HEADINGS:
                     inner = Role.HEADING
@@ -110,17 +124,18 @@ class _Collector:
                     inner = Role.QUOTE
                 else:
                     inner = role
-                self.walk(child, inner)
-                self.flush(inner)
+                stack.append((iter(child.children), inner, inner))
             else:
-                self.walk(child, role)
+                stack.append((iter(child.children), role, None))
 
 
 def load_html(data: bytes, path: str) -> Document:
     from diffviewer.formats.text import decode_bytes
 
     meta, body = split_front_matter(decode_bytes(data, path))
-    soup = BeautifulSoup(body, "html.parser")
+    # lxml's parser (libxml2, in C): linear on malformed input where Python's html.parser is
+    # quadratic (100,000 unclosed "<a" took it 16 s), and it caps nesting depth. It never fetches.
+    soup = BeautifulSoup(body, "lxml")
     title = meta_title(meta)
     if title is None:
         h1 = soup.find("h1")

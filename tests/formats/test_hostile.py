@@ -180,3 +180,19 @@ def test_a_lying_entry_past_the_limit_is_refused_without_inflating_it_all() -> N
     found = load_within("bomb.docx", _lying_docx(300 << 20))
     assert isinstance(found, LoadError)
     assert "exceeds" in str(found) and "zip bomb" in str(found)
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "last"),
+    [
+        ("spaces.html", "<p>Start." + " " * 1_000_000 + "End.</p>", "Start. End."),
+        ("opened.html", "<p>Kept text.</p>" + "<a" * 500_000, "Kept text."),
+        ("closed.html", "<p>Kept text.</p>" + "</x>" * 500_000, "Kept text."),
+        ("deep.html", "<body>" + "<div>" * 200_000 + "Deep text.", "Deep text."),
+        ("breaks.html", "<p>One." + (" " * 1000 + "<br>") * 2 + "Two.</p>", "Two."),
+    ],
+)
+def test_malformed_html_loads_at_once(name: str, page: str, last: str) -> None:
+    found = load_within(name, page.encode("utf-8"))
+    assert isinstance(found, Document)
+    assert found.paragraphs[-1].text == last
