@@ -13,13 +13,13 @@ from pathlib import Path
 from diffviewer import __version__
 from diffviewer.core.batch import compare_all
 from diffviewer.core.compare import CompareError
-from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions, Granularity
-from diffviewer.formats import LoadError, MarkupView, load
+from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions, Document, Granularity
+from diffviewer.formats import STDIN_NAME, LoadError, MarkupView, load, load_data, read_stdin
 from diffviewer.report.html_report import Layout
 from diffviewer.report.writer import ReportFormat, rendered, write_report
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3
-FORMATS = ("json", "text", "html", "pdf", "unified")
+FORMATS = tuple(str(report) for report in ReportFormat)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,8 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command")
     cmp = sub.add_parser("compare", help="compare an original with one or more derivatives")
-    cmp.add_argument("original", help="the original document")
-    cmp.add_argument("derivatives", nargs="+", metavar="derivative", help="a document derived from it")
+    cmp.add_argument("original", help="the original document (- reads standard input)")
+    cmp.add_argument(
+        "derivatives", nargs="+", metavar="derivative", help="a document derived from it (- reads standard input)"
+    )
     cmp.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
     cmp.add_argument(
         "--layout",
@@ -89,9 +91,18 @@ def _run_compare(args: argparse.Namespace) -> int:
         max_paragraphs=args.max_paragraphs,
     )
     markup = MarkupView(args.markup)
+    if [args.original, *args.derivatives].count("-") > 1:
+        print("diffviewer: standard input (-) can be only one of the documents", file=sys.stderr)
+        return EXIT_USAGE
+
+    def read(path: str) -> Document:
+        if path == "-":  # `curl … | diffviewer compare - local.txt`
+            return load_data(read_stdin(sys.stdin.buffer, args.max_bytes), STDIN_NAME, markup)
+        return load(path, max_bytes=args.max_bytes, markup=markup)
+
     try:
-        original = load(args.original, max_bytes=args.max_bytes, markup=markup)
-        derivatives = [load(path, max_bytes=args.max_bytes, markup=markup) for path in args.derivatives]
+        original = read(args.original)
+        derivatives = [read(path) for path in args.derivatives]
         comparisons = compare_all(original, derivatives, options)
     except (LoadError, CompareError) as error:
         print(f"diffviewer: {error}", file=sys.stderr)
@@ -121,7 +132,7 @@ def _window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diffviewer",
         description="See how a document was reworded. With no command, opens the comparison window.",
-        epilog="Headless reports: diffviewer compare ORIGINAL DERIVATIVE [--format json|text] "
+        epilog=f"Headless reports: diffviewer compare ORIGINAL DERIVATIVE [--format {'|'.join(FORMATS)}] "
         "(see diffviewer compare --help).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

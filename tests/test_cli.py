@@ -289,3 +289,34 @@ def test_markup_flag_reads_rst_as_text_or_source(tmp_path: Path, capsys: pytest.
 def test_an_unknown_markup_view_is_a_usage_error() -> None:
     result = run("compare", str(ORIGINAL), str(SPUN), "--markup", "html")
     assert result.returncode == 2 and "--markup" in result.stderr
+
+
+def test_standard_input_is_either_side() -> None:
+    piped = subprocess.run(
+        [sys.executable, "-m", "diffviewer", "compare", str(ORIGINAL), "-", "--format", "json"],
+        input=SPUN.read_bytes(),
+        capture_output=True,
+        timeout=120,
+    )
+    assert piped.returncode == 0, piped.stderr
+    comparison = json.loads(piped.stdout)["comparisons"][0]
+    assert comparison["derivative"]["path"] == "<stdin>"
+    direct = json.loads(run("compare", str(ORIGINAL), str(SPUN), "--format", "json").stdout)["comparisons"][0]
+    assert comparison["stats"] == direct["stats"]
+
+
+def test_standard_input_empty_or_twice_is_a_clear_refusal() -> None:
+    empty = subprocess.run(
+        [sys.executable, "-m", "diffviewer", "compare", "-", str(SPUN)], input=b"\n\n", capture_output=True, timeout=120
+    )
+    assert (
+        empty.returncode == 3
+        and empty.stderr.decode().strip() == "diffviewer: <stdin>: input is empty (only blank space)"
+    )
+    twice = run("compare", "-", "-")
+    assert twice.returncode == 2 and "standard input" in twice.stderr
+
+
+def test_the_top_level_help_lists_every_report_format() -> None:
+    shown = run("--help").stdout
+    assert "--format text|json|html|pdf|unified" in " ".join(shown.split())

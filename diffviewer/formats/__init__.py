@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 from diffviewer.core.model import Document, DocumentFormat
 
@@ -90,7 +91,7 @@ def _sniff_text(text: str) -> DocumentFormat:
     return DocumentFormat.TEXT
 
 
-def _read_at_most(handle: io.BufferedReader, limit: int) -> bytes:
+def _read_at_most(handle: BinaryIO, limit: int) -> bytes:
     # In chunks: read(limit) would allocate `limit` bytes up front, and a lifted limit is huge.
     chunks: list[bytes] = []
     total = 0
@@ -217,7 +218,25 @@ def load(
     """
     shown = os.fspath(path)
     shown = shown if isinstance(shown, str) else os.fsdecode(shown)
-    data = _read(Path(shown), shown, max_bytes)
+    return load_data(_read(Path(shown), shown, max_bytes), shown, markup)
+
+
+STDIN_NAME = "<stdin>"
+
+
+def read_stdin(stream: BinaryIO, max_bytes: int = 100_000_000) -> bytes:
+    """What a pipe gives (`-` on the command line), refused like a file: too large or empty."""
+    data = _read_at_most(stream, max_bytes + 1)
+    if len(data) > max_bytes:
+        raise FileTooLarge(STDIN_NAME, f"input is too large (more than {max_bytes:,} bytes)")
+    if not data.strip():
+        raise LoadError(STDIN_NAME, "input is empty" if not data else "input is empty (only blank space)")
+    return data
+
+
+def load_data(data: bytes, shown: str, markup: MarkupView = MarkupView.TEXT) -> Document:
+    """A document from bytes already read (a file's, or standard input's); `shown` names it in
+    messages and decides the format by extension where it has one, else by content."""
     detected = _detect(data, shown)
     if MarkupView(markup) is MarkupView.SOURCE and detected.markup is not None:
         detected = Detected(DocumentFormat.CODE, detected.markup)
@@ -233,4 +252,4 @@ def load(
         raise LoadError(shown, f"could not be read as {kind}: {first}") from None
 
 
-__all__ = ["FileTooLarge", "LoadError", "MarkupView", "detect_format", "load"]
+__all__ = ["STDIN_NAME", "FileTooLarge", "LoadError", "MarkupView", "detect_format", "load", "load_data", "read_stdin"]

@@ -25,8 +25,15 @@ def write_atomically(path: Path, content: str | bytes) -> None:
             handle.write(data)
         return
     path = Path(os.path.realpath(path))
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)  # a replaced report keeps its mode
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()  # a new one gets what any new file gets
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
+        # mkstemp makes the file 0600, and the rename would keep that: a shared report others
+        # could not read.
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -35,3 +42,10 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    # The only portable way to read the umask is to set it; it is set straight back.
+    current = os.umask(0o022)
+    os.umask(current)
+    return current

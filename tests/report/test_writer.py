@@ -40,3 +40,23 @@ def test_each_format_is_written_as_rendered(tmp_path: Path) -> None:
     assert (tmp_path / "r.text").read_text(encoding="utf-8") == text_report.render(comparisons)
     with pytest.raises(ValueError):
         rendered(comparisons, ReportFormat.PDF)
+
+
+def test_a_new_report_gets_ordinary_file_modes_and_a_replaced_one_keeps_its_own(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    comparisons = [compare(doc("The memo was rigorous."), doc("The memo was tough."))]
+    before = os.umask(0o022)
+    try:
+        fresh = tmp_path / "new.json"
+        write_report(comparisons, fresh, ReportFormat.JSON)
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644  # what the umask gives, not mkstemp's 0600
+        kept = tmp_path / "kept.html"
+        kept.write_text("old", encoding="utf-8")
+        kept.chmod(0o640)
+        write_report(comparisons, kept, ReportFormat.HTML)
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+        assert kept.read_text(encoding="utf-8") != "old"
+    finally:
+        os.umask(before)
