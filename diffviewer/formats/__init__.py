@@ -61,6 +61,9 @@ _EXTENSIONS = {
     ".xhtml": DocumentFormat.HTML,
     ".docx": DocumentFormat.DOCX,
     ".pdf": DocumentFormat.PDF,
+    ".odt": DocumentFormat.ODT,
+    ".epub": DocumentFormat.EPUB,
+    ".rtf": DocumentFormat.RTF,
 }
 _HTML_START = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|article|section|h[1-6]|"
@@ -70,14 +73,26 @@ _HTML_START = re.compile(
 _MD_HINT = re.compile(r"^\s{0,3}#{1,6}\s+\S", re.MULTILINE)
 
 
-def _is_docx_zip(data: bytes) -> bool:
+def _zip_format(data: bytes) -> DocumentFormat | None:
+    """What a zip holds, by its contents: a DOCX has word/document.xml, an ODT or an EPUB says
+    what it is in its first entry, `mimetype`."""
     if not data.startswith(b"PK"):
-        return False
+        return None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return "word/document.xml" in zf.namelist()
+            names = set(zf.namelist())
+            if "word/document.xml" in names:
+                return DocumentFormat.DOCX
+            if "mimetype" in names and zf.getinfo("mimetype").file_size < 100:
+                kind = zf.read("mimetype").strip()
+                return {_ODT_MIMETYPE: DocumentFormat.ODT, _EPUB_MIMETYPE: DocumentFormat.EPUB}.get(kind)
     except Exception:
-        return False
+        return None
+    return None
+
+
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_EPUB_MIMETYPE = b"application/epub+zip"
 
 
 def _sniff_text(text: str) -> DocumentFormat:
@@ -153,8 +168,11 @@ def _detect(data: bytes, path: str) -> Detected:
         return Detected(fmt)
     if data.startswith(b"%PDF-"):
         return Detected(DocumentFormat.PDF)
-    if _is_docx_zip(data):
-        return Detected(DocumentFormat.DOCX)
+    archived = _zip_format(data)
+    if archived is not None:
+        return Detected(archived)
+    if data.lstrip()[:5] == b"{\\rtf":
+        return Detected(DocumentFormat.RTF)
     language = language_for_name(path)
     if language is not None:
         return Detected(DocumentFormat.CODE, language)
@@ -203,6 +221,18 @@ def _loader(detected: Detected) -> Callable[[bytes, str], Document]:
         from diffviewer.formats.pdf import load_pdf
 
         return load_pdf
+    if fmt is DocumentFormat.ODT:
+        from diffviewer.formats.odt import load_odt
+
+        return load_odt
+    if fmt is DocumentFormat.EPUB:
+        from diffviewer.formats.epub import load_epub
+
+        return load_epub
+    if fmt is DocumentFormat.RTF:
+        from diffviewer.formats.rtf import load_rtf
+
+        return load_rtf
     from diffviewer.formats.text import load_text
 
     return load_text

@@ -14,7 +14,9 @@ from diffviewer.core.syntax import is_markup
 
 # Prose formats keep their own loaders; Pygments also claims these names (.txt is "Text only",
 # .html is an HTML lexer), but a user loading them wants the words compared, not markup tokens.
-PROSE_EXTENSIONS = frozenset({".txt", ".text", ".html", ".htm", ".xhtml", ".docx", ".pdf"})
+PROSE_EXTENSIONS = frozenset(
+    {".txt", ".text", ".html", ".htm", ".xhtml", ".docx", ".pdf", ".odt", ".epub", ".rtf"}
+)
 # Languages whose files are prose to a reader (mail, Org notes, LaTeX papers, man pages): their
 # words are compared, with quotations checked, rather than their tokens.
 _PROSE_LANGUAGES = frozenset({"text", "output", "email", "org", "tex", "groff"})

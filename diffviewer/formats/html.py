@@ -129,14 +129,13 @@ class _Collector:
                 stack.append((iter(child.children), role, None))
 
 
-def load_html(data: bytes, path: str) -> Document:
-    from diffviewer.formats.text import decode_bytes
-
-    meta, body = split_front_matter(decode_bytes(data, path))
+def html_items(body: str, meta_title_text: str | None = None) -> tuple[list[tuple[str, Role]], str | None]:
+    """An HTML text's paragraphs with their roles, and its title (the given one, else its first
+    h1, else its <title>)."""
     # lxml's parser (libxml2, in C): linear on malformed input where Python's html.parser is
     # quadratic (100,000 unclosed "<a" took it 16 s), and it caps nesting depth. It never fetches.
     soup = BeautifulSoup(body, "lxml")
-    title = meta_title(meta)
+    title = meta_title_text
     if title is None:
         h1 = soup.find("h1")
         if h1 is not None:
@@ -150,5 +149,13 @@ def load_html(data: bytes, path: str) -> Document:
     collector = _Collector()
     collector.walk(soup, Role.BODY)
     collector.flush(Role.BODY)
-    paragraphs = tuple(Paragraph(index=i, text=t, role=r) for i, (t, r) in enumerate(collector.items))
+    return collector.items, title
+
+
+def load_html(data: bytes, path: str) -> Document:
+    from diffviewer.formats.text import decode_bytes
+
+    meta, body = split_front_matter(decode_bytes(data, path))
+    items, title = html_items(body, meta_title(meta))
+    paragraphs = tuple(Paragraph(index=i, text=t, role=r) for i, (t, r) in enumerate(items))
     return Document(path=path, format=DocumentFormat.HTML, paragraphs=paragraphs, title=title)

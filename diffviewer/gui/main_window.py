@@ -59,7 +59,9 @@ ROOMY_WIDTH = 1400
 def file_filters() -> str:
     """The open dialog's filters, one per format the loaders read."""
 
-    documents = "*.txt *.text *.md *.markdown *.mdown *.rst *.rest *.html *.htm *.xhtml *.docx *.pdf"
+    documents = (
+        "*.txt *.text *.md *.markdown *.mdown *.rst *.rest *.html *.htm *.xhtml *.docx *.odt *.rtf *.epub *.pdf"
+    )
     return ";;".join(
         [
             QCoreApplication.translate("MainWindow", "Documents") + f" ({documents})",
@@ -68,6 +70,9 @@ def file_filters() -> str:
             QCoreApplication.translate("MainWindow", "reStructuredText") + " (*.rst *.rest)",
             QCoreApplication.translate("MainWindow", "HTML") + " (*.html *.htm *.xhtml)",
             QCoreApplication.translate("MainWindow", "Word documents") + " (*.docx)",
+            QCoreApplication.translate("MainWindow", "OpenDocument text") + " (*.odt)",
+            QCoreApplication.translate("MainWindow", "RTF documents") + " (*.rtf)",
+            QCoreApplication.translate("MainWindow", "EPUB books") + " (*.epub)",
             QCoreApplication.translate("MainWindow", "PDF") + " (*.pdf)",
             # Source code of any language Pygments knows is read too: there are hundreds of them.
             QCoreApplication.translate("MainWindow", "All files, source code included") + " (*)",

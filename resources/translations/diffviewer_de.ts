@@ -207,6 +207,18 @@ oder Datei ▸ Ableitung öffnen… wählen (Strg+Umschalt+O)</translation>
         <translation>Word-Dokumente</translation>
     </message>
     <message>
+        <source>OpenDocument text</source>
+        <translation>OpenDocument-Text</translation>
+    </message>
+    <message>
+        <source>RTF documents</source>
+        <translation>RTF-Dokumente</translation>
+    </message>
+    <message>
+        <source>EPUB books</source>
+        <translation>EPUB-Bücher</translation>
+    </message>
+    <message>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
