@@ -54,6 +54,8 @@ FIRST_RUN_SHARE = 0.9
 FIRST_RUN_MAX = QSize(1800, 1200)
 # Narrower than this, the first window keeps one column of panels, not one each side.
 ROOMY_WIDTH = 1400
+# The right-hand panels' share of the first window's width.
+PANEL_SHARE = 0.22
 
 
 def file_filters() -> str:
@@ -241,12 +243,16 @@ class MainWindow(QMainWindow):
             self.setGeometry(first_run_geometry(screen.availableGeometry()))
         if self.settings.window_state is not None:
             self.restoreState(self.settings.window_state)
-        elif self.width() < ROOMY_WIDTH:
-            # On a small screen the two text columns need the width: the Overview shares the
-            # right-hand panels' place as one more tab, instead of a column of its own.
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.overview_dock)
-            self.tabifyDockWidget(self.quotes_dock, self.overview_dock)
-            self.summary_dock.raise_()
+        else:
+            if self.width() < ROOMY_WIDTH:
+                # On a small screen the two text columns need the width: the Overview shares the
+                # right-hand panels' place as one more tab, instead of a column of its own.
+                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.overview_dock)
+                self.tabifyDockWidget(self.quotes_dock, self.overview_dock)
+                self.summary_dock.raise_()
+            # A set share of the window, not whatever the first comparison's text asks for, so
+            # the panes keep their width from one document to the next (the user may then drag).
+            self.resizeDocks([self.summary_dock], [round(self.width() * PANEL_SHARE)], Qt.Orientation.Horizontal)
         self._update_actions()
 
     # construction ------------------------------------------------------------------------

@@ -54,3 +54,21 @@ def test_at_first_run_size_nothing_is_cut_off(
     assert shown.count("(") == shown.count(")")
     if screen.width() >= 1600:
         assert shown == header.whole
+
+
+def test_the_panels_keep_their_width_from_one_comparison_to_the_next(
+    qtbot: QtBot, settings: Settings, pool: QThreadPool
+) -> None:
+    window = MainWindow(settings, pool)
+    qtbot.addWidget(window)
+    window.setGeometry(first_run_geometry(QRect(0, 0, 1600, 1000)))
+    window.show()
+    qtbot.waitExposed(window)
+    original, *derivatives = demo_set()
+    widths = []
+    for derivative in derivatives:  # short and long summaries, with and without changed names
+        with qtbot.waitSignal(window.comparison_finished, timeout=COMPARE_TIMEOUT_MS):
+            window.open_paths(original, derivative)
+        qtbot.wait(20)
+        widths.append((window.summary_dock.width(), window.view.text_column_width(Side.ORIGINAL)))
+    assert len(set(widths)) == 1, widths
