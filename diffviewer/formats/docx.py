@@ -1,11 +1,17 @@
-"""DOCX loader via python-docx, with zip sanity and zip-bomb checks."""
+"""DOCX: word/document.xml streamed with lxml from a checked archive (no python-docx: it builds
+the whole document in memory and looked every paragraph's style up among all styles)."""
 
 from __future__ import annotations
 
 import io
+import re
+import zipfile
+from collections.abc import Iterator
+
+from lxml import etree
 
 from diffviewer.core.model import Document, DocumentFormat, Paragraph, Role
-from diffviewer.formats.archive import open_checked
+from diffviewer.formats.archive import open_checked, read_member
 
 
 def _error(path: str, detail: str) -> Exception:
@@ -28,83 +34,102 @@ def _role(style_name: str) -> Role:
     return Role.BODY
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_PARAGRAPH, _TEXT, _TAB, _BREAK = f"{_W}p", f"{_W}t", f"{_W}tab", f"{_W}br"
+# Text that is not the paragraph's own reading: deleted tracked changes, field instructions.
+_NOT_TEXT = {f"{_W}delText", f"{_W}instrText"}
+# A Word document never has a DTD: one is refused, so no entity is ever defined, let alone expanded.
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+
+
+def _xml(archive: zipfile.ZipFile, name: str, path: str) -> bytes:
+    data = read_member(archive, name, path, "DOCX")
+    if _DOCTYPE.search(data[:4096]) or _DOCTYPE.search(data):
+        raise _error(path, f"{name}: a DTD (entities) refused")
+    return data
+
+
+def _parser_options() -> dict[str, bool]:
+    # Nothing fetched, nothing resolved, libxml2's own size limits kept.
+    return {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
+
+
+def _style_names(archive: zipfile.ZipFile, path: str) -> tuple[dict[str, str], str]:
+    """Paragraph style names by id, and the default paragraph style's name."""
+    if "word/styles.xml" not in archive.namelist():
+        return {}, ""
+    root = etree.fromstring(_xml(archive, "word/styles.xml", path), etree.XMLParser(**_parser_options()))
+    names: dict[str, str] = {}
+    default = ""
+    for style in root.iter(f"{_W}style"):
+        style_id = style.get(f"{_W}styleId")
+        name_element = style.find(f"{_W}name")
+        name = (name_element.get(f"{_W}val") or "") if name_element is not None else ""
+        # Word stores built-in names in lower case ("heading 1"); python-docx showed them capitalised.
+        name = name[:1].upper() + name[1:]
+        if style_id is not None:
+            names[style_id] = name
+        if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1", "true"):
+            default = name
+    return names, default
+
+
+def _paragraph_text(paragraph: etree._Element) -> str:
+    parts: list[str] = []
+    for element in paragraph.iter(_TEXT, _TAB, _BREAK, *_NOT_TEXT):
+        if element.tag == _TEXT:
+            parts.append(element.text or "")
+        elif element.tag in (_TAB, _BREAK):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def _paragraphs(data: bytes, names: dict[str, str], default: str) -> Iterator[tuple[str, str]]:
+    """Each outermost paragraph's text and style name, in document order, streamed: the tree
+    is cleared behind the reader, so a document.xml of a hundred megabytes is read in bounded
+    memory. (Table cells hold paragraphs of their own, read in order too.)"""
+    depth = 0
+    for event, element in etree.iterparse(
+        io.BytesIO(data), events=("start", "end"), tag=_PARAGRAPH, **_parser_options()
+    ):
+        if event == "start":
+            depth += 1
+            continue
+        depth -= 1
+        if depth:  # a paragraph inside a paragraph (a text box): read with the outer one
+            continue
+        properties = element.find(f"{_W}pPr/{_W}pStyle")
+        style_id = properties.get(f"{_W}val") if properties is not None else None
+        yield _paragraph_text(element), names.get(style_id, "") if style_id is not None else default
+        element.clear()
+        while element.getprevious() is not None:
+            del element.getparent()[0]
+
+
+def _core_title(archive: zipfile.ZipFile, path: str) -> str | None:
+    if "docProps/core.xml" not in archive.namelist():
+        return None
+    root = etree.fromstring(_xml(archive, "docProps/core.xml", path), etree.XMLParser(**_parser_options()))
+    found = root.find(f"{_DC}title")
+    return " ".join((found.text or "").split()) or None if found is not None else None
+
+
 def load_docx(data: bytes, path: str) -> Document:
-    check_zip(data, path)
-    try:
-        import docx
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph as DocxParagraph
-
-        doc = docx.Document(io.BytesIO(data))
-    except Exception as exc:
-        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise _error(path, msg) from None
-
+    archive = open_checked(data, path, "DOCX", "word/document.xml")
     items: list[tuple[str, Role]] = []
     first_title: str | None = None
-    # Style names by style id, read once: python-docx looks a paragraph's style up among all the
-    # document's styles each time it is asked, which made a 50,000-paragraph book take a minute.
-    names: dict[str, str] = {}
     try:
-        for style in doc.styles:
-            if style.style_id is not None:
-                names[style.style_id] = style.name or ""
-        default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-        default_name = (default.name or "") if default is not None else ""
-    except Exception:
-        default_name = ""
-
-    def style_name(p: DocxParagraph) -> str:
-        try:
-            properties = p._p.pPr
-            style_id = properties.pStyle.val if properties is not None and properties.pStyle is not None else None
-        except Exception:
-            return ""
-        return names.get(style_id, "") if style_id is not None else default_name
-
-    def add_paragraph(p: DocxParagraph) -> None:
-        nonlocal first_title
-        text = " ".join(p.text.split())
-        if not text:
-            return
-        name = style_name(p)
-        if first_title is None and name.startswith("Title"):
-            first_title = text
-        items.append((text, _role(name)))
-
-    def add_table(t: Table) -> None:
-        seen: set[int] = set()
-        for row in t.rows:
-            for cell in row.cells:
-                if id(cell._tc) in seen:
+        with archive:
+            names, default = _style_names(archive, path)
+            for text, style in _paragraphs(_xml(archive, "word/document.xml", path), names, default):
+                if not text:
                     continue
-                seen.add(id(cell._tc))
-                for block in _iter_blocks(cell._tc, cell):
-                    if isinstance(block, Table):
-                        add_table(block)
-                    else:
-                        add_paragraph(block)
-
-    def _iter_blocks(element, parent):
-        for child in element.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                yield DocxParagraph(child, parent)
-            elif tag == "tbl":
-                yield Table(child, parent)
-
-    for block in _iter_blocks(doc.element.body, doc):
-        if isinstance(block, Table):
-            add_table(block)
-        else:
-            add_paragraph(block)
-
-    title = None
-    try:
-        title = " ".join((doc.core_properties.title or "").split()) or None
-    except Exception:
-        title = None
-    title = title or first_title
+                if first_title is None and style.startswith("Title"):
+                    first_title = text
+                items.append((text, _role(style)))
+            title = _core_title(archive, path) or first_title
+    except etree.XMLSyntaxError as exc:
+        raise _error(path, f"not well-formed XML ({exc})") from None
     paragraphs = tuple(Paragraph(index=i, text=t, role=r) for i, (t, r) in enumerate(items))
     return Document(path=path, format=DocumentFormat.DOCX, paragraphs=paragraphs, title=title)
