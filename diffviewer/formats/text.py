@@ -58,6 +58,27 @@ def _looks_binary(text: str) -> bool:
     return controls > max(2, len(text) // 100)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark (some Windows tools do): in text of Latin
+    letters nearly every byte of one parity is NUL and none of the other, and what it decodes to
+    reads as words. None when it is not that."""
+    sample = data[:65536]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    for encoding, nul_at in (("utf-16-le", 1), ("utf-16-be", 0)):
+        if sample[nul_at::2].count(0) < 0.7 * half or sample[1 - nul_at :: 2].count(0) > 0.01 * half:
+            continue
+        try:
+            decoded = data[: len(data) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        wordy = sum(1 for ch in decoded[:20000] if ch.isalnum() or ch.isspace())
+        if not _looks_binary(decoded) and wordy >= 0.6 * min(len(decoded), 20000):
+            return decoded
+    return None
+
+
 def decode_bytes(data: bytes, path: object) -> str:
     """Decode document bytes: BOM, strict UTF-8, charset detection, latin-1 fallback."""
     for bom, encoding in _BOMS:
@@ -70,7 +91,10 @@ def decode_bytes(data: bytes, path: object) -> str:
                 raise _binary_error(path)
             return decoded
     if b"\x00" in data:
-        raise _binary_error(path)
+        wide = _utf16_without_bom(data)
+        if wide is None:
+            raise _binary_error(path)
+        return wide
     try:
         text: str | None = data.decode("utf-8")
     except UnicodeDecodeError:

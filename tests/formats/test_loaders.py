@@ -272,3 +272,15 @@ def test_a_pipe_with_no_writer_is_refused_not_waited_on(tmp_path):
     os.mkfifo(fifo)
     _assert_error(fifo, "not a regular file")
     _assert_error(Path("/dev/zero"), "not a regular file")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text_not_binary(tmp_path, encoding):
+    for name, content in (
+        ("notes.txt", "The harbour report.\n\nThe café opens at nine."),
+        ("page.html", "<p>Straße</p>"),
+    ):
+        path = tmp_path / name
+        path.write_bytes(content.encode(encoding))
+        doc = load(path)
+        assert texts(doc) == (["The harbour report.", "The café opens at nine."] if name == "notes.txt" else ["Straße"])
