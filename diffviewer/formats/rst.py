@@ -210,6 +210,14 @@ def _walk(document: Any) -> Iterator[tuple[str, Role]]:
     while stack:
         node, role = stack.pop()
         name = getattr(node, "tagname", "")
+        if name == "system_message" and _malformed_table(node):
+            # docutils gives up on a table it cannot parse, keeping its source: its words are
+            # still the document's, read a line at a time without the table's rules.
+            for block in node.children[1:]:
+                for line in block.astext().split("\n"):
+                    if not _TABLE_RULE.match(line):
+                        yield " ".join(line.replace("|", " ").split()), role
+            continue
         if not name or name in _SKIPPED:
             continue
         if name == "section":
@@ -228,6 +236,15 @@ def _walk(document: Any) -> Iterator[tuple[str, Role]]:
             continue
         inner = _ROLE_OF_CONTAINER.get(name, role)
         stack.extend((child, inner) for child in reversed(node.children))
+
+
+# A table's borders and rules: "+-----+", "=====  =====", "|" alone.
+_TABLE_RULE = re.compile(r"^[\s+\-=|:]*$")
+
+
+def _malformed_table(message: Any) -> bool:
+    first = message.children[0].astext() if message.children else ""
+    return "table" in first.lower() and "malformed" in first.lower()
 
 
 def _docutils_paragraphs(text: str) -> list[tuple[str, Role]]:
@@ -272,17 +289,50 @@ def _items(lines: list[str]) -> list[tuple[list[str], Role | None]]:
     return items
 
 
+# Directives whose body is the document's own prose (tables, admonitions, quotations): the simple
+# reader keeps their text. Others (images, code, raw, comments) carry none and are skipped.
+_PROSE_DIRECTIVE = re.compile(
+    r"\s*\.\.\s+(list-table|csv-table|table|note|warning|tip|important|caution|attention|danger|error|hint|"
+    r"admonition|topic|sidebar|epigraph|pull-quote|highlights|container|rubric|compound)::(.*)$"
+)
+_TABLE_CELL = re.compile(r"^\s*(?:[-*+]\s+)+")
+
+
+def _directive_body(block: list[str]) -> str:
+    """A prose directive's block as text: list-table markers ("* - ") and options dropped."""
+    lines = [_TABLE_CELL.sub("", line) for line in block if not _FIELD.match(line)]
+    return strip_inline(" ".join(lines))
+
+
 def _fallback_paragraphs(text: str) -> list[tuple[str, Role]]:
     """Blank-line blocks with the markup stripped by patterns: linear, for input docutils cannot take."""
     out: list[tuple[str, Role]] = []
+    prose_indent: int | None = None  # blocks indented deeper are a prose directive's body
     directive_indent: int | None = None  # blocks indented deeper are a directive's or comment's body
     literal_indent: int | None = None  # blocks indented deeper are a literal block after "::"
     opened = False  # a paragraph other than metadata was seen
     for block in split_blocks(text):
         indent = _indent(block[0])
+        if prose_indent is not None and indent > prose_indent:
+            # A table's rows, an admonition's text: each line of a list-table row is a cell.
+            cells = [_directive_body([line]) for line in block] if _TABLE_CELL.match(block[0]) else []
+            for paragraph in cells or [_directive_body(block)]:
+                if paragraph:
+                    out.append((paragraph, Role.BODY))
+            continue
+        prose_indent = None
         if directive_indent is not None and indent > directive_indent:
             continue
         directive_indent = None
+        if prose := _PROSE_DIRECTIVE.match(block[0]):
+            prose_indent = indent
+            heading = strip_inline(prose.group(2).strip())  # a table's or an admonition's title
+            if heading:
+                out.append((heading, Role.HEADING))
+            rest = _directive_body(block[1:])
+            if rest:
+                out.append((rest, Role.BODY))
+            continue
         if literal_indent is not None and indent > literal_indent:
             out.append((" ".join(" ".join(block).split()), Role.BODY))
             continue

@@ -217,3 +217,20 @@ def test_binary_rst_is_a_load_error(tmp_path: Path) -> None:
     path.write_bytes(os.urandom(64) + b"\x00" * 64)
     with pytest.raises(LoadError):
         load(path)
+
+
+def test_a_long_list_table_keeps_its_text_in_the_simple_reader() -> None:
+    from diffviewer.formats.rst import rst_paragraphs
+
+    rows = "\n".join(f"   * - {n}\n     - harbour lantern {n}" for n in range(5000))
+    found = rst_paragraphs(f"Title\n=====\n\n.. list-table:: Tides\n   :widths: 10 90\n\n{rows}\n\nAfter the table.\n")
+    texts = [text for text, _ in found]
+    assert texts[:4] == ["Title", "Tides", "0", "harbour lantern 0"]
+    assert texts[-2:] == ["harbour lantern 4999", "After the table."]
+
+
+def test_a_malformed_table_keeps_its_words() -> None:
+    from diffviewer.formats.rst import rst_paragraphs
+
+    grid = "Intro.\n\n+-----+-----+\n| a   | b   |\n+-----+\n| c   | d   |\n+-----+-----+\n\nAfter.\n"
+    assert [text for text, _ in rst_paragraphs(grid)] == ["Intro.", "a b", "c d", "After."]
