@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from diffviewer.core.model import Document, DocumentFormat
+from diffviewer.formats.budget import BudgetExpired, time_budget
 
 
 class LoadError(Exception):
@@ -252,6 +253,8 @@ def load(
 
 
 STDIN_NAME = "<stdin>"
+# No document a person wrote takes a loader this long; an input that does is refused, never waited on.
+LOAD_BUDGET_SECONDS = 30
 
 
 def read_stdin(stream: BinaryIO, max_bytes: int = 100_000_000) -> bytes:
@@ -273,9 +276,12 @@ def load_data(data: bytes, shown: str, markup: MarkupView = MarkupView.TEXT) -> 
     fmt = detected.format
     kind = "reStructuredText" if detected.markup == "rst" and fmt is DocumentFormat.TEXT else fmt.value.upper()
     try:
-        return _loader(detected)(data, shown)
+        with time_budget(LOAD_BUDGET_SECONDS):
+            return _loader(detected)(data, shown)
     except LoadError:
         raise
+    except BudgetExpired:
+        raise LoadError(shown, f"too complex to read as {kind} (more than {LOAD_BUDGET_SECONDS} s of work)") from None
     except (Exception, SystemExit) as exc:
         # SystemExit too: a library that calls sys.exit() on bad input must not end the program.
         first = (str(exc).splitlines() or [type(exc).__name__])[0]
