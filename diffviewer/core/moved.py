@@ -131,13 +131,20 @@ def _trigrams(changes: Sequence[Change], op: ChangeOp) -> set[tuple[str, str, st
     return set(zip(keys, keys[1:], keys[2:], strict=False))
 
 
+def _keys(changes: Sequence[Change], op: ChangeOp) -> set[str]:
+    text = " ".join(c.text for c in changes if c.op is op and c.moved is None)
+    return set(map(word_key, set(WORD_RE.findall(text))))
+
+
 def _shared(removed_in: Sequence[Change], added_in: Sequence[Change]) -> set[str]:
-    """The words that can be in a moved phrase: those of a word trigram that both the removed
-    and the added text have (every word of a phrase of MIN_MOVED_WORDS or more is). Most blocks
-    share no trigram, and leave at this cheap test."""
+    """The words both the removed and the added text have, or none when no phrase can be moved:
+    fewer than MIN_MOVED_WORDS of them, or no word trigram the two share (a phrase of three words
+    or more is one). Most blocks leave at the trigram test, before any word is placed."""
+    shared = _keys(removed_in, ChangeOp.DELETE) & _keys(added_in, ChangeOp.INSERT)
+    if len(shared) < MIN_MOVED_WORDS:
+        return set()
     removed = _trigrams(removed_in, ChangeOp.DELETE)
-    common = removed.intersection(_trigrams(added_in, ChangeOp.INSERT)) if removed else set()
-    return {key for trigram in common for key in trigram}
+    return shared if removed and not removed.isdisjoint(_trigrams(added_in, ChangeOp.INSERT)) else set()
 
 
 def _hunks(changes: Sequence[Change]) -> list[int]:

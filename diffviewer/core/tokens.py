@@ -50,7 +50,9 @@ def split_tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
-_HYPHENATION = re.compile(r"[\s\-\u2010\u2011]+")
+# A hyphen, or the single space it stands for, between two letters: "open-sourced" / "open
+# sourced" / "opensourced". Never next to a digit ("2-3 days" is no "23 days").
+_HYPHENATION = re.compile(r"(?<=[^\W\d_])(?:[\-\u2010\u2011]|[^\S\n])(?=[^\W\d_])")
 
 
 def same_but_typography(a: str, b: str) -> bool:

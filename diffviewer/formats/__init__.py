@@ -84,8 +84,10 @@ def _zip_format(data: bytes) -> DocumentFormat | None:
             names = set(zf.namelist())
             if "word/document.xml" in names:
                 return DocumentFormat.DOCX
-            if "mimetype" in names and zf.getinfo("mimetype").file_size < 100:
-                kind = zf.read("mimetype").strip()
+            if "mimetype" in names:
+                # At most 100 bytes, whatever the entry declares: it could inflate to a gigabyte.
+                with zf.open("mimetype") as entry:
+                    kind = entry.read(100).strip()
                 return {_ODT_MIMETYPE: DocumentFormat.ODT, _EPUB_MIMETYPE: DocumentFormat.EPUB}.get(kind)
     except Exception:
         return None

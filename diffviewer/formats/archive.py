@@ -77,14 +77,15 @@ def _inflated_size(data: bytes, info: zipfile.ZipInfo, limit: int, path: str, ki
     inflater = zlib.decompressobj(-15)
     inflated = 0
     pending: bytes | memoryview = stream
-    while pending:
+    # Until the stream's end: zlib may hold output back after taking all the input.
+    while not inflater.eof:
         chunk = inflater.decompress(pending, INFLATE_CHUNK)
         inflated += len(chunk)
         if inflated > limit:
             raise _error(path, kind, f"uncompressed size exceeds {MAX_UNCOMPRESSED:,} bytes (zip bomb?)")
         pending = inflater.unconsumed_tail
         if not chunk and not pending:
-            break
+            break  # truncated: no more input, and nothing more comes out
     return inflated
 
 

@@ -36,9 +36,22 @@ def _role(style_name: str) -> Role:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
-_PARAGRAPH, _TEXT, _TAB, _BREAK = f"{_W}p", f"{_W}t", f"{_W}tab", f"{_W}br"
-# Text that is not the paragraph's own reading: deleted tracked changes, field instructions.
-_NOT_TEXT = {f"{_W}delText", f"{_W}instrText"}
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_PARAGRAPH, _TEXT = f"{_W}p", f"{_W}t"
+# What a reader sees for these run elements.
+_SHOWN_AS = {f"{_W}tab": " ", f"{_W}ptab": " ", f"{_W}br": " ", f"{_W}cr": " ", f"{_W}noBreakHyphen": "-"}
+# Subtrees that are not this paragraph's own text: a text box's paragraphs (read as paragraphs
+# of their own), the fallback copy of content Word also gives in a newer form, tracked text
+# moved away or deleted, field instructions.
+_NOT_OWN = {
+    f"{_W}txbxContent",
+    f"{_MC}Fallback",
+    f"{_W}moveFrom",
+    f"{_W}del",
+    f"{_W}delText",
+    f"{_W}instrText",
+    _PARAGRAPH,
+}
 # A Word document never has a DTD: one is refused, so no entity is ever defined, let alone expanded.
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
@@ -76,35 +89,43 @@ def _style_names(archive: zipfile.ZipFile, path: str) -> tuple[dict[str, str], s
 
 
 def _paragraph_text(paragraph: etree._Element) -> str:
+    """A paragraph's own text: its runs, without the subtrees of _NOT_OWN (walked iteratively)."""
     parts: list[str] = []
-    for element in paragraph.iter(_TEXT, _TAB, _BREAK, *_NOT_TEXT):
-        if element.tag == _TEXT:
+    stack = list(reversed(paragraph))
+    while stack:
+        element = stack.pop()
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _NOT_OWN:
+            continue
+        if tag == _TEXT:
             parts.append(element.text or "")
-        elif element.tag in (_TAB, _BREAK):
-            parts.append(" ")
+        elif tag in _SHOWN_AS:
+            parts.append(_SHOWN_AS[tag])
+        else:
+            stack.extend(reversed(element))
     return " ".join("".join(parts).split())
 
 
+def _in_fallback(element: etree._Element) -> bool:
+    return any(ancestor.tag == f"{_MC}Fallback" for ancestor in element.iterancestors())
+
+
 def _paragraphs(data: bytes, names: dict[str, str], default: str) -> Iterator[tuple[str, str]]:
-    """Each outermost paragraph's text and style name, in document order, streamed: the tree
-    is cleared behind the reader, so a document.xml of a hundred megabytes is read in bounded
-    memory. (Table cells hold paragraphs of their own, read in order too.)"""
-    depth = 0
-    for event, element in etree.iterparse(
-        io.BytesIO(data), events=("start", "end"), tag=_PARAGRAPH, **_parser_options()
-    ):
-        if event == "start":
-            depth += 1
-            continue
-        depth -= 1
-        if depth:  # a paragraph inside a paragraph (a text box): read with the outer one
+    """Each paragraph's text and style name, streamed: the tree is cleared behind the reader, so a
+    document.xml of a hundred megabytes is read in bounded memory. Table cells' paragraphs come in
+    order; a text box's paragraphs come as paragraphs of their own, before the one they sit in;
+    the fallback copy of content Word also writes in a newer form is not read twice."""
+    for _, element in etree.iterparse(io.BytesIO(data), events=("end",), tag=_PARAGRAPH, **_parser_options()):
+        if _in_fallback(element):
             continue
         properties = element.find(f"{_W}pPr/{_W}pStyle")
         style_id = properties.get(f"{_W}val") if properties is not None else None
         yield _paragraph_text(element), names.get(style_id, "") if style_id is not None else default
-        element.clear()
-        while element.getprevious() is not None:
-            del element.getparent()[0]
+        # Free what was read, unless the paragraph is inside another (which still needs its tree).
+        if not any(ancestor.tag == _PARAGRAPH for ancestor in element.iterancestors()):
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
 
 
 def _core_title(archive: zipfile.ZipFile, path: str) -> str | None:

@@ -55,7 +55,7 @@ def _chapters(opf: Element, folder: str, path: str) -> list[str]:
 
 
 def load_epub(data: bytes, path: str) -> Document:
-    from diffviewer.formats.html import html_items
+    from diffviewer.formats.html import BOOK_REMOVE, html_items
 
     archive = open_checked(data, path, "EPUB", "META-INF/container.xml")
     with archive:
@@ -68,7 +68,7 @@ def load_epub(data: bytes, path: str) -> Document:
         items: list[tuple[str, Role]] = []
         for name in _chapters(opf, posixpath.dirname(opf_name), path):
             chapter = read_member(archive, name, path, "EPUB").decode("utf-8", errors="replace")
-            items.extend(html_items(chapter, "")[0])
+            items.extend(html_items(chapter, "", BOOK_REMOVE)[0])
     title_element = opf.find(f"{_OPF}metadata/{_DC}title")
     title = " ".join((title_element.text or "").split()) if title_element is not None else ""
     if not items:

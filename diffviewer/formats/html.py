@@ -30,6 +30,9 @@ _REMOVE = (
     "object",
     "embed",
 )
+# A book's chapter is all text: only what is never text goes (its header holds the chapter's
+# heading, an aside a sidebar of the book's own).
+BOOK_REMOVE = ("script", "style", "noscript", "iframe", "svg", "template", "head", "title", "meta", "link", "object")
 _BLOCKS = {
     "p",
     "div",
@@ -129,9 +132,12 @@ class _Collector:
                 stack.append((iter(child.children), role, None))
 
 
-def html_items(body: str, meta_title_text: str | None = None) -> tuple[list[tuple[str, Role]], str | None]:
+def html_items(
+    body: str, meta_title_text: str | None = None, remove: tuple[str, ...] = _REMOVE
+) -> tuple[list[tuple[str, Role]], str | None]:
     """An HTML text's paragraphs with their roles, and its title (the given one, else its first
-    h1, else its <title>)."""
+    h1, else its <title>). `remove`: the elements dropped with their text (a web page's
+    navigation and furniture, by default)."""
     # lxml's parser (libxml2, in C): linear on malformed input where Python's html.parser is
     # quadratic (100,000 unclosed "<a" took it 16 s), and it caps nesting depth. It never fetches.
     soup = BeautifulSoup(body, "lxml")
@@ -144,7 +150,7 @@ def html_items(body: str, meta_title_text: str | None = None) -> tuple[list[tupl
         t = soup.find("title")
         if t is not None:
             title = " ".join(t.get_text(" ").split()) or None
-    for tag in soup.find_all(_REMOVE):
+    for tag in soup.find_all(remove):
         tag.decompose()
     collector = _Collector()
     collector.walk(soup, Role.BODY)

@@ -25,7 +25,17 @@ MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 # Inside a paragraph: elements whose text is not the paragraph's (notes, deleted changes,
 # annotations), and the ones that stand for white space.
-_SKIPPED = {f"{_TEXT}note", f"{_TEXT}tracked-changes", f"{_OFFICE}annotation", f"{_TEXT}bookmark-ref"}
+_SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
+_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_SKIPPED = {
+    f"{_TEXT}note",
+    f"{_TEXT}tracked-changes",
+    f"{_OFFICE}annotation",
+    f"{_SVG}title",  # an image's alternative text: not the paragraph's
+    f"{_SVG}desc",
+}
+# A frame's text box holds paragraphs of its own: read as paragraphs, after the one it sits in.
+_FRAME = f"{_DRAW}frame"
 _SPACE, _TAB, _BREAK = f"{_TEXT}s", f"{_TEXT}tab", f"{_TEXT}line-break"
 
 
@@ -61,7 +71,7 @@ def _text_of(paragraph: Element) -> str:
             parts.append(" " * max(1, min(1000, int(item.get(f"{_TEXT}c", "1") or 1))))
         elif item.tag in (_TAB, _BREAK):
             parts.append(" ")
-        elif item.tag not in _SKIPPED:
+        elif item.tag not in _SKIPPED and item.tag != _FRAME:
             parts.append(item.text or "")
             stack.append(tail)
             stack.extend(reversed(list(item)))
@@ -102,6 +112,9 @@ def _paragraphs(body: Element, styles: dict[str, str]) -> Iterator[tuple[str, Ro
             text = _text_of(element)
             if text:
                 yield text, _role(element, styles, in_list)
+            # Its frames' text boxes, next: pushed so they come before what follows the paragraph.
+            frames = [frame for frame in element.iter(_FRAME)]
+            stack.extend((child, in_list) for frame in reversed(frames) for child in reversed(list(frame)))
             continue
         if element.tag in _SKIPPED:
             continue

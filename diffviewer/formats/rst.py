@@ -296,6 +296,8 @@ _PROSE_DIRECTIVE = re.compile(
     r"admonition|topic|sidebar|epigraph|pull-quote|highlights|container|rubric|compound)::(.*)$"
 )
 _TABLE_CELL = re.compile(r"^\s*(?:[-*+]\s+)+")
+# Of those, the ones whose argument is a title; an admonition's ("note:: Mind the tide") is text.
+_TITLED = frozenset({"list-table", "csv-table", "table", "topic", "sidebar", "rubric"})
 
 
 def _directive_body(block: list[str]) -> str:
@@ -308,27 +310,34 @@ def _fallback_paragraphs(text: str) -> list[tuple[str, Role]]:
     """Blank-line blocks with the markup stripped by patterns: linear, for input docutils cannot take."""
     out: list[tuple[str, Role]] = []
     prose_indent: int | None = None  # blocks indented deeper are a prose directive's body
+    nested_indent: int | None = None  # ...and deeper still, a directive's inside that body
     directive_indent: int | None = None  # blocks indented deeper are a directive's or comment's body
     literal_indent: int | None = None  # blocks indented deeper are a literal block after "::"
     opened = False  # a paragraph other than metadata was seen
     for block in split_blocks(text):
         indent = _indent(block[0])
         if prose_indent is not None and indent > prose_indent:
+            if nested_indent is not None and indent > nested_indent:
+                continue  # the body of a directive inside it (an image's options, code)
+            nested_indent = None
+            if re.match(r"\s*\.\.(?:\s|$)", block[0]):
+                nested_indent = indent  # a directive or comment inside: no prose of its own
+                continue
             # A table's rows, an admonition's text: each line of a list-table row is a cell.
             cells = [_directive_body([line]) for line in block] if _TABLE_CELL.match(block[0]) else []
             for paragraph in cells or [_directive_body(block)]:
                 if paragraph:
                     out.append((paragraph, Role.BODY))
             continue
-        prose_indent = None
+        prose_indent = nested_indent = None
         if directive_indent is not None and indent > directive_indent:
             continue
         directive_indent = None
         if prose := _PROSE_DIRECTIVE.match(block[0]):
             prose_indent = indent
-            heading = strip_inline(prose.group(2).strip())  # a table's or an admonition's title
-            if heading:
-                out.append((heading, Role.HEADING))
+            argument = strip_inline(prose.group(2).strip())
+            if argument:  # a table's title, or the first words of an admonition
+                out.append((argument, Role.HEADING if prose.group(1) in _TITLED else Role.BODY))
             rest = _directive_body(block[1:])
             if rest:
                 out.append((rest, Role.BODY))

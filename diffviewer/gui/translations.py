@@ -23,6 +23,13 @@ def install(app: QCoreApplication, locale: QLocale | None = None) -> list[QTrans
     (the application must keep them alive). Nothing is installed for English or an unknown
     language: the source strings are English."""
     locale = locale or QLocale.system()
+    # The user's first language decides: QTranslator would otherwise go down the list of their
+    # languages and give an English user who also reads German the German window.
+    languages = locale.uiLanguages()
+    first = QLocale(languages[0]) if languages else locale
+    if first.language() in (QLocale.Language.English, QLocale.Language.C):
+        return []
+    locale = first
     installed: list[QTranslator] = []
     # Qt's own strings (standard dialogs, context menus), then diffviewer's.
     for name, folder in (

@@ -120,8 +120,10 @@ def _changes(changes: Sequence[Change]) -> list[dict[str, object]]:
             # A run kept with each side's own spelling (typography, or what the options ignore):
             # the contract rebuilds each side from "text" alone, so the two spellings are written
             # as a delete and an insert, both marked "kept" (counted as kept in `stats`).
-            out.append({"op": "delete", "text": change.text, "kept": True})
-            out.append({"op": "insert", "text": change.derivative_text, "kept": True})
+            if change.text:
+                out.append({"op": "delete", "text": change.text, "kept": True})
+            if change.derivative_text:
+                out.append({"op": "insert", "text": change.derivative_text, "kept": True})
         else:
             out.append(_change(change))
     return out

@@ -291,3 +291,11 @@ def test_moved_ids_are_unique_in_the_comparison() -> None:
     result = compare(doc(*original), doc(*derivative))
     ids = [(k, c.moved) for k, b in enumerate(result.blocks) for c in b.changes if c.moved is not None]
     assert sorted(ids) == [(0, 1), (0, 1), (1, 2), (1, 2)]
+
+
+def test_a_phrase_of_fewer_than_three_distinct_words_is_no_moved_phrase() -> None:
+    from diffviewer.core.model import Change, ChangeOp
+    from diffviewer.core.moved import mark_moved
+
+    changes = (Change(ChangeOp.DELETE, "a a A"), Change(ChangeOp.EQUAL, " e"), Change(ChangeOp.INSERT, " a a a"))
+    assert mark_moved(changes) == changes

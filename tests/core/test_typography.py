@@ -40,7 +40,7 @@ def test_asked_for_typography_shows_as_changes(original: str, derivative: str) -
 
 
 def test_a_real_change_beside_typography_is_still_shown() -> None:
-    changes = word_diff("We've kept the “rigorous” rule.", "We’ve kept the \"tough\" rule.")
+    changes = word_diff("We've kept the “rigorous” rule.", 'We’ve kept the "tough" rule.')
     assert [(c.op, c.text) for c in changes if c.op is not ChangeOp.EQUAL] == [
         (ChangeOp.DELETE, "rigorous"),
         (ChangeOp.INSERT, "tough"),
@@ -73,3 +73,15 @@ def test_inside_a_longer_rewrite_typography_stays_equal() -> None:
     changes = word_diff(original, derivative)
     assert [c.text for c in changes if c.op is not ChangeOp.EQUAL] == ["”", "Zuckerberg elaborated. “"]
     assert _sides(changes) == (original, derivative)
+
+
+@pytest.mark.parametrize(
+    ("original", "derivative"),
+    [
+        ("It lasts 2-3 days.", "It lasts 23 days."),
+        ("They won 3 - 1 today.", "They won 31 today."),
+        ("Rated 4-1.", "Rated 41."),
+    ],
+)
+def test_a_hyphen_between_figures_is_no_typography(original: str, derivative: str) -> None:
+    assert any(c.op is not ChangeOp.EQUAL for c in word_diff(original, derivative))

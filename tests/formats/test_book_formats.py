@@ -170,3 +170,33 @@ def test_damaged_files_are_read_or_refused_never_a_crash(kind: str) -> None:
         cut = damaged[: rng.randint(1, len(damaged))] if rng.random() < 0.3 else damaged
         found = load_within(f"damaged.{kind}", bytes(cut))  # a Document or a one-line LoadError
         assert isinstance(found, Document | LoadError)
+
+
+def test_an_epub_chapter_heading_in_a_header_element_is_kept() -> None:
+    chapter = "<section><header><h1>Chapter One</h1><p>An epigraph.</p></header><p>It was a dark night.</p></section>"
+    found = load_within("book.epub", epub({"one": chapter}, ["one"]))
+    assert isinstance(found, Document)
+    assert _texts(found) == [
+        ("Chapter One", Role.HEADING),
+        ("An epigraph.", Role.BODY),
+        ("It was a dark night.", Role.BODY),
+    ]
+
+
+def test_odt_frames_alt_text_and_cross_references_read_as_a_reader_sees_them() -> None:
+    body = (
+        '<text:p>Before <draw:frame xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+        'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"><svg:title>Alt title</svg:title>'
+        "<svg:desc>Long description</svg:desc><draw:text-box><text:p>Caption in a box</text:p></draw:text-box>"
+        "</draw:frame>after.</text:p>"
+        "<text:p>See <text:bookmark-ref>Chapter Three</text:bookmark-ref> now.</text:p>"
+    )
+    found = load_within("frames.odt", odt(body))
+    assert isinstance(found, Document)
+    assert [p.text for p in found.paragraphs] == ["Before after.", "Caption in a box", "See Chapter Three now."]
+
+
+def test_rtf_line_breaks_and_table_cells_stay_inside_their_paragraph(tmp_path: Path) -> None:
+    rtf = rb"{\rtf1\ansi \pard One line\line and the next\par \trowd A1\cell B1\cell\row \pard End.\par}"
+    (tmp_path / "t.rtf").write_bytes(rtf)
+    assert [p.text for p in load(tmp_path / "t.rtf").paragraphs] == ["One line and the next", "A1 B1", "End."]

@@ -196,3 +196,70 @@ def test_malformed_html_loads_at_once(name: str, page: str, last: str) -> None:
     found = load_within(name, page.encode("utf-8"))
     assert isinstance(found, Document)
     assert found.paragraphs[-1].text == last
+
+
+def test_an_entry_just_past_a_megabyte_is_its_true_size() -> None:
+    # zlib can hold output back after taking all the input: an entry of 1,048,577 spaces once
+    # counted short and was refused as "not the size it declares".
+    from diffviewer.formats.archive import open_checked
+
+    for size in (1_048_576, 1_048_577, 1_048_590, 3_000_000):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("word/document.xml", "<w/>")
+            archive.writestr("word/media/blank.txt", " " * size)
+        open_checked(buffer.getvalue(), "x.docx", "DOCX", "word/document.xml").close()
+
+
+def test_a_lying_mimetype_entry_is_never_inflated_whole() -> None:
+    import struct
+    import tracemalloc
+
+    from diffviewer.formats import load_data
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", b" " * (64 << 20))  # declared below as 20 bytes
+    data = bytearray(buffer.getvalue())
+    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.find(signature)
+        data[at + size_at : at + size_at + 4] = struct.pack("<I", 20)
+    tracemalloc.start()
+    try:
+        with pytest.raises(LoadError):
+            load_data(bytes(data), "<stdin>")  # no name: the zip is looked into to tell its format
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 << 20
+
+
+_WP = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+)
+
+
+def _document(body: str) -> bytes:
+    return _docx_with_document_xml(f"<w:document {_WP}><w:body>{body}</w:body></w:document>")
+
+
+def test_docx_text_reads_as_word_shows_it() -> None:
+    box = "<w:txbxContent><w:p><w:r><w:t>Box words</w:t></w:r></w:p></w:txbxContent>"
+    body = (
+        "<w:p><w:r><w:t>well</w:t><w:noBreakHyphen/><w:t>known</w:t><w:cr/><w:t>one</w:t>"
+        "<w:ptab/><w:t>two</w:t></w:r></w:p>"
+        f"<w:p><w:r><w:t>Outer text</w:t></w:r><w:r><mc:AlternateContent><mc:Choice>{box}</mc:Choice>"
+        f"<mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        "<w:p><w:moveFrom><w:r><w:t>moved away</w:t></w:r></w:moveFrom><w:r><w:t>Kept.</w:t></w:r></w:p>"
+        "<w:p><w:moveTo><w:r><w:t>moved away</w:t></w:r></w:moveTo></w:p>"
+    )
+    found = load_within("words.docx", _document(body))
+    assert isinstance(found, Document)
+    assert [p.text for p in found.paragraphs] == [
+        "well-known one two",
+        "Box words",  # the text box, once, as a paragraph of its own
+        "Outer text",
+        "Kept.",
+        "moved away",  # where it was moved to, not also where it was
+    ]

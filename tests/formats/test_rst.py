@@ -234,3 +234,19 @@ def test_a_malformed_table_keeps_its_words() -> None:
 
     grid = "Intro.\n\n+-----+-----+\n| a   | b   |\n+-----+\n| c   | d   |\n+-----+-----+\n\nAfter.\n"
     assert [text for text, _ in rst_paragraphs(grid)] == ["Intro.", "a b", "c d", "After."]
+
+
+def test_the_simple_reader_drops_directives_inside_a_note_and_keeps_its_text() -> None:
+    from diffviewer.core.model import Role
+    from diffviewer.formats.rst import _fallback_paragraphs
+
+    text = (
+        ".. note:: Mind the tide.\n\n   More text.\n\n   .. image:: pic.png\n      :alt: a picture\n\n"
+        "   Last words.\n\nAfter.\n"
+    )
+    assert _fallback_paragraphs(text) == [
+        ("Mind the tide.", Role.BODY),
+        ("More text.", Role.BODY),
+        ("Last words.", Role.BODY),
+        ("After.", Role.BODY),
+    ]

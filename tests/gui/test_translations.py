@@ -112,3 +112,17 @@ def test_counts_are_written_as_the_users_locale_writes_them(qtbot: QtBot) -> Non
         QLocale.setDefault(before)
     # Placeholders are filled in one pass: a value holding "%1" is left as it is.
     assert fill("Comparing %1 with %2…", "a.txt", "100%1.txt") == "Comparing a.txt with 100%1.txt…"
+
+
+def test_an_english_user_who_also_reads_german_gets_the_english_window(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert app is not None
+
+    class EnglishFirst(QLocale):
+        def uiLanguages(self, *_: object) -> list[str]:  # noqa: N802
+            return ["en-GB", "de-DE"]
+
+    installed = translations.install(app, EnglishFirst(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    for translator in installed:
+        app.removeTranslator(translator)
+    assert installed == []

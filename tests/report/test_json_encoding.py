@@ -60,3 +60,13 @@ def test_a_report_with_a_lone_surrogate_is_still_valid_utf8() -> None:
     text = data.decode("utf-8")  # strict: the surrogate is written as its JSON escape
     assert "\\udcff" in text
     assert json.loads(text)["original"]["paragraphs"][0]["text"] == "Café \udcff menu"
+
+
+def test_a_kept_run_with_an_empty_side_writes_no_empty_entry() -> None:
+    from diffviewer.core.model import CompareOptions
+
+    comparisons = [
+        compare(doc("Open source, matters."), doc("Open source matters."), CompareOptions(ignore_punctuation=True))
+    ]
+    changes = [c for b in json.loads(json_report.render(comparisons))["comparisons"][0]["blocks"] for c in b["changes"]]
+    assert all(c["text"] for c in changes)
