@@ -8,9 +8,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QThreadPool, QTim
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -18,8 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QTabBar,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -29,21 +25,21 @@ from diffviewer import __version__
 from diffviewer.core.model import Comparison, Document, Granularity, Quote
 from diffviewer.formats import MarkupView
 from diffviewer.gui.comparison_view import ComparisonView
+from diffviewer.gui.derivative_tabs import DerivativeTabs
 from diffviewer.gui.file_watch import FileWatch
 from diffviewer.gui.find_bar import FindBar
-from diffviewer.gui.heat_map import Column, HeatMap, heat_map_legend
+from diffviewer.gui.heat_map import Column
 from diffviewer.gui.labels import fill, number, paragraphs_line, similarity_line, treatment_name, words_line
 from diffviewer.gui.legend import Legend
 from diffviewer.gui.limits_dialog import LimitsDialog
 from diffviewer.gui.message_bar import MessageBar, MessageLevel
 from diffviewer.gui.overview import OverviewRuler
-from diffviewer.gui.quotes_panel import QuotesPanel
 from diffviewer.gui.rows import Row, Side
-from diffviewer.gui.session import ComparisonSession, DerivativeEntry, EntryState
+from diffviewer.gui.session import ComparisonSession, DerivativeEntry
 from diffviewer.gui.settings import DEFAULT_FONT_SIZE, Settings
-from diffviewer.gui.summary_panel import SummaryPanel
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.window_actions import ACTIONS, build_actions, build_menus, group
+from diffviewer.gui.window_panels import build_panels
 from diffviewer.report import html_report
 from diffviewer.report.html_report import Layout
 from diffviewer.report.writer import format_for, write_report
@@ -157,18 +153,9 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.message_bar)
-        self.tabs = QTabBar(central)
-        self.tabs.setObjectName("derivativeTabs")
-        self.tabs.setTabsClosable(True)
-        self.tabs.setDocumentMode(True)
-        self.tabs.setExpanding(False)
-        # Whole names ("spun-copy.txt · 57%"), with scroll arrows when they do not all fit.
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
-        self.tabs.setUsesScrollButtons(True)
-        self.tabs.setAcceptDrops(True)
+        self.tabs = DerivativeTabs(central)
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.tabs.tabCloseRequested.connect(self.on_tab_close_requested)
-        self.tabs.hide()
         column.addWidget(self.tabs)
         panes = QHBoxLayout()
         panes.setSpacing(0)
@@ -178,39 +165,14 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
-        self.summary_panel = SummaryPanel(self)
-        self.quotes_panel = QuotesPanel(self)
-        # The Summary scrolls: on a whole book its list of changed names and numbers runs to
-        # hundreds of lines, which as a plain widget made the window as tall as the list (tens of
-        # thousands of pixels, off the screen, every repaint covering all of it).
-        summary_scroller = QScrollArea(self)
-        summary_scroller.setWidget(self.summary_panel)
-        summary_scroller.setWidgetResizable(True)
-        summary_scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        summary_scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.summary_scroller = summary_scroller
-        self.summary_dock = self._dock(self.tr("Summary"), "summaryDock", summary_scroller)
-        self.quotes_dock = self._dock(self.tr("Quotes"), "quotesDock", self.quotes_panel)
-        self.tabifyDockWidget(self.summary_dock, self.quotes_dock)
-        self.summary_dock.raise_()
+        panels = build_panels(self)
+        self.summary_panel, self.summary_scroller = panels.summary_panel, panels.summary_scroller
+        self.quotes_panel, self.heat_map = panels.quotes_panel, panels.heat_map
+        self._heat_map_scroller, self.heat_map_legend = panels.heat_map_scroller, panels.heat_map_legend
+        self.summary_dock, self.quotes_dock = panels.summary_dock, panels.quotes_dock
+        self.overview_dock = panels.overview_dock
         self.quotes_panel.quote_activated.connect(self.on_quote_activated)
-        self.heat_map = HeatMap(self)
         self.heat_map.cell_clicked.connect(self.on_heat_map_clicked)
-        overview = QWidget(self)
-        overview_layout = QVBoxLayout(overview)
-        overview_layout.setContentsMargins(0, 0, 0, 0)
-        scroller = QScrollArea(overview)
-        scroller.setWidget(self.heat_map)
-        scroller.setWidgetResizable(True)  # rows stretch to the panel's height
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._heat_map_scroller = scroller
-        overview_layout.addWidget(scroller, 1)
-        self.heat_map_legend = QLabel(heat_map_legend(self.palette()), overview)
-        self.heat_map_legend.setWordWrap(True)
-        overview_layout.addWidget(self.heat_map_legend)
-        self.overview_dock = self._dock(
-            self.tr("Overview"), "overviewDock", overview, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
 
         self.session.entries_changed.connect(self.on_entries_changed)
         self.session.entry_updated.connect(self.on_entry_updated)
@@ -256,16 +218,6 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # construction ------------------------------------------------------------------------
-    def _dock(
-        self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
-    ) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)  # saveState() finds docks by name
-        dock.setWidget(widget)
-        dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-        self.addDockWidget(area, dock)
-        return dock
-
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.summary_label = QLabel(self)
@@ -498,31 +450,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # session reports ---------------------------------------------------------------------
-    def _tab_label(self, index: int, entry: DerivativeEntry) -> str:
-        name = entry.path.name
-        if entry.job is not None:
-            return f"{index + 1}  {name} · {entry.progress:.0%}…"
-        if entry.comparison is not None:
-            return f"{index + 1}  {name} · {entry.comparison.similarity:.0%}"
-        if entry.state is EntryState.FAILED:
-            return f"{index + 1}  {name} · " + self.tr("failed")
-        return f"{index + 1}  {name}"
-
     def _refresh_tabs(self) -> None:
-        entries = self.session.entries
-        self.tabs.blockSignals(True)  # rebuilding must not look like the user picking a tab
-        while self.tabs.count() > len(entries):
-            self.tabs.removeTab(self.tabs.count() - 1)
-        while self.tabs.count() < len(entries):
-            self.tabs.addTab("")
-        for index, entry in enumerate(entries):
-            self.tabs.setTabText(index, self._tab_label(index, entry))
-            self.tabs.setTabToolTip(index, str(entry.path))
-        current = self._index(self.session.current)
-        if current >= 0:
-            self.tabs.setCurrentIndex(current)
-        self.tabs.blockSignals(False)
-        self.tabs.setVisible(len(entries) > 1)
+        self.tabs.show_entries(self.session.entries, self._index(self.session.current))
         self._refresh_heat_map()
 
     def _refresh_heat_map(self) -> None:
@@ -544,8 +473,7 @@ class MainWindow(QMainWindow):
         self._refresh_tabs()
 
     def on_entry_updated(self, index: int) -> None:
-        if 0 <= index < self.tabs.count():
-            self.tabs.setTabText(index, self._tab_label(index, self.session.entries[index]))
+        self.tabs.show_entry(index, self.session.entries[index])
         self._update_busy()
 
     def on_entry_documents_loaded(self, index: int) -> None:
