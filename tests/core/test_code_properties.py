@@ -31,6 +31,8 @@ code_text = st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=40).map(""
 code_paragraph = code_text.map(lambda t: "\n".join(line for line in t.split("\n") if line.strip())).filter(bool)
 code_documents = st.lists(code_paragraph, min_size=0, max_size=8)
 languages = st.sampled_from(LANGUAGES)
+
+
 def swapped(changes: tuple[Change, ...]) -> list[Change]:
     """The changes as seen from the other side: inserts and deletes swapped, deletes first."""
     out: list[Change] = []
@@ -103,5 +105,3 @@ def test_code_comparisons_partition_rebuild_and_swap(
     backward = compare(code(*b, language=language), code(*a, language=language), options)
     assert forward.stats.words_inserted == backward.stats.words_deleted
     assert forward.stats.words_deleted == backward.stats.words_inserted
-
-

@@ -23,7 +23,7 @@ def test_normalising_twice_changes_nothing(text: str) -> None:
 
 def test_every_typographic_mark_has_a_plain_form() -> None:
     assert all(chr(code).isascii() is False for code in TYPOGRAPHY)
-    assert typographic("“Don’t” — she said, «non»") == "\"Don't\" - she said, \"non\""
+    assert typographic("“Don’t” — she said, «non»") == '"Don\'t" - she said, "non"'
     assert typographic(unicodedata.normalize("NFD", "Café")) == "Café"
 
 
