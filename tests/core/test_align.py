@@ -153,10 +153,3 @@ def test_an_option_only_the_word_diffs_see_aligns_nothing_again(monkeypatch: pyt
     align_module.forget_alignments()
     assert compare(original, derivative).links == plain.links
     assert len(calls) == 4
-
-
-def test_a_million_blank_lines_around_a_paragraph_split_at_once() -> None:
-    from diffviewer.core.segment import split_paragraphs
-
-    assert split_paragraphs("\n" * 1_000_000 + "One.\n\nTwo." + "\n" * 1_000_000) == ["One.", "Two."]
-    assert split_paragraphs("\n" * 1_000_000) == []

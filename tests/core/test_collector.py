@@ -1,0 +1,90 @@
+"""The paused cycle collector (core/collector.py): off inside comparisons, back on after the last."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+import pytest
+
+from diffviewer.core.collector import paused_collector
+from diffviewer.core.compare import Cancelled, compare
+from tests.core.helpers import doc
+
+
+@pytest.fixture
+def collector_on() -> object:
+    was = gc.isenabled()
+    gc.enable()
+    yield None
+    if not was:
+        gc.disable()
+
+
+def test_the_collector_is_paused_inside_and_resumed_after(collector_on: object) -> None:
+    with paused_collector():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_a_collector_the_caller_turned_off_stays_off(collector_on: object) -> None:
+    gc.disable()
+    with paused_collector():
+        pass
+    assert not gc.isenabled()
+    gc.enable()
+
+
+def test_the_collector_resumes_only_when_the_last_comparison_ends(collector_on: object) -> None:
+    inside, release = threading.Event(), threading.Event()
+
+    def long_comparison() -> None:
+        with paused_collector():
+            inside.set()
+            release.wait(5)
+
+    other = threading.Thread(target=long_comparison)
+    other.start()
+    inside.wait(5)
+    with paused_collector():
+        pass
+    assert not gc.isenabled()  # the other comparison still runs
+    release.set()
+    other.join(5)
+    assert gc.isenabled()
+
+
+def test_a_cancelled_comparison_resumes_the_collector(collector_on: object) -> None:
+    original = doc("The council met on Monday.", "The ferry will sail twice a day.")
+    derivative = doc("On Monday the council met.", "Twice a day, the ferry sails.")
+    with pytest.raises(Cancelled):
+        compare(original, derivative, should_cancel=lambda: True)
+    assert gc.isenabled()
+
+
+def test_what_a_comparison_leaves_alive_is_not_walked_and_is_put_back_at_the_next(collector_on: object) -> None:
+    with paused_collector():
+        made = [[n] for n in range(10_000)]  # objects the collector would walk
+    assert gc.get_freeze_count() >= len(made)  # set aside: the next collections skip them
+    with paused_collector():
+        assert gc.get_freeze_count() == 0  # back among the collected, while the collector is off
+    assert gc.get_freeze_count() >= len(made)
+    gc.unfreeze()
+
+
+def test_a_cycle_made_after_a_comparison_is_still_collected(collector_on: object) -> None:
+    import weakref
+
+    with paused_collector():
+        pass
+
+    class Node:
+        pass
+
+    node = Node()
+    node.me = node  # type: ignore[attr-defined]
+    alive = weakref.ref(node)
+    del node
+    gc.collect()
+    assert alive() is None
+    gc.unfreeze()
