@@ -28,10 +28,11 @@ _QUOTE_MARKS = "\"'“”„‟«»‹›‘’‚「」『』"
 
 
 def quoted(text: str) -> str:
-    """Text between quotation marks, unless it has its own at both ends (never “"…"”)."""
+    """Text between quotation marks, unless it has its own at both ends; a mark at one end only
+    (a run of words that starts with a quotation) gives way to ours. Never “"…"”."""
     if len(text) >= 2 and text[0] in _QUOTE_MARKS and text[-1] in _QUOTE_MARKS:
         return text
-    return f"“{text}”"
+    return f"“{text.strip(_QUOTE_MARKS)}”"
 
 
 __all__ = ["FACT_KIND", "KIND", "QUOTE_STATUS", "TREATMENT", "quoted"]

@@ -72,6 +72,7 @@ def test_a_quotation_is_never_put_in_quotation_marks_twice(qtbot: QtBot) -> None
     assert quoted("Never put a dog in a box") == "“Never put a dog in a box”"
     assert quoted('"Never put a dog in a box"') == '"Never put a dog in a box"'
     assert quoted("«Jamais»") == "«Jamais»"
+    assert quoted('"People often ask, he wrote') == "“People often ask, he wrote”"  # one mark: ours instead
 
 
 def test_the_legend_names_every_mark_the_panes_draw(qtbot: QtBot, window: MainWindow) -> None:
