@@ -140,11 +140,12 @@ def _shared(removed_in: Sequence[Change], added_in: Sequence[Change]) -> set[str
     """The words both the removed and the added text have, or none when no phrase can be moved:
     fewer than MIN_MOVED_WORDS of them, or no word trigram the two share (a phrase of three words
     or more is one). Most blocks leave at the trigram test, before any word is placed."""
-    shared = _keys(removed_in, ChangeOp.DELETE) & _keys(added_in, ChangeOp.INSERT)
-    if len(shared) < MIN_MOVED_WORDS:
-        return set()
+    # The trigram test first: it alone sends most blocks away.
     removed = _trigrams(removed_in, ChangeOp.DELETE)
-    return shared if removed and not removed.isdisjoint(_trigrams(added_in, ChangeOp.INSERT)) else set()
+    if not removed or removed.isdisjoint(_trigrams(added_in, ChangeOp.INSERT)):
+        return set()
+    shared = _keys(removed_in, ChangeOp.DELETE) & _keys(added_in, ChangeOp.INSERT)
+    return shared if len(shared) >= MIN_MOVED_WORDS else set()
 
 
 def _hunks(changes: Sequence[Change]) -> list[int]:
