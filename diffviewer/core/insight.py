@@ -23,8 +23,17 @@ LIGHT_EDIT_MIN = 0.7
 _SENTENCE_OPENERS = frozenset(".!?:;\"'“”‘’«»([—–-")
 
 
+# Texts up to this long go through folded()'s cache (a block's names and runs recur); longer
+# ones would only push those out of it.
+_CACHED = 256
+
+
 def _normalised_words(text: str) -> list[str]:
-    return words(folded(text)) if len(text) < 256 else words(typographic(text).casefold())
+    return words(_folded(text))
+
+
+def _folded(text: str) -> str:
+    return folded(text) if len(text) < _CACHED else typographic(text).casefold()
 
 
 def _same_words(changes: Sequence[Change]) -> bool:
@@ -239,7 +248,7 @@ def _facts(run: str, before: str) -> tuple[list[str], list[str]]:
 
 def _key(text: str) -> str:
     """Text as names are compared: case and typography set aside."""
-    return folded(text) if len(text) < 256 else typographic(text).casefold()
+    return _folded(text)
 
 
 def _figures(text: str) -> set[str]:

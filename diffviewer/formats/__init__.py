@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from importlib import import_module
 from pathlib import Path
 from typing import BinaryIO
 
@@ -208,38 +209,21 @@ def _loader(detected: Detected) -> Callable[[bytes, str], Document]:
         from diffviewer.formats.rst import load_rst
 
         return load_rst
-    if fmt is DocumentFormat.MARKDOWN:
-        from diffviewer.formats.markdown import load_markdown
+    module, function = _LOADERS.get(fmt, ("text", "load_text"))
+    loader: Callable[[bytes, str], Document] = getattr(import_module(f"diffviewer.formats.{module}"), function)
+    return loader
 
-        return load_markdown
-    if fmt is DocumentFormat.HTML:
-        from diffviewer.formats.html import load_html
 
-        return load_html
-    if fmt is DocumentFormat.DOCX:
-        from diffviewer.formats.docx import load_docx
-
-        return load_docx
-    if fmt is DocumentFormat.PDF:
-        from diffviewer.formats.pdf import load_pdf
-
-        return load_pdf
-    if fmt is DocumentFormat.ODT:
-        from diffviewer.formats.odt import load_odt
-
-        return load_odt
-    if fmt is DocumentFormat.EPUB:
-        from diffviewer.formats.epub import load_epub
-
-        return load_epub
-    if fmt is DocumentFormat.RTF:
-        from diffviewer.formats.rtf import load_rtf
-
-        return load_rtf
-    from diffviewer.formats.text import load_text
-
-    return load_text
-
+# Each format's loader: its module under diffviewer.formats, and the function in it.
+_LOADERS = {
+    DocumentFormat.MARKDOWN: ("markdown", "load_markdown"),
+    DocumentFormat.HTML: ("html", "load_html"),
+    DocumentFormat.DOCX: ("docx", "load_docx"),
+    DocumentFormat.PDF: ("pdf", "load_pdf"),
+    DocumentFormat.ODT: ("odt", "load_odt"),
+    DocumentFormat.EPUB: ("epub", "load_epub"),
+    DocumentFormat.RTF: ("rtf", "load_rtf"),
+}
 
 def load(
     path: str | os.PathLike[str], max_bytes: int = 100_000_000, markup: MarkupView = MarkupView.TEXT

@@ -7,13 +7,18 @@ import io
 import struct
 import zipfile
 import zlib
+from xml.etree.ElementTree import Element
+
+from defusedxml import ElementTree as SafeTree
+from defusedxml.common import DefusedXmlException
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
 INFLATE_CHUNK = 1 << 20
 
 
-def _error(path: str, kind: str, detail: str) -> Exception:
+def corrupt(path: str, kind: str, detail: str) -> Exception:
+    """The refusal of a container of this kind ("DOCX", "ODT", "EPUB") that cannot be read."""
     from diffviewer.formats import LoadError
 
     return LoadError(path, f"corrupt {kind}: {detail}")
@@ -26,7 +31,7 @@ def open_checked(data: bytes, path: str, kind: str, required: str) -> zipfile.Zi
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
         if required not in {i.filename for i in infos}:
-            raise _error(path, kind, f"missing {required}")
+            raise corrupt(path, kind, f"missing {required}")
         _check_sizes(infos, path, kind)
         # The declared sizes can lie (a 1 MB file whose document.xml says 2,000 bytes and
         # inflates to a gigabyte; zipfile trusts them and inflates it all at once): every entry's
@@ -35,10 +40,10 @@ def open_checked(data: bytes, path: str, kind: str, required: str) -> zipfile.Zi
         for info in infos:
             inflated = _inflated_size(data, info, room, path, kind)
             if inflated != info.file_size:
-                raise _error(path, kind, f"{info.filename} is not the size it declares (zip bomb?)")
+                raise corrupt(path, kind, f"{info.filename} is not the size it declares (zip bomb?)")
             room -= inflated
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error, struct.error) as exc:
-        raise _error(path, kind, f"not a valid zip archive ({exc})") from None
+        raise corrupt(path, kind, f"not a valid zip archive ({exc})") from None
     return archive
 
 
@@ -47,18 +52,30 @@ def read_member(archive: zipfile.ZipFile, name: str, path: str, kind: str) -> by
     try:
         return archive.read(name)
     except KeyError:
-        raise _error(path, kind, f"missing {name}") from None
+        raise corrupt(path, kind, f"missing {name}") from None
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as exc:
-        raise _error(path, kind, f"{name} cannot be read ({exc})") from None
+        raise corrupt(path, kind, f"{name} cannot be read ({exc})") from None
+
+
+def read_xml(archive: zipfile.ZipFile, name: str, path: str, kind: str) -> Element:
+    """One XML entry of a checked archive, parsed with defusedxml: entities and external
+    references are refused, never resolved."""
+    try:
+        root: Element = SafeTree.fromstring(read_member(archive, name, path, kind))
+    except DefusedXmlException as exc:
+        raise corrupt(path, kind, f"{name}: {type(exc).__name__} refused") from None
+    except SafeTree.ParseError as exc:
+        raise corrupt(path, kind, f"{name} is not well-formed XML ({exc})") from None
+    return root
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], path: str, kind: str) -> None:
     total = sum(i.file_size for i in infos)
     compressed = sum(i.compress_size for i in infos)
     if total > MAX_UNCOMPRESSED:
-        raise _error(path, kind, f"uncompressed size {total} bytes exceeds limit")
+        raise corrupt(path, kind, f"uncompressed size {total} bytes exceeds limit")
     if compressed and total / compressed > MAX_RATIO and total > 10 * 1024 * 1024:
-        raise _error(path, kind, "suspicious compression ratio (zip bomb?)")
+        raise corrupt(path, kind, "suspicious compression ratio (zip bomb?)")
 
 
 def _inflated_size(data: bytes, info: zipfile.ZipInfo, limit: int, path: str, kind: str) -> int:
@@ -66,14 +83,14 @@ def _inflated_size(data: bytes, info: zipfile.ZipInfo, limit: int, path: str, ki
     header, as an unzipper does, not from what the central directory claims)."""
     header = data[info.header_offset : info.header_offset + 30]
     if header[:4] != b"PK\x03\x04":
-        raise _error(path, kind, f"{info.filename}: no local header")
+        raise corrupt(path, kind, f"{info.filename}: no local header")
     name_length, extra_length = struct.unpack("<HH", header[26:30])
     start = info.header_offset + 30 + name_length + extra_length
     stream = memoryview(data)[start : start + info.compress_size]
     if info.compress_type == zipfile.ZIP_STORED:
         return len(stream)
     if info.compress_type != zipfile.ZIP_DEFLATED:
-        raise _error(path, kind, f"{info.filename}: unsupported compression")
+        raise corrupt(path, kind, f"{info.filename}: unsupported compression")
     inflater = zlib.decompressobj(-15)
     inflated = 0
     pending: bytes | memoryview = stream
@@ -82,11 +99,11 @@ def _inflated_size(data: bytes, info: zipfile.ZipInfo, limit: int, path: str, ki
         chunk = inflater.decompress(pending, INFLATE_CHUNK)
         inflated += len(chunk)
         if inflated > limit:
-            raise _error(path, kind, f"uncompressed size exceeds {MAX_UNCOMPRESSED:,} bytes (zip bomb?)")
+            raise corrupt(path, kind, f"uncompressed size exceeds {MAX_UNCOMPRESSED:,} bytes (zip bomb?)")
         pending = inflater.unconsumed_tail
         if not chunk and not pending:
             break  # truncated: no more input, and nothing more comes out
     return inflated
 
 
-__all__ = ["MAX_UNCOMPRESSED", "open_checked", "read_member"]
+__all__ = ["MAX_UNCOMPRESSED", "corrupt", "open_checked", "read_member", "read_xml"]

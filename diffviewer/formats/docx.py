@@ -11,13 +11,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from diffviewer.core.model import Document, DocumentFormat, Paragraph, Role
-from diffviewer.formats.archive import open_checked, read_member
-
-
-def _error(path: str, detail: str) -> Exception:
-    from diffviewer.formats import LoadError
-
-    return LoadError(path, f"corrupt DOCX: {detail}")
+from diffviewer.formats.archive import corrupt, open_checked, read_member
 
 
 def check_zip(data: bytes, path: str) -> None:
@@ -58,21 +52,20 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 def _xml(archive: zipfile.ZipFile, name: str, path: str) -> bytes:
     data = read_member(archive, name, path, "DOCX")
-    if _DOCTYPE.search(data[:4096]) or _DOCTYPE.search(data):
-        raise _error(path, f"{name}: a DTD (entities) refused")
+    if _DOCTYPE.search(data):
+        raise corrupt(path, "DOCX", f"{name}: a DTD (entities) refused")
     return data
 
 
-def _parser_options() -> dict[str, bool]:
-    # Nothing fetched, nothing resolved, libxml2's own size limits kept.
-    return {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
+# Nothing fetched, nothing resolved, libxml2's own size limits kept.
+_PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
 
 
 def _style_names(archive: zipfile.ZipFile, path: str) -> tuple[dict[str, str], str]:
     """Paragraph style names by id, and the default paragraph style's name."""
     if "word/styles.xml" not in archive.namelist():
         return {}, ""
-    root = etree.fromstring(_xml(archive, "word/styles.xml", path), etree.XMLParser(**_parser_options()))
+    root = etree.fromstring(_xml(archive, "word/styles.xml", path), etree.XMLParser(**_PARSER_OPTIONS))
     names: dict[str, str] = {}
     default = ""
     for style in root.iter(f"{_W}style"):
@@ -115,7 +108,7 @@ def _paragraphs(data: bytes, names: dict[str, str], default: str) -> Iterator[tu
     document.xml of a hundred megabytes is read in bounded memory. Table cells' paragraphs come in
     order; a text box's paragraphs come as paragraphs of their own, before the one they sit in;
     the fallback copy of content Word also writes in a newer form is not read twice."""
-    for _, element in etree.iterparse(io.BytesIO(data), events=("end",), tag=_PARAGRAPH, **_parser_options()):
+    for _, element in etree.iterparse(io.BytesIO(data), events=("end",), tag=_PARAGRAPH, **_PARSER_OPTIONS):
         if _in_fallback(element):
             continue
         properties = element.find(f"{_W}pPr/{_W}pStyle")
@@ -131,7 +124,7 @@ def _paragraphs(data: bytes, names: dict[str, str], default: str) -> Iterator[tu
 def _core_title(archive: zipfile.ZipFile, path: str) -> str | None:
     if "docProps/core.xml" not in archive.namelist():
         return None
-    root = etree.fromstring(_xml(archive, "docProps/core.xml", path), etree.XMLParser(**_parser_options()))
+    root = etree.fromstring(_xml(archive, "docProps/core.xml", path), etree.XMLParser(**_PARSER_OPTIONS))
     found = root.find(f"{_DC}title")
     return " ".join((found.text or "").split()) or None if found is not None else None
 
@@ -151,6 +144,6 @@ def load_docx(data: bytes, path: str) -> Document:
                 items.append((text, _role(style)))
             title = _core_title(archive, path) or first_title
     except etree.XMLSyntaxError as exc:
-        raise _error(path, f"not well-formed XML ({exc})") from None
+        raise corrupt(path, "DOCX", f"not well-formed XML ({exc})") from None
     paragraphs = tuple(Paragraph(index=i, text=t, role=r) for i, (t, r) in enumerate(items))
     return Document(path=path, format=DocumentFormat.DOCX, paragraphs=paragraphs, title=title)

@@ -10,11 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
-from defusedxml import ElementTree as SafeTree
-from defusedxml.common import DefusedXmlException
-
 from diffviewer.core.model import Document, DocumentFormat, Paragraph, Role
-from diffviewer.formats.archive import open_checked, read_member
+from diffviewer.formats.archive import corrupt, open_checked, read_xml
 
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -37,22 +34,6 @@ _SKIPPED = {
 # A frame's text box holds paragraphs of its own: read as paragraphs, after the one it sits in.
 _FRAME = f"{_DRAW}frame"
 _SPACE, _TAB, _BREAK = f"{_TEXT}s", f"{_TEXT}tab", f"{_TEXT}line-break"
-
-
-def _error(path: str, detail: str) -> Exception:
-    from diffviewer.formats import LoadError
-
-    return LoadError(path, f"corrupt ODT: {detail}")
-
-
-def _parse(data: bytes, name: str, path: str) -> Element:
-    try:
-        root: Element = SafeTree.fromstring(data)
-    except DefusedXmlException as exc:  # entities, external references: never resolved
-        raise _error(path, f"{name}: {type(exc).__name__} refused") from None
-    except SafeTree.ParseError as exc:
-        raise _error(path, f"{name} is not well-formed XML ({exc})") from None
-    return root
 
 
 def _text_of(paragraph: Element) -> str:
@@ -125,12 +106,12 @@ def _paragraphs(body: Element, styles: dict[str, str]) -> Iterator[tuple[str, Ro
 def load_odt(data: bytes, path: str) -> Document:
     archive = open_checked(data, path, "ODT", "content.xml")
     with archive:
-        content = _parse(read_member(archive, "content.xml", path, "ODT"), "content.xml", path)
+        content = read_xml(archive, "content.xml", path, "ODT")
         names = set(archive.namelist())
-        meta = _parse(read_member(archive, "meta.xml", path, "ODT"), "meta.xml", path) if "meta.xml" in names else None
+        meta = read_xml(archive, "meta.xml", path, "ODT") if "meta.xml" in names else None
     body = content.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is None:
-        raise _error(path, "no text body (a spreadsheet or a presentation?)")
+        raise corrupt(path, "ODT", "no text body (a spreadsheet or a presentation?)")
     items = list(_paragraphs(body, _styles(content)))
     title_element = meta.find(f"{_OFFICE}meta/{_DC}title") if meta is not None else None
     title = " ".join((title_element.text or "").split()) if title_element is not None else ""

@@ -96,7 +96,7 @@ def text_shapes(size: int, rng: random.Random) -> tuple[str, bytes]:
     return "shape.txt", text.encode()
 
 
-def _zip(entries: dict[str, bytes | str]) -> bytes:
+def zipped(entries: dict[str, bytes | str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in entries.items():
@@ -122,7 +122,7 @@ def docx_structures(size: int, rng: random.Random) -> tuple[str, bytes]:
         entities = '<!ENTITY a0 "lol lol">' + "".join(
             f'<!ENTITY a{n} "{("&a" + str(n - 1) + ";") * 10}">' for n in range(1, 9)
         )
-        return "entity.docx", _zip(
+        return "entity.docx", zipped(
             {
                 "[Content_Types].xml": "<Types/>",
                 "word/document.xml": f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]><w:document {_W}>'
@@ -132,7 +132,7 @@ def docx_structures(size: int, rng: random.Random) -> tuple[str, bytes]:
     else:
         body = f'<w:p w:rsidR="{"0" * size}"><w:r><w:t>{_words(rng, 3)}</w:t></w:r></w:p>'
     document = f"<w:document {_W}><w:body>{body}</w:body></w:document>"
-    return rng.choice(["s.docx", "s.bin"]), _zip({"[Content_Types].xml": "<Types/>", "word/document.xml": document})
+    return rng.choice(["s.docx", "s.bin"]), zipped({"[Content_Types].xml": "<Types/>", "word/document.xml": document})
 
 
 def odt_epub_structures(size: int, rng: random.Random) -> tuple[str, bytes]:
@@ -148,7 +148,7 @@ def odt_epub_structures(size: int, rng: random.Random) -> tuple[str, bytes]:
             f"<office:document-content {namespaces}><office:body><office:text>{body}</office:text>"
             "</office:body></office:document-content>"
         )
-        return "s.odt", _zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content})
+        return "s.odt", zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content})
     chapters = size // 200 + 1
     manifest = "".join(
         f'<item id="c{n}" href="c{n}.xhtml" media-type="application/xhtml+xml"/>' for n in range(chapters)
@@ -163,7 +163,7 @@ def odt_epub_structures(size: int, rng: random.Random) -> tuple[str, bytes]:
     }
     for n in range(chapters):
         entries[f"c{n}.xhtml"] = f"<html><body><h1>Chapter {n}</h1><p>{_words(rng, 6)}</p></body></html>"
-    return "s.epub", _zip(entries)
+    return "s.epub", zipped(entries)
 
 
 def rtf_structures(size: int, rng: random.Random) -> tuple[str, bytes]:
@@ -202,4 +202,4 @@ def inputs(family: Family, count: int, largest: int, seed: int = 7) -> list[tupl
     return [family(size, rng) for size in sizes]
 
 
-__all__ = ["FAMILIES", "Family", "inputs"]
+__all__ = ["FAMILIES", "Family", "inputs", "zipped"]

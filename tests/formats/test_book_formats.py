@@ -3,8 +3,6 @@ and with the same limits as DOCX for what hostile files try."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ import pytest
 from diffviewer.core.model import Document, DocumentFormat, Role
 from diffviewer.formats import LoadError, load
 from tests.formats.fuzzing import load_within
+from tests.formats.structural import zipped
 
 _NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -22,14 +21,6 @@ _NS = (
 )
 
 
-def _zip(entries: dict[str, str | bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in entries.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
-
-
 def odt(body: str, title: str = "Harbour report", extra: str = "") -> bytes:
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?>{extra}<office:document-content {_NS}>'
@@ -38,7 +29,7 @@ def odt(body: str, title: str = "Harbour report", extra: str = "") -> bytes:
         f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
     )
     meta = f"<office:document-meta {_NS}><office:meta><dc:title>{title}</dc:title></office:meta></office:document-meta>"
-    return _zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content, "meta.xml": meta})
+    return zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content, "meta.xml": meta})
 
 
 ODT_BODY = (
@@ -97,7 +88,7 @@ def epub(chapters: dict[str, str], spine: list[str], title: str = "The Harbour B
     entries["OEBPS/content.opf"] = opf
     for name, body in chapters.items():
         entries[f"OEBPS/text/{name}.xhtml"] = f'<html xmlns="http://www.w3.org/1999/xhtml"><body>{body}</body></html>'
-    return _zip(entries)
+    return zipped(entries)
 
 
 @pytest.mark.parametrize("name", ["book.epub", "book.zip"])
