@@ -7,10 +7,7 @@ scrolling is synchronised by construction. Each row is as tall as its taller cel
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from itertools import accumulate, repeat
-from operator import floordiv
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -30,28 +27,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from diffviewer.core.model import (
-    Comparison,
-    Document,
-    DocumentFormat,
-    Quote,
-    Role,
-)
-from diffviewer.gui import pane_text
-from diffviewer.gui.cell_layout import PAD_X, PAD_Y, LaidOutCell, lay_out
+from diffviewer.core.model import Comparison, Document, DocumentFormat, Quote
+from diffviewer.gui import pane_hits, pane_text
+from diffviewer.gui.cell_layout import PAD_X, PAD_Y, LaidOutCell
 from diffviewer.gui.colors import Scheme, scheme_for
 from diffviewer.gui.find_matches import FindMatch, FindMatches
 from diffviewer.gui.fonts import code_font
 from diffviewer.gui.header_text import HeaderText
-from diffviewer.gui.moved_marks import (
-    MoveKey,
-    MovePlace,
-    moved_key,
-    moved_span_at,
-)
+from diffviewer.gui.moved_marks import MoveKey, MovePlace, moved_key
+from diffviewer.gui.pane_hits import TextSelection
 from diffviewer.gui.pane_painting import paint_header, paint_panes
-from diffviewer.gui.rows import Cell, PreparedRows, Row, RowIndex, Side, Span, single_document_rows
-from diffviewer.gui.syntax_colours import cell_syntax, theme_for
+from diffviewer.gui.row_layout import CellKey, LayoutStyle, RowLayout
+from diffviewer.gui.rows import PreparedRows, Row, RowIndex, Side, single_document_rows
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.view_model import ChangePosition, Navigation, QuoteMark, Target
 
@@ -98,20 +85,14 @@ class ComparisonView(QAbstractScrollArea):
         self._documents: dict[Side, Document | None] = {Side.ORIGINAL: None, Side.DERIVATIVE: None}
         self._languages: dict[Side, str | None] = {}  # the lexer of each side that is code
         self._rows: list[Row] = []
-        self._cells: list[dict[Side | None, LaidOutCell] | None] = []  # None: not laid out yet
-        self._tops: list[float] = [0.0]
-        self._heights: list[float] = []
-        self._text_widths: dict[Side | None, float] = {}
-        self._line_height = 16.0
-        self._char_width = 7.0
-        self._code_line_height = 16.0
-        self._code_char_width = 7.0
+        # Heights and tops of the rows, and their cells laid out once shown (gui/row_layout.py).
+        self.row_layout = RowLayout(self._layout_style())
         self._anchor_row: dict[int, int] = {}  # block -> the row navigation lands on
         self._link_rows: list[tuple[int, int, int, int]] = []  # upper row, lower row, link
         self._paragraph_row: dict[tuple[Side, int], int] = {}
         self._current_block = -1
         self._find = FindMatches()
-        self._selection: tuple[int, Side | None, int, int] | None = None  # row, cell, anchor, cursor
+        self._selection: TextSelection | None = None
         self._quote_marks: Mapping[tuple[Side, int], tuple[QuoteMark, ...]] = {}
         self._navigation = Navigation((), ())
         self._focused_quote: Quote | None = None
@@ -178,15 +159,15 @@ class ComparisonView(QAbstractScrollArea):
         stays at the top."""
         if mode is not self._mode:
             bar = self.verticalScrollBar()
-            row = self._row_at(bar.value())
+            row = self.row_at(bar.value())
             block = self._rows[row].block if row >= 0 else None
             self._mode = mode
             self._rebuild_rows()
             at = self._anchor_row.get(block, -1) if block is not None else -1
             if at >= 0:
-                self._lay_out_span(at, self.viewport().height())
+                self.lay_out_span(at, self.viewport().height())
                 self._update_tops()
-                bar.setValue(math.ceil(self._tops[at]))  # (rounded down, it would show the row above)
+                bar.setValue(math.ceil(self.row_layout.tops[at]))  # (rounded down, it would show the row above)
 
     def set_wrap(self, wrap: bool) -> None:
         if wrap != self._wrap:
@@ -206,20 +187,15 @@ class ComparisonView(QAbstractScrollArea):
         """The font a cell is drawn in: fixed-pitch for code, the view's font for prose."""
         current = self._rows[row]
         cell = current.inline if key is None else current.left if key is Side.ORIGINAL else current.right
-        return self._code_font if cell is not None and self._is_code(cell, current) else self._font
+        return self._code_font if cell is not None and self.row_layout.is_code(cell, current) else self._font
 
-    def laid_out_cell(self, row: int, key: Side | None) -> LaidOutCell | None:
+    def laid_out_cell(self, row: int, key: CellKey) -> LaidOutCell | None:
         """A row's cell as it is painted (laid out now if it was not yet); `key` None: the inline cell."""
         if not 0 <= row < len(self._rows):
             return None
-        laid = self._laid_out(row)
+        laid = self.row_layout.laid_out(row)
         self._update_tops()
         return laid.get(key)
-
-    def _is_code(self, cell: Cell, row: Row) -> bool:
-        if cell is row.inline:
-            return bool(self._languages)
-        return cell.side in self._languages
 
     def _rebuild_rows(self) -> None:
         original, derivative = self._documents[Side.ORIGINAL], self._documents[Side.DERIVATIVE]
@@ -261,7 +237,7 @@ class ComparisonView(QAbstractScrollArea):
         self._relayout()
 
     # geometry ----------------------------------------------------------------------------
-    def _columns(self) -> dict[Side | None, tuple[float, float]]:
+    def columns(self) -> dict[Side | None, tuple[float, float]]:
         """x and width of each text column in the viewport; None keys the inline column."""
         width = float(self.viewport().width())
         if self._mode is ViewMode.INLINE and self._comparison is not None:
@@ -271,7 +247,7 @@ class ComparisonView(QAbstractScrollArea):
 
     def text_column_width(self, side: Side | None) -> float:
         """The width of a pane's text column (None: the inline one), 0 when it is not shown."""
-        column = self._columns().get(side)
+        column = self.columns().get(side)
         return column[1] if column is not None else 0.0
 
     def _gutter_width(self) -> float:
@@ -285,132 +261,57 @@ class ComparisonView(QAbstractScrollArea):
     def _text_width(self, column_width: float) -> float:
         return max(40.0, column_width - 2 * PAD_X - self._gutter_width())
 
-    def _relayout(self) -> None:
-        """Forget laid-out text and estimate every row's height; rows are laid out when shown.
+    def _layout_style(self) -> LayoutStyle:
+        widths = {key: self._text_width(width) for key, (_, width) in self.columns().items()}
+        return LayoutStyle(self._font, self._code_font, self._wrap, self._scheme, self._languages, widths)
 
-        Laying out a megabyte of text takes seconds; estimating takes milliseconds. Only rows that
-        are painted (or jumped to) get a real QTextLayout, so opening and resizing stay instant.
-        """
-        metrics = QFontMetricsF(self._font)
-        self._line_height = metrics.lineSpacing()
-        self._char_width = max(1.0, metrics.averageCharWidth())
-        code_metrics = QFontMetricsF(self._code_font)
-        self._code_line_height = code_metrics.lineSpacing()
-        self._code_char_width = max(1.0, code_metrics.horizontalAdvance(" "))
-        columns = self._columns()
-        self._text_widths = {key: self._text_width(width) for key, (_, width) in columns.items()}
-        self._cells = [None] * len(self._rows)
-        self._heights = [self._estimated_height(row) for row in self._rows]
+    def _relayout(self) -> None:
+        """Forget laid-out text and estimate every row's height; rows are laid out when shown."""
+        style = self._layout_style()
+        self.row_layout.relayout(self._rows, style)
         self._layout_width = float(self.viewport().width())
         self._update_tops()
         hbar = self.horizontalScrollBar()
-        if self._wrap or not columns:
+        if self._wrap or not style.text_widths:
             hbar.setRange(0, 0)
         else:
-            # Lines, not paragraphs: a block of code has many lines, and the widest one counts.
-            widest = 0.0
-            for row in self._rows:
-                for cell in row.cells:
-                    width = self._code_char_width if self._is_code(cell, row) else self._char_width
-                    widest = max(widest, cell.widest_line * width)
-            text_width = min(self._text_widths.values())
+            text_width = min(style.text_widths.values())
             hbar.setPageStep(round(text_width))
-            hbar.setRange(0, max(0, round(widest * 1.1 - text_width)))
+            hbar.setRange(0, max(0, round(self.row_layout.widest_line() * 1.1 - text_width)))
         self.viewport().update()
         self._header.update()
         self.layout_changed.emit()
 
-    def _cell_key(self, cell: Cell, row: Row) -> Side | None:
-        return None if cell is row.inline else cell.side
-
-    def _estimated_height(self, row: Row) -> float:
-        best = self._line_height
-        for cell in row.cells:
-            code = self._is_code(cell, row)
-            line_height = self._code_line_height if code else self._line_height
-            lines = len(cell.line_lengths)
-            if self._wrap:
-                char_width = self._code_char_width if code else self._char_width
-                per_line = max(1, int(self._text_widths.get(self._cell_key(cell, row), 400.0) / char_width))
-                if cell.widest_line > per_line:  # some line wraps: each takes ceil(n / per_line), at least 1
-                    widths = cell.line_lengths
-                    # Counted at C speed (map, not a generator): big documents have millions of lines.
-                    lines = sum(map(floordiv, map((per_line - 1).__add__, widths), repeat(per_line)))
-                    lines += widths.count(0)
-            best = max(best, lines * line_height)
-        return best + 2 * PAD_Y
-
     def _update_tops(self) -> None:
-        self._tops = [0.0, *accumulate(self._heights)]
+        """The rows' tops again after laying some out, and the scroll bar's range to match."""
+        self.row_layout.update_tops()
+        self._update_scroll_range()
+
+    def _update_scroll_range(self) -> None:
         viewport_height = self.viewport().height()
         bar = self.verticalScrollBar()
         bar.setPageStep(viewport_height)
-        bar.setRange(0, max(0, round(self._tops[-1]) - viewport_height))
+        bar.setRange(0, max(0, round(self.row_layout.content_height()) - viewport_height))
 
-    def _laid_out(self, row: int) -> dict[Side | None, LaidOutCell]:
-        """The row's cells laid out (doing it now if needed); call _update_tops after a batch."""
-        laid = self._cells[row]
-        if laid is None:
-            laid = {}
-            current = self._rows[row]
-            for cell in current.cells:
-                key = self._cell_key(cell, current)
-                width = self._text_widths.get(key, 400.0)
-                roles = self._roles(cell)
-                if self._is_code(cell, current):
-                    syntax = cell_syntax(cell, self._languages, theme_for(self._scheme.dark), inline=key is None)
-                    laid[key] = lay_out(
-                        cell,
-                        roles,
-                        self._code_font,
-                        width,
-                        self._wrap,
-                        self._scheme,
-                        code=True,
-                        syntax=syntax,
-                        inline=key is None,
-                    )
-                else:
-                    laid[key] = lay_out(cell, roles, self._font, width, self._wrap, self._scheme, inline=key is None)
-            self._cells[row] = laid
-            self._heights[row] = max((c.height for c in laid.values()), default=self._line_height) + 2 * PAD_Y
-        return laid
-
-    def _lay_out_span(self, first: int, height: float) -> None:
+    def lay_out_span(self, first: int, height: float) -> None:
         """Lay out rows from `first` on until they fill `height` pixels."""
-        changed = False
-        filled = 0.0
-        row = max(0, first)
-        while row < len(self._rows) and filled < height:
-            if self._cells[row] is None:
-                self._laid_out(row)
-                changed = True
-            filled += self._heights[row]
-            row += 1
-        if changed:
-            self._update_tops()
-
-    def _roles(self, cell: Cell) -> list[Role]:
-        document = self._documents[cell.side]
-        if document is None:
-            return [Role.BODY] * len(cell.paragraphs)
-        # Inline too: a cell's paragraphs are its side's (the derivative's, or the original's for
-        # a dropped block), and its paragraph starts are where they begin in the mixed text.
-        return [document.paragraphs[i].role for i in cell.paragraphs]
+        if self.row_layout.lay_out_span(first, height):
+            self._update_scroll_range()
 
     def content_height(self) -> float:
-        return self._tops[-1]
+        return self.row_layout.content_height()
 
     def row_extent(self, row: int) -> tuple[float, float]:
         """Top and bottom of a row in content coordinates (what the overview ruler maps)."""
-        return self._tops[row], self._tops[row + 1]
+        return self.row_layout.row_extent(row)
 
-    def _row_at(self, content_y: float) -> int:
-        row = bisect_right(self._tops, content_y) - 1
-        return row if 0 <= row < len(self._rows) else -1
+    def row_at(self, content_y: float) -> int:
+        """The row at a height in content coordinates, or -1."""
+        return self.row_layout.row_at(content_y)
 
-    def _side_at(self, x: float) -> Side | None:
-        for side, (left, width) in self._columns().items():
+    def side_at(self, x: float) -> Side | None:
+        """The pane at a viewport x (None between them, or inline)."""
+        for side, (left, width) in self.columns().items():
             if left <= x < left + width:
                 return side
         return None
@@ -433,7 +334,7 @@ class ComparisonView(QAbstractScrollArea):
         else:
             bar = self.verticalScrollBar()
             bar.setPageStep(self.viewport().height())
-            bar.setRange(0, max(0, round(self._tops[-1]) - self.viewport().height()))
+            self._update_scroll_range()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
@@ -463,43 +364,34 @@ class ComparisonView(QAbstractScrollArea):
             super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        row = self._row_at(event.position().y() + self.verticalScrollBar().value())
+        row = self.row_at(event.position().y() + self.verticalScrollBar().value())
         block = self._rows[row].block if row >= 0 else None
         self.set_current_block(-1 if block is None else block)
         hit = self.text_position_at(event.position())
-        self._selection = (hit[0], hit[1], hit[2], hit[2]) if hit is not None else None
+        self._selection = TextSelection(hit.row, hit.key, hit.position, hit.position) if hit is not None else None
         self.viewport().update()
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        hovered = self._moved_at(event.position())
-        move = None if hovered is None else moved_key(hovered[0], hovered[1])
+        hovered = pane_hits.moved_at(self, event.position())
+        move = None if hovered is None else moved_key(hovered.laid, hovered.span)
         if move != self._hovered_move:
             self._hovered_move = move
             self.viewport().update()
-        if self._selection is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            row, key, anchor, _ = self._selection
-            self._selection = (row, key, anchor, self._position_in_cell(event.position(), row, key))
+        selection = self._selection
+        if selection is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            cursor = pane_hits.position_in_cell(self, event.position(), selection.row, selection.key)
+            self._selection = selection.moved_to(cursor)
             self.viewport().update()
         super().mouseMoveEvent(event)
 
-    def text_position_at(self, point: QPointF) -> tuple[int, Side | None, int] | None:
-        """(row, cell key, UTF-16 position) of the text under a viewport point, if any."""
-        row = self._row_at(point.y() + self.verticalScrollBar().value())
-        if row < 0:
-            return None
-        key = None if None in self._columns() else self._side_at(point.x())
-        if key not in self._laid_out(row):
-            return None
-        return row, key, self._position_in_cell(point, row, key)
+    def text_position_at(self, point: QPointF) -> pane_hits.TextPosition | None:
+        """The text under a viewport point, if any (gui/pane_hits.py)."""
+        return pane_hits.text_position_at(self, point)
 
-    def _moved_at(self, point: QPointF) -> tuple[LaidOutCell, Span] | None:
-        """The cell and the moved phrase under a viewport point, if any."""
-        row = self._row_at(point.y() + self.verticalScrollBar().value())
-        key = None if None in self._columns() else self._side_at(point.x())
-        laid = self._laid_out(row).get(key) if row >= 0 and self._comparison is not None else None
-        span = None if laid is None else moved_span_at(laid, point - self.cell_origin(row, key))
-        return None if laid is None or span is None else (laid, span)
+    @property
+    def selection(self) -> TextSelection | None:
+        return self._selection
 
     @property
     def hovered_move(self) -> MoveKey | None:
@@ -508,37 +400,14 @@ class ComparisonView(QAbstractScrollArea):
 
     def cell_origin(self, row: int, key: Side | None) -> QPointF:
         """Where a cell's text layout is drawn, in viewport coordinates (scrolling included)."""
-        left, _ = self._columns().get(key, (0.0, 0.0))
+        left, _ = self.columns().get(key, (0.0, 0.0))
         return QPointF(
             left + PAD_X + self._gutter_width() - self.horizontalScrollBar().value(),
-            self._tops[row] + PAD_Y - self.verticalScrollBar().value(),
+            self.row_layout.tops[row] + PAD_Y - self.verticalScrollBar().value(),
         )
 
-    def _position_in_cell(self, point: QPointF, row: int, key: Side | None) -> int:
-        """The text position in one cell nearest to a viewport point (clamped to the cell)."""
-        layout = self._laid_out(row)[key].layout
-        origin = self.cell_origin(row, key)
-        local_x, local_y = point.x() - origin.x(), point.y() - origin.y()
-        if layout.lineCount() == 0 or local_y < 0:
-            return 0
-        for index in range(layout.lineCount()):
-            line = layout.lineAt(index)
-            if local_y < line.y() + line.height():
-                return line.xToCursor(max(0.0, local_x))
-        last = layout.lineAt(layout.lineCount() - 1)
-        return last.textStart() + last.textLength()
-
     def selected_text(self) -> str:
-        if self._selection is None:
-            return ""
-        row, key, anchor, cursor = self._selection
-        laid = self._laid_out(row).get(key)
-        if laid is None or anchor == cursor:
-            return ""
-        start, end = sorted((anchor, cursor))
-        # Positions are UTF-16 units (Qt's), the cell's text is code points: slice the UTF-16 form.
-        units = laid.cell.text.encode("utf-16-le")
-        return units[2 * start : 2 * end].decode("utf-16-le", errors="ignore")
+        return pane_hits.selected_text(self, self._selection)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -570,7 +439,7 @@ class ComparisonView(QAbstractScrollArea):
             event.ignore()
             return
         event.acceptProposedAction()
-        self.files_dropped.emit(paths, self._side_at(event.position().x()))
+        self.files_dropped.emit(paths, self.side_at(event.position().x()))
 
     # navigation --------------------------------------------------------------------------
     def set_current_block(self, block: int) -> None:
@@ -586,7 +455,7 @@ class ComparisonView(QAbstractScrollArea):
             here = self._anchor_row[self._current_block]
         else:
             # Nothing selected: start from what is on screen.
-            top = self._row_at(self.verticalScrollBar().value())
+            top = self.row_at(self.verticalScrollBar().value())
             here = top - 1 if forward else top + 1
             if top < 0:
                 here = -1 if forward else len(self._rows)
@@ -619,14 +488,15 @@ class ComparisonView(QAbstractScrollArea):
             return
         visible = self.viewport().height()
         # Real heights around the target first, so estimates cannot push it out of view.
+        layout = self.row_layout
         above, filled = row, 0.0
         while above > 0 and filled < visible / 3:
             above -= 1
-            self._laid_out(above)
-            filled += self._heights[above]
-        self._lay_out_span(row, visible)
+            layout.laid_out(above)
+            filled += layout.heights[above]
+        self.lay_out_span(row, visible)
         self._update_tops()
-        top, bottom = self._tops[row], self._tops[row + 1]
+        top, bottom = layout.row_extent(row)
         bar = self.verticalScrollBar()
         if top >= bar.value() and bottom <= bar.value() + visible:
             return
@@ -643,7 +513,7 @@ class ComparisonView(QAbstractScrollArea):
 
     def row_in_view(self, row: int) -> bool:
         bar = self.verticalScrollBar()
-        top, bottom = self._tops[row], self._tops[row + 1]
+        top, bottom = self.row_layout.row_extent(row)
         return bottom > bar.value() and top < bar.value() + self.viewport().height()
 
     def anchor_row(self, block: int) -> int:
@@ -658,7 +528,7 @@ class ComparisonView(QAbstractScrollArea):
 
     def find_step(self, forward: bool = True) -> int:
         """Move to the next (or previous) match, wrapping around; returns its 0-based number or -1."""
-        found = self._find.step(forward, self._row_at(self.verticalScrollBar().value()))
+        found = self._find.step(forward, self.row_at(self.verticalScrollBar().value()))
         if found >= 0:
             self.scroll_to_row(self._find.matches[found].row)
             self.viewport().update()
@@ -677,9 +547,9 @@ class ComparisonView(QAbstractScrollArea):
         return self._find.current
 
     # what the panes say ------------------------------------------------------------------
-    def gutter_labels(self, laid: LaidOutCell, side: Side | None) -> list[tuple[float, str]]:
+    def gutter_labels(self, laid: LaidOutCell) -> list[tuple[float, str]]:
         """Where each number of a cell's gutter goes (gui/pane_text.py)."""
-        return pane_text.gutter_labels(self, laid, side)
+        return pane_text.gutter_labels(laid)
 
     def tooltip_at(self, point: QPointF) -> str:
         return pane_text.tooltip_at(self, point)
@@ -722,8 +592,9 @@ class ComparisonView(QAbstractScrollArea):
             if source_row is not None and not self.row_in_view(source_row):
                 # The source sits elsewhere (a moved or distant paragraph): show both when they fit.
                 first, last = sorted((row, source_row))
-                if self._tops[last + 1] - self._tops[first] <= self.viewport().height():
-                    self.verticalScrollBar().setValue(round(self._tops[first]))
+                tops = self.row_layout.tops
+                if tops[last + 1] - tops[first] <= self.viewport().height():
+                    self.verticalScrollBar().setValue(round(tops[first]))
         self.viewport().update()
 
     @property

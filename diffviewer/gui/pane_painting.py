@@ -25,17 +25,19 @@ def paint_panes(view: ComparisonView, painter: QPainter) -> None:
     invitation in an empty pane, and the separators."""
     scheme = view._scheme
     painter.fillRect(view.viewport().rect(), scheme.base)
-    columns = view._columns()
+    columns = view.columns()
     y_offset = float(view.verticalScrollBar().value())
     x_offset = float(view.horizontalScrollBar().value())
     height = float(view.viewport().height())
+    tops = view.row_layout.tops
     if not view._rows:
         _paint_empty(view, painter, columns)
     else:
-        first = max(0, view._row_at(y_offset))
-        view._lay_out_span(first, view._tops[first] - y_offset + height)
+        first = max(0, view.row_at(y_offset))
+        view.lay_out_span(first, tops[first] - y_offset + height)
+        tops = view.row_layout.tops  # laying out may have moved the rows below
         row = first
-        while row < len(view._rows) and view._tops[row] - y_offset < height:
+        while row < len(view._rows) and tops[row] - y_offset < height:
             _paint_row(view, painter, row, columns, y_offset, x_offset)
             row += 1
         if None not in columns and view._comparison is not None:
@@ -79,10 +81,11 @@ def _paint_row(
     x_offset: float,
 ) -> None:
     scheme = view._scheme
-    top = view._tops[row] - y_offset
-    row_height = view._heights[row]
+    layout = view.row_layout
+    top = layout.tops[row] - y_offset
+    row_height = layout.heights[row]
     gutter = view._gutter_width()
-    for side, laid in view._laid_out(row).items():
+    for side, laid in layout.laid_out(row).items():
         left, width = columns.get(side, (0.0, 0.0))
         cell = laid.cell
         rect = QRectF(left, top, width, row_height)
@@ -94,7 +97,7 @@ def _paint_row(
         painter.setFont(view._small_font())
         painter.setPen(scheme.muted_text)
         first_line = QFontMetricsF(laid.layout.font()).height()  # centred on the line it numbers
-        for label_top, label in view.gutter_labels(laid, side):
+        for label_top, label in view.gutter_labels(laid):
             number_rect = QRectF(left + 2, top + PAD_Y + label_top, gutter - 4, first_line)
             painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
         painter.save()
@@ -140,9 +143,10 @@ def _paint_quote_marks(view: ComparisonView, painter: QPainter, laid: LaidOutCel
 
 
 def _text_selection(view: ComparisonView, row: int, side: Side | None) -> list[QTextLayout.FormatRange]:
-    if view._selection is None or view._selection[0] != row or view._selection[1] != side:
+    selection = view.selection
+    if selection is None or selection.row != row or selection.key != side:
         return []
-    _, _, anchor, cursor = view._selection
+    anchor, cursor = selection.anchor, selection.cursor
     if anchor == cursor:
         return []
     fmt = QTextCharFormat()
@@ -181,8 +185,8 @@ def _paragraph_extent(view: ComparisonView, side: Side, paragraph: int) -> tuple
     cell = current.left if side is Side.ORIGINAL else current.right
     if cell is None:
         return None
-    base = view._tops[row] + PAD_Y
-    laid = view._cells[row]
+    base = view.row_layout.tops[row] + PAD_Y
+    laid = view.row_layout.cached(row)
     if laid is not None and side in laid:
         extent = laid[side].paragraph_extent(paragraph)
     else:
@@ -191,7 +195,7 @@ def _paragraph_extent(view: ComparisonView, side: Side, paragraph: int) -> tuple
         starts = cell.paragraph_starts
         total = max(1, len(cell.text))
         end = cell.paragraph_end(position)
-        inner = view._heights[row] - 2 * PAD_Y
+        inner = view.row_layout.heights[row] - 2 * PAD_Y
         extent = (inner * starts[position] / total, inner * end / total)
     if extent is None:
         return None
@@ -240,12 +244,13 @@ def _paint_link_map(
             )
         )
     # Inserted and dropped paragraphs: a wedge from the point where they were added or lost.
+    tops = view.row_layout.tops
     for row in visible_rows:
-        top, bottom = view._tops[row] + PAD_Y, view._tops[row + 1] - PAD_Y
+        top, bottom = tops[row] + PAD_Y, tops[row + 1] - PAD_Y
         for side, cell in ((Side.ORIGINAL, view._rows[row].left), (Side.DERIVATIVE, view._rows[row].right)):
             if cell is None or cell.kind not in (BlockKind.INSERTED, BlockKind.DELETED):
                 continue
-            tip = view._tops[row] - y_offset
+            tip = tops[row] - y_offset
             fill, edge = scheme.kind_fill[cell.kind], scheme.kind_edge[cell.kind]
             if side is Side.DERIVATIVE:
                 bands.append(Band(tip, tip, top - y_offset, bottom - y_offset, fill, edge))
@@ -263,7 +268,7 @@ def paint_header(view: ComparisonView, painter: QPainter, rect: QRectF) -> None:
     painter.setPen(palette.color(QPalette.ColorRole.WindowText))
     bold = QFont(view.font())
     bold.setBold(True)
-    for side, (left, width) in view._columns().items():
+    for side, (left, width) in view.columns().items():
         area = QRectF(left + PAD_X, rect.top(), max(0.0, width - 2 * PAD_X), rect.height())
         painter.setFont(bold)
         elided = fitted(view.header_text(side), QFontMetricsF(bold), area.width())

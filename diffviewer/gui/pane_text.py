@@ -20,31 +20,27 @@ from diffviewer.gui.labels import (
     treatment_name,
 )
 from diffviewer.gui.moved_marks import move_places, moved_tooltip
+from diffviewer.gui.pane_hits import moved_at
 from diffviewer.gui.rows import Side, Span
 
 if TYPE_CHECKING:
     from diffviewer.gui.comparison_view import ComparisonView
 
 
-def gutter_labels(view: ComparisonView, laid: LaidOutCell, side: Side | None) -> list[tuple[float, str]]:
-    """Where each number of a cell's gutter goes: a paragraph's number at its first line, or for
-    a side of code, the file's number of every source line (wrapped lines get none)."""
-    cell = laid.cell
-    document = view._documents.get(side) if side is not None and side in view._languages else None
+def gutter_labels(laid: LaidOutCell) -> list[tuple[float, str]]:
+    """Where each of a cell's gutter numbers (the view model's, gui/rows.py) goes: a paragraph's
+    at its first line, a source line's at the line its text starts on."""
     labels: list[tuple[float, str]] = []
-    # Inline, numbers are the derivative's: a paragraph it dropped shows the original's number
-    # in brackets, so "16, (10), 17" reads as what it is (the header says so too).
-    dropped = side is None and cell.side is Side.ORIGINAL and view._comparison is not None
-    for position, (paragraph, (para_top, _)) in enumerate(zip(cell.paragraphs, laid.paragraph_spans, strict=False)):
-        first = document.paragraphs[paragraph].line if document is not None else None
-        if document is None or first is None:
-            labels.append((para_top, f"({paragraph + 1})" if dropped else str(paragraph + 1)))
+    spans = laid.paragraph_spans
+    for label in laid.cell.gutter_labels:
+        if label.position >= len(spans):
             continue
-        offset = cell.paragraph_starts[position]
-        for number, line in enumerate(document.paragraphs[paragraph].text.split("\n"), start=first):
-            text_line = laid.layout.lineForTextPosition(laid.to_qt(offset))
-            labels.append((text_line.y() if text_line.isValid() else para_top, str(number)))
-            offset += len(line) + 1
+        para_top = spans[label.position][0]
+        if label.offset is None:
+            labels.append((para_top, label.text))
+            continue
+        text_line = laid.layout.lineForTextPosition(laid.to_qt(label.offset))
+        labels.append((text_line.y() if text_line.isValid() else para_top, label.text))
     return labels
 
 
@@ -79,7 +75,7 @@ def tooltip_at(view: ComparisonView, point: QPointF) -> str:
     """What hovering at a viewport point tells: the block's kind, its paragraphs, its similarity."""
     if view._comparison is None:
         return ""
-    row = view._row_at(point.y() + view.verticalScrollBar().value())
+    row = view.row_at(point.y() + view.verticalScrollBar().value())
     if row < 0 or view._rows[row].block is None:
         return ""
     block_index = view._rows[row].block
@@ -103,10 +99,10 @@ def tooltip_at(view: ComparisonView, point: QPointF) -> str:
         )
     else:
         lines.append(treatment)
-    moved = view._moved_at(point)
+    moved = moved_at(view, point)
     if moved is not None:
-        elsewhere = _moved_elsewhere(view, block_index, moved[1])
-        lines.append(moved_tooltip(moved[1], inline=moved[0].cell is view._rows[row].inline, elsewhere=elsewhere))
+        elsewhere = _moved_elsewhere(view, block_index, moved.span)
+        lines.append(moved_tooltip(moved.span, inline=moved.laid.cell is view._rows[row].inline, elsewhere=elsewhere))
     for quote in _quotes_in_row(view, row):
         status = quote_status_name(quote.status)
         lines.append(

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document, Side
+from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document, DocumentFormat, Role, Side
 from diffviewer.core.moved import is_replacement
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.view_model import Navigation, QuoteMark, quote_marks
@@ -47,6 +47,15 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class GutterLabel:
+    """A number in a cell's gutter: a paragraph's (at its top) or, for code, a source line's."""
+
+    position: int  # which of the cell's paragraphs it belongs to
+    text: str  # "12", or "(12)" for an original paragraph the inline view shows as dropped
+    offset: int | None = None  # a source line's start in the cell's text; None: the paragraph's top
+
+
+@dataclass(frozen=True, slots=True)
 class Cell:
     side: Side
     block: int | None  # index into comparison.blocks; None when only one document is loaded
@@ -57,6 +66,11 @@ class Cell:
     # Offset in `text` where each of `paragraphs` begins. Given by whoever joined the paragraphs:
     # the text alone cannot tell a paragraph break from a line break inside a block of code.
     paragraph_starts: tuple[int, ...] = (0,)
+    # Each paragraph's role (heading, quotation...) in its document; () when all are body text.
+    roles: tuple[Role, ...] = ()
+    # The gutter's numbers, from the document (its paragraph numbers, or a code file's line
+    # numbers); () numbers the paragraphs plainly. Where they go in pixels is the view's business.
+    gutter: tuple[GutterLabel, ...] = ()
     # Each line's length in columns (a tab counts as a whole tab stop), and the longest: what the
     # view estimates heights from, so resizing or zooming never walks the text again.
     line_lengths: tuple[int, ...] = field(init=False, compare=False, repr=False)
@@ -65,6 +79,8 @@ class Cell:
     def __post_init__(self) -> None:
         if len(self.paragraph_starts) != max(1, len(self.paragraphs)):
             raise ValueError(f"{len(self.paragraphs)} paragraphs but {len(self.paragraph_starts)} starts")
+        if self.roles and len(self.roles) != len(self.paragraphs):
+            raise ValueError(f"{len(self.paragraphs)} paragraphs but {len(self.roles)} roles")
         lines = self.text.split("\n")
         if "\t" in self.text:
             lengths = tuple(len(line) + (TAB_COLUMNS - 1) * line.count("\t") for line in lines)
@@ -73,10 +89,40 @@ class Cell:
         object.__setattr__(self, "line_lengths", lengths)
         object.__setattr__(self, "widest_line", max(lengths))
 
+    @property
+    def paragraph_roles(self) -> tuple[Role, ...]:
+        return self.roles or (Role.BODY,) * len(self.paragraphs)
+
+    @property
+    def gutter_labels(self) -> tuple[GutterLabel, ...]:
+        return self.gutter or tuple(GutterLabel(n, str(p + 1)) for n, p in enumerate(self.paragraphs))
+
     def paragraph_end(self, position: int) -> int:
         """Where the paragraph at `position` (in `paragraphs`) ends in `text`, its joining "\n" excluded."""
         starts = self.paragraph_starts
         return starts[position + 1] - 1 if position + 1 < len(starts) else len(self.text)
+
+
+def roles_of(document: Document, paragraphs: Sequence[int]) -> tuple[Role, ...]:
+    return tuple(document.paragraphs[p].role for p in paragraphs)
+
+
+def gutter_of(document: Document, paragraphs: Sequence[int], starts: Sequence[int]) -> tuple[GutterLabel, ...]:
+    """A side's cell's gutter numbers: for code, the file's number of every source line (wrapped
+    lines get none); otherwise each paragraph's number, at its first line."""
+    labels: list[GutterLabel] = []
+    code = document.format is DocumentFormat.CODE
+    for position, paragraph in enumerate(paragraphs):
+        found = document.paragraphs[paragraph]
+        first = found.line if code else None
+        if first is None:
+            labels.append(GutterLabel(position, str(paragraph + 1)))
+            continue
+        offset = starts[position]
+        for number, line in enumerate(found.text.split("\n"), start=first):
+            labels.append(GutterLabel(position, str(number), offset))
+            offset += len(line) + 1
+    return tuple(labels)
 
 
 def joined_starts(texts: Sequence[str]) -> tuple[int, ...]:
@@ -136,12 +182,32 @@ def _side_cells(index: int, block: Block, original: Document, derivative: Docume
         # A dropped paragraph is removed as a whole: one span would only paint it all; leave it plain.
         spans = () if block.kind is BlockKind.DELETED else tuple(left_spans)
         starts = joined_starts(texts)
-        left = Cell(Side.ORIGINAL, index, block.kind, block.original, "\n".join(texts), spans, starts)
+        left = Cell(
+            Side.ORIGINAL,
+            index,
+            block.kind,
+            block.original,
+            "\n".join(texts),
+            spans,
+            starts,
+            roles_of(original, block.original),
+            gutter_of(original, block.original, starts),
+        )
     if block.derivative:
         texts = [derivative.paragraphs[j].text for j in block.derivative]
         spans = () if block.kind is BlockKind.INSERTED else tuple(right_spans)
         starts = joined_starts(texts)
-        right = Cell(Side.DERIVATIVE, index, block.kind, block.derivative, "\n".join(texts), spans, starts)
+        right = Cell(
+            Side.DERIVATIVE,
+            index,
+            block.kind,
+            block.derivative,
+            "\n".join(texts),
+            spans,
+            starts,
+            roles_of(derivative, block.derivative),
+            gutter_of(derivative, block.derivative, starts),
+        )
     return left, right
 
 
@@ -196,7 +262,14 @@ def inline_rows(comparison: Comparison) -> list[Row]:
         document = comparison.derivative if side is Side.DERIVATIVE else comparison.original
         paragraphs = block.derivative or block.original
         starts = _inline_starts(block.changes, [document.paragraphs[p].text for p in paragraphs], side)
-        rows.append(Row(inline=Cell(side, index, block.kind, paragraphs, text, tuple(spans), starts)))
+        # Inline, numbers are the derivative's: a paragraph it dropped shows the original's number
+        # in brackets, so "16, (10), 17" reads as what it is (the header says so too). Code is
+        # numbered by paragraph here: the mixed text is neither file's lines.
+        gutter = tuple(
+            GutterLabel(n, f"({p + 1})" if side is Side.ORIGINAL else str(p + 1)) for n, p in enumerate(paragraphs)
+        )
+        roles = roles_of(document, paragraphs)
+        rows.append(Row(inline=Cell(side, index, block.kind, paragraphs, text, tuple(spans), starts, roles, gutter)))
     return rows
 
 
@@ -228,7 +301,10 @@ def _inline_starts(changes: Sequence[Change], texts: Sequence[str], side: Side) 
 
 def single_document_rows(document: Document, side: Side) -> list[Row]:
     """Only one side loaded: show it, paragraph by paragraph, in its own pane."""
-    cells = [Cell(side, None, None, (p.index,), p.text, (), (0,)) for p in document.paragraphs]
+    cells = [
+        Cell(side, None, None, (p.index,), p.text, (), (0,), (p.role,), gutter_of(document, (p.index,), (0,)))
+        for p in document.paragraphs
+    ]
     if side is Side.ORIGINAL:
         return [Row(left=cell) for cell in cells]
     return [Row(right=cell) for cell in cells]

@@ -187,14 +187,14 @@ def test_the_gutter_numbers_code_by_the_files_lines(
     # `total_price` spans lines 12-16 of the original file and 16-20 of the revised one.
     for side, first in ((Side.ORIGINAL, 12), (Side.DERIVATIVE, 16)):
         laid = _cell(view, "def total_price", side)
-        labels = view.gutter_labels(laid, side)
+        labels = view.gutter_labels(laid)
         assert [label for _, label in labels] == [str(n) for n in range(first, first + 5)]
         tops = [top for top, _ in labels]
         assert tops == sorted(set(tops))  # one number per source line, each on its own line
     # Inline, where both files' lines mix, the gutter numbers paragraphs as for prose.
     window.inline_action.trigger()
     laid = _cell(view, "def total_price", None)
-    assert [label for _, label in view.gutter_labels(laid, None)] == [str(p + 1) for p in laid.cell.paragraphs]
+    assert [label for _, label in view.gutter_labels(laid)] == [str(p + 1) for p in laid.cell.paragraphs]
 
 
 def test_prose_keeps_the_view_font(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

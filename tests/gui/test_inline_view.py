@@ -69,5 +69,5 @@ def test_a_dropped_paragraph_is_numbered_as_the_originals(qtbot: QtBot, window: 
     assert any(b.kind is BlockKind.DELETED for b in comparison.blocks)
     window.inline_action.trigger()
     laid = _inline_cell(window, "orchards")
-    assert [label for _, label in window.view.gutter_labels(laid, None)] == ["(3)"]
+    assert [label for _, label in window.view.gutter_labels(laid)] == ["(3)"]
     assert "dropped" in window.view.header_label(None)

@@ -525,7 +525,7 @@ def test_switching_views_keeps_the_place_and_builds_no_rows(
     bar = view.verticalScrollBar()
 
     def top_block() -> int | None:
-        return view.rows[view._row_at(bar.value())].block
+        return view.rows[view.row_at(bar.value())].block
 
     before = top_block()
     assert before is not None and before > 100

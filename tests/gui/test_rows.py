@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core.compare import compare
-from diffviewer.core.model import BlockKind, ChangeOp
-from diffviewer.gui.rows import TAB_COLUMNS, Cell, Row, Side, Span, inline_rows, side_by_side_rows
-from tests.core.helpers import doc
+from diffviewer.core.model import BlockKind, ChangeOp, Document, Paragraph, Role
+from diffviewer.gui.rows import (
+    TAB_COLUMNS,
+    Cell,
+    GutterLabel,
+    Row,
+    Side,
+    Span,
+    inline_rows,
+    side_by_side_rows,
+    single_document_rows,
+)
+from tests.core.helpers import code, doc
 
 WORDS = ["harbour", "lantern", "orchard", "council", "budget", "memo", "safety", "open", "source", "models"]
 paragraphs = st.lists(st.sampled_from(WORDS), min_size=2, max_size=8).map(" ".join)
@@ -116,3 +128,47 @@ def test_cells_measure_their_lines_once_tabs_as_whole_stops() -> None:
     assert cell.widest_line == len("return 1") + TAB_COLUMNS
     row = Row(left=cell, right=None)
     assert row.cells == (cell,)
+
+
+def _with_roles(document: Document, *roles: Role) -> Document:
+    return replace(
+        document, paragraphs=tuple(replace(p, role=r) for p, r in zip(document.paragraphs, roles, strict=True))
+    )
+
+
+def test_cells_carry_their_paragraphs_roles_from_the_documents() -> None:
+    original = _with_roles(
+        doc("Harbour news", "The lantern was lit.", "Old orchard."), Role.HEADING, Role.BODY, Role.QUOTE
+    )
+    derivative = _with_roles(doc("Harbour news", "The lantern was lit at dusk."), Role.HEADING, Role.LIST)
+    comparison = compare(original, derivative)
+    documents = {Side.ORIGINAL: original, Side.DERIVATIVE: derivative}
+    for rows in (side_by_side_rows(comparison), inline_rows(comparison), single_document_rows(original, Side.ORIGINAL)):
+        for row in rows:
+            for cell in row.cells:
+                expected = tuple(documents[cell.side].paragraphs[p].role for p in cell.paragraphs)
+                assert cell.paragraph_roles == expected
+
+
+def test_the_gutter_numbers_paragraphs_and_brackets_the_dropped_ones_inline() -> None:
+    comparison = compare(
+        doc("One harbour.", "Two lanterns.", "Three orchards."), doc("One harbour.", "Three orchards.")
+    )
+    side = [label.text for row in side_by_side_rows(comparison) for cell in row.cells for label in cell.gutter_labels]
+    assert sorted(side) == ["1", "1", "2", "2", "3"]  # original 1-3, derivative 1-2
+    inline = [label.text for row in inline_rows(comparison) for label in row.cells[0].gutter_labels]
+    assert inline == ["1", "(2)", "2"]  # the derivative's numbers; the original's 2nd, dropped, in brackets
+
+
+def test_the_gutter_of_code_numbers_the_files_lines() -> None:
+    # Code keeps each block's first line in its file; blank lines between blocks are not kept.
+    lines = (Paragraph(0, "def f():\n    return 1", line=3), Paragraph(1, "print(f())", line=7))
+    document = replace(code(), paragraphs=lines)
+    (first, second) = single_document_rows(document, Side.ORIGINAL)
+    assert first.cells[0].gutter_labels == (GutterLabel(0, "3", 0), GutterLabel(0, "4", len("def f():") + 1))
+    assert second.cells[0].gutter_labels == (GutterLabel(0, "7", 0),)
+    # A cell built without them numbers its paragraphs plainly.
+    assert Cell(Side.ORIGINAL, None, None, (4, 5), "a\nb", (), (0, 2)).gutter_labels == (
+        GutterLabel(0, "5"),
+        GutterLabel(1, "6"),
+    )

@@ -1,0 +1,191 @@
+"""Where each row of the panes is, in pixels: heights estimated for all, laid out for the shown.
+
+Laying out a megabyte of text takes seconds; estimating takes milliseconds. Only rows that are
+painted (or jumped to) get a real QTextLayout, so opening and resizing stay instant. The view owns
+one RowLayout and keeps its scroll bars in step with `content_height`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import floordiv
+
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from diffviewer.gui.cell_layout import PAD_Y, LaidOutCell, lay_out
+from diffviewer.gui.colors import Scheme
+from diffviewer.gui.rows import Cell, Row, Side
+from diffviewer.gui.syntax_colours import cell_syntax, theme_for
+
+# A cell whose column is unknown (not shown in this mode) is measured as if this wide.
+FALLBACK_WIDTH = 400.0
+
+CellKey = Side | None  # a row's cell: its side's, or None for the inline one
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutStyle:
+    """Everything besides the rows that decides how tall a row is."""
+
+    font: QFont
+    code_font: QFont  # truly fixed-pitch (gui/fonts.py), at the same zoom as `font`
+    wrap: bool
+    scheme: Scheme
+    languages: Mapping[Side, str | None]  # the lexer of each side that is code
+    text_widths: Mapping[CellKey, float]  # each text column's width for its text
+
+
+def cell_key(cell: Cell, row: Row) -> CellKey:
+    return None if cell is row.inline else cell.side
+
+
+class RowLayout:
+    """The rows' heights and tops, and their cells' QTextLayouts once they are needed."""
+
+    def __init__(self, style: LayoutStyle) -> None:
+        self._style = style
+        self._rows: Sequence[Row] = ()
+        self._cells: list[dict[CellKey, LaidOutCell] | None] = []  # None: not laid out yet
+        self._heights: list[float] = []
+        self._tops: list[float] = [0.0]
+        self._line_height = 16.0
+        self._char_width = 7.0
+        self._code_line_height = 16.0
+        self._code_char_width = 7.0
+
+    @property
+    def style(self) -> LayoutStyle:
+        return self._style
+
+    @property
+    def tops(self) -> list[float]:
+        """Each row's top in content coordinates, and after them the bottom of the last one."""
+        return self._tops
+
+    @property
+    def heights(self) -> list[float]:
+        return self._heights
+
+    def is_laid_out(self, row: int, key: CellKey) -> bool:
+        laid = self._cells[row]
+        return laid is not None and key in laid
+
+    def cached(self, row: int) -> dict[CellKey, LaidOutCell] | None:
+        """The row's cells if they are laid out already (never lays out)."""
+        return self._cells[row]
+
+    def relayout(self, rows: Sequence[Row], style: LayoutStyle) -> None:
+        """Forget laid-out text and estimate every row's height in `style`."""
+        self._rows = rows
+        self._style = style
+        metrics = QFontMetricsF(style.font)
+        self._line_height = metrics.lineSpacing()
+        self._char_width = max(1.0, metrics.averageCharWidth())
+        code_metrics = QFontMetricsF(style.code_font)
+        self._code_line_height = code_metrics.lineSpacing()
+        self._code_char_width = max(1.0, code_metrics.horizontalAdvance(" "))
+        self._cells = [None] * len(rows)
+        self._heights = [self._estimated_height(row) for row in rows]
+        self.update_tops()
+
+    def is_code(self, cell: Cell, row: Row) -> bool:
+        languages = self._style.languages
+        if cell is row.inline:
+            return bool(languages)
+        return cell.side in languages
+
+    def widest_line(self) -> float:
+        """The widest line of any row, in pixels (estimated): what unwrapped text scrolls across."""
+        # Lines, not paragraphs: a block of code has many lines, and the widest one counts.
+        widest = 0.0
+        for row in self._rows:
+            for cell in row.cells:
+                width = self._code_char_width if self.is_code(cell, row) else self._char_width
+                widest = max(widest, cell.widest_line * width)
+        return widest
+
+    def _estimated_height(self, row: Row) -> float:
+        best = self._line_height
+        wrap, text_widths = self._style.wrap, self._style.text_widths
+        for cell in row.cells:
+            code = self.is_code(cell, row)
+            line_height = self._code_line_height if code else self._line_height
+            lines = len(cell.line_lengths)
+            if wrap:
+                char_width = self._code_char_width if code else self._char_width
+                per_line = max(1, int(text_widths.get(cell_key(cell, row), FALLBACK_WIDTH) / char_width))
+                if cell.widest_line > per_line:  # some line wraps: each takes ceil(n / per_line), at least 1
+                    widths = cell.line_lengths
+                    # Counted at C speed (map, not a generator): big documents have millions of lines.
+                    lines = sum(map(floordiv, map((per_line - 1).__add__, widths), repeat(per_line)))
+                    lines += widths.count(0)
+            best = max(best, lines * line_height)
+        return best + 2 * PAD_Y
+
+    def update_tops(self) -> None:
+        self._tops = [0.0, *accumulate(self._heights)]
+
+    def laid_out(self, row: int) -> dict[CellKey, LaidOutCell]:
+        """The row's cells laid out (doing it now if needed); call update_tops after a batch."""
+        laid = self._cells[row]
+        if laid is None:
+            laid = {}
+            style = self._style
+            current = self._rows[row]
+            for cell in current.cells:
+                key = cell_key(cell, current)
+                width = style.text_widths.get(key, FALLBACK_WIDTH)
+                roles = list(cell.paragraph_roles)
+                if self.is_code(cell, current):
+                    theme = theme_for(style.scheme.dark)
+                    syntax = cell_syntax(cell, dict(style.languages), theme, inline=key is None)
+                    laid[key] = lay_out(
+                        cell,
+                        roles,
+                        style.code_font,
+                        width,
+                        style.wrap,
+                        style.scheme,
+                        code=True,
+                        syntax=syntax,
+                        inline=key is None,
+                    )
+                else:
+                    laid[key] = lay_out(cell, roles, style.font, width, style.wrap, style.scheme, inline=key is None)
+            self._cells[row] = laid
+            self._heights[row] = max((c.height for c in laid.values()), default=self._line_height) + 2 * PAD_Y
+        return laid
+
+    def lay_out_span(self, first: int, height: float) -> bool:
+        """Lay out rows from `first` on until they fill `height` pixels; True if any was new
+        (the tops are then up to date again)."""
+        changed = False
+        filled = 0.0
+        row = max(0, first)
+        while row < len(self._rows) and filled < height:
+            if self._cells[row] is None:
+                self.laid_out(row)
+                changed = True
+            filled += self._heights[row]
+            row += 1
+        if changed:
+            self.update_tops()
+        return changed
+
+    def content_height(self) -> float:
+        return self._tops[-1]
+
+    def row_extent(self, row: int) -> tuple[float, float]:
+        """Top and bottom of a row in content coordinates."""
+        return self._tops[row], self._tops[row + 1]
+
+    def row_at(self, content_y: float) -> int:
+        """The row at a height in content coordinates, or -1 below the last (or with none)."""
+        row = bisect_right(self._tops, content_y) - 1
+        return row if 0 <= row < len(self._rows) else -1
+
+
+__all__ = ["CellKey", "LayoutStyle", "RowLayout", "cell_key"]
