@@ -27,20 +27,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from diffviewer.core.model import Comparison, Document, DocumentFormat, Quote
+from diffviewer.core.model import Comparison, Document, Quote
 from diffviewer.gui import pane_hits, pane_text
 from diffviewer.gui.cell_layout import PAD_X, PAD_Y, LaidOutCell
 from diffviewer.gui.colors import Scheme, scheme_for
 from diffviewer.gui.find_matches import FindMatch, FindMatches
 from diffviewer.gui.fonts import code_font
 from diffviewer.gui.header_text import HeaderText
-from diffviewer.gui.moved_marks import MoveKey, MovePlace, moved_key
+from diffviewer.gui.moved_marks import MoveKey, moved_key
 from diffviewer.gui.pane_hits import TextSelection
 from diffviewer.gui.pane_painting import paint_header, paint_panes
 from diffviewer.gui.row_layout import CellKey, LayoutStyle, RowLayout
 from diffviewer.gui.rows import PreparedRows, Row, RowIndex, Side, single_document_rows
 from diffviewer.gui.view_mode import ViewMode
-from diffviewer.gui.view_model import ChangePosition, Navigation, QuoteMark, Target
+from diffviewer.gui.view_model import ChangePosition, MoveEnd, Navigation, PaneDocument, QuoteMark, Target
 
 MAP_WIDTH = 72
 HEADER_PADDING = 6
@@ -83,7 +83,9 @@ class ComparisonView(QAbstractScrollArea):
         self._scheme: Scheme = scheme_for(self.palette())
         self._comparison: Comparison | None = None
         self._documents: dict[Side, Document | None] = {Side.ORIGINAL: None, Side.DERIVATIVE: None}
-        self._languages: dict[Side, str | None] = {}  # the lexer of each side that is code
+        # What the headers say of each side's document, and the lexer of each side that is code.
+        self._panes: dict[Side, PaneDocument] = {}
+        self._languages: dict[Side, str | None] = {}
         self._rows: list[Row] = []
         # Heights and tops of the rows, and their cells laid out once shown (gui/row_layout.py).
         self.row_layout = RowLayout(self._layout_style())
@@ -97,7 +99,7 @@ class ComparisonView(QAbstractScrollArea):
         self._navigation = Navigation((), ())
         self._focused_quote: Quote | None = None
         self._hovered_move: MoveKey | None = None  # the moved phrase under the mouse: both ends outlined
-        self._move_places: dict[int, MovePlace] | None = None  # where each moved phrase's ends are
+        self._moved_elsewhere: Mapping[MoveEnd, int] = {}  # moved phrases' ends in other blocks
         self._header = _Header(self)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self._layout_width = -1.0
@@ -125,6 +127,19 @@ class ComparisonView(QAbstractScrollArea):
     def document(self, side: Side) -> Document | None:
         return self._documents[side]
 
+    def pane_document(self, side: Side) -> PaneDocument | None:
+        """What a pane says of its document (its header); None while it has none."""
+        return self._panes.get(side)
+
+    @property
+    def quote_marks(self) -> Mapping[tuple[Side, int], tuple[QuoteMark, ...]]:
+        return self._quote_marks
+
+    def moved_elsewhere(self, end: MoveEnd) -> int | None:
+        """The paragraph of the other document holding a moved phrase's other end, when that end
+        is in another block."""
+        return self._moved_elsewhere.get(end)
+
     def set_documents(
         self, original: Document | None, derivative: Document | None, preview: Sequence[Row] | None = None
     ) -> None:
@@ -145,7 +160,6 @@ class ComparisonView(QAbstractScrollArea):
         keep_position = self._comparison is not None and comparison is not None
         fraction = self._scroll_fraction() if keep_position else 0.0
         self._comparison = comparison
-        self._move_places = None
         self._focused_quote = None
         if comparison is not None:
             self._documents = {Side.ORIGINAL: comparison.original, Side.DERIVATIVE: comparison.derivative}
@@ -215,17 +229,15 @@ class ComparisonView(QAbstractScrollArea):
             self._rows = single_document_rows(derivative, Side.DERIVATIVE)
         else:
             self._rows = []
-        self._languages = {
-            side: document.language or "text"
-            for side, document in self._documents.items()
-            if document is not None and document.format is DocumentFormat.CODE
-        }
+        self._panes = {side: PaneDocument.of(d) for side, d in self._documents.items() if d is not None}
+        self._languages = {side: pane.lexer for side, pane in self._panes.items() if pane.is_code}
         # The rows of a comparison come with their index, navigation and quotation marks, all
         # built off the GUI thread (gui/view_model.py).
         shown = self._prepared_by_mode.get(self._mode) if self._comparison is not None else None
         index = shown.index if shown is not None else RowIndex.of(self._rows, ())
         self._navigation = shown.navigation if shown is not None else Navigation((), ())
         self._quote_marks = shown.quote_marks if shown is not None else {}
+        self._moved_elsewhere = shown.moved_elsewhere if shown is not None else {}
         self._anchor_row = index.anchor_row
         self._paragraph_row = index.paragraph_row
         self._link_rows = list(index.link_rows)

@@ -8,37 +8,16 @@ elsewhere. cell_layout tints them, this module links them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QPainter, QPen
 
-from diffviewer.core.model import ChangeOp, Comparison
+from diffviewer.core.model import ChangeOp
 from diffviewer.gui.cell_layout import LaidOutCell, span_rects
 from diffviewer.gui.colors import Scheme
 from diffviewer.gui.rows import Span
 
 # A hovered moved phrase: its id.
 MoveKey = int
-
-
-@dataclass(frozen=True, slots=True)
-class MovePlace:
-    """The blocks holding a moved phrase's two ends."""
-
-    removed: int
-    added: int
-
-
-def move_places(comparison: Comparison) -> dict[int, MovePlace]:
-    """Where each moved phrase's ends are."""
-    removed: dict[int, int] = {}
-    added: dict[int, int] = {}
-    for index, block in enumerate(comparison.blocks):
-        for change in block.changes:
-            if change.moved is not None:
-                (removed if change.op is ChangeOp.DELETE else added)[change.moved] = index
-    return {move: MovePlace(block, added.get(move, block)) for move, block in removed.items()}
 
 
 def moved_span_at(laid: LaidOutCell, point: QPointF) -> Span | None:

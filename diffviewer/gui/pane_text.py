@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF
 
-from diffviewer.core.model import ChangeOp, DocumentFormat, Quote, QuoteStatus
+from diffviewer.core.model import Quote
 from diffviewer.gui.cell_layout import LaidOutCell
 from diffviewer.gui.header_text import HeaderText
 from diffviewer.gui.labels import (
@@ -19,9 +18,10 @@ from diffviewer.gui.labels import (
     quoted,
     treatment_name,
 )
-from diffviewer.gui.moved_marks import move_places, moved_tooltip
+from diffviewer.gui.moved_marks import moved_tooltip
 from diffviewer.gui.pane_hits import moved_at
-from diffviewer.gui.rows import Side, Span
+from diffviewer.gui.rows import Side
+from diffviewer.gui.view_model import MoveEnd
 
 if TYPE_CHECKING:
     from diffviewer.gui.comparison_view import ComparisonView
@@ -42,33 +42,6 @@ def gutter_labels(laid: LaidOutCell) -> list[tuple[float, str]]:
         text_line = laid.layout.lineForTextPosition(laid.to_qt(label.offset))
         labels.append((text_line.y() if text_line.isValid() else para_top, label.text))
     return labels
-
-
-def _moved_elsewhere(view: ComparisonView, block: int, span: Span) -> int | None:
-    """The paragraph of the other document holding a moved phrase's other end, when that end
-    is in another block (a sentence moved into a paragraph aligned elsewhere)."""
-    if view._comparison is None or span.moved is None:
-        return None
-    if view._move_places is None:
-        view._move_places = move_places(view._comparison)
-    place = view._move_places.get(span.moved)
-    if place is None or place.removed == place.added:
-        return None
-    removed_here = span.op is ChangeOp.DELETE
-    other = view._comparison.blocks[place.added if removed_here else place.removed]
-    document = view._comparison.derivative if removed_here else view._comparison.original
-    wanted = ChangeOp.INSERT if removed_here else ChangeOp.DELETE
-    at = 0  # where the other end starts in the other block's side (paragraphs joined by "\n")
-    for change in other.changes:
-        if change.moved == span.moved and change.op is wanted:
-            break
-        at += len(change.derivative_side if removed_here else change.original_side)
-    paragraphs = other.derivative if removed_here else other.original
-    for paragraph in paragraphs:
-        at -= len(document.paragraphs[paragraph].text) + 1
-        if at < 0:
-            return paragraph
-    return paragraphs[-1] if paragraphs else None
 
 
 def tooltip_at(view: ComparisonView, point: QPointF) -> str:
@@ -101,7 +74,8 @@ def tooltip_at(view: ComparisonView, point: QPointF) -> str:
         lines.append(treatment)
     moved = moved_at(view, point)
     if moved is not None:
-        elsewhere = _moved_elsewhere(view, block_index, moved.span)
+        span = moved.span
+        elsewhere = view.moved_elsewhere(MoveEnd(span.moved, span.op)) if span.moved is not None else None
         lines.append(moved_tooltip(moved.span, inline=moved.laid.cell is view._rows[row].inline, elsewhere=elsewhere))
     for quote in _quotes_in_row(view, row):
         status = quote_status_name(quote.status)
@@ -114,18 +88,18 @@ def tooltip_at(view: ComparisonView, point: QPointF) -> str:
 
 
 def _quotes_in_row(view: ComparisonView, row: int) -> list[Quote]:
+    """The flagged quotations of a row's derivative paragraphs, as the view model marks them."""
     right = view._rows[row].right or view._rows[row].inline
     if view._comparison is None or right is None or right.side is not Side.DERIVATIVE:
         return []
-    return [
-        q for q in view._comparison.quotes if q.paragraph in right.paragraphs and q.status is not QuoteStatus.VERBATIM
-    ]
+    marks = view.quote_marks
+    return [mark.quote for paragraph in right.paragraphs for mark in marks.get((Side.DERIVATIVE, paragraph), ())]
 
 
 def header_text(view: ComparisonView, side: Side | None) -> HeaderText:
     if side is None:
-        original, derivative = view._documents[Side.ORIGINAL], view._documents[Side.DERIVATIVE]
-        names = [Path(d.path).name if d else "—" for d in (original, derivative)]
+        panes = (view.pane_document(Side.ORIGINAL), view.pane_document(Side.DERIVATIVE))
+        names = [pane.name if pane else "—" for pane in panes]
         return HeaderText(
             QCoreApplication.translate("ComparisonView", "Inline: "),
             f"{names[0]} → {names[1]}",
@@ -133,7 +107,7 @@ def header_text(view: ComparisonView, side: Side | None) -> HeaderText:
                 "ComparisonView", " (paragraph numbers are the derivative's; (n): an original paragraph it dropped)"
             ),
         )
-    document = view._documents[side]
+    document = view.pane_document(side)
     title = (
         QCoreApplication.translate("ComparisonView", "Original")
         if side is Side.ORIGINAL
@@ -141,17 +115,15 @@ def header_text(view: ComparisonView, side: Side | None) -> HeaderText:
     )
     if document is None:
         return HeaderText(title, "")
-    if document.format is DocumentFormat.CODE:  # runs of lines between blank lines
-        count = block_count(len(document.paragraphs))
-    else:
-        count = paragraph_count(len(document.paragraphs))
+    # Code is read in runs of lines between blank lines: blocks, not paragraphs.
+    count = block_count(document.paragraphs) if document.is_code else paragraph_count(document.paragraphs)
     # Code is named by its language ("python", "markdown"): "code" alone says little.
     kind = format_name(document.format)
-    if document.format is DocumentFormat.CODE and document.language:
+    if document.is_code and document.language:
         kind = document.language
     return HeaderText(
         QCoreApplication.translate("ComparisonView", "%1: ").replace("%1", title),
-        Path(document.path).name,
+        document.name,
         f" ({kind}, {count})",
     )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document, DocumentFormat, Role, Side
 from diffviewer.core.moved import is_replacement
 from diffviewer.gui.view_mode import ViewMode
-from diffviewer.gui.view_model import Navigation, QuoteMark, quote_marks
+from diffviewer.gui.view_model import MoveEnd, Navigation, QuoteMark, moved_elsewhere, quote_marks
 
 TAB_COLUMNS = 4  # code's tab stops are four spaces apart
 
@@ -321,6 +321,8 @@ class PreparedRows:
     index: RowIndex
     navigation: Navigation
     quote_marks: Mapping[tuple[Side, int], tuple[QuoteMark, ...]]  # the same in both modes
+    # Where a moved phrase's other end is, when in another block (the same in both modes).
+    moved_elsewhere: Mapping[MoveEnd, int]
     # The other view mode's rows, when they were built too (switching views then builds nothing).
     alternate: PreparedRows | None = None
 
@@ -328,8 +330,9 @@ class PreparedRows:
     def of(
         comparison: Comparison,
         mode: ViewMode,
-        marks: Mapping[tuple[Side, int], tuple[QuoteMark, ...]] | None = None,
+        shared: PreparedRows | None = None,
     ) -> PreparedRows:
+        """`shared`: the other mode's rows of the same comparison, whose marks these share."""
         builder = inline_rows if mode is ViewMode.INLINE else side_by_side_rows
         rows = tuple(builder(comparison))
         index = RowIndex.of(rows, comparison.links)
@@ -339,7 +342,8 @@ class PreparedRows:
             rows,
             index,
             Navigation.of(comparison, index.anchor_row),
-            quote_marks(comparison) if marks is None else marks,
+            quote_marks(comparison) if shared is None else shared.quote_marks,
+            moved_elsewhere(comparison) if shared is None else shared.moved_elsewhere,
         )
 
     @staticmethod
@@ -347,7 +351,7 @@ class PreparedRows:
         """The rows of `mode`, with those of the other mode as their alternate."""
         other = ViewMode.SIDE_BY_SIDE if mode is ViewMode.INLINE else ViewMode.INLINE
         shown = PreparedRows.of(comparison, mode)
-        return replace(shown, alternate=PreparedRows.of(comparison, other, shown.quote_marks))
+        return replace(shown, alternate=PreparedRows.of(comparison, other, shown))
 
 
 @dataclass(frozen=True, slots=True)

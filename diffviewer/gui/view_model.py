@@ -1,5 +1,6 @@
 """What the panes show besides the rows, worked out with them off the GUI thread, Qt-free: where
-next/previous lands, which change the reader is on, and which quotations to outline where.
+next/previous lands, which change the reader is on, which quotations to outline where, where a
+moved phrase's other end is, and what a pane's header says of its document.
 
 The view only lays out and paints; these rules are tested without a display.
 """
@@ -8,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
-from diffviewer.core.model import BlockKind, Comparison, Quote, QuoteStatus, Side
+from diffviewer.core.model import BlockKind, ChangeOp, Comparison, Document, DocumentFormat, Quote, QuoteStatus, Side
 
 # What "next change" stops at: every block that is not an unchanged copy.
 CHANGE_KINDS = frozenset({BlockKind.REWRITE, BlockKind.MOVED, BlockKind.INSERTED, BlockKind.DELETED})
@@ -80,4 +82,97 @@ def quote_marks(comparison: Comparison) -> dict[tuple[Side, int], tuple[QuoteMar
     return {place: tuple(marks) for place, marks in found.items()}
 
 
-__all__ = ["CHANGE_KINDS", "ChangePosition", "Navigation", "QuoteMark", "Target", "quote_marks"]
+@dataclass(frozen=True, slots=True)
+class MovePlace:
+    """The blocks holding a moved phrase's two ends."""
+
+    removed: int
+    added: int
+
+
+def move_places(comparison: Comparison) -> dict[int, MovePlace]:
+    """Where each moved phrase's ends are."""
+    removed: dict[int, int] = {}
+    added: dict[int, int] = {}
+    for index, block in enumerate(comparison.blocks):
+        for change in block.changes:
+            if change.moved is not None:
+                (removed if change.op is ChangeOp.DELETE else added)[change.moved] = index
+    return {move: MovePlace(block, added.get(move, block)) for move, block in removed.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class MoveEnd:
+    """One end of a moved phrase: its id and what it is where it is (removed or added)."""
+
+    move: int
+    op: ChangeOp
+
+
+def moved_elsewhere(comparison: Comparison) -> dict[MoveEnd, int]:
+    """For each end of a moved phrase whose other end is in another block (a sentence moved into a
+    paragraph aligned elsewhere), the paragraph of the other document that holds the other end."""
+    found: dict[MoveEnd, int] = {}
+    for move, place in move_places(comparison).items():
+        if place.removed == place.added:
+            continue
+        for here in (ChangeOp.DELETE, ChangeOp.INSERT):
+            paragraph = _other_end(comparison, move, place, removed_here=here is ChangeOp.DELETE)
+            if paragraph is not None:
+                found[MoveEnd(move, here)] = paragraph
+    return found
+
+
+def _other_end(comparison: Comparison, move: int, place: MovePlace, removed_here: bool) -> int | None:
+    other = comparison.blocks[place.added if removed_here else place.removed]
+    document = comparison.derivative if removed_here else comparison.original
+    wanted = ChangeOp.INSERT if removed_here else ChangeOp.DELETE
+    at = 0  # where the other end starts in the other block's side (paragraphs joined by "\n")
+    for change in other.changes:
+        if change.moved == move and change.op is wanted:
+            break
+        at += len(change.derivative_side if removed_here else change.original_side)
+    paragraphs = other.derivative if removed_here else other.original
+    for paragraph in paragraphs:
+        at -= len(document.paragraphs[paragraph].text) + 1
+        if at < 0:
+            return paragraph
+    return paragraphs[-1] if paragraphs else None
+
+
+@dataclass(frozen=True, slots=True)
+class PaneDocument:
+    """What a pane says of the document it shows (its header), and whether it shows code."""
+
+    name: str  # the file's name, without its folder
+    format: DocumentFormat
+    language: str | None  # for code, the lexer the loader chose ("python"), when it knows one
+    paragraphs: int  # for code, its blocks of lines
+
+    @staticmethod
+    def of(document: Document) -> PaneDocument:
+        return PaneDocument(Path(document.path).name, document.format, document.language, len(document.paragraphs))
+
+    @property
+    def is_code(self) -> bool:
+        return self.format is DocumentFormat.CODE
+
+    @property
+    def lexer(self) -> str | None:
+        """The lexer its panes colour it with; None for prose ("text" lexes code of no known language)."""
+        return (self.language or "text") if self.is_code else None
+
+
+__all__ = [
+    "CHANGE_KINDS",
+    "ChangePosition",
+    "MoveEnd",
+    "MovePlace",
+    "Navigation",
+    "PaneDocument",
+    "QuoteMark",
+    "Target",
+    "move_places",
+    "moved_elsewhere",
+    "quote_marks",
+]

@@ -442,9 +442,9 @@ def test_rows_of_both_views_are_built_in_the_worker(
     built_on: list[tuple[ViewMode, bool]] = []
     real = PreparedRows.of
 
-    def counting(comparison: Comparison, mode: ViewMode, marks: object = None) -> PreparedRows:
+    def counting(comparison: Comparison, mode: ViewMode, shared: object = None) -> PreparedRows:
         built_on.append((mode, threading.current_thread() is threading.main_thread()))
-        return real(comparison, mode, marks)  # type: ignore[arg-type]
+        return real(comparison, mode, shared)  # type: ignore[arg-type]
 
     monkeypatch.setattr(PreparedRows, "of", staticmethod(counting))
     compared(qtbot, window, lambda: window.open_paths(original, derivative))
@@ -532,7 +532,7 @@ def test_switching_views_keeps_the_place_and_builds_no_rows(
     built: list[ViewMode] = []
     real = PreparedRows.of
     monkeypatch.setattr(
-        PreparedRows, "of", staticmethod(lambda c, mode, marks=None: built.append(mode) or real(c, mode, marks))
+        PreparedRows, "of", staticmethod(lambda c, mode, shared=None: built.append(mode) or real(c, mode, shared))
     )
     for mode in (ViewMode.INLINE, ViewMode.SIDE_BY_SIDE, ViewMode.INLINE, ViewMode.SIDE_BY_SIDE):
         view.set_mode(mode)
