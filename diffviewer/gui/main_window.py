@@ -1,50 +1,41 @@
-"""The main window: menus, loading, the background comparison, and the numbers in the status bar."""
+"""The main window: it composes the panes, the panels and the window's parts, and loads.
+
+Its parts each have one job: the file commands (gui/window_files.py), export and print
+(gui/window_export.py), the view options (gui/window_options.py), the status bar and title
+(gui/window_status.py); the commands are declared in gui/window_actions.py. The window itself
+keeps which documents are loaded in step with what the session reports.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QRect, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QToolBar, QVBoxLayout, QWidget
 
 from diffviewer import __version__
-from diffviewer.core.model import Comparison, Document, Granularity, Quote
+from diffviewer.core.model import Comparison, Document, Quote
 from diffviewer.formats import MarkupView
 from diffviewer.gui.comparison_view import ComparisonView
 from diffviewer.gui.derivative_tabs import DerivativeTabs
-from diffviewer.gui.file_watch import FileWatch
 from diffviewer.gui.find_bar import FindBar
 from diffviewer.gui.heat_map import Column
-from diffviewer.gui.labels import fill, number, paragraphs_line, similarity_line, treatment_name, words_line
 from diffviewer.gui.legend import Legend
 from diffviewer.gui.limits_dialog import LimitsDialog
 from diffviewer.gui.message_bar import MessageBar, MessageLevel
 from diffviewer.gui.overview import OverviewRuler
 from diffviewer.gui.rows import Row, Side
 from diffviewer.gui.session import ComparisonSession, DerivativeEntry
-from diffviewer.gui.settings import DEFAULT_FONT_SIZE, Settings
+from diffviewer.gui.settings import Settings
 from diffviewer.gui.view_mode import ViewMode
-from diffviewer.gui.window_actions import ACTIONS, build_actions, build_menus, group
+from diffviewer.gui.window_actions import ACTIONS, build_actions, build_menus
+from diffviewer.gui.window_export import ReportExport
+from diffviewer.gui.window_files import FileCommands
+from diffviewer.gui.window_options import ViewOptions
 from diffviewer.gui.window_panels import build_panels
-from diffviewer.report import html_report
-from diffviewer.report.html_report import Layout
-from diffviewer.report.writer import format_for, write_report
+from diffviewer.gui.window_status import WindowStatus
 
-OPTIONS_DEBOUNCE_MS = 150
 # The first window takes this share of the screen, up to this size.
 FIRST_RUN_SHARE = 0.9
 FIRST_RUN_MAX = QSize(1800, 1200)
@@ -52,30 +43,6 @@ FIRST_RUN_MAX = QSize(1800, 1200)
 ROOMY_WIDTH = 1400
 # The right-hand panels' share of the first window's width.
 PANEL_SHARE = 0.22
-
-
-def file_filters() -> str:
-    """The open dialog's filters, one per format the loaders read."""
-
-    documents = (
-        "*.txt *.text *.md *.markdown *.mdown *.rst *.rest *.html *.htm *.xhtml *.docx *.odt *.rtf *.epub *.pdf"
-    )
-    return ";;".join(
-        [
-            QCoreApplication.translate("MainWindow", "Documents") + f" ({documents})",
-            QCoreApplication.translate("MainWindow", "Plain text") + " (*.txt *.text)",
-            QCoreApplication.translate("MainWindow", "Markdown") + " (*.md *.markdown *.mdown)",
-            QCoreApplication.translate("MainWindow", "reStructuredText") + " (*.rst *.rest)",
-            QCoreApplication.translate("MainWindow", "HTML") + " (*.html *.htm *.xhtml)",
-            QCoreApplication.translate("MainWindow", "Word documents") + " (*.docx)",
-            QCoreApplication.translate("MainWindow", "OpenDocument text") + " (*.odt)",
-            QCoreApplication.translate("MainWindow", "RTF documents") + " (*.rtf)",
-            QCoreApplication.translate("MainWindow", "EPUB books") + " (*.epub)",
-            QCoreApplication.translate("MainWindow", "PDF") + " (*.pdf)",
-            # Source code of any language Pygments knows is read too: there are hundreds of them.
-            QCoreApplication.translate("MainWindow", "All files, source code included") + " (*)",
-        ]
-    )
 
 
 class MainWindow(QMainWindow):
@@ -116,6 +83,8 @@ class MainWindow(QMainWindow):
     zoom_reset_action: QAction
     limits_action: QAction
     about_action: QAction
+    mode_group: QActionGroup
+    granularity_group: QActionGroup
     comparison_finished = Signal(object)  # Comparison, or None when only one side is loaded
     comparison_failed = Signal(str)
 
@@ -183,20 +152,23 @@ class MainWindow(QMainWindow):
         self.session.preview_ready.connect(self.on_preview_ready)
         self.session.preview_failed.connect(self.on_preview_failed)
 
-        self._build_status_bar()
+        # The window's parts, each with one job; the actions' table names their slots.
+        self.status = WindowStatus(self, self.session, self.view)
+        self.summary_label, self.progress = self.status.summary_label, self.status.progress
+        self.cancel_button = self.status.cancel_button
+        self.cancel_button.clicked.connect(self.cancel_comparison)
+        self.files = FileCommands(self)
+        self.recent_menu, self.file_watch = self.files.recent_menu, self.files.watch
+        self.export = ReportExport(self, self.view, self.settings, self.message_bar)
+        self.options = ViewOptions(self)
         self._build_actions()
         self._build_menus()
         self._build_tool_bar()
         self._build_context_menu()
 
-        self._options_timer = QTimer(self, singleShot=True, interval=OPTIONS_DEBOUNCE_MS)
-        self._options_timer.timeout.connect(self.on_options_settled)
-        self.file_watch = FileWatch(self)
-        self.file_watch.files_settled.connect(self.on_files_settled)
-
-        self.view.files_dropped.connect(self.on_files_dropped)
-        self.view.zoom_requested.connect(self.on_zoom_requested)
-        self.view.current_block_changed.connect(self.on_current_block_changed)
+        self.view.files_dropped.connect(self.files.on_files_dropped)
+        self.view.zoom_requested.connect(self.options.on_zoom_requested)
+        self.view.current_block_changed.connect(self.status.show_block)
 
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
@@ -218,55 +190,15 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # construction ------------------------------------------------------------------------
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.summary_label = QLabel(self)
-        self.summary_label.setText(self.tr("Open or drop two documents to compare them."))
-        bar.addWidget(self.summary_label, 1)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 1000)
-        self.progress.setMaximumWidth(220)
-        self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setToolTip(self.tr("Stop the comparison (Esc)"))
-        self.cancel_button.clicked.connect(self.cancel_comparison)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
-        self.progress.hide()
-        self.cancel_button.hide()
-
     def _build_actions(self) -> None:
         # The commands are declared in gui/window_actions.py; here they get the settings' states.
         for name, action in build_actions(self).items():
             setattr(self, name, action)
-        self.mode_group = group(self, self.side_by_side_action, self.inline_action)
-        for action, mode in ((self.side_by_side_action, ViewMode.SIDE_BY_SIDE), (self.inline_action, ViewMode.INLINE)):
-            action.setData(mode.value)
-            action.setChecked(self.settings.view_mode is mode)
-        self.granularity_group = group(self, self.word_granularity_action, self.character_granularity_action)
-        for action, granularity in (
-            (self.word_granularity_action, Granularity.WORD),
-            (self.character_granularity_action, Granularity.CHARACTER),
-        ):
-            action.setData(granularity.value)
-            action.setChecked(self.settings.granularity is granularity)
-        for action, checked in (
-            (self.ignore_case_action, self.settings.ignore_case),
-            (self.ignore_punctuation_action, self.settings.ignore_punctuation),
-            (self.ignore_whitespace_action, self.settings.ignore_whitespace),
-            (self.show_typography_action, self.settings.show_typography),
-            (self.markup_source_action, self.session.markup is MarkupView.SOURCE),
-            (self.wrap_action, self.settings.wrap),
-        ):
-            action.setChecked(checked)
+        self.options.check_actions()
 
     def _build_menus(self) -> None:
-        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
-        self.recent_menu.aboutToShow.connect(self.on_recent_menu_about_to_show)
         docks = [dock.toggleViewAction() for dock in (self.summary_dock, self.quotes_dock, self.overview_dock)]
-        entries: dict[str, QAction | QMenu | list[QAction]] = {
-            spec.name: getattr(self, spec.name) for spec in ACTIONS
-        }
+        entries: dict[str, QAction | QMenu | list[QAction]] = {spec.name: getattr(self, spec.name) for spec in ACTIONS}
         build_menus(self.menuBar(), {**entries, "recent_menu": self.recent_menu, "docks": docks})
 
     def _build_context_menu(self) -> None:
@@ -292,9 +224,7 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(self.previous_change_action)
         bar.addAction(self.next_change_action)
-        # "Change 3 of 41": where the reader is among the changes.
-        self.change_counter = QLabel(bar)
-        self.change_counter.setContentsMargins(6, 0, 6, 0)
+        self.change_counter = self.status.make_change_counter(bar)
         bar.addWidget(self.change_counter)
         bar.addSeparator()
         bar.addAction(self.side_by_side_action)
@@ -352,13 +282,13 @@ class MainWindow(QMainWindow):
                 self.session.current.path = given[0]
                 if not original_changed:
                     self.session.recompute([self.current_index])
-                    self._update_busy()
+                    self.update_busy()
                     return
             else:
                 self.session.set_current(self.session.entries[self.session.add_derivatives(given)[0]])
                 self._refresh_tabs()
                 if not original_changed:
-                    self._update_busy()
+                    self.update_busy()
                     return
         self.start_comparison()
 
@@ -369,7 +299,7 @@ class MainWindow(QMainWindow):
         added = self.session.add_derivatives(paths)
         self.session.set_current(self.session.entries[added[0]])
         self._refresh_tabs()
-        self._update_busy()
+        self.update_busy()
 
     def add_derivatives(self, paths: list[Path]) -> None:
         """Compare more derivatives with the current original; the first one added is shown."""
@@ -377,7 +307,7 @@ class MainWindow(QMainWindow):
         self.session.set_current(self.session.entries[added[0]])
         self._refresh_tabs()
         self._show_current()
-        self._update_busy()
+        self.update_busy()
 
     def set_side(self, side: Side, path: Path) -> None:
         if side is Side.ORIGINAL:
@@ -387,7 +317,7 @@ class MainWindow(QMainWindow):
 
     def start_comparison(self) -> None:
         self.session.recompute()
-        self._update_busy()
+        self.update_busy()
 
     def cancel_comparison(self) -> None:
         self.session.cancel_all()
@@ -407,46 +337,15 @@ class MainWindow(QMainWindow):
         self.session.remove(index)
         self._refresh_tabs()
         self._show_current()
-        self._watch_shown_files()
-        self._update_busy()
+        self.files.watch_shown_files()
+        self.update_busy()
 
     def sort_derivatives_by_similarity(self) -> None:
         self.session.sort_by_similarity()
 
-    def _update_busy(self) -> None:
-        busy = self.session.is_busy
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        if busy:
-            running = [e for e in self.session.entries if e.job is not None]
-            if running:
-                fraction = sum(e.progress for e in running) / len(running)
-                self.progress.setValue(round(fraction * 1000))
-                if len(self.session.entries) > 1:
-                    done = len(self.session.entries) - len(running)
-                    self.progress.setFormat(
-                        self.tr("Comparing %1 of %2… %p%")
-                        .replace("%1", str(done + 1))
-                        .replace("%2", str(len(self.session.entries)))
-                    )
-                elif fraction < 0.1:
-                    self.progress.setFormat(self.tr("Reading…"))
-                else:
-                    self.progress.setFormat(self.tr("Comparing… %p%"))
-            else:
-                self.progress.setValue(0)
-                self.progress.setFormat(self.tr("Reading…"))
-        # While the shown pair is being compared, say so where the result will appear.
-        current = self.session.current
-        comparing = busy and current is not None and current.job is not None and self.view.comparison is None
-        if comparing and current is not None:
-            note = fill(self.tr("Comparing with %1…"), current.path.name)
-            self.view.set_pending(note)
-            original = self.session.original
-            shown = original.name if original is not None else "—"
-            self.summary_label.setText(fill(self.tr("Comparing %1 with %2…"), shown, current.path.name))
-        else:
-            self.view.set_pending(None)
+    def update_busy(self) -> None:
+        """Progress, the panes' note and the commands, after a job started, moved on or ended."""
+        self.status.update_busy()
         self._update_actions()
 
     # session reports ---------------------------------------------------------------------
@@ -474,7 +373,7 @@ class MainWindow(QMainWindow):
 
     def on_entry_updated(self, index: int) -> None:
         self.tabs.show_entry(index, self.session.entries[index])
-        self._update_busy()
+        self.update_busy()
 
     def on_entry_documents_loaded(self, index: int) -> None:
         entry = self.session.entries[index]
@@ -496,8 +395,8 @@ class MainWindow(QMainWindow):
         if original is not None and entry.comparison is not None:
             done = [str(e.path.resolve()) for e in self.session.entries if e.comparison is not None]
             self.settings.add_recent_set([str(original.resolve()), *done])
-        self._watch_shown_files()
-        self._update_busy()
+        self.files.watch_shown_files()
+        self.update_busy()
         self.comparison_finished.emit(entry.comparison)
 
     def on_entry_failed(self, index: int, message: str) -> None:
@@ -520,7 +419,7 @@ class MainWindow(QMainWindow):
             self._drop_unfinished(index, status.replace("%1", entry.path.name))
         else:
             self._refresh_tabs()
-        self._update_busy()
+        self.update_busy()
         self.comparison_failed.emit(message)
 
     def _drop_unfinished(self, index: int, status: str) -> None:
@@ -532,8 +431,8 @@ class MainWindow(QMainWindow):
         if self.session.current is None and loaded is not None:
             self.session.shown_original = self.session.original
             self.view.set_documents(loaded, None, preview=preview)
-            self._update_title()
-            self._watch_shown_files()
+            self.status.update_title()
+            self.files.watch_shown_files()
             self.summary_label.setText(status)
 
     def on_entry_cancelled(self, index: int) -> None:
@@ -542,21 +441,21 @@ class MainWindow(QMainWindow):
             status = self.tr("Comparison with %1 cancelled. Open or drop another derivative.")
             self._drop_unfinished(index, status.replace("%1", entry.path.name))
         self._refresh_tabs()
-        self._update_busy()
+        self.update_busy()
         self.statusBar().showMessage(self.tr("Comparison cancelled."), 5000)
 
     def on_preview_ready(self, document: Document | None, preview: tuple[Row, ...] | None) -> None:
         self.view.set_comparison(None)
         self.view.set_documents(document, None, preview=preview)
-        self._show_summary(None)
-        self._update_title()
-        self._watch_shown_files()
-        self._update_busy()
+        self.status.show_summary(None)
+        self.status.update_title()
+        self.files.watch_shown_files()
+        self.update_busy()
         self.comparison_finished.emit(None)
 
     def on_preview_failed(self, message: str) -> None:
         self.message_bar.show_message(self.tr("Cannot open: %1").replace("%1", message), MessageLevel.ERROR)
-        self._update_busy()
+        self.update_busy()
         self.comparison_failed.emit(message)
 
     def _show_current(self) -> None:
@@ -565,12 +464,12 @@ class MainWindow(QMainWindow):
         self.view.set_comparison(comparison, entry.prepared if entry is not None else None)
         if comparison is None and entry is not None:
             self.view.set_documents(*entry.documents)
-        self._show_summary(comparison)
-        self._update_change_counter()
+        self.status.show_summary(comparison)
+        self.status.update_change_counter()
         self.summary_panel.set_comparison(comparison)
         self.quotes_panel.set_comparison(comparison)
         self._refresh_heat_map()
-        self._update_title()
+        self.status.update_title()
         self._update_actions()
 
     def on_tab_changed(self, index: int) -> None:
@@ -588,24 +487,6 @@ class MainWindow(QMainWindow):
         block = self.view.rows[row].block if row >= 0 else None
         if block is not None:
             self.view.set_current_block(block)
-
-    def _show_summary(self, comparison: Comparison | None) -> None:
-        if comparison is None:
-            self.summary_label.setText(self.tr("Open or drop a second document to compare."))
-            return
-        # The same numbers, in the same words, as the Summary panel and every report (core/tally.py).
-        self.summary_label.setText(
-            " · ".join([similarity_line(comparison), words_line(comparison), paragraphs_line(comparison)])
-        )
-        self.summary_label.setToolTip(
-            self.tr("Similarity: the share of the original's words that survive in the derivative.")
-        )
-
-    def _update_title(self) -> None:
-        original = self.session.shown_original
-        current = self.session.current.shown_path if self.session.current is not None else None
-        names = [p.name if p else "—" for p in (original, current)]
-        self.setWindowTitle(f"{names[0]} ↔ {names[1]} — diffviewer")
 
     def _update_actions(self) -> None:
         has_pair = self.view.comparison is not None
@@ -628,57 +509,7 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(has_pair)
         self.print_action.setEnabled(has_pair)
 
-    # watching files ----------------------------------------------------------------------
-    def _watch_shown_files(self) -> None:
-        self.file_watch.watch([self.session.shown_original, *(e.shown_path for e in self.session.entries)])
-
-    def on_files_settled(self, changed: list[Path], gone: list[Path]) -> None:
-        if gone:
-            self.message_bar.show_message(
-                fill(
-                    self.tr("%1 was removed or renamed on disk; showing the version read before."),
-                    ", ".join(p.name for p in gone),
-                ),
-                MessageLevel.WARNING,
-            )
-            return
-        names = ", ".join(p.name for p in changed)
-        self.message_bar.show_message(fill(self.tr("%1 changed on disk and was reloaded."), names), MessageLevel.INFO)
-        changed_paths = set(changed)
-        if self.session.original in changed_paths:
-            self.start_comparison()
-            return
-        indices = [n for n, e in enumerate(self.session.entries) if e.path in changed_paths]
-        self.session.recompute(indices)
-        self._update_busy()
-
     # slots for actions -------------------------------------------------------------------
-    def _ask_for_file(self, title: str) -> Path | None:
-        chosen, _ = QFileDialog.getOpenFileName(self, title, self.settings.last_directory, file_filters())
-        if not chosen:
-            return None
-        path = Path(chosen)
-        self.settings.last_directory = str(path.parent)
-        return path
-
-    def on_open_original(self) -> None:
-        path = self._ask_for_file(self.tr("Open Original"))
-        if path is not None:
-            self.set_side(Side.ORIGINAL, path)
-
-    def on_open_derivative(self) -> None:
-        path = self._ask_for_file(self.tr("Open Derivative"))
-        if path is not None:
-            self.set_side(Side.DERIVATIVE, path)
-
-    def on_add_derivatives(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add Derivatives"), self.settings.last_directory, file_filters()
-        )
-        if chosen:
-            self.settings.last_directory = str(Path(chosen[0]).parent)
-            self.add_derivatives([Path(c) for c in chosen])
-
     def on_remove_derivative(self) -> None:
         self.remove_derivative(self.current_index)
 
@@ -689,57 +520,6 @@ class MainWindow(QMainWindow):
     def on_previous_derivative(self) -> None:
         if self.session.entries:
             self.select_derivative((self.current_index - 1) % len(self.session.entries))
-
-    def on_swap(self) -> None:
-        index = self.current_index
-        if index < 0:
-            return
-        self.view.set_comparison(None)
-        self.session.swap(index)
-        self._update_busy()
-
-    def on_reload(self) -> None:
-        self.start_comparison()
-
-    def on_files_dropped(self, paths: list[Path], side: Side | None) -> None:
-        """Files dropped on a pane load that side; several files become derivatives.
-
-        With no original yet, the first dropped file is the original; otherwise several files are
-        all added as derivatives of the current original.
-        """
-        if not paths:
-            return
-        directories = [p for p in paths if p.is_dir()]
-        if directories:
-            self.message_bar.show_message(
-                self.tr("%1 is a folder; drop files to compare.").replace("%1", directories[0].name), MessageLevel.ERROR
-            )
-            return
-        if self.session.original is None and (len(paths) > 1 or side is not Side.DERIVATIVE):
-            self.open_paths(paths[0], *paths[1:])
-        elif len(paths) > 1 or (side is None and self.session.current is not None):
-            self.add_derivatives(paths)
-        elif side is Side.ORIGINAL:
-            self.open_paths(paths[0])
-        else:
-            self.open_paths(None, paths[0])
-
-    def on_recent_menu_about_to_show(self) -> None:
-        self.recent_menu.clear()
-        sets = self.settings.recent_sets
-        if not sets:
-            empty = self.recent_menu.addAction(self.tr("No recent comparisons"))
-            empty.setEnabled(False)
-            return
-        for place, paths in enumerate(sets, start=1):
-            names = [Path(p).name for p in paths]
-            label = f"&{place % 10} {names[0]} ↔ {', '.join(names[1:])}"
-            action = self.recent_menu.addAction(label)
-            action.setToolTip("\n".join(paths))
-            action.setStatusTip(" ↔ ".join(paths))
-            action.triggered.connect(lambda _=False, chosen=paths: self.open_paths(*(Path(p) for p in chosen)))
-        self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.tr("Clear Recent"), self.settings.clear_recent_sets)
 
     def on_next_change(self) -> None:
         if not self.view.next_change():
@@ -757,146 +537,10 @@ class MainWindow(QMainWindow):
         if not self.view.previous_moved():
             self.statusBar().showMessage(self.tr("No moved paragraph above."), 3000)
 
-    def _update_change_counter(self) -> None:
-        if self.view.comparison is None:
-            self.change_counter.setText("")
-            return
-        position = self.view.change_position()
-        if position.number:
-            text = fill(self.tr("Change %1 of %2"), number(position.number), number(position.total))
-        elif position.total == 1:
-            text = self.tr("1 change")
-        elif position.total:
-            text = fill(self.tr("%1 changes"), number(position.total))
-        else:
-            text = self.tr("No changes")
-        self.change_counter.setText(text)
-
-    def on_current_block_changed(self, block: int) -> None:
-        self._update_change_counter()
-        comparison = self.view.comparison
-        if comparison is None or block < 0:
-            return
-        found = comparison.blocks[block]
-        treatment = treatment_name(found.treatment)
-        if found.original and found.derivative:
-            message = (
-                self.tr("Block similarity %1% (%2)")
-                .replace("%1", f"{found.similarity * 100:.0f}")
-                .replace("%2", treatment)
-            )
-        else:
-            message = self.tr("Block: %1").replace("%1", treatment)
-        self.statusBar().showMessage(message, 4000)
-
     def on_quote_activated(self, quote: Quote) -> None:
         if self.view.mode is not ViewMode.SIDE_BY_SIDE:
             self.side_by_side_action.trigger()  # both places are only visible side by side
         self.view.show_quote(quote)
-
-    def on_view_mode_chosen(self) -> None:
-        mode = ViewMode.INLINE if self.inline_action.isChecked() else ViewMode.SIDE_BY_SIDE
-        self.settings.view_mode = mode
-        self.session.view_mode = mode
-        self.view.set_mode(mode)
-
-    def on_option_toggled(self) -> None:
-        self.settings.ignore_case = self.ignore_case_action.isChecked()
-        self.settings.ignore_punctuation = self.ignore_punctuation_action.isChecked()
-        self.settings.show_typography = self.show_typography_action.isChecked()
-        self.settings.ignore_whitespace = self.ignore_whitespace_action.isChecked()
-        self.settings.granularity = (
-            Granularity.CHARACTER if self.character_granularity_action.isChecked() else Granularity.WORD
-        )
-        self._options_timer.start()  # several quick toggles make one recomputation
-
-    def on_options_settled(self) -> None:
-        if self.session.original is not None and self.session.entries:
-            self.start_comparison()
-
-    def on_markup_source_toggled(self, checked: bool) -> None:
-        self.session.markup = MarkupView.SOURCE if checked else MarkupView.TEXT
-        self.settings.markup_view = self.session.markup
-        # Read every shown file again: a Markdown file becomes code (or prose) and is compared anew.
-        if self.session.original is not None or self.session.entries:
-            self.start_comparison()
-
-    def on_wrap_toggled(self, checked: bool) -> None:
-        self.settings.wrap = checked
-        self.view.set_wrap(checked)
-
-    def _set_font_size(self, size: int) -> None:
-        self.settings.font_size = size
-        self.view.set_font_point_size(self.settings.font_size)
-
-    def on_zoom_in(self) -> None:
-        self._set_font_size(self.view.font_point_size() + 1)
-
-    def on_zoom_out(self) -> None:
-        self._set_font_size(self.view.font_point_size() - 1)
-
-    def on_zoom_reset(self) -> None:
-        self._set_font_size(DEFAULT_FONT_SIZE)
-
-    def on_zoom_requested(self, steps: int) -> None:
-        self._set_font_size(self.view.font_point_size() + steps)
-
-    def _report_layout(self) -> Layout:
-        return Layout.INLINE if self.view.mode is ViewMode.INLINE else Layout.SIDE_BY_SIDE
-
-    def export_to(self, path: Path) -> bool:
-        """Write the shown comparison as a report; the format follows the file's extension."""
-        comparison = self.view.comparison
-        if comparison is None:
-            return False
-        try:
-            # The format follows the extension, written by the command line's own writer.
-            write_report([comparison], path, format_for(path), self._report_layout())
-        except OSError as error:
-            self.message_bar.show_message(
-                fill(self.tr("Cannot export to %1: %2"), path, error.strerror or str(error)),
-                MessageLevel.ERROR,
-            )
-            return False
-        self.statusBar().showMessage(fill(self.tr("Exported to %1"), path), 5000)
-        return True
-
-    def on_export(self) -> None:
-        comparison = self.view.comparison
-        if comparison is None:
-            return
-        suggested = Path(self.settings.last_directory) / f"{Path(comparison.derivative.path).stem}-comparison.html"
-        filters = ";;".join(
-            [
-                self.tr("HTML report") + " (*.html)",
-                self.tr("PDF") + " (*.pdf)",
-                self.tr("JSON") + " (*.json)",
-                self.tr("Text") + " (*.txt)",
-            ]
-        )
-        chosen, chosen_filter = QFileDialog.getSaveFileName(self, self.tr("Export"), str(suggested), filters)
-        if not chosen:
-            return
-        path = Path(chosen)
-        if not path.suffix:
-            # The filter the user picked decides the format when the name has no extension.
-            path = path.with_suffix("." + chosen_filter.split("*.")[-1].rstrip(")"))
-        self.settings.last_directory = str(path.parent)
-        self.export_to(path)
-
-    def print_to(self, printer: QPrinter) -> None:
-        comparison = self.view.comparison
-        if comparison is None:
-            return
-        document = QTextDocument()
-        document.setHtml(html_report.render([comparison], self._report_layout()))
-        document.print_(printer)
-
-    def on_print(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.print_to(printer)
 
     def on_limits(self) -> None:
         LimitsDialog(self.settings, self).exec()
@@ -917,7 +561,7 @@ class MainWindow(QMainWindow):
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.on_files_dropped(paths, None)
+            self.files.on_files_dropped(paths, None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.cancel_comparison()
@@ -941,4 +585,3 @@ def first_run_geometry(available: QRect) -> QRect:
     left = available.left() + (available.width() - width) // 2
     top = available.top() + (available.height() - height) // 2
     return QRect(left, top, width, height)
-

@@ -26,7 +26,7 @@ _Icon = QStyle.StandardPixmap
 class ActionSpec:
     name: str  # the window's attribute: "open_original_action"
     text: str
-    slot: str  # the window's method it triggers ("find_bar.find_next": a method of one of its parts)
+    slot: str  # the window's method it triggers ("files.on_swap": a method of one of its parts)
     shortcuts: tuple[str | QKeySequence.StandardKey, ...] = ()
     tip: str = ""
     icon: QStyle.StandardPixmap | None = None
@@ -42,7 +42,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec(
         "open_original_action",
         QT_TRANSLATE_NOOP("MainWindow", "Open &Original…"),
-        "on_open_original",
+        "files.on_open_original",
         _Key.Open,
         tip=QT_TRANSLATE_NOOP("MainWindow", "Choose the original document"),
         icon=_Icon.SP_DialogOpenButton,
@@ -50,7 +50,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec(
         "open_derivative_action",
         QT_TRANSLATE_NOOP("MainWindow", "Open &Derivative…"),
-        "on_open_derivative",
+        "files.on_open_derivative",
         "Ctrl+Shift+O",
         tip=QT_TRANSLATE_NOOP("MainWindow", "Choose the derivative document"),
         icon=_Icon.SP_FileDialogStart,
@@ -58,7 +58,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec(
         "swap_action",
         QT_TRANSLATE_NOOP("MainWindow", "&Swap Sides"),
-        "on_swap",
+        "files.on_swap",
         "Ctrl+Shift+S",
         tip=QT_TRANSLATE_NOOP("MainWindow", "Make the derivative the original and back"),
         icon=_Icon.SP_BrowserReload,
@@ -66,7 +66,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec(
         "reload_action",
         QT_TRANSLATE_NOOP("MainWindow", "&Reload"),
-        "on_reload",
+        "files.on_reload",
         _Key.Refresh,
         "Ctrl+R",
         tip=QT_TRANSLATE_NOOP("MainWindow", "Read both files again"),
@@ -76,7 +76,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec(
         "add_derivatives_action",
         QT_TRANSLATE_NOOP("MainWindow", "&Add Derivatives…"),
-        "on_add_derivatives",
+        "files.on_add_derivatives",
         "Ctrl+Shift+A",
         tip=QT_TRANSLATE_NOOP("MainWindow", "Compare more documents with the original"),
     ),
@@ -108,11 +108,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec(
         "export_action",
         QT_TRANSLATE_NOOP("MainWindow", "&Export…"),
-        "on_export",
+        "export.on_export",
         "Ctrl+E",
         tip=QT_TRANSLATE_NOOP("MainWindow", "Save the comparison as HTML, PDF, JSON or text"),
     ),
-    _spec("print_action", QT_TRANSLATE_NOOP("MainWindow", "&Print…"), "on_print", _Key.Print),
+    _spec("print_action", QT_TRANSLATE_NOOP("MainWindow", "&Print…"), "export.on_print", _Key.Print),
     _spec("quit_action", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", _Key.Quit, "Ctrl+Q"),
     # Edit
     _spec(
@@ -167,28 +167,39 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec(
         "side_by_side_action",
         QT_TRANSLATE_NOOP("MainWindow", "&Side by Side"),
-        "on_view_mode_chosen",
+        "options.on_view_mode_chosen",
         "Ctrl+1",
         checkable=True,
     ),
-    _spec("inline_action", QT_TRANSLATE_NOOP("MainWindow", "&Inline"), "on_view_mode_chosen", "Ctrl+2", checkable=True),
-    _spec("ignore_case_action", QT_TRANSLATE_NOOP("MainWindow", "Ignore &Case"), "on_option_toggled", checkable=True),
+    _spec(
+        "inline_action",
+        QT_TRANSLATE_NOOP("MainWindow", "&Inline"),
+        "options.on_view_mode_chosen",
+        "Ctrl+2",
+        checkable=True,
+    ),
+    _spec(
+        "ignore_case_action",
+        QT_TRANSLATE_NOOP("MainWindow", "Ignore &Case"),
+        "options.on_option_toggled",
+        checkable=True,
+    ),
     _spec(
         "ignore_punctuation_action",
         QT_TRANSLATE_NOOP("MainWindow", "Ignore &Punctuation"),
-        "on_option_toggled",
+        "options.on_option_toggled",
         checkable=True,
     ),
     _spec(
         "ignore_whitespace_action",
         QT_TRANSLATE_NOOP("MainWindow", "Ignore &Whitespace"),
-        "on_option_toggled",
+        "options.on_option_toggled",
         checkable=True,
     ),
     _spec(
         "show_typography_action",
         QT_TRANSLATE_NOOP("MainWindow", "Show &Typographic Changes"),
-        "on_option_toggled",
+        "options.on_option_toggled",
         checkable=True,
         tip=QT_TRANSLATE_NOOP(
             "MainWindow",
@@ -198,28 +209,28 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec(
         "word_granularity_action",
         QT_TRANSLATE_NOOP("MainWindow", "Compare &Words"),
-        "on_option_toggled",
+        "options.on_option_toggled",
         checkable=True,
     ),
     _spec(
         "character_granularity_action",
         QT_TRANSLATE_NOOP("MainWindow", "Compare C&haracters"),
-        "on_option_toggled",
+        "options.on_option_toggled",
         checkable=True,
     ),
     _spec(
         "markup_source_action",
         QT_TRANSLATE_NOOP("MainWindow", "Show &Markup Source"),
-        "on_markup_source_toggled",
+        "options.on_markup_source_toggled",
         checkable=True,
         tip=QT_TRANSLATE_NOOP(
             "MainWindow", "Show Markdown and reStructuredText as source with syntax colours, not as text"
         ),
     ),
-    _spec("wrap_action", QT_TRANSLATE_NOOP("MainWindow", "&Wrap Lines"), "on_wrap_toggled", checkable=True),
-    _spec("zoom_in_action", QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"), "on_zoom_in", _Key.ZoomIn, "Ctrl+="),
-    _spec("zoom_out_action", QT_TRANSLATE_NOOP("MainWindow", "Zoom &Out"), "on_zoom_out", _Key.ZoomOut),
-    _spec("zoom_reset_action", QT_TRANSLATE_NOOP("MainWindow", "&Reset Zoom"), "on_zoom_reset", "Ctrl+0"),
+    _spec("wrap_action", QT_TRANSLATE_NOOP("MainWindow", "&Wrap Lines"), "options.on_wrap_toggled", checkable=True),
+    _spec("zoom_in_action", QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"), "options.on_zoom_in", _Key.ZoomIn, "Ctrl+="),
+    _spec("zoom_out_action", QT_TRANSLATE_NOOP("MainWindow", "Zoom &Out"), "options.on_zoom_out", _Key.ZoomOut),
+    _spec("zoom_reset_action", QT_TRANSLATE_NOOP("MainWindow", "&Reset Zoom"), "options.on_zoom_reset", "Ctrl+0"),
     _spec(
         "limits_action",
         QT_TRANSLATE_NOOP("MainWindow", "&Limits…"),

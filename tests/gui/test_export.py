@@ -26,7 +26,7 @@ def shown(qtbot: QtBot, window: MainWindow) -> MainWindow:
 
 def test_export_writes_each_format_from_its_extension(shown: MainWindow, tmp_path: Path) -> None:
     for name in ("r.html", "r.pdf", "r.json", "r.txt"):
-        assert shown.export_to(tmp_path / name)
+        assert shown.export.export_to(tmp_path / name)
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert '<table class="blocks">' in (tmp_path / "r.html").read_text(encoding="utf-8")
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["format"] == "diffviewer-comparison"
@@ -36,7 +36,7 @@ def test_export_writes_each_format_from_its_extension(shown: MainWindow, tmp_pat
 
 def test_export_follows_the_inline_view(shown: MainWindow, tmp_path: Path) -> None:
     shown.inline_action.trigger()
-    shown.export_to(tmp_path / "inline.html")
+    shown.export.export_to(tmp_path / "inline.html")
     report = (tmp_path / "inline.html").read_text(encoding="utf-8")
     assert '<div class="inline">' in report and '<table class="blocks">' not in report
 
@@ -58,7 +58,7 @@ def test_a_failed_export_is_a_message_and_the_window_carries_on(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(writer, "write_atomically", full_disk)  # the writer the command line uses too
-    assert not shown.export_to(tmp_path / "r.html")
+    assert not shown.export.export_to(tmp_path / "r.html")
     assert shown.message_bar.level is MessageLevel.ERROR
     assert "No space left on device" in shown.message_bar.text
     assert shown.comparison is not None
@@ -68,7 +68,7 @@ def test_print_lays_the_report_out_on_the_printer(shown: MainWindow, tmp_path: P
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    shown.print_to(printer)
+    shown.export.print_to(printer)
     reader = PdfReader(tmp_path / "printed.pdf")
     assert len(reader.pages) >= 1
     assert "Lilama" in " ".join((page.extract_text() or "") for page in reader.pages)

@@ -44,7 +44,7 @@ def test_the_users_files_are_never_modified(
     compared(qtbot, window, window.ignore_case_action.trigger)
     compared(qtbot, window, window.swap_action.trigger)
     for name in ("r.html", "r.pdf", "r.json", "r.txt"):
-        assert window.export_to(tmp_path / name)
+        assert window.export.export_to(tmp_path / name)
     window.close()
     assert {path: _fingerprint(path) for path in pair} == before
     assert sorted(p.name for p in pair[0].parent.iterdir()) == ["derivative.txt", "original.txt"]
@@ -115,7 +115,7 @@ def test_an_export_to_a_read_only_place_leaves_nothing_behind(
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
     monkeypatch.setattr(os, "replace", read_only)
-    assert not window.export_to(target)
+    assert not window.export.export_to(target)
     assert "Read-only file system" in window.message_bar.text
     assert target.read_text(encoding="utf-8") == "an older report"
     assert [p.name for p in target.parent.iterdir()] == ["report.html"]

@@ -46,7 +46,7 @@ def test_random_actions_never_break_the_window(qtbot: QtBot, window: MainWindow,
         if roll < 0.15:
             window.open_paths(rng.choice(files), *rng.sample(files, rng.randint(0, 3)))
         elif roll < 0.2:
-            window.on_files_dropped(
+            window.files.on_files_dropped(
                 rng.sample(files, rng.randint(1, 3)), rng.choice([Side.ORIGINAL, Side.DERIVATIVE, None])
             )
         elif roll < 0.55:
