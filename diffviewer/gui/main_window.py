@@ -1,48 +1,42 @@
 """The main window: it composes the panes, the panels and the window's parts, and loads.
 
 Its parts each have one job: the file commands (gui/window_files.py), export and print
-(gui/window_export.py), the view options (gui/window_options.py), the status bar and title
-(gui/window_status.py); the commands are declared in gui/window_actions.py. The window itself
-keeps which documents are loaded in step with what the session reports.
+(gui/window_export.py), the view options (gui/window_options.py), going to changes
+(gui/window_navigation.py), the status bar and title (gui/window_status.py), the bars and the
+first placement (gui/window_layout.py); the commands are declared in gui/window_actions.py and
+the panels in gui/window_panels.py. The window itself keeps the loaded documents, the tabs and
+the panels in step with what the session reports.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from diffviewer import __version__
-from diffviewer.core.model import Comparison, Document, Quote
+from diffviewer.core.model import Comparison, Document
 from diffviewer.formats import MarkupView
 from diffviewer.gui.comparison_view import ComparisonView
 from diffviewer.gui.derivative_tabs import DerivativeTabs
 from diffviewer.gui.find_bar import FindBar
 from diffviewer.gui.heat_map import Column
-from diffviewer.gui.legend import Legend
 from diffviewer.gui.limits_dialog import LimitsDialog
 from diffviewer.gui.message_bar import MessageBar, MessageLevel
 from diffviewer.gui.overview import OverviewRuler
 from diffviewer.gui.rows import Row, Side
 from diffviewer.gui.session import ComparisonSession, DerivativeEntry
 from diffviewer.gui.settings import Settings
-from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.window_actions import ACTIONS, build_actions, build_menus
 from diffviewer.gui.window_export import ReportExport
 from diffviewer.gui.window_files import FileCommands
+from diffviewer.gui.window_layout import build_context_menu, build_tool_bars, place_window
+from diffviewer.gui.window_navigation import WindowNavigation
 from diffviewer.gui.window_options import ViewOptions
 from diffviewer.gui.window_panels import build_panels
 from diffviewer.gui.window_status import WindowStatus
-
-# The first window takes this share of the screen, up to this size.
-FIRST_RUN_SHARE = 0.9
-FIRST_RUN_MAX = QSize(1800, 1200)
-# Narrower than this, the first window keeps one column of panels, not one each side.
-ROOMY_WIDTH = 1400
-# The right-hand panels' share of the first window's width.
-PANEL_SHARE = 0.22
 
 
 class MainWindow(QMainWindow):
@@ -140,8 +134,6 @@ class MainWindow(QMainWindow):
         self._heat_map_scroller, self.heat_map_legend = panels.heat_map_scroller, panels.heat_map_legend
         self.summary_dock, self.quotes_dock = panels.summary_dock, panels.quotes_dock
         self.overview_dock = panels.overview_dock
-        self.quotes_panel.quote_activated.connect(self.on_quote_activated)
-        self.heat_map.cell_clicked.connect(self.on_heat_map_clicked)
 
         self.session.entries_changed.connect(self.on_entries_changed)
         self.session.entry_updated.connect(self.on_entry_updated)
@@ -161,32 +153,20 @@ class MainWindow(QMainWindow):
         self.recent_menu, self.file_watch = self.files.recent_menu, self.files.watch
         self.export = ReportExport(self, self.view, self.settings, self.message_bar)
         self.options = ViewOptions(self)
+        self.navigation = WindowNavigation(self)
+        self.quotes_panel.quote_activated.connect(self.navigation.on_quote_activated)
+        self.heat_map.cell_clicked.connect(self.navigation.on_heat_map_clicked)
         self._build_actions()
         self._build_menus()
-        self._build_tool_bar()
-        self._build_context_menu()
+        self.legend = build_tool_bars(self)
+        self.change_counter = self.status.change_counter
+        build_context_menu(self)
 
         self.view.files_dropped.connect(self.files.on_files_dropped)
         self.view.zoom_requested.connect(self.options.on_zoom_requested)
         self.view.current_block_changed.connect(self.status.show_block)
 
-        if self.settings.geometry is not None:
-            self.restoreGeometry(self.settings.geometry)
-        else:
-            screen = self.screen() or QGuiApplication.primaryScreen()
-            self.setGeometry(first_run_geometry(screen.availableGeometry()))
-        if self.settings.window_state is not None:
-            self.restoreState(self.settings.window_state)
-        else:
-            if self.width() < ROOMY_WIDTH:
-                # On a small screen the two text columns need the width: the Overview shares the
-                # right-hand panels' place as one more tab, instead of a column of its own.
-                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.overview_dock)
-                self.tabifyDockWidget(self.quotes_dock, self.overview_dock)
-                self.summary_dock.raise_()
-            # A set share of the window, not whatever the first comparison's text asks for, so
-            # the panes keep their width from one document to the next (the user may then drag).
-            self.resizeDocks([self.summary_dock], [round(self.width() * PANEL_SHARE)], Qt.Orientation.Horizontal)
+        place_window(self)
         self._update_actions()
 
     # construction ------------------------------------------------------------------------
@@ -200,44 +180,6 @@ class MainWindow(QMainWindow):
         docks = [dock.toggleViewAction() for dock in (self.summary_dock, self.quotes_dock, self.overview_dock)]
         entries: dict[str, QAction | QMenu | list[QAction]] = {spec.name: getattr(self, spec.name) for spec in ACTIONS}
         build_menus(self.menuBar(), {**entries, "recent_menu": self.recent_menu, "docks": docks})
-
-    def _build_context_menu(self) -> None:
-        separator = QAction(self)
-        separator.setSeparator(True)
-        for action in (
-            self.copy_action,
-            separator,
-            self.previous_change_action,
-            self.next_change_action,
-            self.find_action,
-        ):
-            self.view.addAction(action)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-
-    def _build_tool_bar(self) -> None:
-        bar = QToolBar(self.tr("Main"), self)
-        bar.setObjectName("mainToolBar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(bar.toolButtonStyle().ToolButtonTextBesideIcon)
-        for action in (self.open_original_action, self.open_derivative_action, self.swap_action):
-            bar.addAction(action)
-        bar.addSeparator()
-        bar.addAction(self.previous_change_action)
-        bar.addAction(self.next_change_action)
-        self.change_counter = self.status.make_change_counter(bar)
-        bar.addWidget(self.change_counter)
-        bar.addSeparator()
-        bar.addAction(self.side_by_side_action)
-        bar.addAction(self.inline_action)
-        self.addToolBar(bar)
-        # What the colours mean, on a row of its own: beside the buttons it was cut off.
-        self.addToolBarBreak()
-        legend_bar = QToolBar(self.tr("Legend"), self)
-        legend_bar.setObjectName("legendToolBar")
-        legend_bar.setMovable(False)
-        self.legend = Legend(legend_bar)
-        legend_bar.addWidget(self.legend)
-        self.addToolBar(legend_bar)
 
     # loading -----------------------------------------------------------------------------
     @property
@@ -521,27 +463,6 @@ class MainWindow(QMainWindow):
         if self.session.entries:
             self.select_derivative((self.current_index - 1) % len(self.session.entries))
 
-    def on_next_change(self) -> None:
-        if not self.view.next_change():
-            self.statusBar().showMessage(self.tr("No more changes below."), 3000)
-
-    def on_previous_change(self) -> None:
-        if not self.view.previous_change():
-            self.statusBar().showMessage(self.tr("No more changes above."), 3000)
-
-    def on_next_moved(self) -> None:
-        if not self.view.next_moved():
-            self.statusBar().showMessage(self.tr("No moved paragraph below."), 3000)
-
-    def on_previous_moved(self) -> None:
-        if not self.view.previous_moved():
-            self.statusBar().showMessage(self.tr("No moved paragraph above."), 3000)
-
-    def on_quote_activated(self, quote: Quote) -> None:
-        if self.view.mode is not ViewMode.SIDE_BY_SIDE:
-            self.side_by_side_action.trigger()  # both places are only visible side by side
-        self.view.show_quote(quote)
-
     def on_limits(self) -> None:
         LimitsDialog(self.settings, self).exec()
 
@@ -575,13 +496,3 @@ def application_icon() -> QIcon:
     from diffviewer.resources import resource
 
     return QIcon(str(resource("icons", "diffviewer.svg")))
-
-
-def first_run_geometry(available: QRect) -> QRect:
-    """Where the window opens before the user has placed it: most of the screen (text columns
-    need the width), capped so a huge screen does not get a huge window, centred."""
-    width = min(round(available.width() * FIRST_RUN_SHARE), FIRST_RUN_MAX.width())
-    height = min(round(available.height() * FIRST_RUN_SHARE), FIRST_RUN_MAX.height())
-    left = available.left() + (available.width() - width) // 2
-    top = available.top() + (available.height() - height) // 2
-    return QRect(left, top, width, height)

@@ -134,7 +134,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec(
         "next_change_action",
         QT_TRANSLATE_NOOP("MainWindow", "&Next Change"),
-        "on_next_change",
+        "navigation.on_next_change",
         "Alt+Down",
         "F7",
         tip=QT_TRANSLATE_NOOP("MainWindow", "Go to the next change"),
@@ -143,7 +143,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec(
         "previous_change_action",
         QT_TRANSLATE_NOOP("MainWindow", "&Previous Change"),
-        "on_previous_change",
+        "navigation.on_previous_change",
         "Alt+Up",
         "Shift+F7",
         tip=QT_TRANSLATE_NOOP("MainWindow", "Go to the previous change"),
@@ -152,14 +152,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec(
         "next_moved_action",
         QT_TRANSLATE_NOOP("MainWindow", "Next &Moved Paragraph"),
-        "on_next_moved",
+        "navigation.on_next_moved",
         "Ctrl+Alt+Down",
         tip=QT_TRANSLATE_NOOP("MainWindow", "Go to the next moved paragraph"),
     ),
     _spec(
         "previous_moved_action",
         QT_TRANSLATE_NOOP("MainWindow", "Previous Mo&ved Paragraph"),
-        "on_previous_moved",
+        "navigation.on_previous_moved",
         "Ctrl+Alt+Up",
         tip=QT_TRANSLATE_NOOP("MainWindow", "Go to the previous moved paragraph"),
     ),

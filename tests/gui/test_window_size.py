@@ -9,9 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from diffviewer.gui.app import demo_set
 from diffviewer.gui.header_text import fitted
-from diffviewer.gui.main_window import MainWindow, first_run_geometry
+from diffviewer.gui.main_window import MainWindow
 from diffviewer.gui.rows import Side
 from diffviewer.gui.settings import Settings
+from diffviewer.gui.window_layout import first_run_geometry
 from tests.gui.conftest import COMPARE_TIMEOUT_MS
 
 SCREENS = [QRect(0, 0, 1600, 1000), QRect(0, 0, 1280, 720)]
