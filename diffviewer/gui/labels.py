@@ -2,14 +2,16 @@
 
 The words follow the summary the reports print (core/tally.py): words are kept, changed, added
 or removed; a paragraph is copied, lightly edited, reworded, new or dropped, and may have moved.
-Each string is a literal inside QCoreApplication.translate, so pyside6-lupdate finds it.
+Each string is a literal inside QCoreApplication.translate (or, for counts, self.tr with the count),
+so pyside6-lupdate finds it.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from diffviewer.core.model import BlockKind, Comparison, DocumentFormat, FactKind, QuoteStatus, Treatment
 from diffviewer.core.tally import word_tally
@@ -105,17 +107,41 @@ def percent(share: float) -> str:
     return QLocale().toString(round(share * 100))
 
 
+class Counts(QObject):
+    """Counts in words, through Qt's plural forms: "1 paragraph", "2 paragraphs", in German
+    "1 Absatz", "2 Absätze", and every form of a language with more. %Ln writes the number as
+    the user's locale does (1,234). English takes its forms from a translation too (translations.py).
+
+    A QObject because pyside6-lupdate marks a string as plural only in `self.tr(text, "", n)`:
+    QCoreApplication.translate() with a count in a variable is read as no plural at all.
+    """
+
+    def paragraphs(self, count: int) -> str:
+        return self.tr("%Ln paragraphs", "", count)
+
+    def blocks(self, count: int) -> str:
+        """Code documents are read in blocks of lines, not paragraphs."""
+        return self.tr("%Ln blocks", "", count)
+
+    def changes(self, count: int) -> str:
+        return self.tr("%Ln changes", "", count)
+
+
+@cache
+def _counts() -> Counts:
+    return Counts()  # one, kept: tr() needs an object, not a new one per label
+
+
 def paragraph_count(count: int) -> str:
-    if count == 1:
-        return QCoreApplication.translate("labels", "1 paragraph")
-    return fill(QCoreApplication.translate("labels", "%1 paragraphs"), number(count))
+    return _counts().paragraphs(count)
 
 
 def block_count(count: int) -> str:
-    """Code documents are read in blocks of lines, not paragraphs."""
-    if count == 1:
-        return QCoreApplication.translate("labels", "1 block")
-    return fill(QCoreApplication.translate("labels", "%1 blocks"), number(count))
+    return _counts().blocks(count)
+
+
+def change_count(count: int) -> str:
+    return _counts().changes(count)
 
 
 def words_line(comparison: Comparison) -> str:
@@ -149,7 +175,9 @@ def similarity_line(comparison: Comparison) -> str:
 
 
 __all__ = [
+    "Counts",
     "block_count",
+    "change_count",
     "fill",
     "number",
     "percent",

@@ -54,11 +54,11 @@ class QuotesPanel(QWidget):
             self.summary.setText(self.tr("Quotations not checked: string literals in a program are not quotations."))
         else:
             self.summary.setText(
-                self.tr("%1 quotations: %2 verbatim, %3 altered, %4 with no source")
-                .replace("%1", str(len(self._quotes)))
-                .replace("%2", str(counts[QuoteStatus.VERBATIM]))
-                .replace("%3", str(counts[QuoteStatus.ALTERED]))
-                .replace("%4", str(counts[QuoteStatus.UNSOURCED]))
+                # How many quotations decides the plural (%n); the kinds' counts follow it.
+                self.tr("%n quotations: %1 verbatim, %2 altered, %3 with no source", "", len(self._quotes))
+                .replace("%1", str(counts[QuoteStatus.VERBATIM]))
+                .replace("%2", str(counts[QuoteStatus.ALTERED]))
+                .replace("%3", str(counts[QuoteStatus.UNSOURCED]))
             )
         self.detail.clear()
         self._fill()

@@ -128,7 +128,7 @@ class SummaryPanel(QWidget):
             + "</p>"
         ]
         if stats.longest_verbatim_words:
-            run = self.tr("Longest verbatim run: %1 words").replace("%1", str(stats.longest_verbatim_words))
+            run = self.tr("Longest verbatim run: %n words", "", stats.longest_verbatim_words)
             parts.append(f"<p>{html.escape(run)}<br><i>{html.escape(quoted(stats.longest_verbatim_text))}</i></p>")
         if comparison.changed_facts:
             bold = self.facts.font()

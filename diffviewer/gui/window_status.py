@@ -11,7 +11,15 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton, QW
 
 from diffviewer.core.model import Comparison
 from diffviewer.gui.comparison_view import ComparisonView
-from diffviewer.gui.labels import fill, number, paragraphs_line, similarity_line, treatment_name, words_line
+from diffviewer.gui.labels import (
+    change_count,
+    fill,
+    number,
+    paragraphs_line,
+    similarity_line,
+    treatment_name,
+    words_line,
+)
 from diffviewer.gui.session import ComparisonSession
 from diffviewer.gui.window_part import WindowPart
 
@@ -109,10 +117,8 @@ class WindowStatus(WindowPart[QMainWindow]):
                 number(position.number),
                 number(position.total),
             )
-        elif position.total == 1:
-            text = QCoreApplication.translate("MainWindow", "1 change")
         elif position.total:
-            text = fill(QCoreApplication.translate("MainWindow", "%1 changes"), number(position.total))
+            text = change_count(position.total)
         else:
             text = QCoreApplication.translate("MainWindow", "No changes")
         counter.setText(text)

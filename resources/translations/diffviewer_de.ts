@@ -69,6 +69,30 @@ oder Datei ▸ Ableitung öffnen… wählen (Strg+Umschalt+O)</translation>
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%Ln paragraphs</source>
+        <translation>
+            <numerusform>%Ln Absatz</numerusform>
+            <numerusform>%Ln Absätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln blocks</source>
+        <translation>
+            <numerusform>%Ln Block</numerusform>
+            <numerusform>%Ln Blöcke</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changes</source>
+        <translation>
+            <numerusform>%Ln Änderung</numerusform>
+            <numerusform>%Ln Änderungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find:</source>
@@ -603,14 +627,6 @@ oder Datei ▸ Ableitung öffnen… wählen (Strg+Umschalt+O)</translation>
         <translation>Änderung %1 von %2</translation>
     </message>
     <message>
-        <source>1 change</source>
-        <translation>1 Änderung</translation>
-    </message>
-    <message>
-        <source>%1 changes</source>
-        <translation>%1 Änderungen</translation>
-    </message>
-    <message>
         <source>No changes</source>
         <translation>Keine Änderungen</translation>
     </message>
@@ -699,9 +715,12 @@ Sehen Sie, wie ein Dokument umformuliert wurde.</translation>
         <source>Quotations not checked: string literals in a program are not quotations.</source>
         <translation>Zitate nicht geprüft: Zeichenkettenliterale in einem Programm sind keine Zitate.</translation>
     </message>
-    <message>
-        <source>%1 quotations: %2 verbatim, %3 altered, %4 with no source</source>
-        <translation>%1 Zitate: %2 wörtlich, %3 verändert, %4 ohne Quelle</translation>
+    <message numerus="yes">
+        <source>%n quotations: %1 verbatim, %2 altered, %3 with no source</source>
+        <translation>
+            <numerusform>%n Zitat: %1 wörtlich, %2 verändert, %3 ohne Quelle</numerusform>
+            <numerusform>%n Zitate: %1 wörtlich, %2 verändert, %3 ohne Quelle</numerusform>
+        </translation>
     </message>
     <message>
         <source>The original never says this.</source>
@@ -750,9 +769,12 @@ Sehen Sie, wie ein Dokument umformuliert wurde.</translation>
         <source>Blocks: %1 copied, %2 lightly edited, %3 reworded, %4 new, %5 dropped</source>
         <translation>Blöcke: %1 kopiert, %2 leicht bearbeitet, %3 umformuliert, %4 neu, %5 weggelassen</translation>
     </message>
-    <message>
-        <source>Longest verbatim run: %1 words</source>
-        <translation>Längste wörtliche Passage: %1 Wörter</translation>
+    <message numerus="yes">
+        <source>Longest verbatim run: %n words</source>
+        <translation>
+            <numerusform>Längste wörtliche Passage: %n Wort</numerusform>
+            <numerusform>Längste wörtliche Passage: %n Wörter</numerusform>
+        </translation>
     </message>
     <message>
         <source>No names or numbers were swapped.</source>
@@ -848,22 +870,6 @@ Sehen Sie, wie ein Dokument umformuliert wurde.</translation>
     <message>
         <source>source code</source>
         <translation>Quelltext</translation>
-    </message>
-    <message>
-        <source>1 paragraph</source>
-        <translation>1 Absatz</translation>
-    </message>
-    <message>
-        <source>%1 paragraphs</source>
-        <translation>%1 Absätze</translation>
-    </message>
-    <message>
-        <source>1 block</source>
-        <translation>1 Block</translation>
-    </message>
-    <message>
-        <source>%1 blocks</source>
-        <translation>%1 Blöcke</translation>
     </message>
     <message>
         <source> (%1 of them moved)</source>

@@ -4,11 +4,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QThreadPool, QUrl
+from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, QSettings, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from diffviewer.gui import translations
 from diffviewer.gui.main_window import MainWindow
 from diffviewer.gui.settings import Settings
 
@@ -73,3 +74,13 @@ def drop_files(widget: object, paths: list[Path], position: QPointF) -> bool:
     )
     QApplication.sendEvent(widget, drop)  # type: ignore[arg-type]
     return drop.isAccepted()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp: QApplication) -> Iterator[None]:
+    """The English plural forms, installed as the application installs them (gui/app.py): the
+    window reads "1 paragraph", not "1 paragraphs". A test installing German puts it on top."""
+    installed = translations.install(qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)

@@ -1,0 +1,48 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%Ln paragraphs</source>
+        <translation>
+            <numerusform>%Ln paragraph</numerusform>
+            <numerusform>%Ln paragraphs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln blocks</source>
+        <translation>
+            <numerusform>%Ln block</numerusform>
+            <numerusform>%Ln blocks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changes</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuotesPanel</name>
+    <message numerus="yes">
+        <source>%n quotations: %1 verbatim, %2 altered, %3 with no source</source>
+        <translation>
+            <numerusform>%n quotation: %1 verbatim, %2 altered, %3 with no source</numerusform>
+            <numerusform>%n quotations: %1 verbatim, %2 altered, %3 with no source</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message numerus="yes">
+        <source>Longest verbatim run: %n words</source>
+        <translation>
+            <numerusform>Longest verbatim run: %n word</numerusform>
+            <numerusform>Longest verbatim run: %n words</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
