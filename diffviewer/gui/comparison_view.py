@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from diffviewer.core.model import Comparison, Document, Quote
-from diffviewer.gui import pane_hits, pane_text
+from diffviewer.gui import pane_hits, pane_scroll, pane_text
 from diffviewer.gui.cell_layout import PAD_X, PAD_Y, LaidOutCell
 from diffviewer.gui.colors import Scheme, scheme_for
 from diffviewer.gui.find_matches import FindMatch, FindMatches
@@ -36,26 +36,14 @@ from diffviewer.gui.fonts import code_font
 from diffviewer.gui.header_text import HeaderText
 from diffviewer.gui.moved_marks import MoveKey, moved_key
 from diffviewer.gui.pane_hits import TextSelection
-from diffviewer.gui.pane_painting import paint_header, paint_panes
+from diffviewer.gui.pane_model import PaneModel
+from diffviewer.gui.pane_painting import PaneHeader, paint_header, paint_panes
 from diffviewer.gui.row_layout import CellKey, LayoutStyle, RowLayout
-from diffviewer.gui.rows import PreparedRows, Row, RowIndex, Side, single_document_rows
+from diffviewer.gui.rows import PreparedRows, Row, Side
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.view_model import ChangePosition, MoveEnd, Navigation, PaneDocument, QuoteMark, Target
 
 MAP_WIDTH = 72
-HEADER_PADDING = 6
-
-
-class _Header(QWidget):
-    """The fixed strip above the panes naming each document."""
-
-    def __init__(self, view: ComparisonView) -> None:
-        super().__init__(view)
-        self._view = view
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        painter = QPainter(self)
-        self._view.paint_header(painter, self.rect().toRectF())
 
 
 class ComparisonView(QAbstractScrollArea):
@@ -100,7 +88,7 @@ class ComparisonView(QAbstractScrollArea):
         self._focused_quote: Quote | None = None
         self._hovered_move: MoveKey | None = None  # the moved phrase under the mouse: both ends outlined
         self._moved_elsewhere: Mapping[MoveEnd, int] = {}  # moved phrases' ends in other blocks
-        self._header = _Header(self)
+        self._header = PaneHeader(self)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self._layout_width = -1.0
         self.verticalScrollBar().setSingleStep(20)
@@ -180,7 +168,7 @@ class ComparisonView(QAbstractScrollArea):
             at = self._anchor_row.get(block, -1) if block is not None else -1
             if at >= 0:
                 self.lay_out_span(at, self.viewport().height())
-                self._update_tops()
+                self.update_tops()
                 bar.setValue(math.ceil(self.row_layout.tops[at]))  # (rounded down, it would show the row above)
 
     def set_wrap(self, wrap: bool) -> None:
@@ -208,39 +196,25 @@ class ComparisonView(QAbstractScrollArea):
         if not 0 <= row < len(self._rows):
             return None
         laid = self.row_layout.laid_out(row)
-        self._update_tops()
+        self.update_tops()
         return laid.get(key)
 
     def _rebuild_rows(self) -> None:
-        original, derivative = self._documents[Side.ORIGINAL], self._documents[Side.DERIVATIVE]
+        prepared = None
         if self._comparison is not None:
             prepared = self._prepared_by_mode.get(self._mode)
             if prepared is None or prepared.comparison is not self._comparison:
                 prepared = PreparedRows.of(self._comparison, self._mode)
                 self._prepared_by_mode[self._mode] = prepared
-            self._rows = list(prepared.rows)
-        elif original is not None:
-            preview = self._preview
-            if preview is not None and preview[0] is original:
-                self._rows = preview[1]
-            else:
-                self._rows = single_document_rows(original, Side.ORIGINAL)
-        elif derivative is not None:
-            self._rows = single_document_rows(derivative, Side.DERIVATIVE)
-        else:
-            self._rows = []
-        self._panes = {side: PaneDocument.of(d) for side, d in self._documents.items() if d is not None}
-        self._languages = {side: pane.lexer for side, pane in self._panes.items() if pane.is_code}
-        # The rows of a comparison come with their index, navigation and quotation marks, all
-        # built off the GUI thread (gui/view_model.py).
-        shown = self._prepared_by_mode.get(self._mode) if self._comparison is not None else None
-        index = shown.index if shown is not None else RowIndex.of(self._rows, ())
-        self._navigation = shown.navigation if shown is not None else Navigation((), ())
-        self._quote_marks = shown.quote_marks if shown is not None else {}
-        self._moved_elsewhere = shown.moved_elsewhere if shown is not None else {}
-        self._anchor_row = index.anchor_row
-        self._paragraph_row = index.paragraph_row
-        self._link_rows = list(index.link_rows)
+        # The rows come with their index, navigation, marks and headers (gui/pane_model.py).
+        model = PaneModel.of(self._documents, prepared, self._preview)
+        self._rows = model.rows
+        self._panes, self._languages = dict(model.panes), dict(model.languages)
+        self._navigation, self._quote_marks = model.navigation, model.quote_marks
+        self._moved_elsewhere = model.moved_elsewhere
+        self._anchor_row = model.index.anchor_row
+        self._paragraph_row = model.index.paragraph_row
+        self._link_rows = list(model.index.link_rows)
         if self._comparison is None or self._current_block >= len(self._comparison.blocks):
             self._current_block = -1
         self._find.clear()
@@ -282,7 +256,7 @@ class ComparisonView(QAbstractScrollArea):
         style = self._layout_style()
         self.row_layout.relayout(self._rows, style)
         self._layout_width = float(self.viewport().width())
-        self._update_tops()
+        self.update_tops()
         hbar = self.horizontalScrollBar()
         if self._wrap or not style.text_widths:
             hbar.setRange(0, 0)
@@ -294,7 +268,7 @@ class ComparisonView(QAbstractScrollArea):
         self._header.update()
         self.layout_changed.emit()
 
-    def _update_tops(self) -> None:
+    def update_tops(self) -> None:
         """The rows' tops again after laying some out, and the scroll bar's range to match."""
         self.row_layout.update_tops()
         self._update_scroll_range()
@@ -333,9 +307,8 @@ class ComparisonView(QAbstractScrollArea):
         return bar.value() / bar.maximum() if bar.maximum() else 0.0
 
     def _update_header_geometry(self) -> None:
-        height = round(QFontMetricsF(self.font()).height() + 2 * HEADER_PADDING)
-        self.setViewportMargins(0, height, 0, 0)
-        self._header.setGeometry(self.frameWidth(), self.frameWidth(), self.viewport().width(), height)
+        self.setViewportMargins(0, self._header.fitted_height(), 0, 0)
+        self._header.place()
 
     # events ------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -461,22 +434,7 @@ class ComparisonView(QAbstractScrollArea):
             self.current_block_changed.emit(block)
 
     def _step(self, targets: tuple[Target, ...], forward: bool) -> bool:
-        if not targets:
-            return False
-        if self._current_block in self._anchor_row:
-            here = self._anchor_row[self._current_block]
-        else:
-            # Nothing selected: start from what is on screen.
-            top = self.row_at(self.verticalScrollBar().value())
-            here = top - 1 if forward else top + 1
-            if top < 0:
-                here = -1 if forward else len(self._rows)
-        found = Navigation.step(targets, here, forward)
-        if found is None:
-            return False
-        self.set_current_block(found.block)
-        self.scroll_to_row(found.row)
-        return True
+        return pane_scroll.step(self, targets, forward)
 
     def next_change(self) -> bool:
         return self._step(self._navigation.changes, forward=True)
@@ -496,23 +454,7 @@ class ComparisonView(QAbstractScrollArea):
 
     def scroll_to_row(self, row: int) -> None:
         """Bring a row into view, a third of the way down, as editors do for a jump."""
-        if not 0 <= row < len(self._rows):
-            return
-        visible = self.viewport().height()
-        # Real heights around the target first, so estimates cannot push it out of view.
-        layout = self.row_layout
-        above, filled = row, 0.0
-        while above > 0 and filled < visible / 3:
-            above -= 1
-            layout.laid_out(above)
-            filled += layout.heights[above]
-        self.lay_out_span(row, visible)
-        self._update_tops()
-        top, bottom = layout.row_extent(row)
-        bar = self.verticalScrollBar()
-        if top >= bar.value() and bottom <= bar.value() + visible:
-            return
-        bar.setValue(round(max(0.0, top - visible / 3)))
+        pane_scroll.scroll_to_row(self, row)
 
     def scroll_to_paragraph(self, side: Side, paragraph: int) -> None:
         row = self._paragraph_row.get((side, paragraph))
@@ -590,23 +532,7 @@ class ComparisonView(QAbstractScrollArea):
     def show_quote(self, quote: Quote) -> None:
         """Jump to a quotation and outline it and its source."""
         self._focused_quote = quote
-        row = self._paragraph_row.get((Side.DERIVATIVE, quote.paragraph))
-        source_row = (
-            self._paragraph_row.get((Side.ORIGINAL, quote.source_paragraph))
-            if quote.source_paragraph is not None
-            else None
-        )
-        if row is not None:
-            block = self._rows[row].block
-            if block is not None:
-                self.set_current_block(block)
-            self.scroll_to_row(row)
-            if source_row is not None and not self.row_in_view(source_row):
-                # The source sits elsewhere (a moved or distant paragraph): show both when they fit.
-                first, last = sorted((row, source_row))
-                tops = self.row_layout.tops
-                if tops[last + 1] - tops[first] <= self.viewport().height():
-                    self.verticalScrollBar().setValue(round(tops[first]))
+        pane_scroll.show_quote(self, quote)
         self.viewport().update()
 
     @property
@@ -619,12 +545,7 @@ class ComparisonView(QAbstractScrollArea):
 
     def block_text(self, block: int) -> str:
         """What a block says: the derivative's words, or the original's for a dropped paragraph."""
-        if self._comparison is None or not 0 <= block < len(self._comparison.blocks):
-            return ""
-        found = self._comparison.blocks[block]
-        if found.derivative:
-            return "\n\n".join(self._comparison.derivative.paragraphs[j].text for j in found.derivative)
-        return "\n\n".join(self._comparison.original.paragraphs[i].text for i in found.original)
+        return pane_text.block_text(self._comparison, block)
 
     def copy_current_block(self) -> bool:
         """Copy the selected text, or the whole selected block when nothing is selected."""

@@ -6,7 +6,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QTextCharFormat,
+    QTextLayout,
+)
+from PySide6.QtWidgets import QWidget
 
 from diffviewer.core.model import BlockKind, QuoteStatus
 from diffviewer.gui.cell_layout import PAD_X, PAD_Y, LaidOutCell, span_rects
@@ -277,4 +288,26 @@ def paint_header(view: ComparisonView, painter: QPainter, rect: QRectF) -> None:
     painter.drawLine(rect.bottomLeft(), rect.bottomRight())
 
 
-__all__ = ["find_formats", "paint_header", "paint_panes"]
+HEADER_PADDING = 6
+
+
+class PaneHeader(QWidget):
+    """The fixed strip above the panes naming each document (the view's margin keeps it clear)."""
+
+    def __init__(self, view: ComparisonView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def fitted_height(self) -> int:
+        return round(QFontMetricsF(self._view.font()).height() + 2 * HEADER_PADDING)
+
+    def place(self) -> None:
+        frame = self._view.frameWidth()
+        self.setGeometry(frame, frame, self._view.viewport().width(), self.fitted_height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        self._view.paint_header(painter, self.rect().toRectF())
+
+
+__all__ = ["PaneHeader", "find_formats", "paint_header", "paint_panes"]

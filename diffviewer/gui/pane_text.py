@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF
 
-from diffviewer.core.model import Quote
+from diffviewer.core.model import Comparison, Quote
 from diffviewer.gui.cell_layout import LaidOutCell
 from diffviewer.gui.header_text import HeaderText
 from diffviewer.gui.labels import (
@@ -128,4 +128,15 @@ def header_text(view: ComparisonView, side: Side | None) -> HeaderText:
     )
 
 
-__all__ = ["gutter_labels", "header_text", "tooltip_at"]
+def block_text(comparison: Comparison | None, block: int) -> str:
+    """What a block says (what Copy takes with nothing selected): the derivative's words, or the
+    original's for a dropped paragraph."""
+    if comparison is None or not 0 <= block < len(comparison.blocks):
+        return ""
+    found = comparison.blocks[block]
+    if found.derivative:
+        return "\n\n".join(comparison.derivative.paragraphs[j].text for j in found.derivative)
+    return "\n\n".join(comparison.original.paragraphs[i].text for i in found.original)
+
+
+__all__ = ["block_text", "gutter_labels", "header_text", "tooltip_at"]

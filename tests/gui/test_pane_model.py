@@ -1,11 +1,15 @@
 """What the panes say besides the text, from the view model alone (no display, no Qt): a pane's
-header facts, and where the other end of a moved phrase is."""
+header facts, where the other end of a moved phrase is, and which rows the panes show."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from diffviewer.core.compare import compare
-from diffviewer.core.model import ChangeOp, DocumentFormat
-from diffviewer.gui.rows import PreparedRows
+from diffviewer.core.model import ChangeOp, DocumentFormat, Side
+from diffviewer.gui.pane_model import PaneModel
+from diffviewer.gui.rows import PreparedRows, single_document_rows
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.view_model import PaneDocument, moved_elsewhere
 from tests.core.helpers import code, doc
@@ -42,3 +46,28 @@ def test_a_phrase_moved_within_its_block_has_no_end_elsewhere() -> None:
         doc("The orchards line the quiet river bank, and the harbour lanterns burn all night."),
     )
     assert moved_elsewhere(comparison) == {}
+
+
+def test_the_panes_show_a_comparisons_prepared_rows_or_one_document_alone() -> None:
+    original, derivative = doc("One harbour.", "Two lanterns."), code("print(1)", path="b.py")
+    documents = {Side.ORIGINAL: original, Side.DERIVATIVE: None}
+    alone = PaneModel.of(documents, None)
+    assert [row.left.paragraphs for row in alone.rows if row.left] == [(0,), (1,)]
+    assert alone.navigation.changes == () and alone.quote_marks == {} and alone.languages == {}
+    assert alone.panes[Side.ORIGINAL].paragraphs == 2 and Side.DERIVATIVE not in alone.panes
+    # Rows the worker built for the original are shown as they are, not built again.
+    preview = (original, single_document_rows(original, Side.ORIGINAL))
+    assert PaneModel.of(documents, None, preview).rows is preview[1]
+    comparison = compare(original, doc("One harbour.", "Three lanterns."))
+    prepared = PreparedRows.of(comparison, ViewMode.SIDE_BY_SIDE)
+    shown = PaneModel.of({Side.ORIGINAL: original, Side.DERIVATIVE: derivative}, prepared)
+    assert shown.rows == list(prepared.rows) and shown.navigation is prepared.navigation
+    assert shown.languages == {Side.DERIVATIVE: "python"}  # the side that is code, by its lexer
+
+
+def test_the_pane_model_imports_no_qt() -> None:
+    code = (
+        "import sys, diffviewer.gui.pane_model\n"
+        "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60).returncode == 0
