@@ -53,7 +53,9 @@ screenshots: setup
 TRANSLATIONS := $(wildcard resources/translations/diffviewer_*.ts)
 translations: setup
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(sort $(wildcard diffviewer/gui/*.py)) -ts $(TRANSLATIONS)
-	for ts in $(TRANSLATIONS); do $(BIN)/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
+	# English needs its plural forms too ("1 paragraph", "2 paragraphs"): only the plural strings.
+	$(BIN)/pyside6-lupdate -pluralonly -no-obsolete -locations none $(sort $(wildcard diffviewer/gui/*.py)) -ts resources/translations/plurals_en.ts
+	for ts in $(TRANSLATIONS) resources/translations/plurals_en.ts; do $(BIN)/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
 
 # A one-folder desktop bundle (PyInstaller): build/dist/diffviewer/{diffviewer,diffviewer-cli}.
 bundle: setup
