@@ -7,7 +7,7 @@ scrolling is synchronised by construction. Each row is as tall as its taller cel
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -36,12 +36,20 @@ from diffviewer.gui.fonts import code_font
 from diffviewer.gui.header_text import HeaderText
 from diffviewer.gui.moved_marks import MoveKey, moved_key
 from diffviewer.gui.pane_hits import TextSelection
-from diffviewer.gui.pane_model import PaneModel
+from diffviewer.gui.pane_model import PaneModel, Preview
 from diffviewer.gui.pane_painting import PaneHeader, paint_header, paint_panes
 from diffviewer.gui.row_layout import CellKey, LayoutStyle, RowLayout
-from diffviewer.gui.rows import PreparedRows, Row, Side
+from diffviewer.gui.rows import LinkRow, PreparedRows, Row, Side
 from diffviewer.gui.view_mode import ViewMode
-from diffviewer.gui.view_model import ChangePosition, MoveEnd, Navigation, PaneDocument, QuoteMark, Target
+from diffviewer.gui.view_model import (
+    BlockFacts,
+    ChangePosition,
+    MoveEnd,
+    Navigation,
+    PaneDocument,
+    QuoteMark,
+    Target,
+)
 
 MAP_WIDTH = 72
 
@@ -61,8 +69,8 @@ class ComparisonView(QAbstractScrollArea):
         self._mode = ViewMode.SIDE_BY_SIDE
         # Rows of the other view mode once built, so switching back and forth builds each once.
         self._prepared_by_mode: dict[ViewMode, PreparedRows] = {}
-        # The original's rows alone, prepared by the worker, with the document they show.
-        self._preview: tuple[Document, list[Row]] | None = None
+        # What the worker built for the documents before comparing them (their rows and headers).
+        self._preview: Preview | None = None
         self._wrap = True
         self._pending: str | None = None  # what the empty derivative pane says while comparing
         self._font = QFont(self.font())
@@ -78,8 +86,9 @@ class ComparisonView(QAbstractScrollArea):
         # Heights and tops of the rows, and their cells laid out once shown (gui/row_layout.py).
         self.row_layout = RowLayout(self._layout_style())
         self._anchor_row: dict[int, int] = {}  # block -> the row navigation lands on
-        self._link_rows: list[tuple[int, int, int, int]] = []  # upper row, lower row, link
+        self._link_rows: tuple[LinkRow, ...] = ()  # sorted by their upper row
         self._paragraph_row: dict[tuple[Side, int], int] = {}
+        self._blocks: tuple[BlockFacts, ...] = ()  # what hovering or copying each block tells
         self._current_block = -1
         self._find = FindMatches()
         self._selection: TextSelection | None = None
@@ -129,16 +138,16 @@ class ComparisonView(QAbstractScrollArea):
         return self._moved_elsewhere.get(end)
 
     def set_documents(
-        self, original: Document | None, derivative: Document | None, preview: Sequence[Row] | None = None
+        self, original: Document | None, derivative: Document | None, preview: Preview | None = None
     ) -> None:
         """Show documents without a comparison (one side loaded, or while the comparison runs).
 
-        `preview`: the original's rows alone, when they were built off the GUI thread.
+        `preview`: their rows and headers, as the worker built them off the GUI thread.
         """
         self._documents = {Side.ORIGINAL: original, Side.DERIVATIVE: derivative}
         if original is None or derivative is None or self._comparison is None:
             self._comparison = None
-        self._preview = (original, list(preview)) if preview is not None and original is not None else None
+        self._preview = preview
         self._rebuild_rows()
 
     def set_comparison(self, comparison: Comparison | None, prepared: PreparedRows | None = None) -> None:
@@ -211,11 +220,11 @@ class ComparisonView(QAbstractScrollArea):
         self._rows = model.rows
         self._panes, self._languages = dict(model.panes), dict(model.languages)
         self._navigation, self._quote_marks = model.navigation, model.quote_marks
-        self._moved_elsewhere = model.moved_elsewhere
+        self._moved_elsewhere, self._blocks = model.moved_elsewhere, model.blocks
         self._anchor_row = model.index.anchor_row
         self._paragraph_row = model.index.paragraph_row
-        self._link_rows = list(model.index.link_rows)
-        if self._comparison is None or self._current_block >= len(self._comparison.blocks):
+        self._link_rows = model.index.link_rows
+        if self._current_block >= len(self._blocks):
             self._current_block = -1
         self._find.clear()
         self._selection = None
@@ -543,9 +552,14 @@ class ComparisonView(QAbstractScrollArea):
         """What a pane's header says, given room: the document, its kind and its length."""
         return self.header_text(side).whole
 
+    def block_facts(self, block: int | None) -> BlockFacts | None:
+        """What the view model tells of a block (its tooltip's facts, its text); None for no block."""
+        return self._blocks[block] if block is not None and 0 <= block < len(self._blocks) else None
+
     def block_text(self, block: int) -> str:
         """What a block says: the derivative's words, or the original's for a dropped paragraph."""
-        return pane_text.block_text(self._comparison, block)
+        facts = self.block_facts(block)
+        return facts.text if facts is not None else ""
 
     def copy_current_block(self) -> bool:
         """Copy the selected text, or the whole selected block when nothing is selected."""

@@ -26,7 +26,8 @@ from diffviewer.gui.heat_map import Column
 from diffviewer.gui.limits_dialog import LimitsDialog
 from diffviewer.gui.message_bar import MessageBar, MessageLevel
 from diffviewer.gui.overview import OverviewRuler
-from diffviewer.gui.rows import Row, Side
+from diffviewer.gui.pane_model import Preview
+from diffviewer.gui.rows import Side
 from diffviewer.gui.session import ComparisonSession, DerivativeEntry
 from diffviewer.gui.settings import Settings
 from diffviewer.gui.window_actions import ACTIONS, build_actions, build_menus
@@ -386,7 +387,7 @@ class MainWindow(QMainWindow):
         self.update_busy()
         self.statusBar().showMessage(self.tr("Comparison cancelled."), 5000)
 
-    def on_preview_ready(self, document: Document | None, preview: tuple[Row, ...] | None) -> None:
+    def on_preview_ready(self, document: Document | None, preview: Preview | None) -> None:
         self.view.set_comparison(None)
         self.view.set_documents(document, None, preview=preview)
         self.status.show_summary(None)
@@ -405,7 +406,7 @@ class MainWindow(QMainWindow):
         comparison = entry.comparison if entry is not None else None
         self.view.set_comparison(comparison, entry.prepared if entry is not None else None)
         if comparison is None and entry is not None:
-            self.view.set_documents(*entry.documents)
+            self.view.set_documents(*entry.documents, preview=entry.preview)
         self.status.show_summary(comparison)
         self.status.update_change_counter()
         self.summary_panel.set_comparison(comparison)

@@ -1,7 +1,8 @@
 """What the panes show at one time, from the view model, Qt-free: the rows of the shown view mode
 and everything that goes with them (index, navigation, quotation marks, moved phrases' far
-ends), with what each pane says of its document. A comparison's come built off the GUI thread;
-one document alone (or none) gets plain rows.
+ends, each block's facts), with what each pane says of its document. A comparison's come built
+off the GUI thread, and so do the documents' own before it (a Preview); a document given without
+them gets plain rows here.
 """
 
 from __future__ import annotations
@@ -11,7 +12,34 @@ from dataclasses import dataclass
 
 from diffviewer.core.model import Document, Side
 from diffviewer.gui.rows import PreparedRows, Row, RowIndex, single_document_rows
-from diffviewer.gui.view_model import MoveEnd, Navigation, PaneDocument, QuoteMark
+from diffviewer.gui.view_model import BlockFacts, MoveEnd, Navigation, PaneDocument, QuoteMark
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What the panes show of the documents read before their comparison is done (or without
+    one): one document's rows alone (the original's, or the derivative's when it is the only
+    one) and what each header says. Built by the worker (a big document has tens of thousands
+    of rows)."""
+
+    documents: Mapping[Side, Document]  # the sides read
+    panes: Mapping[Side, PaneDocument]
+    shows: Side | None  # whose rows `rows` are (None: no document)
+    rows: tuple[Row, ...]
+
+    @staticmethod
+    def of(original: Document | None, derivative: Document | None, earlier: Preview | None = None) -> Preview:
+        """`earlier`: the preview of the same original alone, whose rows these reuse."""
+        given = {Side.ORIGINAL: original, Side.DERIVATIVE: derivative}
+        documents = {side: document for side, document in given.items() if document is not None}
+        shows = next(iter(documents), None)
+        if shows is None:
+            rows: tuple[Row, ...] = ()
+        elif earlier is not None and earlier.shows is shows and earlier.documents.get(shows) is documents[shows]:
+            rows = earlier.rows
+        else:
+            rows = tuple(single_document_rows(documents[shows], shows))
+        return Preview(documents, PaneDocument.sides(original, derivative), shows, rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +49,7 @@ class PaneModel:
     navigation: Navigation
     quote_marks: Mapping[tuple[Side, int], tuple[QuoteMark, ...]]
     moved_elsewhere: Mapping[MoveEnd, int]
+    blocks: tuple[BlockFacts, ...]  # by block index; () without a comparison
     panes: Mapping[Side, PaneDocument]  # what the header says of each side's document
     languages: Mapping[Side, str | None]  # the lexer of each side that is code
 
@@ -28,12 +57,11 @@ class PaneModel:
     def of(
         documents: Mapping[Side, Document | None],
         prepared: PreparedRows | None,
-        preview: tuple[Document, list[Row]] | None = None,
+        preview: Preview | None = None,
     ) -> PaneModel:
         """`prepared`: the shown comparison's rows in the shown mode (None: no comparison);
-        `preview`: the original's rows alone, built off the GUI thread, and the document they show."""
-        panes = {side: PaneDocument.of(d) for side, d in documents.items() if d is not None}
-        languages = {side: pane.lexer for side, pane in panes.items() if pane.is_code}
+        `preview`: what the worker built for the documents before comparing them, used for the
+        sides it was built for."""
         if prepared is not None:
             return PaneModel(
                 list(prepared.rows),
@@ -41,18 +69,29 @@ class PaneModel:
                 prepared.navigation,
                 prepared.quote_marks,
                 prepared.moved_elsewhere,
-                panes,
-                languages,
+                prepared.blocks,
+                prepared.panes,
+                _languages(prepared.panes),
             )
-        original, derivative = documents.get(Side.ORIGINAL), documents.get(Side.DERIVATIVE)
-        if original is not None:
-            rows = preview[1] if preview is not None and preview[0] is original else None
-            rows = rows if rows is not None else single_document_rows(original, Side.ORIGINAL)
-        elif derivative is not None:
-            rows = single_document_rows(derivative, Side.DERIVATIVE)
+        built = preview.documents if preview is not None else {}
+        panes: dict[Side, PaneDocument] = {}
+        for side, document in documents.items():
+            if document is not None:
+                ready = preview is not None and built.get(side) is document
+                panes[side] = preview.panes[side] if preview is not None and ready else PaneDocument.of(document)
+        shows = Side.ORIGINAL if documents.get(Side.ORIGINAL) is not None else Side.DERIVATIVE
+        document = documents.get(shows)
+        if document is None:
+            rows: list[Row] = []
+        elif preview is not None and preview.shows is shows and built.get(shows) is document:
+            rows = list(preview.rows)
         else:
-            rows = []
-        return PaneModel(rows, RowIndex.of(rows, ()), Navigation((), ()), {}, {}, panes, languages)
+            rows = single_document_rows(document, shows)
+        return PaneModel(rows, RowIndex.of(rows, ()), Navigation((), ()), {}, {}, (), panes, _languages(panes))
 
 
-__all__ = ["PaneModel"]
+def _languages(panes: Mapping[Side, PaneDocument]) -> dict[Side, str | None]:
+    return {side: pane.lexer for side, pane in panes.items() if pane.is_code}
+
+
+__all__ = ["PaneModel", "Preview"]

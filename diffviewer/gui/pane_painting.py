@@ -187,8 +187,8 @@ def find_formats(view: ComparisonView, row: int, side: Side | None) -> list[QTex
     return selections
 
 
-def _paragraph_extent(view: ComparisonView, side: Side, paragraph: int) -> tuple[float, float, int | None] | None:
-    """Top and bottom of a paragraph in content coordinates, and its block."""
+def _paragraph_extent(view: ComparisonView, side: Side, paragraph: int) -> tuple[float, float] | None:
+    """Top and bottom of a paragraph in content coordinates."""
     row = view._paragraph_row.get((side, paragraph))
     if row is None:
         return None
@@ -210,7 +210,7 @@ def _paragraph_extent(view: ComparisonView, side: Side, paragraph: int) -> tuple
         extent = (inner * starts[position] / total, inner * end / total)
     if extent is None:
         return None
-    return base + extent[0], base + extent[1], cell.block
+    return base + extent[0], base + extent[1]
 
 
 def _paint_link_map(
@@ -221,8 +221,6 @@ def _paint_link_map(
     height: float,
     visible_rows: range,
 ) -> None:
-    comparison = view._comparison
-    assert comparison is not None
     scheme = view._scheme
     left_x, left_w = columns[Side.ORIGINAL]
     x0, x1 = left_x + left_w, columns[Side.DERIVATIVE][0]
@@ -232,17 +230,18 @@ def _paint_link_map(
         return min(a, c) - y_offset < height and max(b, d) - y_offset > 0
 
     first, last = visible_rows.start, visible_rows.stop
-    for low, high, original, derivative in view._link_rows:
-        if low >= last:
+    for link in view._link_rows:
+        if link.upper >= last:
             break  # sorted by their upper row: no later link reaches the screen
-        if high < first:
+        if link.lower < first:
             continue
-        left = _paragraph_extent(view, Side.ORIGINAL, original)
-        right = _paragraph_extent(view, Side.DERIVATIVE, derivative)
+        left = _paragraph_extent(view, Side.ORIGINAL, link.original)
+        right = _paragraph_extent(view, Side.DERIVATIVE, link.derivative)
         if left is None or right is None or not visible(left[0], left[1], right[0], right[1]):
             continue
-        same_block = left[2] == right[2] and left[2] is not None
-        kind = comparison.blocks[left[2]].kind if same_block and left[2] is not None else BlockKind.EQUAL
+        # The view model says which block the band is in (its kind), or that it joins two.
+        same_block = link.kind is not None
+        kind = link.kind if link.kind is not None else BlockKind.EQUAL
         bands.append(
             Band(
                 left[0] - y_offset,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF
 
-from diffviewer.core.model import Comparison, Quote
+from diffviewer.core.model import Quote
 from diffviewer.gui.cell_layout import LaidOutCell
 from diffviewer.gui.header_text import HeaderText
 from diffviewer.gui.labels import (
@@ -21,7 +21,7 @@ from diffviewer.gui.labels import (
 from diffviewer.gui.moved_marks import moved_tooltip
 from diffviewer.gui.pane_hits import moved_at
 from diffviewer.gui.rows import Side
-from diffviewer.gui.view_model import MoveEnd
+from diffviewer.gui.view_model import BlockFacts, MoveEnd
 
 if TYPE_CHECKING:
     from diffviewer.gui.comparison_view import ComparisonView
@@ -45,38 +45,18 @@ def gutter_labels(laid: LaidOutCell) -> list[tuple[float, str]]:
 
 
 def tooltip_at(view: ComparisonView, point: QPointF) -> str:
-    """What hovering at a viewport point tells: the block's kind, its paragraphs, its similarity."""
-    if view._comparison is None:
-        return ""
+    """What hovering at a viewport point tells: the block's kind, its paragraphs, its similarity
+    (the view model's facts, gui/view_model.py), a moved phrase under the mouse, flagged quotations."""
     row = view.row_at(point.y() + view.verticalScrollBar().value())
-    if row < 0 or view._rows[row].block is None:
+    facts = view.block_facts(view.rows[row].block) if row >= 0 else None
+    if facts is None:
         return ""
-    block_index = view._rows[row].block
-    assert block_index is not None
-    block = view._comparison.blocks[block_index]
-    kind = kind_name(block.kind).capitalize()
-    original = ", ".join(str(i + 1) for i in block.original) or "—"
-    derivative = ", ".join(str(j + 1) for j in block.derivative) or "—"
-    lines = [
-        kind,
-        QCoreApplication.translate("ComparisonView", "Original ¶ %1 → derivative ¶ %2")
-        .replace("%1", original)
-        .replace("%2", derivative),
-    ]
-    treatment = treatment_name(block.treatment)
-    if block.original and block.derivative:
-        lines.append(
-            QCoreApplication.translate("ComparisonView", "Similarity: %1% (%2)")
-            .replace("%1", f"{block.similarity * 100:.0f}")
-            .replace("%2", treatment)
-        )
-    else:
-        lines.append(treatment)
+    lines = block_lines(facts)
     moved = moved_at(view, point)
     if moved is not None:
         span = moved.span
         elsewhere = view.moved_elsewhere(MoveEnd(span.moved, span.op)) if span.moved is not None else None
-        lines.append(moved_tooltip(moved.span, inline=moved.laid.cell is view._rows[row].inline, elsewhere=elsewhere))
+        lines.append(moved_tooltip(moved.span, inline=moved.laid.cell is view.rows[row].inline, elsewhere=elsewhere))
     for quote in _quotes_in_row(view, row):
         status = quote_status_name(quote.status)
         lines.append(
@@ -87,10 +67,32 @@ def tooltip_at(view: ComparisonView, point: QPointF) -> str:
     return "\n".join(lines)
 
 
+def block_lines(facts: BlockFacts) -> list[str]:
+    """A block's facts in words: what the alignment did, which paragraphs, how similar."""
+    original = ", ".join(map(str, facts.original_numbers)) or "—"
+    derivative = ", ".join(map(str, facts.derivative_numbers)) or "—"
+    lines = [
+        kind_name(facts.kind).capitalize(),
+        QCoreApplication.translate("ComparisonView", "Original ¶ %1 → derivative ¶ %2")
+        .replace("%1", original)
+        .replace("%2", derivative),
+    ]
+    treatment = treatment_name(facts.treatment)
+    if facts.similarity_percent is not None:
+        lines.append(
+            QCoreApplication.translate("ComparisonView", "Similarity: %1% (%2)")
+            .replace("%1", str(facts.similarity_percent))
+            .replace("%2", treatment)
+        )
+    else:
+        lines.append(treatment)
+    return lines
+
+
 def _quotes_in_row(view: ComparisonView, row: int) -> list[Quote]:
     """The flagged quotations of a row's derivative paragraphs, as the view model marks them."""
-    right = view._rows[row].right or view._rows[row].inline
-    if view._comparison is None or right is None or right.side is not Side.DERIVATIVE:
+    right = view.rows[row].right or view.rows[row].inline
+    if right is None or right.block is None or right.side is not Side.DERIVATIVE:
         return []
     marks = view.quote_marks
     return [mark.quote for paragraph in right.paragraphs for mark in marks.get((Side.DERIVATIVE, paragraph), ())]
@@ -128,15 +130,4 @@ def header_text(view: ComparisonView, side: Side | None) -> HeaderText:
     )
 
 
-def block_text(comparison: Comparison | None, block: int) -> str:
-    """What a block says (what Copy takes with nothing selected): the derivative's words, or the
-    original's for a dropped paragraph."""
-    if comparison is None or not 0 <= block < len(comparison.blocks):
-        return ""
-    found = comparison.blocks[block]
-    if found.derivative:
-        return "\n\n".join(comparison.derivative.paragraphs[j].text for j in found.derivative)
-    return "\n\n".join(comparison.original.paragraphs[i].text for i in found.original)
-
-
-__all__ = ["block_text", "gutter_labels", "header_text", "tooltip_at"]
+__all__ = ["block_lines", "gutter_labels", "header_text", "tooltip_at"]

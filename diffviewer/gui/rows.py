@@ -13,7 +13,16 @@ from dataclasses import dataclass, field, replace
 from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document, DocumentFormat, Role, Side
 from diffviewer.core.moved import is_replacement
 from diffviewer.gui.view_mode import ViewMode
-from diffviewer.gui.view_model import MoveEnd, Navigation, QuoteMark, moved_elsewhere, quote_marks
+from diffviewer.gui.view_model import (
+    BlockFacts,
+    MoveEnd,
+    Navigation,
+    PaneDocument,
+    QuoteMark,
+    block_facts,
+    moved_elsewhere,
+    quote_marks,
+)
 
 TAB_COLUMNS = 4  # code's tab stops are four spaces apart
 
@@ -323,6 +332,8 @@ class PreparedRows:
     quote_marks: Mapping[tuple[Side, int], tuple[QuoteMark, ...]]  # the same in both modes
     # Where a moved phrase's other end is, when in another block (the same in both modes).
     moved_elsewhere: Mapping[MoveEnd, int]
+    blocks: tuple[BlockFacts, ...]  # what hovering or copying each block tells (the same in both modes)
+    panes: Mapping[Side, PaneDocument]  # what each pane's header says of its document
     # The other view mode's rows, when they were built too (switching views then builds nothing).
     alternate: PreparedRows | None = None
 
@@ -344,6 +355,8 @@ class PreparedRows:
             Navigation.of(comparison, index.anchor_row),
             quote_marks(comparison) if shared is None else shared.quote_marks,
             moved_elsewhere(comparison) if shared is None else shared.moved_elsewhere,
+            block_facts(comparison) if shared is None else shared.blocks,
+            PaneDocument.sides(comparison.original, comparison.derivative) if shared is None else shared.panes,
         )
 
     @staticmethod
@@ -354,6 +367,19 @@ class PreparedRows:
         return replace(shown, alternate=PreparedRows.of(comparison, other, shown))
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class LinkRow:
+    """A link the link map draws: the rows its ends are on and the paragraphs it joins."""
+
+    upper: int  # the upper of the two rows
+    lower: int
+    original: int  # the original's paragraph (index)
+    derivative: int
+    # The kind of the block both ends are in (the band's colour); None when the aligner linked
+    # paragraphs of two blocks (a dashed band).
+    kind: BlockKind | None = field(compare=False)
+
+
 @dataclass(frozen=True, slots=True)
 class RowIndex:
     """Where things are among rows: each block's row, each paragraph's, and each link with the
@@ -362,25 +388,30 @@ class RowIndex:
 
     anchor_row: dict[int, int]  # block → the row that shows it (its derivative side's, if any)
     paragraph_row: dict[tuple[Side, int], int]
-    link_rows: tuple[tuple[int, int, int, int], ...]  # (upper row, lower row, original ¶, derivative ¶)
+    link_rows: tuple[LinkRow, ...]
 
     @staticmethod
     def of(rows: Sequence[Row], links: Sequence[tuple[int, int]]) -> RowIndex:
         anchor_row: dict[int, int] = {}
         paragraph_row: dict[tuple[Side, int], int] = {}
+        paragraph_cell: dict[tuple[Side, int], Cell] = {}  # the cell showing it, on its row
         derivative = Side.DERIVATIVE
         for index, row in enumerate(rows):
             for cell in row.cells:
                 if cell.block is not None and (cell.block not in anchor_row or cell.side is derivative):
                     anchor_row[cell.block] = index
                 for paragraph in cell.paragraphs:
-                    paragraph_row.setdefault((cell.side, paragraph), index)
+                    if (cell.side, paragraph) not in paragraph_row:
+                        paragraph_row[cell.side, paragraph] = index
+                        paragraph_cell[cell.side, paragraph] = cell
         link_rows = []
         for link_original, link_derivative in links:
-            ends = (
-                paragraph_row.get((Side.ORIGINAL, link_original), -1),
-                paragraph_row.get((Side.DERIVATIVE, link_derivative), -1),
-            )
-            if min(ends) >= 0:
-                link_rows.append((min(ends), max(ends), link_original, link_derivative))
+            left = paragraph_cell.get((Side.ORIGINAL, link_original))
+            right = paragraph_cell.get((Side.DERIVATIVE, link_derivative))
+            if left is None or right is None:
+                continue
+            ends = (paragraph_row[Side.ORIGINAL, link_original], paragraph_row[Side.DERIVATIVE, link_derivative])
+            same_block = left.block is not None and left.block == right.block
+            kind = left.kind if same_block else None
+            link_rows.append(LinkRow(min(ends), max(ends), link_original, link_derivative, kind))
         return RowIndex(anchor_row, paragraph_row, tuple(sorted(link_rows)))

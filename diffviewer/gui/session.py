@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from diffviewer.core.model import CompareOptions, Comparison, Document
 from diffviewer.formats import MarkupView
-from diffviewer.gui.rows import PreparedRows, Row
+from diffviewer.gui.pane_model import Preview
+from diffviewer.gui.rows import PreparedRows
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.worker import CompareJob, CompareRequest, FailedSide
 
@@ -40,7 +41,7 @@ class DerivativeEntry:
     shown_path: Path | None = None  # the file behind `comparison`, kept when a reload fails
     comparison: Comparison | None = None
     prepared: PreparedRows | None = field(default=None, repr=False)  # rows built with the comparison
-    preview: tuple[Row, ...] | None = field(default=None, repr=False)  # the original's rows alone
+    preview: Preview | None = field(default=None, repr=False)  # what the panes show before the comparison
     documents: tuple[Document | None, Document | None] = (None, None)
     state: EntryState = EntryState.WAITING
     progress: float = 0.0
@@ -61,7 +62,7 @@ class ComparisonSession(QObject):
     entry_finished = Signal(int)  # a comparison (or a lone document) is ready
     entry_failed = Signal(int, str)  # index, one-line message
     entry_cancelled = Signal(int)
-    # the original Document, when there is no derivative yet, and its rows (built by the job)
+    # the original Document, when there is no derivative yet, and its Preview (built by the job)
     preview_ready = Signal(object, object)
     preview_failed = Signal(str)
     current_changed = Signal(object)  # the derivative entry now shown, or None
@@ -239,7 +240,7 @@ class ComparisonSession(QObject):
         generation: int,
         original: Document | None,
         derivative: Document | None,
-        preview: tuple[Row, ...] | None,
+        preview: Preview | None,
     ) -> None:
         index, entry = self._entry_for(generation)
         if entry is not None:
@@ -307,7 +308,7 @@ class ComparisonSession(QObject):
         job = self._preview_job
         if job is not None and self._preview_done(generation):
             self.shown_original = self.original
-            self.preview_ready.emit(job.loaded_original, job.preview_rows)
+            self.preview_ready.emit(job.loaded_original, job.preview)
 
     def on_preview_failed(self, generation: int, message: str, _side: str, _over_limit: bool) -> None:
         if self._preview_done(generation):

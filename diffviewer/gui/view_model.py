@@ -1,6 +1,7 @@
 """What the panes show besides the rows, worked out with them off the GUI thread, Qt-free: where
 next/previous lands, which change the reader is on, which quotations to outline where, where a
-moved phrase's other end is, and what a pane's header says of its document.
+moved phrase's other end is, what a pane's header says of its document, and what hovering or
+copying a block tells of it.
 
 The view only lays out and paints; these rules are tested without a display.
 """
@@ -11,7 +12,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from diffviewer.core.model import BlockKind, ChangeOp, Comparison, Document, DocumentFormat, Quote, QuoteStatus, Side
+from diffviewer.core.model import (
+    BlockKind,
+    ChangeOp,
+    Comparison,
+    Document,
+    DocumentFormat,
+    Quote,
+    QuoteStatus,
+    Side,
+    Treatment,
+)
 
 # What "next change" stops at: every block that is not an unchanged copy.
 CHANGE_KINDS = frozenset({BlockKind.REWRITE, BlockKind.MOVED, BlockKind.INSERTED, BlockKind.DELETED})
@@ -153,6 +164,12 @@ class PaneDocument:
     def of(document: Document) -> PaneDocument:
         return PaneDocument(Path(document.path).name, document.format, document.language, len(document.paragraphs))
 
+    @staticmethod
+    def sides(original: Document | None, derivative: Document | None) -> dict[Side, PaneDocument]:
+        """Each loaded side's."""
+        given = {Side.ORIGINAL: original, Side.DERIVATIVE: derivative}
+        return {side: PaneDocument.of(document) for side, document in given.items() if document is not None}
+
     @property
     def is_code(self) -> bool:
         return self.format is DocumentFormat.CODE
@@ -163,8 +180,46 @@ class PaneDocument:
         return (self.language or "text") if self.is_code else None
 
 
+@dataclass(frozen=True, slots=True)
+class BlockFacts:
+    """What the panes tell of one block: its tooltip's facts (what the alignment did, the
+    paragraph numbers on each side as the reader counts them, how similar the sides are) and
+    what Copy takes of it with nothing selected. The view words them (gui/labels.py)."""
+
+    kind: BlockKind  # also the colour of the block's bands in the link map
+    treatment: Treatment
+    original_numbers: tuple[int, ...]  # the original's paragraphs it holds, from 1
+    derivative_numbers: tuple[int, ...]
+    similarity: float | None  # 0..1 when both sides have paragraphs; None for a new or dropped one
+    text: str  # the derivative's paragraphs, or the original's for a dropped one, a blank line apart
+
+    @property
+    def similarity_percent(self) -> int | None:
+        return None if self.similarity is None else round(self.similarity * 100)
+
+
+def block_facts(comparison: Comparison) -> tuple[BlockFacts, ...]:
+    """Each block's facts, by block index."""
+    original, derivative = comparison.original.paragraphs, comparison.derivative.paragraphs
+    facts = []
+    for block in comparison.blocks:
+        shown = [derivative[j].text for j in block.derivative] or [original[i].text for i in block.original]
+        facts.append(
+            BlockFacts(
+                block.kind,
+                block.treatment,
+                tuple(i + 1 for i in block.original),
+                tuple(j + 1 for j in block.derivative),
+                block.similarity if block.original and block.derivative else None,
+                "\n\n".join(shown),
+            )
+        )
+    return tuple(facts)
+
+
 __all__ = [
     "CHANGE_KINDS",
+    "BlockFacts",
     "ChangePosition",
     "MoveEnd",
     "MovePlace",
@@ -172,6 +227,7 @@ __all__ = [
     "PaneDocument",
     "QuoteMark",
     "Target",
+    "block_facts",
     "move_places",
     "moved_elsewhere",
     "quote_marks",

@@ -19,7 +19,8 @@ from diffviewer.core.elsewhere import compare_elsewhere
 from diffviewer.core.model import CompareOptions, Comparison, Document, DocumentFormat
 from diffviewer.core.syntax import lexer_for
 from diffviewer.formats import FileTooLarge, LoadError, MarkupView, load
-from diffviewer.gui.rows import PreparedRows, Row, Side, single_document_rows
+from diffviewer.gui.pane_model import Preview
+from diffviewer.gui.rows import PreparedRows
 from diffviewer.gui.view_mode import ViewMode
 
 
@@ -49,7 +50,7 @@ class CompareRequest:
 class CompareSignals(QObject):
     # Emitted from the worker thread; Qt queues them to the receiver's (GUI) thread.
     progressed = Signal(int, float, str)  # generation, fraction 0..1, file being read ("" while comparing)
-    # generation, original Document, derivative Document, rows showing the original alone (or None)
+    # generation, original Document, derivative Document, Preview: what the panes show of them
     documents_loaded = Signal(int, object, object, object)
     # generation, Comparison (None when only one side was given), PreparedRows for it (or None)
     finished = Signal(int, object, object)
@@ -69,7 +70,7 @@ class CompareJob(QRunnable):
         self.signals = CompareSignals()
         self._cancel = threading.Event()
         self.loaded_original: Document | None = None
-        self.preview_rows: tuple[Row, ...] | None = None  # the original's rows alone, built here
+        self.preview: Preview | None = None  # what the panes show of the documents read, built here
         self.setAutoDelete(False)  # the window keeps a reference until the job reports back
 
     def cancel(self) -> None:
@@ -87,10 +88,9 @@ class CompareJob(QRunnable):
             original = self._load(self.request.original, 0.0)
             self.loaded_original = original
             # The window shows the original at once, while the derivative loads and the comparison
-            # runs, and keeps it if the derivative cannot be read: its rows are built here, off the
-            # GUI thread (a big document has tens of thousands).
-            preview = tuple(single_document_rows(original, Side.ORIGINAL)) if original is not None else None
-            self.preview_rows = preview
+            # runs, and keeps it if the derivative cannot be read: its rows and header are built
+            # here, off the GUI thread (a big document has tens of thousands of rows).
+            preview = self.preview = Preview.of(original, None)
             if self.request.derivative is not None:
                 signals.documents_loaded.emit(generation, original, None, preview)
             side = FailedSide.DERIVATIVE
@@ -99,6 +99,7 @@ class CompareJob(QRunnable):
             if self.is_cancelled:
                 signals.cancelled.emit(generation)
                 return
+            preview = self.preview = Preview.of(original, derivative, preview)
             signals.documents_loaded.emit(generation, original, derivative, preview)
             result: Comparison | None = None
             prepared: PreparedRows | None = None

@@ -471,16 +471,20 @@ def test_the_originals_preview_rows_come_from_the_worker(qtbot: QtBot, window: M
     derivative = write(tmp_path / "b.txt", "The harbour lanterns glow all night.", "Orchards line the river.")
     compared(qtbot, window, lambda: window.open_paths(original, derivative))
     entry = window.session.entries[0]
-    assert entry.preview is not None and [row.left.paragraphs for row in entry.preview if row.left] == [(0,), (1,)]
+    preview = entry.preview
+    assert preview is not None and [row.left.paragraphs for row in preview.rows if row.left] == [(0,), (1,)]
     view = window.view
     view.set_comparison(None)
-    view.set_documents(*entry.documents, preview=entry.preview)
-    assert view.rows[0] is entry.preview[0]  # shown as the worker built them
+    view.set_documents(*entry.documents, preview=preview)
+    assert view.rows[0] is preview.rows[0]  # shown as the worker built them
+    # and so are the headers' facts, for both documents
+    assert view.pane_document(Side.ORIGINAL) is preview.panes[Side.ORIGINAL]
+    assert view.pane_document(Side.DERIVATIVE) is preview.panes[Side.DERIVATIVE]
     # Rows prepared for another document are never shown for this one.
     other = entry.documents[1]
     view.set_documents(other, None, preview=None)
     view.set_documents(entry.documents[0], None, preview=None)
-    assert view.rows and view.rows[0] is not entry.preview[0]
+    assert view.rows and view.rows[0] is not preview.rows[0]
     assert [row.left.paragraphs for row in view.rows if row.left] == [(0,), (1,)]
 
 
@@ -491,9 +495,10 @@ def test_an_original_alone_is_shown_with_the_rows_its_job_built(
     with qtbot.waitSignal(window.session.preview_ready, timeout=COMPARE_TIMEOUT_MS) as blocker:
         window.open_paths(original, None)
     document, preview = blocker.args
-    assert preview is not None and [row.left.paragraphs for row in preview if row.left] == [(0,), (1,)]
+    assert preview is not None and [row.left.paragraphs for row in preview.rows if row.left] == [(0,), (1,)]
     assert window.view.document(Side.ORIGINAL) is document
-    assert window.view.rows[0] is preview[0]  # not built a second time on the GUI thread
+    assert window.view.rows[0] is preview.rows[0]  # not built a second time on the GUI thread
+    assert window.view.pane_document(Side.ORIGINAL) is preview.panes[Side.ORIGINAL]
 
 
 def test_a_long_summary_scrolls_and_never_grows_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

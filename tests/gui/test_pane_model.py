@@ -8,8 +8,8 @@ import sys
 
 from diffviewer.core.compare import compare
 from diffviewer.core.model import ChangeOp, DocumentFormat, Side
-from diffviewer.gui.pane_model import PaneModel
-from diffviewer.gui.rows import PreparedRows, single_document_rows
+from diffviewer.gui.pane_model import PaneModel, Preview
+from diffviewer.gui.rows import PreparedRows
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.view_model import PaneDocument, moved_elsewhere
 from tests.core.helpers import code, doc
@@ -56,12 +56,13 @@ def test_the_panes_show_a_comparisons_prepared_rows_or_one_document_alone() -> N
     assert alone.navigation.changes == () and alone.quote_marks == {} and alone.languages == {}
     assert alone.panes[Side.ORIGINAL].paragraphs == 2 and Side.DERIVATIVE not in alone.panes
     # Rows the worker built for the original are shown as they are, not built again.
-    preview = (original, single_document_rows(original, Side.ORIGINAL))
-    assert PaneModel.of(documents, None, preview).rows is preview[1]
-    comparison = compare(original, doc("One harbour.", "Three lanterns."))
+    preview = Preview.of(original, None)
+    assert PaneModel.of(documents, None, preview).rows[0] is preview.rows[0]
+    comparison = compare(original, derivative)
     prepared = PreparedRows.of(comparison, ViewMode.SIDE_BY_SIDE)
     shown = PaneModel.of({Side.ORIGINAL: original, Side.DERIVATIVE: derivative}, prepared)
     assert shown.rows == list(prepared.rows) and shown.navigation is prepared.navigation
+    assert shown.blocks is prepared.blocks and shown.panes is prepared.panes  # as the worker built them
     assert shown.languages == {Side.DERIVATIVE: "python"}  # the side that is code, by its lexer
 
 
