@@ -133,7 +133,8 @@ def _window_parser() -> argparse.ArgumentParser:
         prog="diffviewer",
         description="See how a document was reworded. With no command, opens the comparison window.",
         epilog=f"Headless reports: diffviewer compare ORIGINAL DERIVATIVE [--format {'|'.join(FORMATS)}] "
-        "(see diffviewer compare --help).",
+        "(see diffviewer compare --help). Derivatives in a collection: diffviewer scan ORIGINAL FOLDER... "
+        "(see diffviewer scan --help).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("files", nargs="*", metavar="FILE", help="the original, then one or more derivatives")
@@ -155,6 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["compare"]:
         return _run_compare(_parser().parse_args(arguments))
+    if arguments[:1] == ["scan"]:
+        from diffviewer.cli_scan import scan_main
+
+        return scan_main(arguments)
     parser = _window_parser()
     args = parser.parse_args(arguments)
     return gui_main(args.files, demo=args.demo, quit_after_ms=args.quit_after, markup=args.markup)

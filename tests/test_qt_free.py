@@ -8,7 +8,8 @@ import sys
 CODE = """
 import sys
 import diffviewer.cli, diffviewer.core.compare, diffviewer.formats, diffviewer.report.json_report
-import diffviewer.report.text_report
+import diffviewer.report.text_report, diffviewer.report.scan_report, diffviewer.cli_scan
+import diffviewer.scan.search, diffviewer.scan.runner
 loaded = [m for m in sys.modules if m.split('.')[0] in {'PySide6', 'PyQt5', 'PyQt6', 'shiboken6'}]
 assert not loaded, loaded
 print('ok')

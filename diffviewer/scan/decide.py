@@ -1,0 +1,114 @@
+"""Which candidates derive from the original: those that stand out from the rest.
+
+A candidate search returns the documents that look most like the original; nearly all of them
+are only on the same subject (a neighbouring chapter, another report of the same event), and
+what those share with the original is the measure of chance for this original in this
+collection. A derivative is a document whose share (of the original, or from it, whichever is
+larger: an excerpt holds little of the original but is mostly the original's) lies far above
+that: by the usual test for an outlier (Iglewicz and Hoaglin's modified z-score above 3.5:
+distance from the median, in units of the median absolute deviation scaled to a standard
+deviation). The level is the published convention, not one chosen on any collection.
+
+With fewer candidates than MEASURABLE there is no measure of chance: then a document derives when
+at least half of one of the two is the other's.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+
+from diffviewer.scan.judge import Judged
+from diffviewer.scan.model import Derivation, Finding
+
+OUTLIER_Z = 3.5  # Iglewicz & Hoaglin (1993): a modified z-score above 3.5 marks an outlier
+MAD_TO_SD = 1.4826  # the median absolute deviation of a normal sample, times this, is its deviation
+MEAN_AD_TO_SD = 1.2533  # the same for the mean absolute deviation (used when the median one is 0)
+MEASURABLE = 8
+HALF = 0.5
+REAL_QUANTILE = 0.75
+# What a derivative did with the part of the original it holds: the share of those words the
+# engine found kept as they were.
+COPY_VERBATIM = 0.95  # nearly every word
+LIGHT_EDIT_VERBATIM = 0.5  # most words
+
+
+def _score(judged: Judged) -> float:
+    return max(judged.share_of_original, judged.share_from_original)
+
+
+def _chance(scores: Sequence[float]) -> tuple[float, float] | None:
+    if len(scores) < MEASURABLE:
+        return None
+    centre = statistics.median(scores)
+    spread = MAD_TO_SD * statistics.median(abs(s - centre) for s in scores)
+    if spread <= 0:
+        spread = MEAN_AD_TO_SD * statistics.fmean(abs(s - centre) for s in scores)
+    return (centre, spread) if spread > 0 else None
+
+
+def _held(judged: Judged, real: float) -> float:
+    """The share of the original (by weight) whose paragraphs have a real counterpart in the candidate."""
+    total = sum(judged.weight)
+    held = sum(w for w, like in zip(judged.weight, judged.likeness, strict=True) if like > real)
+    return held / total if total else 0.0
+
+
+def _real_likeness(others: Sequence[Judged]) -> float:
+    """How alike two paragraphs must be to be more than the subject in common: more alike than
+    REAL_QUANTILE of the links between the original and the candidates that do not derive."""
+    chance = sorted(like for j in others for like in j.likeness if like > 0)
+    if len(chance) < MEASURABLE:
+        return 0.0
+    return chance[min(len(chance) - 1, int(REAL_QUANTILE * len(chance)))]
+
+
+def derivation(judged: Judged, real: float = 0.0) -> Derivation:
+    # An excerpt holds less than half of the original: fewer than half of the original's
+    # paragraphs (by weight) have a counterpart more alike than chance makes them.
+    if _held(judged, real) < HALF:
+        return Derivation.EXCERPT
+    kept = judged.original_verbatim + judged.original_reworded
+    verbatim = judged.original_verbatim / kept if kept else 0.0
+    if verbatim >= COPY_VERBATIM:
+        return Derivation.COPY
+    if verbatim >= LIGHT_EDIT_VERBATIM:
+        return Derivation.LIGHT_EDIT
+    return Derivation.REWRITE
+
+
+def decide(judged: Sequence[Judged]) -> list[Finding]:
+    """Every compared candidate with the decision, derivatives first, each group best first."""
+    measured = [j for j in judged if j.error is None]
+    chance = _chance([_score(j) for j in measured])
+    evidence: dict[str, float] = {}
+    derives: dict[str, bool] = {}
+    for j in measured:
+        if chance is None:
+            evidence[j.path], derives[j.path] = 0.0, _score(j) >= HALF
+        else:
+            centre, spread = chance
+            evidence[j.path] = (_score(j) - centre) / spread
+            derives[j.path] = evidence[j.path] > OUTLIER_Z
+    real = _real_likeness([j for j in measured if not derives[j.path]])
+    findings = [
+        Finding(
+            path=j.path,
+            derives=derives[j.path],
+            derivation=derivation(j, real) if derives[j.path] else None,
+            share_of_original=j.share_of_original,
+            share_from_original=j.share_from_original,
+            original_verbatim=j.original_verbatim,
+            original_reworded=j.original_reworded,
+            evidence=evidence[j.path],
+            paragraphs_linked=j.paragraphs_linked,
+            quotes=j.quotes,
+            candidate_score=j.candidate_score,
+        )
+        for j in measured
+    ]
+    findings.sort(key=lambda f: (not f.derives, -max(f.share_of_original, f.share_from_original), f.path))
+    return findings
+
+
+__all__ = ["OUTLIER_Z", "decide", "derivation"]

@@ -1,0 +1,108 @@
+"""Where a scan's work runs: this process, worker processes on this machine, or a Dask cluster.
+
+The scan's two heavy steps (reading the collection's files, and the engine's comparisons) are
+maps of a plain function over chunks of work, so any executor that maps will do: a process pool
+on this machine, or `dask.distributed` for a cluster (an existing scheduler by address, or a
+LocalCluster of N worker processes started for the run). The results are the same whichever
+runs them; only where the work happens differs. Dask is imported only when asked for.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
+from typing import Any, Protocol, TypeVar
+
+from diffviewer.core.collector import paused_collector
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Runner(Protocol):
+    """Maps a function over items, in order, possibly elsewhere."""
+
+    def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> Iterator[R]: ...
+
+    def close(self) -> None: ...
+
+
+class LocalRunner:
+    """This process alone (workers=1), or a pool of worker processes on this machine."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> Iterator[R]:
+        call = partial(function, *shared)
+        if self.workers == 1 or len(items) < 2:
+            for item in items:
+                yield call(item)
+            return
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+        futures: list[Future[R]] = [self._pool.submit(call, item) for item in items]
+        try:
+            with paused_collector():
+                for future in futures:
+                    yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class DaskRunner:
+    """A dask.distributed cluster: an existing scheduler, or a LocalCluster started for this run."""
+
+    def __init__(self, scheduler: str | None = None, workers: int | None = None) -> None:
+        from dask.distributed import Client, LocalCluster
+
+        if scheduler:
+            self._cluster = None
+            self.client = Client(scheduler)
+        else:
+            self._cluster = LocalCluster(
+                n_workers=max(1, workers or os.cpu_count() or 1),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+            self.client = Client(self._cluster)
+
+    def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> Iterator[R]:
+        if not items:
+            return
+        # What every task shares (the original, the weights) travels to the workers once.
+        scattered = [self.client.scatter(value, broadcast=True) for value in shared]
+        futures = self.client.map(function, *[[s] * len(items) for s in scattered], list(items), pure=False)
+        try:
+            for future in futures:
+                yield future.result()
+        finally:
+            self.client.cancel(futures)
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_runner(workers: int | None = None, scheduler: str | None = None, dask_workers: int | None = None) -> Runner:
+    if scheduler or dask_workers:
+        return DaskRunner(scheduler, dask_workers)
+    return LocalRunner(workers)
+
+
+def chunks(items: Sequence[T], size: int) -> list[list[T]]:
+    return [list(items[start : start + size]) for start in range(0, len(items), size)]
+
+
+__all__ = ["DaskRunner", "LocalRunner", "Runner", "chunks", "make_runner"]

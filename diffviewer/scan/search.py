@@ -1,0 +1,167 @@
+"""A scan: bring the collection's index up to date, find the candidates, let the engine decide.
+
+    index = update(collection)            # only new, changed and removed files are touched
+    candidates = find_candidates(index, original)   # at most `candidates`, cheap
+    findings = decide(judge(original, c) for c in candidates)   # the engine's alignment
+
+Reading files and comparing run through a Runner (this process, a process pool, or Dask), in
+chunks, so the collection streams through memory and the index is written batch by batch (each
+batch a transaction: a scan stopped half way leaves an index the next run completes).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from diffviewer.core.model import CompareOptions, Document
+from diffviewer.formats import load
+from diffviewer.scan.candidates import find_candidates, term_weights
+from diffviewer.scan.collection import collection_files, read_files
+from diffviewer.scan.decide import decide
+from diffviewer.scan.index import INDEX_FILE, ScanIndex, iter_batches
+from diffviewer.scan.judge import JudgeTask, judge_many
+from diffviewer.scan.model import Finding, IndexSummary, ScanResult, SkippedFile
+from diffviewer.scan.runner import LocalRunner, Runner, chunks
+from diffviewer.scan.terms import paragraph_terms
+
+DEFAULT_CANDIDATES = 50
+READ_CHUNK = 64  # files per task: enough to outweigh a task's overhead, few enough to stream
+JUDGE_CHUNK = 4
+
+
+class Phase(StrEnum):
+    FINDING = "finding files"
+    READING = "reading files"
+    SEARCHING = "searching"
+    COMPARING = "comparing"
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    phase: Phase
+    done: int
+    total: int
+
+
+class ScanCancelled(Exception):
+    """The scan was stopped (should_cancel turned true); the index keeps what was finished."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    candidates: int = DEFAULT_CANDIDATES
+    compare: CompareOptions = CompareOptions()
+
+
+def index_file(directory: Path) -> Path:
+    return directory / INDEX_FILE
+
+
+def update_index(
+    index: ScanIndex,
+    collection: Sequence[Path],
+    runner: Runner,
+    on_progress: Callable[[Progress], None] = lambda progress: None,
+    should_cancel: Callable[[], bool] = lambda: False,
+) -> IndexSummary:
+    """Make the index hold exactly the collection's documents, reading only what changed."""
+    on_progress(Progress(Phase.FINDING, 0, 0))
+    plan = index.plan(collection_files(collection))
+    if plan.to_forget:
+        index.forget(plan.to_forget)
+    total = len(plan.to_read)
+    done = 0
+    on_progress(Progress(Phase.READING, 0, total))
+    read = (item for chunk in runner.map(read_files, chunks(plan.to_read, READ_CHUNK)) for item in chunk)
+    for batch in iter_batches(read):
+        if should_cancel():
+            raise ScanCancelled
+        index.add(batch)
+        done += len(batch)
+        on_progress(Progress(Phase.READING, done, total))
+    return IndexSummary(
+        documents=index.document_count(),
+        paragraphs=index.paragraph_count(),
+        added=total,
+        removed=len(plan.to_forget),
+        unchanged=plan.unchanged,
+        location=os.fspath(index.location) if index.location else None,
+    )
+
+
+def search(
+    original: Document,
+    index: ScanIndex,
+    runner: Runner,
+    options: ScanOptions = ScanOptions(),
+    exclude: str | None = None,
+    on_progress: Callable[[Progress], None] = lambda progress: None,
+    should_cancel: Callable[[], bool] = lambda: False,
+) -> tuple[list[Finding], int]:
+    """The findings for one original against an index that is up to date."""
+    on_progress(Progress(Phase.SEARCHING, 0, 1))
+    query = [paragraph_terms(p.text) for p in original.paragraphs]
+    candidates = find_candidates(index, query, options.candidates, exclude=exclude)
+    terms: set[str] = set().union(*query) if query else set()
+    weights = term_weights(index, terms | index.terms_of([c.document for c in candidates]))
+    tasks = [JudgeTask(c.path, c.score) for c in candidates]
+    judged = []
+    on_progress(Progress(Phase.COMPARING, 0, len(tasks)))
+    for chunk in runner.map(judge_many, chunks(tasks, JUDGE_CHUNK), original, weights, options.compare):
+        if should_cancel():
+            raise ScanCancelled
+        judged.extend(chunk)
+        on_progress(Progress(Phase.COMPARING, len(judged), len(tasks)))
+    return decide(judged), len(tasks)
+
+
+def scan(
+    original: Path,
+    collection: Sequence[Path],
+    index_directory: Path | None = None,
+    options: ScanOptions = ScanOptions(),
+    runner: Runner | None = None,
+    on_progress: Callable[[Progress], None] = lambda progress: None,
+    should_cancel: Callable[[], bool] = lambda: False,
+) -> ScanResult:
+    """Scan `collection` (files and folders) for documents derived from `original`.
+
+    Raises LoadError when the original cannot be read, IndexUnusable when the index file is not
+    one of ours, ScanCancelled when should_cancel() turns true.
+    """
+    started = time.perf_counter()
+    document = load(original)
+    own_runner = runner is None
+    runner = runner or LocalRunner()
+    location = None
+    if index_directory is not None:
+        index_directory.mkdir(parents=True, exist_ok=True)
+        location = index_file(index_directory)
+    try:
+        with ScanIndex(location) as index:
+            summary = update_index(index, collection, runner, on_progress, should_cancel)
+            indexed = time.perf_counter()
+            findings, compared = search(
+                document, index, runner, options, os.path.abspath(original), on_progress, should_cancel
+            )
+            skipped = tuple(SkippedFile(s.path, s.reason) for s in index.skipped())
+    finally:
+        if own_runner:
+            runner.close()
+    finished = time.perf_counter()
+    return ScanResult(
+        original=os.fspath(original),
+        findings=tuple(findings),
+        skipped=skipped,
+        index=summary,
+        candidates_compared=compared,
+        seconds={"index": indexed - started, "search": finished - indexed},
+    )
+
+
+__all__ = ["Phase", "Progress", "ScanCancelled", "ScanOptions", "scan", "search", "update_index"]
