@@ -43,6 +43,7 @@ def test_json_lists_the_derivatives_best_first_with_what_they_are(
         "evidence",
         "candidate_score",
         "quotes",
+        "closer_to",
     }
     assert first["kind"] in {"copy", "light edit"} and first["share_of_original"] > 0.9
     shares = [max(d["share_of_original"], d["share_from_original"]) for d in derivatives]

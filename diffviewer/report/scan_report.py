@@ -49,6 +49,7 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
         "paragraphs_linked": finding.paragraphs_linked,
         "evidence": round(finding.evidence, 2),
         "candidate_score": _share(finding.candidate_score),
+        "closer_to": finding.closer_to,
         "quotes": {
             "verbatim": finding.quotes.verbatim,
             "altered": finding.quotes.altered,
@@ -118,12 +119,18 @@ def scan_text(result: ScanResult, min_share: float = 0.0, top: int | None = None
         )
     if not shown:
         lines.append("No document derives from the original.")
-    rejected = sum(1 for f in result.findings if not f.derives)
+    rejected = [f for f in result.findings if not f.derives]
+    elsewhere = sum(1 for f in rejected if f.closer_to)
     lines.append("")
     lines.append(
-        f"{result.candidates_compared} candidates compared; {rejected} only resemble the original "
+        f"{result.candidates_compared} candidates compared; {len(rejected)} only resemble the original "
         "(JSON lists them under not_derived)."
     )
+    if elsewhere:
+        lines.append(
+            f"{elsewhere} of them share text with the original but derive from another document of the "
+            "collection (closer_to in JSON)."
+        )
     for s in result.skipped:
         lines.append(f"skipped {s.path}: {s.reason}")
     return "\n".join(lines) + "\n"
@@ -145,7 +152,10 @@ details { margin-top: 1.5em; }
 
 
 def _row(f: Finding, rank: int | None) -> str:
-    kind = DERIVATION[f.derivation] if f.derivation else "resembles only"
+    if f.derivation:
+        kind = DERIVATION[f.derivation]
+    else:
+        kind = f"closer to {os.path.basename(f.closer_to)}" if f.closer_to else "resembles only"
     bar = f'<span class="bar" style="width:{f.share_of_original * 6:.2f}em"></span>'
     cells = [
         "" if rank is None else str(rank),

@@ -16,8 +16,9 @@ at least half of one of the two is the other's.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from diffviewer.scan.attribution import Attribution
 from diffviewer.scan.judge import Judged
 from diffviewer.scan.model import Derivation, Finding
 
@@ -77,8 +78,13 @@ def derivation(judged: Judged, real: float = 0.0) -> Derivation:
     return Derivation.REWRITE
 
 
-def decide(judged: Sequence[Judged]) -> list[Finding]:
-    """Every compared candidate with the decision, derivatives first, each group best first."""
+def decide(judged: Sequence[Judged], attributions: Mapping[str, Attribution] | None = None) -> list[Finding]:
+    """Every compared candidate with the decision, derivatives first, each group best first.
+
+    With `attributions` (see attribution.py), a candidate that stands out but is explained less
+    than half as well by the original as by another candidate is that one's, not a derivative.
+    """
+    attributions = attributions or {}
     measured = [j for j in judged if j.error is None]
     chance = _chance([_score(j) for j in measured])
     evidence: dict[str, float] = {}
@@ -90,6 +96,12 @@ def decide(judged: Sequence[Judged]) -> list[Finding]:
             centre, spread = chance
             evidence[j.path] = (_score(j) - centre) / spread
             derives[j.path] = evidence[j.path] > OUTLIER_Z
+    closer_to: dict[str, str | None] = {}
+    for j in measured:
+        attribution = attributions.get(j.path)
+        if derives[j.path] and attribution is not None and attribution.explained_by_original < HALF:
+            derives[j.path] = False
+            closer_to[j.path] = attribution.closest
     real = _real_likeness([j for j in measured if not derives[j.path]])
     findings = [
         Finding(
@@ -104,6 +116,7 @@ def decide(judged: Sequence[Judged]) -> list[Finding]:
             paragraphs_linked=j.paragraphs_linked,
             quotes=j.quotes,
             candidate_score=j.candidate_score,
+            closer_to=closer_to.get(j.path),
         )
         for j in measured
     ]

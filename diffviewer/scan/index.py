@@ -350,7 +350,18 @@ class ScanIndex:
                     out[text] = (term_id, df)
         return out
 
+    def frequencies_of_ids(self, term_ids: set[int]) -> dict[int, int]:
+        """How many paragraphs hold each of these terms (by id)."""
+        wanted = sorted(term_ids)
+        out: dict[int, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(self._db.execute(f"SELECT id, df FROM terms WHERE id IN ({marks})", chunk))
+        return out
+
     def own_counts(self, document_id: int) -> dict[int, int]:
+        """How many of the document's paragraphs hold each of its terms (by id)."""
         row = self._db.execute("SELECT terms, counts FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row is None:
             return {}

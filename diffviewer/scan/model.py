@@ -50,6 +50,10 @@ class Finding:
     quotes: QuoteCounts = QuoteCounts()
     # The candidate search's score: the share of the original's paragraphs found in it (0–1).
     candidate_score: float = 0.0
+    # For a document that stands out but is far closer to another document of the collection
+    # than to the original: that document (it derives from that one, which shares text with
+    # the original).
+    closer_to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from diffviewer.core.model import CompareOptions, Document
 from diffviewer.formats import load
+from diffviewer.scan.attribution import attribute
 from diffviewer.scan.candidates import find_candidates, term_weights
 from diffviewer.scan.collection import collection_files, read_files
 from diffviewer.scan.decide import decide
@@ -117,7 +118,7 @@ def search(
             raise ScanCancelled
         judged.extend(chunk)
         on_progress(Progress(Phase.COMPARING, len(judged), len(tasks)))
-    return decide(judged), len(tasks)
+    return decide(judged, attribute(index, query, candidates)), len(tasks)
 
 
 def scan(

@@ -1,0 +1,82 @@
+"""Whose derivative is it? The original's, or another document's that explains it better.
+
+A collection holds families: an article and its copies, a chapter and its translations. Texts
+also share passages across families (a report quotes an earlier one; the Bible retells its own
+stories), so a neighbouring family's members can stand out from chance as clearly as the
+original's own derivatives do. What tells them apart is which document each one is closest to:
+a copy of the neighbouring text is far more like that text than like the original. So each
+candidate's likeness to the original is set against its likeness to the best of the other
+candidates, all as whole documents (term vectors with the collection's weights, from the index:
+no engine run per pair), and a candidate the original explains less than half as well as some
+other document does is that document's derivative, not the original's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from diffviewer.scan.candidates import Candidate
+from diffviewer.scan.index import ScanIndex
+
+_Vector = dict[int, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A candidate's likeness to the original, and to the other candidate most like it."""
+
+    to_original: float
+    to_closest: float
+    closest: str | None  # that other candidate's path (None when there is none)
+
+    @property
+    def explained_by_original(self) -> float:
+        """How well the original explains it against its best explanation (1.0: nothing does better)."""
+        best = max(self.to_original, self.to_closest)
+        return self.to_original / best if best > 0 else 1.0
+
+
+def _weighted(counts: Mapping[int, int], df: Mapping[int, int], paragraphs: int) -> _Vector:
+    """A document's terms by how many of its paragraphs hold them, sublinearly, times their rarity."""
+    vector = {
+        term: (1.0 + math.log(count)) * math.log(max(paragraphs, 1) / max(df.get(term, 1), 1))
+        for term, count in counts.items()
+    }
+    norm = math.sqrt(math.fsum(w * w for w in vector.values()))
+    return {term: w / norm for term, w in vector.items()} if norm else {}
+
+
+def _cosine(a: _Vector, b: _Vector) -> float:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return math.fsum(w * large[t] for t, w in small.items() if t in large)
+
+
+def attribute(
+    index: ScanIndex, query: Sequence[frozenset[str]], candidates: Sequence[Candidate]
+) -> dict[str, Attribution]:
+    """For each candidate (by path): its likeness to the original and to its closest other candidate."""
+    known = index.term_frequencies(set().union(*query) if query else set())
+    query_counts: Counter[int] = Counter()
+    for terms in query:
+        query_counts.update(known[t][0] for t in terms if t in known)
+    counts = {c.path: index.own_counts(c.document) for c in candidates}
+    df = index.frequencies_of_ids(set(query_counts).union(*counts.values()))
+    paragraphs = index.paragraph_count()
+    original = _weighted(query_counts, df, paragraphs)
+    vectors = {path: _weighted(c, df, paragraphs) for path, c in counts.items()}
+    found: dict[str, Attribution] = {}
+    for path, vector in vectors.items():
+        closest, best = None, 0.0
+        for other, other_vector in vectors.items():
+            if other != path:
+                likeness = _cosine(vector, other_vector)
+                if likeness > best:
+                    closest, best = other, likeness
+        found[path] = Attribution(_cosine(vector, original), best, closest)
+    return found
+
+
+__all__ = ["Attribution", "attribute"]
