@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from diffviewer.formats import LoadError
+from diffviewer.report.output import write_atomically
 from diffviewer.report.scan_report import scan_html, scan_json, scan_text
 from diffviewer.scan.index import IndexUnusable
 from diffviewer.scan.model import ScanResult
@@ -138,7 +139,7 @@ def _write(args: argparse.Namespace, result: ScanResult) -> int:
         data = scan_text(result, args.min_share, args.top, colour).encode("utf-8")
     if args.output:
         try:
-            Path(args.output).write_bytes(data)
+            write_atomically(Path(args.output), data)
         except OSError as error:
             print(f"diffviewer: {args.output}: cannot write report: {error.strerror or error}", file=sys.stderr)
             return EXIT_INPUT
