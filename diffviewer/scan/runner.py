@@ -10,15 +10,19 @@ runs them; only where the work happens differs. Dask is imported only when asked
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
+from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 from diffviewer.core.collector import paused_collector
 
 T = TypeVar("T")
 R = TypeVar("R")
+# Tasks queued per worker: enough to keep each busy while its last result is taken.
+IN_FLIGHT_PER_WORKER = 3
 
 
 class Runner(Protocol):
@@ -44,13 +48,22 @@ class LocalRunner:
             return
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.workers)
-        futures: list[Future[R]] = [self._pool.submit(call, item) for item in items]
+        pool = self._pool
+        # A few tasks per worker in flight, no more: results wait to be consumed (written to
+        # the index) in order, and a whole collection's worth of them would not fit in memory.
+        pending: deque[Future[R]] = deque()
+        upcoming = iter(items)
         try:
             with paused_collector():
-                for future in futures:
-                    yield future.result()
+                for item in islice(upcoming, IN_FLIGHT_PER_WORKER * self.workers):
+                    pending.append(pool.submit(call, item))
+                while pending:
+                    result = pending.popleft().result()
+                    for item in islice(upcoming, 1):
+                        pending.append(pool.submit(call, item))
+                    yield result
         finally:
-            for future in futures:
+            for future in pending:
                 future.cancel()
 
     def close(self) -> None:
@@ -82,12 +95,24 @@ class DaskRunner:
             return
         # What every task shares (the original, the weights) travels to the workers once.
         scattered = [self.client.scatter(value, broadcast=True) for value in shared]
-        futures = self.client.map(function, *[[s] * len(items) for s in scattered], list(items), pure=False)
+        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        pending: deque[Any] = deque()
+        upcoming = iter(items)
+
+        def submit(item: Any) -> None:
+            pending.append(self.client.submit(function, *scattered, item, pure=False))
+
         try:
-            for future in futures:
-                yield future.result()
+            for item in islice(upcoming, IN_FLIGHT_PER_WORKER * workers):
+                submit(item)
+            while pending:
+                result = pending.popleft().result()
+                for item in islice(upcoming, 1):
+                    submit(item)
+                yield result
         finally:
-            self.client.cancel(futures)
+            if pending:
+                self.client.cancel(list(pending))
 
     def close(self) -> None:
         self.client.close()
