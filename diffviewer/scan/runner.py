@@ -28,6 +28,11 @@ IN_FLIGHT_PER_WORKER = 3
 class Runner(Protocol):
     """Maps a function over items, in order, possibly elsewhere."""
 
+    @property
+    def parallelism(self) -> int:
+        """How many tasks run at once."""
+        ...
+
     def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> Iterator[R]: ...
 
     def close(self) -> None: ...
@@ -39,6 +44,10 @@ class LocalRunner:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = max(1, workers or os.cpu_count() or 1)
         self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def parallelism(self) -> int:
+        return self.workers
 
     def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> Iterator[R]:
         call = partial(function, *shared)
@@ -90,12 +99,16 @@ class DaskRunner:
             )
             self.client = Client(self._cluster)
 
+    @property
+    def parallelism(self) -> int:
+        return max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info().get("workers", {}).values()))
+
     def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> Iterator[R]:
         if not items:
             return
         # What every task shares (the original, the weights) travels to the workers once.
         scattered = [self.client.scatter(value, broadcast=True) for value in shared]
-        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        workers = self.parallelism
         pending: deque[Any] = deque()
         upcoming = iter(items)
 

@@ -32,7 +32,6 @@ from diffviewer.scan.terms import paragraph_terms
 
 DEFAULT_CANDIDATES = 50
 READ_CHUNK = 64  # files per task: enough to outweigh a task's overhead, few enough to stream
-JUDGE_CHUNK = 4
 
 
 class Phase(StrEnum):
@@ -113,7 +112,10 @@ def search(
     tasks = [JudgeTask(c.path, c.score) for c in candidates]
     judged = []
     on_progress(Progress(Phase.COMPARING, 0, len(tasks)))
-    for chunk in runner.map(judge_many, chunks(tasks, JUDGE_CHUNK), original, weights, options.compare):
+    # Two chunks per worker: each task carries the original and the weights, so fewer, larger
+    # tasks ship them fewer times, while two per worker still even out their lengths.
+    size = max(1, -(-len(tasks) // (2 * runner.parallelism)))
+    for chunk in runner.map(judge_many, chunks(tasks, size), original, weights, options.compare):
         if should_cancel():
             raise ScanCancelled
         judged.extend(chunk)
