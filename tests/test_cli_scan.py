@@ -107,6 +107,7 @@ def test_a_second_scan_with_an_index_reads_nothing_again(
         (["{original}", "{root}", "--min-share", "2"], 2, "--min-share must be between 0 and 1"),
         (["{original}", "{root}", "--top", "0"], 2, "at least 1"),
         (["{original}", "{root}", "--index", "{bad_index}"], 3, "not a diffviewer index"),
+        (["{original}", "{root}", "--index", "{unmakeable}"], 3, "cannot make the index folder"),
     ],
 )
 def test_bad_input_is_one_line_and_an_exit_code(
@@ -115,10 +116,13 @@ def test_bad_input_is_one_line_and_an_exit_code(
     bad_index = tmp_path / "bad"
     bad_index.mkdir()
     (bad_index / "diffviewer-index.sqlite").write_bytes(b"garbage" * 200)
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder")
     names = {
         "original": str(collection / "KJV" / "revelation_009.txt"),
         "root": str(collection),
         "bad_index": str(bad_index),
+        "unmakeable": str(a_file / "index"),
     }
     assert main(["scan", *[a.format(**names) for a in args], "--workers", "1"]) == code
     err = capsys.readouterr().err

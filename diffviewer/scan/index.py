@@ -32,6 +32,7 @@ PARAGRAPH_BITS = 20
 # belongs to dropped documents, they are rewritten as one.
 MAX_SEGMENTS = 48
 MAX_DEAD_SHARE = 0.25
+BUSY_SECONDS = 60
 
 _Ids = npt.NDArray[np.int64]
 
@@ -114,12 +115,16 @@ class ScanIndex:
         self.location = location
         target = ":memory:" if location is None else os.fspath(location)
         try:
-            self._db = sqlite3.connect(target, isolation_level=None)
+            # A scan in the window and one on the command line may share an index: the second
+            # writer waits for the first's batch rather than failing at once.
+            self._db = sqlite3.connect(target, isolation_level=None, timeout=BUSY_SECONDS)
             # Checked before anything is set: a database of something else is left as it was.
             self._check_schema()
             self._db.execute("PRAGMA journal_mode=WAL" if location is not None else "PRAGMA journal_mode=MEMORY")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA cache_size=-131072")  # 128 MiB of pages
+        except sqlite3.OperationalError as error:
+            raise IndexUnusable(f"{location}: cannot open the index ({error})") from error
         except sqlite3.DatabaseError as error:
             raise IndexUnusable(f"{location}: not a diffviewer index ({error})") from error
         self._term_ids: dict[str, int] = dict(self._db.execute("SELECT text, id FROM terms"))

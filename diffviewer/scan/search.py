@@ -12,6 +12,7 @@ batch a transaction: a scan stopped half way leaves an index the next run comple
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from diffviewer.scan.attribution import attribute
 from diffviewer.scan.candidates import find_candidates, term_weights
 from diffviewer.scan.collection import collection_files, read_files
 from diffviewer.scan.decide import decide
-from diffviewer.scan.index import INDEX_FILE, ScanIndex, iter_batches
+from diffviewer.scan.index import INDEX_FILE, IndexUnusable, ScanIndex, iter_batches
 from diffviewer.scan.judge import JudgeTask, judge_many
 from diffviewer.scan.model import Finding, IndexSummary, ScanResult, SkippedFile
 from diffviewer.scan.runner import LocalRunner, Runner, chunks
@@ -143,8 +144,13 @@ def scan(
     runner = runner or LocalRunner()
     location = None
     if index_directory is not None:
-        index_directory.mkdir(parents=True, exist_ok=True)
         location = index_file(index_directory)
+        try:
+            index_directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise IndexUnusable(
+                f"{index_directory}: cannot make the index folder ({error.strerror or error})"
+            ) from error
     try:
         with ScanIndex(location) as index:
             summary = update_index(index, collection, runner, on_progress, should_cancel)
@@ -153,6 +159,8 @@ def scan(
                 document, index, runner, options, os.path.abspath(original), on_progress, should_cancel
             )
             skipped = tuple(SkippedFile(s.path, s.reason) for s in index.skipped())
+    except sqlite3.OperationalError as error:  # a full disk, a folder made read-only, a lock held too long
+        raise IndexUnusable(f"{location}: cannot write the index ({error})") from error
     finally:
         if own_runner:
             runner.close()
