@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from diffviewer.core.model import BlockKind, Comparison, DocumentFormat, FactKind, QuoteStatus, Treatment
 from diffviewer.core.tally import word_tally
 from diffviewer.report.vocabulary import quoted
+from diffviewer.scan.model import Derivation
 
 
 def treatment_name(treatment: Treatment) -> str:
@@ -55,6 +56,21 @@ def quote_status_name(status: QuoteStatus) -> str:
             return QCoreApplication.translate("labels", "altered")
         case QuoteStatus.UNSOURCED:
             return QCoreApplication.translate("labels", "no source")
+
+
+def derivation_name(derivation: Derivation | None) -> str:
+    """What a document found by a scan did with the original (None: it does not derive)."""
+    match derivation:
+        case Derivation.COPY:
+            return QCoreApplication.translate("labels", "copy")
+        case Derivation.LIGHT_EDIT:
+            return QCoreApplication.translate("labels", "light edit")
+        case Derivation.REWRITE:
+            return QCoreApplication.translate("labels", "rewrite")
+        case Derivation.EXCERPT:
+            return QCoreApplication.translate("labels", "excerpt")
+        case None:
+            return QCoreApplication.translate("labels", "does not derive")
 
 
 def fact_kind_name(kind: FactKind) -> str:
@@ -126,6 +142,19 @@ class Counts(QObject):
     def changes(self, count: int) -> str:
         return self.tr("%Ln changes", "", count)
 
+    def derivatives_of(self, count: int, name: str) -> str:
+        """A scan's finding: "12 derivatives of report.txt"."""
+        return fill(self.tr("%Ln derivatives of %1", "", count), name)
+
+    def among_documents(self, count: int) -> str:
+        return self.tr("among %Ln documents", "", count)
+
+    def files_skipped(self, count: int) -> str:
+        return self.tr("%Ln files skipped", "", count)
+
+    def compared_not_derived(self, count: int) -> str:
+        return self.tr("Show the %Ln other documents compared", "", count)
+
 
 @cache
 def _counts() -> Counts:
@@ -142,6 +171,11 @@ def block_count(count: int) -> str:
 
 def change_count(count: int) -> str:
     return _counts().changes(count)
+
+
+def counts() -> Counts:
+    """The counts' one object, for the counts no one else says (a scan's findings...)."""
+    return _counts()
 
 
 def words_line(comparison: Comparison) -> str:
@@ -178,6 +212,8 @@ __all__ = [
     "Counts",
     "block_count",
     "change_count",
+    "counts",
+    "derivation_name",
     "fill",
     "number",
     "percent",

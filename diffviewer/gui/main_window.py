@@ -37,6 +37,7 @@ from diffviewer.gui.window_layout import build_context_menu, build_tool_bars, pl
 from diffviewer.gui.window_navigation import WindowNavigation
 from diffviewer.gui.window_options import ViewOptions
 from diffviewer.gui.window_panels import build_panels
+from diffviewer.gui.window_scan import ScanCommands
 from diffviewer.gui.window_status import WindowStatus
 
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
     reload_action: QAction
     cancel_action: QAction
     add_derivatives_action: QAction
+    find_derivatives_action: QAction
     remove_derivative_action: QAction
     sort_action: QAction
     next_derivative_action: QAction
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
         self._heat_map_scroller, self.heat_map_legend = panels.heat_map_scroller, panels.heat_map_legend
         self.summary_dock, self.quotes_dock = panels.summary_dock, panels.quotes_dock
         self.overview_dock = panels.overview_dock
+        self.scan_panel, self.scan_dock = panels.scan_panel, panels.scan_dock
 
         self.session.entries_changed.connect(self.on_entries_changed)
         self.session.entry_updated.connect(self.on_entry_updated)
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
         self.export = ReportExport(self, self.view, self.settings, self.message_bar)
         self.options = ViewOptions(self)
         self.navigation = WindowNavigation(self)
+        self.scan = ScanCommands(self, self.scan_panel, self.scan_dock)  # File ▸ Find Derivatives…
         self.quotes_panel.quote_activated.connect(self.navigation.on_quote_activated)
         self.heat_map.cell_clicked.connect(self.navigation.on_heat_map_clicked)
         self._build_actions()
@@ -178,7 +182,10 @@ class MainWindow(QMainWindow):
         self.options.check_actions()
 
     def _build_menus(self) -> None:
-        docks = [dock.toggleViewAction() for dock in (self.summary_dock, self.quotes_dock, self.overview_dock)]
+        docks = [
+            dock.toggleViewAction()
+            for dock in (self.summary_dock, self.quotes_dock, self.overview_dock, self.scan_dock)
+        ]
         entries: dict[str, QAction | QMenu | list[QAction]] = {spec.name: getattr(self, spec.name) for spec in ACTIONS}
         build_menus(self.menuBar(), {**entries, "recent_menu": self.recent_menu, "docks": docks})
 
@@ -487,6 +494,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.cancel_comparison()
+        self.scan.close()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()

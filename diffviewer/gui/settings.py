@@ -181,6 +181,15 @@ class Settings:
     def last_directory(self, value: str) -> None:
         self._store.setValue("window/last_directory", value)
 
+    @property
+    def last_scan_folder(self) -> str:
+        """The folder Find Derivatives… searched last ("" before the first search)."""
+        return str(self._store.value("scan/last_folder", ""))
+
+    @last_scan_folder.setter
+    def last_scan_folder(self, value: str) -> None:
+        self._store.setValue("scan/last_folder", value)
+
     # recent comparisons --------------------------------------------------------------------
     @property
     def recent_sets(self) -> list[tuple[str, ...]]:

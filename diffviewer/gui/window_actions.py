@@ -81,6 +81,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip=QT_TRANSLATE_NOOP("MainWindow", "Compare more documents with the original"),
     ),
     _spec(
+        "find_derivatives_action",
+        QT_TRANSLATE_NOOP("MainWindow", "F&ind Derivatives…"),
+        "scan.on_find_derivatives",
+        "Ctrl+Shift+F",
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Search a folder for documents derived from the original"),
+        icon=_Icon.SP_FileDialogContentsView,
+    ),
+    _spec(
         "remove_derivative_action",
         QT_TRANSLATE_NOOP("MainWindow", "Re&move Derivative"),
         "on_remove_derivative",
@@ -250,6 +258,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "open_original_action",
             "open_derivative_action",
             "add_derivatives_action",
+            "find_derivatives_action",
             "recent_menu",
             "-",
             "swap_action",
@@ -299,6 +308,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "&Derivatives"),
         (
             "add_derivatives_action",
+            "find_derivatives_action",
             "remove_derivative_action",
             "sort_action",
             "next_derivative_action",

@@ -1,5 +1,6 @@
 """The window's panels, as docks: Summary and Quotes on the right (tabbed), the Overview's heat
-map on the left. Built here; the window connects and fills them."""
+map on the left, and below the panes the derivatives a folder search found (hidden until the
+first search). Built here; the window connects and fills them."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollA
 
 from diffviewer.gui.heat_map import HeatMap, heat_map_legend
 from diffviewer.gui.quotes_panel import QuotesPanel
+from diffviewer.gui.scan_panel import ScanPanel
 from diffviewer.gui.summary_panel import SummaryPanel
 
 
@@ -24,6 +26,12 @@ class Panels:
     heat_map_scroller: QScrollArea
     heat_map_legend: QLabel
     overview_dock: QDockWidget
+    scan_panel: ScanPanel
+    scan_dock: QDockWidget
+
+
+# Areas where a dock spans the window's width (a table of several columns wants it).
+_WIDE = (Qt.DockWidgetArea.BottomDockWidgetArea,)
 
 
 def _dock(
@@ -36,7 +44,8 @@ def _dock(
     dock = QDockWidget(title, window)
     dock.setObjectName(name)  # saveState() finds docks by name
     dock.setWidget(widget)
-    dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+    sides = Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+    dock.setAllowedAreas((sides | Qt.DockWidgetArea.BottomDockWidgetArea) if area in _WIDE else sides)
     window.addDockWidget(area, dock)
     return dock
 
@@ -77,6 +86,16 @@ def build_panels(window: QMainWindow) -> Panels:
         overview,
         Qt.DockWidgetArea.LeftDockWidgetArea,
     )
+    # The derivatives a search found: a table of five columns, so below the panes, across the window.
+    scan_panel = ScanPanel(window)
+    scan_dock = _dock(
+        window,
+        QCoreApplication.translate("MainWindow", "Derivatives Found"),
+        "scanDock",
+        scan_panel,
+        Qt.DockWidgetArea.BottomDockWidgetArea,
+    )
+    scan_dock.hide()
     return Panels(
         summary_panel,
         summary_scroller,
@@ -87,6 +106,8 @@ def build_panels(window: QMainWindow) -> Panels:
         heat_map_scroller,
         legend,
         overview_dock,
+        scan_panel,
+        scan_dock,
     )
 
 

@@ -91,6 +91,34 @@ oder Datei ▸ Ableitung öffnen… wählen (Strg+Umschalt+O)</translation>
             <numerusform>%Ln Änderungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln derivatives of %1</source>
+        <translation>
+            <numerusform>%Ln Ableitung von %1</numerusform>
+            <numerusform>%Ln Ableitungen von %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>among %Ln documents</source>
+        <translation>
+            <numerusform>unter %Ln Dokument</numerusform>
+            <numerusform>unter %Ln Dokumenten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files skipped</source>
+        <translation>
+            <numerusform>%Ln Datei übersprungen</numerusform>
+            <numerusform>%Ln Dateien übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln other documents compared</source>
+        <translation>
+            <numerusform>Das %Ln andere verglichene Dokument zeigen</numerusform>
+            <numerusform>Die %Ln anderen verglichenen Dokumente zeigen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -263,6 +291,10 @@ oder Datei ▸ Ableitung öffnen… wählen (Strg+Umschalt+O)</translation>
         <translation>Übersicht</translation>
     </message>
     <message>
+        <source>Derivatives Found</source>
+        <translation>Gefundene Ableitungen</translation>
+    </message>
+    <message>
         <source>Open or drop two documents to compare them.</source>
         <translation>Öffnen Sie zwei Dokumente oder legen Sie sie hier ab, um sie zu vergleichen.</translation>
     </message>
@@ -317,6 +349,14 @@ oder Datei ▸ Ableitung öffnen… wählen (Strg+Umschalt+O)</translation>
     <message>
         <source>Compare more documents with the original</source>
         <translation>Weitere Dokumente mit dem Original vergleichen</translation>
+    </message>
+    <message>
+        <source>F&amp;ind Derivatives…</source>
+        <translation>Ableitungen s&amp;uchen…</translation>
+    </message>
+    <message>
+        <source>Search a folder for documents derived from the original</source>
+        <translation>Einen Ordner nach Dokumenten durchsuchen, die vom Original abgeleitet sind</translation>
     </message>
     <message>
         <source>Re&amp;move Derivative</source>
@@ -674,6 +714,18 @@ See how a document was reworded.</source>
 
 Sehen Sie, wie ein Dokument umformuliert wurde.</translation>
     </message>
+    <message>
+        <source>Find Derivatives in Folder</source>
+        <translation>Ableitungen in einem Ordner suchen</translation>
+    </message>
+    <message>
+        <source>Cannot search for derivatives: %1</source>
+        <translation>Suche nach Ableitungen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation>Suche abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -733,6 +785,121 @@ Sehen Sie, wie ein Dokument umformuliert wurde.</translation>
     <message>
         <source>Original ¶%1 says:</source>
         <translation>Im Original ¶%1 steht:</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPanel</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Finding files…</source>
+        <translation>Dateien werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Reading files %1 of %2</source>
+        <translation>Dateien werden gelesen: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Looking for candidates…</source>
+        <translation>Kandidaten werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Comparing %1 of %2</source>
+        <translation>Wird verglichen: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the search; the documents read so far stay in the index</source>
+        <translation>Suche beenden; die bisher gelesenen Dokumente bleiben im Index</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Of the original</source>
+        <translation>Vom Original</translation>
+    </message>
+    <message>
+        <source>From the original</source>
+        <translation>Aus dem Original</translation>
+    </message>
+    <message>
+        <source>Quotations</source>
+        <translation>Zitate</translation>
+    </message>
+    <message>
+        <source>How much of the original the document holds</source>
+        <translation>Wie viel des Originals das Dokument enthält</translation>
+    </message>
+    <message>
+        <source>How much of the document comes from the original</source>
+        <translation>Wie viel des Dokuments aus dem Original stammt</translation>
+    </message>
+    <message>
+        <source>Its quotations, checked against the original</source>
+        <translation>Seine Zitate, am Original geprüft</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Why it was skipped</source>
+        <translation>Warum sie übersprungen wurde</translation>
+    </message>
+    <message>
+        <source>The closest documents that were compared and judged not to derive</source>
+        <translation>Die ähnlichsten verglichenen Dokumente, die nicht als abgeleitet gelten</translation>
+    </message>
+    <message>
+        <source>Open Comparison</source>
+        <translation>Vergleich öffnen</translation>
+    </message>
+    <message>
+        <source>Compare the original with the selected document (double click)</source>
+        <translation>Das Original mit dem gewählten Dokument vergleichen (Doppelklick)</translation>
+    </message>
+    <message>
+        <source>Add as Derivatives</source>
+        <translation>Als Ableitungen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the selected documents (or, with none selected, every derivative) as tabs</source>
+        <translation>Die gewählten Dokumente (oder, wenn keines gewählt ist, alle Ableitungen) als Reiter hinzufügen</translation>
+    </message>
+    <message>
+        <source>File ▸ Find Derivatives… searches a folder for documents derived from the original.</source>
+        <translation>Datei ▸ Ableitungen suchen… durchsucht einen Ordner nach Dokumenten, die vom Original abgeleitet sind.</translation>
+    </message>
+    <message>
+        <source>Searched %1 in %2 s: %3 files read, %4 unchanged since the last search</source>
+        <translation>%1 in %2 s durchsucht: %3 Dateien gelesen, %4 seit der letzten Suche unverändert</translation>
+    </message>
+    <message>
+        <source>Searching %1 for derivatives of %2…</source>
+        <translation>%1 wird nach Ableitungen von %2 durchsucht…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>%1
+Paragraphs linked with the original: %2
+The original&apos;s words kept word for word: %3</source>
+        <translation>%1
+Mit dem Original verknüpfte Absätze: %2
+Wörtlich übernommene Wörter des Originals: %3</translation>
     </message>
 </context>
 <context>
@@ -826,6 +993,26 @@ Sehen Sie, wie ein Dokument umformuliert wurde.</translation>
     <message>
         <source>no source</source>
         <translation>ohne Quelle</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>Kopie</translation>
+    </message>
+    <message>
+        <source>light edit</source>
+        <translation>leichte Bearbeitung</translation>
+    </message>
+    <message>
+        <source>rewrite</source>
+        <translation>Umformulierung</translation>
+    </message>
+    <message>
+        <source>excerpt</source>
+        <translation>Auszug</translation>
+    </message>
+    <message>
+        <source>does not derive</source>
+        <translation>nicht abgeleitet</translation>
     </message>
     <message>
         <source>name</source>

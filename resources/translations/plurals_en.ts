@@ -24,6 +24,34 @@
             <numerusform>%Ln changes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln derivatives of %1</source>
+        <translation>
+            <numerusform>%Ln derivative of %1</numerusform>
+            <numerusform>%Ln derivatives of %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>among %Ln documents</source>
+        <translation>
+            <numerusform>among %Ln document</numerusform>
+            <numerusform>among %Ln documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files skipped</source>
+        <translation>
+            <numerusform>%Ln file skipped</numerusform>
+            <numerusform>%Ln files skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln other documents compared</source>
+        <translation>
+            <numerusform>Show the %Ln other document compared</numerusform>
+            <numerusform>Show the %Ln other documents compared</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QuotesPanel</name>

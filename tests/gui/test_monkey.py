@@ -24,7 +24,7 @@ from tests.gui.conftest import COMPARE_TIMEOUT_MS
 
 STEPS = int(os.environ.get("MONKEY_STEPS", "150"))
 # Actions that open modal dialogs or quit are driven by their own tests.
-SKIPPED = ("Quit", "About", "Print", "Export", "Open", "Add Derivatives", "Limits")
+SKIPPED = ("Quit", "About", "Print", "Export", "Open", "Add Derivatives", "Find Derivatives", "Limits")
 
 
 @pytest.mark.parametrize("seed", [1, 2])
