@@ -15,6 +15,7 @@ at least half of one of the two is the other's.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Mapping, Sequence
 
@@ -27,7 +28,6 @@ MAD_TO_SD = 1.4826  # the median absolute deviation of a normal sample, times th
 MEAN_AD_TO_SD = 1.2533  # the same for the mean absolute deviation (used when the median one is 0)
 MEASURABLE = 8
 HALF = 0.5
-REAL_QUANTILE = 0.75
 # What a derivative did with the part of the original it holds: the share of those words the
 # engine found kept as they were.
 COPY_VERBATIM = 0.95  # nearly every word
@@ -48,26 +48,25 @@ def _chance(scores: Sequence[float]) -> tuple[float, float] | None:
     return (centre, spread) if spread > 0 else None
 
 
-def _held(judged: Judged, real: float) -> float:
-    """The share of the original (by weight) whose paragraphs have a real counterpart in the candidate."""
-    total = sum(judged.weight)
-    held = sum(w for w, like in zip(judged.weight, judged.likeness, strict=True) if like > real)
-    return held / total if total else 0.0
+def _held(judged: Judged) -> float:
+    """How much of the original the candidate holds, counting each paragraph whole once it has a
+    counterpart as alike as the candidate's counterparts typically are.
+
+    The share of the original is each paragraph's weight times its likeness to its counterpart.
+    Divided by the typical likeness of those counterparts (their mean, each weighed by what it
+    contributes), what is left is the part of the original covered: near 1 for a rewrite, whose
+    every paragraph has a moderately alike counterpart, and small for an excerpt, whose few
+    counterparts are close and the rest absent. Nothing here is a threshold on likeness.
+    """
+    total = math.fsum(judged.weight)
+    share = math.fsum(w * like for w, like in zip(judged.weight, judged.likeness, strict=True))
+    square = math.fsum(w * like * like for w, like in zip(judged.weight, judged.likeness, strict=True))
+    return share * share / (total * square) if total and square else 0.0
 
 
-def _real_likeness(others: Sequence[Judged]) -> float:
-    """How alike two paragraphs must be to be more than the subject in common: more alike than
-    REAL_QUANTILE of the links between the original and the candidates that do not derive."""
-    chance = sorted(like for j in others for like in j.likeness if like > 0)
-    if len(chance) < MEASURABLE:
-        return 0.0
-    return chance[min(len(chance) - 1, int(REAL_QUANTILE * len(chance)))]
-
-
-def derivation(judged: Judged, real: float = 0.0) -> Derivation:
-    # An excerpt holds less than half of the original: fewer than half of the original's
-    # paragraphs (by weight) have a counterpart more alike than chance makes them.
-    if _held(judged, real) < HALF:
+def derivation(judged: Judged) -> Derivation:
+    # An excerpt holds less than half of the original.
+    if _held(judged) < HALF:
         return Derivation.EXCERPT
     kept = judged.original_verbatim + judged.original_reworded
     verbatim = judged.original_verbatim / kept if kept else 0.0
@@ -102,12 +101,11 @@ def decide(judged: Sequence[Judged], attributions: Mapping[str, Attribution] | N
         if derives[j.path] and attribution is not None and attribution.explained_by_original < HALF:
             derives[j.path] = False
             closer_to[j.path] = attribution.closest
-    real = _real_likeness([j for j in measured if not derives[j.path]])
     findings = [
         Finding(
             path=j.path,
             derives=derives[j.path],
-            derivation=derivation(j, real) if derives[j.path] else None,
+            derivation=derivation(j) if derives[j.path] else None,
             share_of_original=j.share_of_original,
             share_from_original=j.share_from_original,
             original_verbatim=j.original_verbatim,

@@ -59,9 +59,9 @@ def test_what_a_derivative_did_with_the_original(verbatim: float, reworded: floa
     whole = _judged(
         "d", 0.8, original_verbatim=verbatim, original_reworded=reworded, likeness=(0.9, 0.8), weight=(1.0, 1.0)
     )
-    assert derivation(whole, real=0.3) is kind
+    assert derivation(whole) is kind
 
 
 def test_holding_less_than_half_of_the_original_is_an_excerpt() -> None:
     part = _judged("d", 0.3, original_verbatim=1.0, likeness=(0.9, 0.1, 0.05), weight=(1.0, 1.0, 1.0))
-    assert derivation(part, real=0.3) is Derivation.EXCERPT
+    assert derivation(part) is Derivation.EXCERPT
