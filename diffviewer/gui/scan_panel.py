@@ -313,6 +313,17 @@ class ScanPanel(QWidget):
         )
         for column in (Column.OF_ORIGINAL, Column.FROM_ORIGINAL):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if not finding.derives and finding.closer_to:
+            # It shares text with the original, but another document of the folder explains it
+            # far better: that one's derivative (say which, so the reader can follow it).
+            item.setText(Column.KIND, self.tr("derives from another"))
+            item.setToolTip(
+                Column.KIND,
+                fill(
+                    self.tr("Shares text with the original, but is far closer to %1"),
+                    Path(finding.closer_to).name,
+                ),
+            )
         if not finding.derives:
             for cell in Column:
                 item.setForeground(cell, greyed)

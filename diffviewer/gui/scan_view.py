@@ -51,7 +51,7 @@ class ScanView:
             others=tuple(r for r in rows if not r.finding.derives),
             skipped=skipped,
             documents=result.index.documents,
-            seconds=sum(result.seconds.values()),
+            seconds=float(sum(result.seconds.values())),
             index=result.index,
         )
 

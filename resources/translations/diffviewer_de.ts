@@ -901,6 +901,14 @@ The original&apos;s words kept word for word: %3</source>
 Mit dem Original verknüpfte Absätze: %2
 Wörtlich übernommene Wörter des Originals: %3</translation>
     </message>
+    <message>
+        <source>derives from another</source>
+        <translation>von einem anderen abgeleitet</translation>
+    </message>
+    <message>
+        <source>Shares text with the original, but is far closer to %1</source>
+        <translation>Teilt Text mit dem Original, steht aber %1 viel näher</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPanel</name>

@@ -410,3 +410,29 @@ def test_a_german_user_reads_the_search_in_german(
     view = search(qtbot, scanning, lambda: scanning.scan.start(collection.original, collection.folder))
     assert header_text(view) == "3 Ableitungen von report.txt unter 15 Dokumenten (1 Datei übersprungen)"
     assert phase_text(Progress(Phase.READING, 1200, 6500)) == "Dateien werden gelesen: 1.200 von 6.500"
+
+
+def test_a_document_closer_to_another_says_which(qtbot: QtBot, tmp_path: Path) -> None:
+    from diffviewer.gui.scan_panel import Column, ScanPanel
+    from diffviewer.gui.scan_view import ScanView
+    from diffviewer.scan.model import Derivation, Finding, IndexSummary, ScanResult
+
+    def finding(name: str, derives: bool, closer_to: str | None = None) -> Finding:
+        return Finding(
+            str(tmp_path / name), derives, Derivation.COPY if derives else None, 0.9 if derives else 0.4,
+            0.9 if derives else 0.4, 0.9, 0.0, 20.0 if derives else 4.0, 5, closer_to=closer_to,
+        )
+
+    result = ScanResult(
+        str(tmp_path / "original.txt"),
+        (finding("copy.txt", True), finding("retold.txt", False, str(tmp_path / "source.txt"))),
+        (),
+        IndexSummary(3, 30, 3, 0, 0, None),
+    )
+    panel = ScanPanel()
+    qtbot.addWidget(panel)
+    panel.show_view(ScanView.of(result, tmp_path))
+    panel.show_others.setChecked(True)
+    retold = next(item for item in panel._items() if item.text(Column.DOCUMENT) == "retold.txt")
+    assert retold.text(Column.KIND) == "derives from another"
+    assert retold.toolTip(Column.KIND) == "Shares text with the original, but is far closer to source.txt"
