@@ -17,7 +17,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,6 +25,7 @@ from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, Sign
 from diffviewer.formats import LoadError
 from diffviewer.gui.scan_view import ScanView
 from diffviewer.scan.index import IndexUnusable
+from diffviewer.scan.runner import LocalRunner
 from diffviewer.scan.search import Phase, Progress, ScanCancelled, ScanOptions, scan
 
 R = TypeVar("R")
@@ -49,29 +49,39 @@ def scan_index_directory(folder: Path, cache_root: Path | None = None) -> Path |
     return cache_root / INDEX_FOLDER / key
 
 
-class ResponsiveRunner:
-    """The engine's Runner, in this thread: LocalRunner(1)'s results, with a cancel looked for
-    before every chunk and each chunk's size reported once it is done."""
+POOL_FROM_CHUNKS = 8
 
-    def __init__(self, should_cancel: Callable[[], bool], on_chunk: Callable[[int], None]) -> None:
+
+class ResponsiveRunner:
+    """The engine's Runner for the window: worker processes started fresh ("spawn": a fork would
+    copy the window's threads half-way), so the window's own thread keeps the interpreter, with
+    a cancel looked for before every chunk and each chunk's size reported once it is done.
+    `workers=1` runs everything in this thread instead."""
+
+    def __init__(
+        self, should_cancel: Callable[[], bool], on_chunk: Callable[[int], None], workers: int | None = None
+    ) -> None:
         self._should_cancel = should_cancel
         self._on_chunk = on_chunk
+        # Processes only for many chunks (a folder of hundreds of files): a fresh one takes about
+        # a second to start, more than a small folder's whole scan.
+        self._local = LocalRunner(workers, start_method="spawn", pool_from=POOL_FROM_CHUNKS)
 
     @property
     def parallelism(self) -> int:
-        return 1
+        return self._local.parallelism
 
     def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> Iterator[R]:
-        call = partial(function, *shared)
-        for item in items:
+        if self._should_cancel():
+            raise ScanCancelled
+        for item, result in zip(items, self._local.map(function, items, *shared), strict=True):
             if self._should_cancel():
                 raise ScanCancelled
-            result = call(item)
             self._on_chunk(len(item) if isinstance(item, Sequence) else 1)
             yield result
 
     def close(self) -> None:
-        pass
+        self._local.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +121,14 @@ class ScanJob(QRunnable):
         return self._cancel.is_set()
 
     def run(self) -> None:
-        request, signals = self.request, self.signals
         runner = ResponsiveRunner(self._cancel.is_set, self._on_chunk)
+        try:
+            self._scan(runner)
+        finally:
+            runner.close()
+
+    def _scan(self, runner: ResponsiveRunner) -> None:
+        request, signals = self.request, self.signals
         try:
             result = scan(
                 request.original,

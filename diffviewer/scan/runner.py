@@ -41,8 +41,13 @@ class Runner(Protocol):
 class LocalRunner:
     """This process alone (workers=1), or a pool of worker processes on this machine."""
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, start_method: str | None = None, pool_from: int = 2) -> None:
+        """`start_method`: how the pool's processes start ("spawn" for a caller with threads of
+        its own, such as the window, which a fork would copy half-way); the platform's default
+        else. A map of fewer than `pool_from` items runs here: starting processes costs more."""
         self.workers = max(1, workers or os.cpu_count() or 1)
+        self.start_method = start_method
+        self.pool_from = max(2, pool_from)
         self._pool: ProcessPoolExecutor | None = None
 
     @property
@@ -51,12 +56,15 @@ class LocalRunner:
 
     def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> Iterator[R]:
         call = partial(function, *shared)
-        if self.workers == 1 or len(items) < 2:
+        if self.workers == 1 or len(items) < self.pool_from:
             for item in items:
                 yield call(item)
             return
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+            import multiprocessing  # (only when a pool is wanted)
+
+            context = multiprocessing.get_context(self.start_method) if self.start_method else None
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         pool = self._pool
         # A few tasks per worker in flight, no more: results wait to be consumed (written to
         # the index) in order, and a whole collection's worth of them would not fit in memory.
