@@ -57,16 +57,16 @@ def add_scan_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="how many of the likeliest documents the engine compares (default: %(default)s)",
     )
     parser.add_argument(
-        "--workers", type=int, metavar="N", help="worker processes on this machine (default: all cores)"
-    )
-    parser.add_argument(
-        "--scheduler", metavar="ADDRESS", help="run on a Dask cluster: the scheduler's address (tcp://host:8786)"
-    )
-    parser.add_argument(
-        "--dask-workers",
+        "--workers",
         type=int,
         metavar="N",
-        help="run on a Dask LocalCluster of N worker processes started for this scan",
+        help="run on a Dask LocalCluster of N worker processes started for this scan (without the "
+        "cluster extra installed: N processes of this machine); default: a process per core",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on an existing Dask cluster: its scheduler's address (tcp://host:8786)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress on standard error")
 
@@ -94,8 +94,11 @@ def run_scan(args: argparse.Namespace) -> int:
     if args.top is not None and args.top < 1 or args.candidates < 1:
         print("diffviewer: --top and --candidates must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    if args.scheduler and args.dask_workers:
-        print("diffviewer: give --scheduler or --dask-workers, not both", file=sys.stderr)
+    if args.scheduler and args.workers:
+        print("diffviewer: give --scheduler or --workers, not both", file=sys.stderr)
+        return EXIT_USAGE
+    if args.workers is not None and args.workers < 1:
+        print("diffviewer: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     missing = [p for p in args.paths if not os.path.exists(p)]
     if missing:
@@ -103,8 +106,11 @@ def run_scan(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     show = _progress(args.quiet)
     try:
-        runner = make_runner(args.workers, args.scheduler, args.dask_workers)
-    except (OSError, ValueError) as error:
+        runner = make_runner(args.workers, args.scheduler)
+    except ImportError:
+        print("diffviewer: --scheduler needs Dask: pip install 'diffviewer[cluster]'", file=sys.stderr)
+        return EXIT_INPUT
+    except (OSError, ValueError) as error:  # distributed raises OSError (a TimeoutError) when no one answers
         print(f"diffviewer: cannot reach the Dask scheduler {args.scheduler}: {error}", file=sys.stderr)
         return EXIT_INPUT
     try:

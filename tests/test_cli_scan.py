@@ -19,7 +19,7 @@ def collection(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
-    assert main(["scan", *args, "--format", "json", "--workers", "1"]) == 0
+    assert main(["scan", *args, "--format", "json"]) == 0
     return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
 
 
@@ -61,7 +61,7 @@ def test_min_share_and_top_narrow_the_list(collection: Path, capsys: pytest.Capt
 
 
 def test_text_names_each_derivative_and_what_it_is(collection: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["scan", str(collection / "KJV" / "revelation_009.txt"), str(collection), "--workers", "1"]) == 0
+    assert main(["scan", str(collection / "KJV" / "revelation_009.txt"), str(collection)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("6 derivatives of revelation_009.txt among 40 documents")
     assert "excerpt or quotation: holds" in out and "Webster/revelation_009.txt" in out
@@ -124,7 +124,7 @@ def test_bad_input_is_one_line_and_an_exit_code(
         "bad_index": str(bad_index),
         "unmakeable": str(a_file / "index"),
     }
-    assert main(["scan", *[a.format(**names) for a in args], "--workers", "1"]) == code
+    assert main(["scan", *[a.format(**names) for a in args]]) == code
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
 
@@ -136,3 +136,23 @@ def test_scan_runs_without_qt_and_is_in_the_help() -> None:
     assert result.returncode == 0 and "--index DIR" in result.stdout and "--scheduler" in result.stdout
     top = subprocess.run([sys.executable, "-m", "diffviewer", "--help"], capture_output=True, text=True, timeout=60)
     assert "diffviewer scan ORIGINAL FOLDER" in top.stdout
+
+
+def test_workers_run_the_scan_on_a_dask_local_cluster_with_the_same_report(
+    collection: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("dask.distributed", reason="the cluster extra (pip install 'diffviewer[cluster]')")
+    args = [str(collection / "KJV" / "revelation_009.txt"), str(collection)]
+    assert main(["scan", *args, "--format", "json"]) == 0
+    here = json.loads(capsys.readouterr().out)
+    assert main(["scan", *args, "--format", "json", "--workers", "2"]) == 0
+    there = json.loads(capsys.readouterr().out)
+    assert there["derivatives"] == here["derivatives"] and there["not_derived"] == here["not_derived"]
+
+
+def test_a_scheduler_that_does_not_answer_is_one_line(collection: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("dask.distributed")
+    args = [str(collection / "KJV" / "revelation_009.txt"), str(collection), "--scheduler", "tcp://127.0.0.1:9"]
+    assert main(["scan", *args]) == 3
+    err = capsys.readouterr().err
+    assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in err and len(err.strip().splitlines()) == 1

@@ -23,6 +23,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 # Tasks queued per worker: enough to keep each busy while its last result is taken.
 IN_FLIGHT_PER_WORKER = 3
+CONNECT_SECONDS = 10  # how long an unanswering scheduler is waited for
 
 
 class Runner(Protocol):
@@ -97,7 +98,7 @@ class DaskRunner:
 
         if scheduler:
             self._cluster = None
-            self.client = Client(scheduler)
+            self.client = Client(scheduler, timeout=CONNECT_SECONDS)
         else:
             self._cluster = LocalCluster(
                 n_workers=max(1, workers or os.cpu_count() or 1),
@@ -141,10 +142,18 @@ class DaskRunner:
             self._cluster.close()
 
 
-def make_runner(workers: int | None = None, scheduler: str | None = None, dask_workers: int | None = None) -> Runner:
-    if scheduler or dask_workers:
-        return DaskRunner(scheduler, dask_workers)
-    return LocalRunner(workers)
+def make_runner(workers: int | None = None, scheduler: str | None = None) -> Runner:
+    """The command line's choice: an existing Dask cluster by address; a Dask LocalCluster of
+    `workers` processes (or, without Dask installed, a pool of that many); else a process pool of
+    every core. Raises ImportError for a scheduler without Dask, OSError when it does not answer."""
+    if scheduler:
+        return DaskRunner(scheduler)
+    if workers:
+        try:
+            return DaskRunner(workers=workers)
+        except ImportError:
+            return LocalRunner(workers)
+    return LocalRunner()
 
 
 def chunks(items: Sequence[T], size: int) -> list[list[T]]:

@@ -47,6 +47,7 @@ def test_a_scan_on_a_dask_local_cluster_finds_what_the_local_scan_finds(
     assert list(dask_runner.map(_double, [1, 2], 5)) == [5, 10]
 
 
-def test_asking_for_dask_workers_makes_a_dask_runner() -> None:
-    pytest.importorskip("dask.distributed")
-    assert isinstance(make_runner(workers=2), LocalRunner)
+def test_no_choice_is_a_pool_of_every_core() -> None:
+    runner = make_runner()
+    assert isinstance(runner, LocalRunner) and runner.parallelism >= 1
+    runner.close()
