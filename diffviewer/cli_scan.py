@@ -33,7 +33,12 @@ def add_scan_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "that derive from ORIGINAL, best first: copies, light edits, rewrites and excerpts.",
     )
     parser.add_argument("original", help="the original document")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="a file or folder of the collection")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a file or folder of the collection (none, with --index: the collection the index was built from)",
+    )
     parser.add_argument(
         "--index",
         metavar="DIR",
@@ -99,6 +104,9 @@ def run_scan(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.workers is not None and args.workers < 1:
         print("diffviewer: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.paths and not args.index:
+        print("diffviewer: name the files or folders to scan (or an --index built from them)", file=sys.stderr)
         return EXIT_USAGE
     missing = [p for p in args.paths if not os.path.exists(p)]
     if missing:

@@ -156,3 +156,18 @@ def test_a_scheduler_that_does_not_answer_is_one_line(collection: Path, capsys: 
     assert main(["scan", *args]) == 3
     err = capsys.readouterr().err
     assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_index_alone_scans_the_collection_it_was_built_from(
+    collection: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = str(collection / "KJV" / "revelation_009.txt")
+    index = str(tmp_path / "idx")
+    built = _json(capsys, original, str(collection), "--index", index)
+    again = _json(capsys, original, "--index", index)
+    assert again["collection"]["read"] == 0 and again["collection"]["unchanged"] == 40  # type: ignore[index]
+    assert again["derivatives"] == built["derivatives"]
+    assert main(["scan", original, "--index", str(tmp_path / "empty")]) == 3
+    assert "holds no collection yet" in capsys.readouterr().err
+    assert main(["scan", original]) == 2
+    assert "name the files or folders to scan" in capsys.readouterr().err

@@ -88,8 +88,11 @@ class ResponsiveRunner:
 class ScanRequest:
     generation: int
     original: Path
-    folder: Path
+    folder: Path  # what the results are named relative to
     index_directory: Path | None
+    # The user chose an index folder (one `diffviewer scan --index` made) rather than a folder of
+    # documents: it is searched in place, over the collection it was built from.
+    from_index: bool = False
     options: ScanOptions = ScanOptions()
 
 
@@ -132,7 +135,7 @@ class ScanJob(QRunnable):
         try:
             result = scan(
                 request.original,
-                [request.folder],
+                [] if request.from_index else [request.folder],
                 request.index_directory,
                 request.options,
                 runner=runner,
@@ -204,10 +207,12 @@ class ScanSearch(QObject):
     def request(self) -> ScanRequest | None:
         return self._job.request if self._job is not None else None
 
-    def start(self, original: Path, folder: Path, index_directory: Path | None) -> ScanRequest:
+    def start(
+        self, original: Path, folder: Path, index_directory: Path | None, from_index: bool = False
+    ) -> ScanRequest:
         self.cancel()
         self._generation += 1
-        request = ScanRequest(self._generation, Path(original), Path(folder), index_directory)
+        request = ScanRequest(self._generation, Path(original), Path(folder), index_directory, from_index=from_index)
         job = ScanJob(request)
         job.signals.progressed.connect(self.on_job_progressed)
         job.signals.finished.connect(self.on_job_finished)

@@ -7,6 +7,7 @@ MainWindow context of the translation: they are the main window's words.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from diffviewer.gui.scan_view import ScanView
 from diffviewer.gui.scan_worker import ScanSearch, scan_index_directory
 from diffviewer.gui.window_files import file_filters
 from diffviewer.gui.window_part import WindowPart
+from diffviewer.scan.index import INDEX_FILE, IndexUnusable, ScanIndex
 from diffviewer.scan.search import Progress
 
 if TYPE_CHECKING:
@@ -82,7 +84,12 @@ class ScanCommands(WindowPart["MainWindow"]):
         window = self._window
         if not self.search.is_running:
             self._dock_was_visible = self.dock.isVisible()
-        self.search.start(original, folder, scan_index_directory(folder, self.cache_root))
+        if (folder / INDEX_FILE).is_file():
+            # An index folder (`diffviewer scan --index DIR` made it): searched in place, over
+            # the collection it was built from, the results named from that collection's root.
+            self.search.start(original, _collection_root(folder), folder, from_index=True)
+        else:
+            self.search.start(original, folder, scan_index_directory(folder, self.cache_root))
         self.panel.show_searching(original, folder)
         if not self.dock.isVisible():
             self.dock.show()
@@ -158,3 +165,16 @@ class ScanCommands(WindowPart["MainWindow"]):
 
 
 __all__ = ["ScanCommands"]
+
+
+def _collection_root(index_folder: Path) -> Path:
+    """The folder the index's collection lies under (the index folder itself if it cannot say)."""
+    try:
+        with ScanIndex(index_folder / INDEX_FILE) as index:
+            roots = index.roots()
+    except IndexUnusable:
+        return index_folder
+    if not roots:
+        return index_folder
+    common = Path(os.path.commonpath(roots))
+    return common if common.is_dir() else common.parent

@@ -14,6 +14,7 @@ document of any posting is a shift away, in numpy, with no table to join.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections import Counter
@@ -181,6 +182,14 @@ class ScanIndex:
 
     def segment_count(self) -> int:
         return int(self._db.execute("SELECT count(DISTINCT segment) FROM postings").fetchone()[0])
+
+    def roots(self) -> list[str]:
+        """The files and folders the index was last brought up to date from (its collection)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'roots'").fetchone()
+        return list(json.loads(row[0])) if row else []
+
+    def set_roots(self, roots: Sequence[str]) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('roots', ?)", (json.dumps(list(roots)),))
 
     # Keeping it up to date.
 

@@ -70,9 +70,17 @@ def update_index(
     on_progress: Callable[[Progress], None] = lambda progress: None,
     should_cancel: Callable[[], bool] = lambda: False,
 ) -> IndexSummary:
-    """Make the index hold exactly the collection's documents, reading only what changed."""
+    """Make the index hold exactly the collection's documents, reading only what changed.
+
+    An empty `collection` means the one the index was last brought up to date from."""
     on_progress(Progress(Phase.FINDING, 0, 0))
-    plan = index.plan(collection_files(collection))
+    roots = [os.path.abspath(p) for p in collection] if collection else index.roots()
+    if not roots:
+        raise IndexUnusable(
+            f"{index.location or 'the index'}: holds no collection yet; name the files or folders to scan"
+        )
+    index.set_roots(roots)
+    plan = index.plan(collection_files([Path(root) for root in roots]))
     if plan.to_forget:
         index.forget(plan.to_forget)
     total = len(plan.to_read)
@@ -133,7 +141,7 @@ def scan(
     on_progress: Callable[[Progress], None] = lambda progress: None,
     should_cancel: Callable[[], bool] = lambda: False,
 ) -> ScanResult:
-    """Scan `collection` (files and folders) for documents derived from `original`.
+    """Scan `collection` (files and folders; none: the index's own) for documents derived from `original`.
 
     Raises LoadError when the original cannot be read, IndexUnusable when the index file is not
     one of ours, ScanCancelled when should_cancel() turns true.

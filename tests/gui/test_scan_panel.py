@@ -436,3 +436,19 @@ def test_a_document_closer_to_another_says_which(qtbot: QtBot, tmp_path: Path) -
     retold = next(item for item in panel._items() if item.text(Column.DOCUMENT) == "retold.txt")
     assert retold.text(Column.KIND) == "derives from another"
     assert retold.toolTip(Column.KIND) == "Shares text with the original, but is far closer to source.txt"
+
+
+def test_an_index_folder_is_searched_in_place_over_its_collection(
+    qtbot: QtBot, scanning: MainWindow, collection: Collection, tmp_path: Path
+) -> None:
+    from diffviewer.cli import main
+
+    index = tmp_path / "built-by-the-command-line"
+    assert main(["scan", str(collection.original), str(collection.folder), "--index", str(index), "--quiet"]) == 0
+    window = scanning
+    found = search(qtbot, window, lambda: window.scan.start(collection.original, index))
+    assert found.index.added == 0 and found.index.unchanged == 16  # nothing read again
+    assert found.folder == collection.folder  # named from the collection's own folder
+    assert {r.path for r in found.derivatives} == set(collection.derived)
+    cache = window.scan.cache_root
+    assert cache is None or not any(cache.rglob("*.sqlite"))  # the chosen index, no copy of it
