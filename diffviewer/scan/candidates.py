@@ -26,7 +26,7 @@ from diffviewer.scan.index import PARAGRAPH_BITS, ScanIndex
 TERMS_PER_PARAGRAPH = 8
 # The most postings one paragraph may read (see _looked_up): a bound that does not grow with the
 # collection, so a query's cost does not either.
-POSTINGS_PER_PARAGRAPH = 20_000
+POSTINGS_PER_PARAGRAPH = 100_000
 PARAGRAPHS_PER_BLOCK = 64
 
 
