@@ -126,7 +126,7 @@ def run_engine(corpus: Path, queries: dict[str, list[str]], workers: int, candid
                     deep = [c.path for c in find_candidates(index, terms, RANK_DEPTH, exclude=query)]
                     position = {path: rank for rank, path in enumerate(deep, 1)}
                     started = time.perf_counter()
-                    findings, _ = search(document, index, runner, options, exclude=query)
+                    findings = search(document, index, runner, options, exclude=query).findings
                     search_seconds = time.perf_counter() - started
                     outcome = QueryOutcome(
                         query=query,

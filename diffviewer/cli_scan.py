@@ -147,10 +147,10 @@ def _write(args: argparse.Namespace, result: ScanResult) -> int:
     if args.format == "json":
         data = scan_json(result, args.min_share, args.top)
     elif args.format == "html":
-        data = scan_html(result, args.min_share, args.top).encode("utf-8")
+        data = scan_html(result, args.min_share, args.top).encode("utf-8", "backslashreplace")
     else:
         colour = not args.output and sys.stdout.isatty()
-        data = scan_text(result, args.min_share, args.top, colour).encode("utf-8")
+        data = scan_text(result, args.min_share, args.top, colour).encode("utf-8", "backslashreplace")
     if args.output:
         try:
             write_atomically(Path(args.output), data)

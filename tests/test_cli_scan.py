@@ -39,6 +39,7 @@ def test_json_lists_the_derivatives_best_first_with_what_they_are(
         "share_from_original",
         "original_verbatim",
         "original_reworded",
+        "derivative_verbatim",
         "paragraphs_linked",
         "evidence",
         "candidate_score",
@@ -57,7 +58,10 @@ def test_min_share_and_top_narrow_the_list(collection: Path, capsys: pytest.Capt
     whole = _json(capsys, original, str(collection), "--min-share", "0.5")["derivatives"]
     assert whole and all(d["share_of_original"] >= 0.5 for d in whole)  # type: ignore[union-attr, index]
     assert "excerpts/x0112.txt" not in relative((d["path"] for d in whole), collection)  # type: ignore[union-attr, index]
-    assert len(_json(capsys, original, str(collection), "--top", "2")["derivatives"]) == 2  # type: ignore[arg-type]
+    top = _json(capsys, original, str(collection), "--top", "2")
+    assert len(top["derivatives"]) == 2 and top["derivatives_found"] == 6  # type: ignore[arg-type]
+    assert main(["scan", original, str(collection), "--top", "2"]) == 0
+    assert capsys.readouterr().out.startswith("6 derivatives of revelation_009.txt among 40 documents (2 listed)")
 
 
 def test_text_names_each_derivative_and_what_it_is(collection: Path, capsys: pytest.CaptureFixture[str]) -> None:

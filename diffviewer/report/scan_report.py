@@ -46,6 +46,7 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
         "share_from_original": _share(finding.share_from_original),
         "original_verbatim": _share(finding.original_verbatim),
         "original_reworded": _share(finding.original_reworded),
+        "derivative_verbatim": _share(finding.derivative_verbatim),
         "paragraphs_linked": finding.paragraphs_linked,
         "evidence": round(finding.evidence, 2),
         "candidate_score": _share(finding.candidate_score),
@@ -72,6 +73,7 @@ def scan_json(result: ScanResult, min_share: float = 0.0, top: int | None = None
             "index": result.index.location,
         },
         "candidates_compared": result.candidates_compared,
+        "derivatives_found": len(result.derivatives),
         "derivatives": [_finding_json(f) for f in listed(result, min_share, top)],
         "not_derived": [_finding_json(f) for f in result.findings if not f.derives],
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
@@ -93,16 +95,26 @@ def _quotes(finding: Finding) -> str:
     return ", ".join(parts) if parts else "none"
 
 
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def printable(path: str) -> str:
+    """A name as a terminal can show it: a line break or a byte that is not text escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+
+
 def _headline(result: ScanResult, shown: Sequence[Finding]) -> str:
-    found = len(shown)
-    noun = "derivative" if found == 1 else "derivatives"
-    documents = result.index.documents
-    skipped = len(result.skipped)
-    name = os.path.basename(result.original)
-    line = f"{found} {noun} of {name} among {documents:,} document{'s' if documents != 1 else ''}"
-    if skipped:
-        line += f" ({skipped} file{'s' if skipped != 1 else ''} could not be read)"
-    return line
+    found = len(result.derivatives)
+    name = printable(os.path.basename(result.original))
+    documents = _plural(result.index.documents, "document", "documents")
+    line = f"{_plural(found, 'derivative', 'derivatives')} of {name} among {documents}"
+    notes = []
+    if len(shown) < found:
+        notes.append(f"{len(shown):,} listed")
+    if result.skipped:
+        notes.append(f"{_plural(len(result.skipped), 'file', 'files')} could not be read")
+    return line + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def scan_text(result: ScanResult, min_share: float = 0.0, top: int | None = None, colour: bool = False) -> str:
@@ -111,28 +123,30 @@ def scan_text(result: ScanResult, min_share: float = 0.0, top: int | None = None
     lines = [f"{bold}{_headline(result, shown)}{plain}", ""]
     for rank, f in enumerate(shown, 1):
         kind = DERIVATION[f.derivation] if f.derivation else ""
-        lines.append(f"{rank:>3}. {f.path}")
+        lines.append(f"{rank:>3}. {printable(f.path)}")
         lines.append(
             f"     {kind}: holds {_percent(f.share_of_original)} of the original; "
-            f"{_percent(f.share_from_original)} of it comes from the original; "
-            f"{_percent(f.original_verbatim)} of the original's words kept as they were; quotations: {_quotes(f)}"
+            f"{_percent(f.share_from_original)} of it comes from the original; word for word: "
+            f"{_percent(f.original_verbatim)} of the original's words, {_percent(f.derivative_verbatim)} of its own; "
+            f"quotations: {_quotes(f)}"
         )
     if not shown:
-        lines.append("No document derives from the original.")
+        lines.append("No document derives from the original." if not result.derivatives else "None listed.")
     rejected = [f for f in result.findings if not f.derives]
     elsewhere = sum(1 for f in rejected if f.closer_to)
+    resemble = "only resembles" if len(rejected) == 1 else "only resemble"
     lines.append("")
     lines.append(
-        f"{result.candidates_compared} candidates compared; {len(rejected)} only resemble the original "
-        "(JSON lists them under not_derived)."
+        f"{_plural(result.candidates_compared, 'candidate', 'candidates')} compared; {len(rejected):,} {resemble} "
+        "the original (JSON lists them under not_derived)."
     )
     if elsewhere:
         lines.append(
-            f"{elsewhere} of them share text with the original but derive from another document of the "
+            f"{elsewhere:,} of them share text with the original but derive from another document of the "
             "collection (closer_to in JSON)."
         )
     for s in result.skipped:
-        lines.append(f"skipped {s.path}: {s.reason}")
+        lines.append(f"skipped {printable(s.path)}: {s.reason}")
     return "\n".join(lines) + "\n"
 
 

@@ -6,9 +6,10 @@ stories), so a neighbouring family's members can stand out from chance as clearl
 original's own derivatives do. What tells them apart is which document each one is closest to:
 a copy of the neighbouring text is far more like that text than like the original. So each
 candidate's likeness to the original is set against its likeness to the best of the other
-candidates, all as whole documents (term vectors with the collection's weights, from the index:
-no engine run per pair), and a candidate the original explains less than half as well as some
-other document does is that document's derivative, not the original's.
+candidates: how much of it each holds, as whole documents (term weights from the index: no
+engine run per pair; a chapter is wholly held by the book it comes from), and a candidate the
+original explains less than half as well as some other document does is that document's
+derivative, not the original's.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _Vector = dict[int, float]
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """A candidate's likeness to the original, and to the other candidate most like it."""
+    """How much of a candidate the original holds, and how much the other candidate holding most of it does."""
 
     to_original: float
     to_closest: float
@@ -41,23 +42,25 @@ class Attribution:
 
 def _weighted(counts: Mapping[int, int], df: Mapping[int, int], paragraphs: int) -> _Vector:
     """A document's terms by how many of its paragraphs hold them, sublinearly, times their rarity."""
-    vector = {
+    return {
         term: (1.0 + math.log(count)) * math.log(max(paragraphs, 1) / max(df.get(term, 1), 1))
         for term, count in counts.items()
     }
-    norm = math.sqrt(math.fsum(w * w for w in vector.values()))
-    return {term: w / norm for term, w in vector.items()} if norm else {}
 
 
-def _cosine(a: _Vector, b: _Vector) -> float:
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return math.fsum(w * large[t] for t, w in small.items() if t in large)
+def _held_in(document: _Vector, other: _Vector) -> float:
+    """How much of `document` the other holds: its weight, term by term, as far as the other has
+    the term (a chapter is wholly held by the book it comes from, whatever else the book holds)."""
+    total = math.fsum(document.values())
+    if not total:
+        return 0.0
+    return math.fsum(min(w, other[t]) for t, w in document.items() if t in other) / total
 
 
 def attribute(
     index: ScanIndex, query: Sequence[frozenset[str]], candidates: Sequence[Candidate]
 ) -> dict[str, Attribution]:
-    """For each candidate (by path): its likeness to the original and to its closest other candidate."""
+    """For each candidate (by path): how much of it the original holds, and its closest other candidate."""
     known = index.term_frequencies(set().union(*query) if query else set())
     query_counts: Counter[int] = Counter()
     for terms in query:
@@ -72,10 +75,10 @@ def attribute(
         closest, best = None, 0.0
         for other, other_vector in vectors.items():
             if other != path:
-                likeness = _cosine(vector, other_vector)
-                if likeness > best:
-                    closest, best = other, likeness
-        found[path] = Attribution(_cosine(vector, original), best, closest)
+                held = _held_in(vector, other_vector)
+                if held > best:
+                    closest, best = other, held
+        found[path] = Attribution(_held_in(vector, original), best, closest)
     return found
 
 

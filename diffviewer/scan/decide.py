@@ -95,6 +95,12 @@ def decide(judged: Sequence[Judged], attributions: Mapping[str, Attribution] | N
             centre, spread = chance
             evidence[j.path] = (_score(j) - centre) / spread
             derives[j.path] = evidence[j.path] > OUTLIER_Z
+    for j in measured:
+        # Word for word nearly all of one of the two is the other: no chance explains that, and
+        # when every candidate is such a copy (a book, and a folder of its chapters) none stands
+        # out from the rest, so this needs no comparison with them.
+        if max(j.original_verbatim, j.derivative_verbatim) >= COPY_VERBATIM:
+            derives[j.path] = True
     closer_to: dict[str, str | None] = {}
     for j in measured:
         attribution = attributions.get(j.path)
@@ -114,6 +120,7 @@ def decide(judged: Sequence[Judged], attributions: Mapping[str, Attribution] | N
             paragraphs_linked=j.paragraphs_linked,
             quotes=j.quotes,
             candidate_score=j.candidate_score,
+            derivative_verbatim=j.derivative_verbatim,
             closer_to=closer_to.get(j.path),
         )
         for j in measured

@@ -19,6 +19,7 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,6 +102,30 @@ CREATE TABLE IF NOT EXISTS dead (document INTEGER PRIMARY KEY);
 """
 
 
+def _stored(path: str) -> str | bytes:
+    """A path as the index keeps it: text, or the file system's bytes for a name that is not
+    UTF-8 (a Latin-1 name on a Linux disk reads back with surrogates, which SQLite cannot store)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
+
+
+def _shown(value: str | bytes) -> str:
+    return os.fsdecode(value) if isinstance(value, bytes) else value
+
+
+def read_roots(location: Path) -> list[str]:
+    """The collection an index file was built from, read without writing anything ([] if it cannot say)."""
+    try:
+        with closing(sqlite3.connect(f"{location.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'roots'").fetchone()
+    except (sqlite3.DatabaseError, OSError, ValueError):
+        return []
+    return list(json.loads(row[0])) if row else []
+
+
 def _blob(ids: _Ids) -> bytes:
     return np.asarray(ids, dtype="<i8").tobytes()
 
@@ -131,22 +156,33 @@ class ScanIndex:
         self._term_ids: dict[str, int] = dict(self._db.execute("SELECT text, id FROM terms"))
 
     def _check_schema(self) -> None:
+        if not self._schema_found():
+            # Made under the write lock, and looked for again there: two scans opening a new
+            # index at once make it once.
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                if not self._schema_found():
+                    for statement in _TABLES.split(";"):
+                        if statement.strip():
+                            self._db.execute(statement)
+                    self._db.execute("INSERT INTO meta VALUES ('schema', ?), ('segment', '0')", (SCHEMA,))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def _schema_found(self) -> bool:
+        """Whether this is an index of ours (False: an empty database). Raises for anything else."""
         has_meta = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
         if has_meta:
             row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row is None or row[0] != SCHEMA:
                 found = row[0] if row else "no version"
                 raise IndexUnusable(f"{self.location}: an index of another kind ({found}); remove it to rebuild")
-            return
-        others = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if others:
+            return True
+        if self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise IndexUnusable(f"{self.location}: not a diffviewer index (a database of something else)")
-        self._db.execute("BEGIN")
-        for statement in _TABLES.split(";"):
-            if statement.strip():
-                self._db.execute(statement)
-        self._db.execute("INSERT INTO meta VALUES ('schema', ?), ('segment', '0')", (SCHEMA,))
-        self._db.execute("COMMIT")
+        return False
 
     def close(self) -> None:
         self._db.close()
@@ -161,18 +197,21 @@ class ScanIndex:
 
     def documents(self) -> list[IndexedDocument]:
         rows = self._db.execute("SELECT id, path, paragraphs, words FROM documents ORDER BY path")
-        return [IndexedDocument(*row) for row in rows]
+        return [IndexedDocument(i, _shown(path), paragraphs, words) for i, path, paragraphs, words in rows]
 
     def document(self, path: str) -> IndexedDocument | None:
-        row = self._db.execute("SELECT id, path, paragraphs, words FROM documents WHERE path = ?", (path,)).fetchone()
-        return IndexedDocument(*row) if row else None
+        row = self._db.execute(
+            "SELECT id, paragraphs, words FROM documents WHERE path = ?", (_stored(path),)
+        ).fetchone()
+        return IndexedDocument(row[0], path, row[1], row[2]) if row else None
 
     def path_of(self, document_id: int) -> str:
         row = self._db.execute("SELECT path FROM documents WHERE id = ?", (document_id,)).fetchone()
-        return str(row[0])
+        return _shown(row[0])
 
     def skipped(self) -> list[Skipped]:
-        return [Skipped(*row) for row in self._db.execute("SELECT path, reason FROM skipped ORDER BY path")]
+        rows = self._db.execute("SELECT path, reason FROM skipped ORDER BY path")
+        return [Skipped(_shown(path), reason) for path, reason in rows]
 
     def paragraph_count(self) -> int:
         return int(self._db.execute("SELECT coalesce(sum(paragraphs), 0) FROM documents").fetchone()[0])
@@ -196,7 +235,7 @@ class ScanIndex:
     def plan(self, files: Iterable[FileStamp], forget_missing: bool = True) -> Plan:
         """Which of `files` are new or changed; with forget_missing, which indexed paths are gone."""
         known: dict[str, tuple[int, int]] = {
-            path: (size, mtime)
+            _shown(path): (size, mtime)
             for path, size, mtime in self._db.execute(
                 "SELECT path, size, mtime_ns FROM documents UNION ALL SELECT path, size, mtime_ns FROM skipped"
             )
@@ -215,7 +254,7 @@ class ScanIndex:
 
     def forget(self, paths: Sequence[str]) -> None:
         """Drop documents (removed or about to be read again), in one transaction."""
-        self._db.execute("BEGIN")
+        self._db.execute("BEGIN IMMEDIATE")
         try:
             self._forget(paths)
             self._db.execute("COMMIT")
@@ -224,7 +263,7 @@ class ScanIndex:
             raise
 
     def _forget(self, paths: Iterable[str]) -> None:
-        for path in paths:
+        for path in map(_stored, paths):
             self._db.execute("DELETE FROM skipped WHERE path = ?", (path,))
             row = self._db.execute("SELECT id, terms, counts FROM documents WHERE path = ?", (path,)).fetchone()
             if row is None:
@@ -239,8 +278,11 @@ class ScanIndex:
 
     def add(self, batch: Sequence[ReadFile]) -> None:
         """Index a batch of read files (replacing any earlier version of each) in one transaction."""
-        self._db.execute("BEGIN")
+        # IMMEDIATE: the write lock from the start (another scan sharing the index waits), and the
+        # term ids read again under it, so no id another scan has given is given twice.
+        self._db.execute("BEGIN IMMEDIATE")
         try:
+            self._term_ids = dict(self._db.execute("SELECT text, id FROM terms"))
             self._forget(read.stamp.path for read in batch)
             self._add(batch)
             self._db.execute("COMMIT")
@@ -253,16 +295,13 @@ class ScanIndex:
     def _term_id(self, term: str, new_terms: list[tuple[int, str]]) -> int:
         found = self._term_ids.get(term)
         if found is None:
-            found = len(self._term_ids) + 1
-            while found in self._used_ids:
-                found += 1
-            self._term_ids[term] = found
-            self._used_ids.add(found)
+            self._next_id += 1
+            found = self._term_ids[term] = self._next_id
             new_terms.append((found, term))
         return found
 
     def _add(self, batch: Sequence[ReadFile]) -> None:
-        self._used_ids = set(self._term_ids.values())
+        self._next_id = int(self._db.execute("SELECT coalesce(max(id), 0) FROM terms").fetchone()[0])
         segment = int(self._db.execute("SELECT value FROM meta WHERE key = 'segment'").fetchone()[0]) + 1
         self._db.execute("UPDATE meta SET value = ? WHERE key = 'segment'", (str(segment),))
         postings: dict[int, list[int]] = {}
@@ -273,13 +312,13 @@ class ScanIndex:
             if read.error is not None or not read.paragraphs:
                 self._db.execute(
                     "INSERT OR REPLACE INTO skipped VALUES (?, ?, ?, ?)",
-                    (stamp.path, stamp.size, stamp.mtime_ns, read.error or "no text"),
+                    (_stored(stamp.path), stamp.size, stamp.mtime_ns, read.error or "no text"),
                 )
                 continue
             cursor = self._db.execute(
                 "INSERT INTO documents (path, size, mtime_ns, paragraphs, words, terms, counts) "
                 "VALUES (?, ?, ?, ?, ?, x'', x'')",
-                (stamp.path, stamp.size, stamp.mtime_ns, len(read.paragraphs), read.words),
+                (_stored(stamp.path), stamp.size, stamp.mtime_ns, len(read.paragraphs), read.words),
             )
             document_id = int(cursor.lastrowid or 0)
             base = document_id << PARAGRAPH_BITS
@@ -311,7 +350,7 @@ class ScanIndex:
 
     def compact(self) -> None:
         """Rewrite every term's rows as one, without the paragraphs of dropped documents."""
-        self._db.execute("BEGIN")
+        self._db.execute("BEGIN IMMEDIATE")
         try:
             dead = self._dead()
             segment = int(self._db.execute("SELECT value FROM meta WHERE key = 'segment'").fetchone()[0]) + 1
@@ -430,4 +469,5 @@ __all__ = [
     "ScanIndex",
     "Skipped",
     "iter_batches",
+    "read_roots",
 ]

@@ -1,10 +1,11 @@
 """The engine's look at one candidate: align it with the original and measure what they share.
 
-Each paragraph pair the aligner links is weighed by how alike the two paragraphs are, with the
-collection's own weights (a term most paragraphs hold counts for nearly nothing, a name held by
-few counts for much): the cosine of their term vectors. Summed over the pairs, each paragraph
-counted by its weight, that gives how much of the original the candidate holds and how much of
-the candidate is the original's. The aligner links loosely related paragraphs too (it is built
+Each paragraph the aligner links is weighed by how much of it its counterparts hold between
+them, with the collection's own weights (a term most paragraphs hold counts for nearly nothing,
+a name held by few counts for much): a paragraph split in two is held whole by its halves, a
+verse whole by the paragraph it was merged into. Summed over the paragraphs, each counted by its
+weight, that gives how much of the original the candidate holds and how much of the candidate
+is the original's. The aligner links loosely related paragraphs too (it is built
 to miss nothing in documents known to be related); weighing each link by its likeness is what
 keeps a neighbouring text on the same subject from looking like a rewrite.
 """
@@ -34,6 +35,8 @@ class Judged:
     share_from_original: float = 0.0
     original_verbatim: float = 0.0
     original_reworded: float = 0.0
+    # The share of the candidate's words that are the original's, word for word (the engine's count).
+    derivative_verbatim: float = 0.0
     paragraphs_linked: int = 0
     quotes: QuoteCounts = QuoteCounts()
     # Each original paragraph's best likeness to a paragraph of the candidate, and its weight
@@ -63,13 +66,6 @@ class _Vector:
         terms = {term: weights.idf(term) for term in paragraph_terms(text)}
         return _Vector(terms, math.sqrt(math.fsum(w * w for w in terms.values())), math.fsum(terms.values()))
 
-    def cosine(self, other: _Vector) -> float:
-        if not self.norm or not other.norm:
-            return 0.0
-        small, large = (self, other) if len(self.weights) <= len(other.weights) else (other, self)
-        shared = math.fsum(w * large.weights[t] for t, w in small.weights.items() if t in large.weights)
-        return shared / (self.norm * other.norm)
-
 
 @dataclass(frozen=True, slots=True)
 class _Shares:
@@ -80,15 +76,48 @@ class _Shares:
     weight: tuple[float, ...]
 
 
-def _shares(comparison: Comparison, weights: TermWeights) -> _Shares:
-    original = [_Vector.of(p.text, weights) for p in comparison.original.paragraphs]
+class _OriginalVectors:
+    """The original's paragraph vectors, made once for all the candidates a process judges (a
+    book-sized original has thousands of paragraphs): the last original and weights seen, kept
+    with them so their identities stay theirs."""
+
+    def __init__(self) -> None:
+        self._key: tuple[Document, TermWeights] | None = None
+        self._vectors: list[_Vector] = []
+
+    def of(self, original: Document, weights: TermWeights) -> list[_Vector]:
+        if self._key is None or self._key[0] is not original or self._key[1] is not weights:
+            self._vectors = [_Vector.of(p.text, weights) for p in original.paragraphs]
+            self._key = (original, weights)
+        return self._vectors
+
+
+_ORIGINAL_VECTORS = _OriginalVectors()
+
+
+def _covered(vector: _Vector, others: Sequence[_Vector]) -> float:
+    """How much of a paragraph (by weight) its counterparts hold between them: a paragraph split
+    in two is held whole by its two halves, a verse whole by the paragraph it was merged into."""
+    if not vector.mass:
+        return 0.0
+    held = math.fsum(w for t, w in vector.weights.items() if any(t in other.weights for other in others))
+    return held / vector.mass
+
+
+def _shares(comparison: Comparison, weights: TermWeights, original_document: Document) -> _Shares:
+    original = _ORIGINAL_VECTORS.of(original_document, weights)
     derivative = [_Vector.of(p.text, weights) for p in comparison.derivative.paragraphs]
-    best_original: dict[int, float] = {}
-    best_derivative: dict[int, float] = {}
+    counterparts_of_original: dict[int, list[int]] = {}
+    counterparts_of_derivative: dict[int, list[int]] = {}
     for a, b in comparison.links:
-        likeness = original[a].cosine(derivative[b])
-        best_original[a] = max(best_original.get(a, 0.0), likeness)
-        best_derivative[b] = max(best_derivative.get(b, 0.0), likeness)
+        counterparts_of_original.setdefault(a, []).append(b)
+        counterparts_of_derivative.setdefault(b, []).append(a)
+    best_original = {
+        a: _covered(original[a], [derivative[b] for b in bs]) for a, bs in counterparts_of_original.items()
+    }
+    best_derivative = {
+        b: _covered(derivative[b], [original[a] for a in sources]) for b, sources in counterparts_of_derivative.items()
+    }
 
     def share(vectors: Sequence[_Vector], best: dict[int, float]) -> float:
         total = math.fsum(v.mass for v in vectors)
@@ -119,14 +148,18 @@ def judge(original: Document, task: JudgeTask, weights: TermWeights, options: Co
     except (LoadError, CompareError) as error:
         reason = error.reason if isinstance(error, LoadError) else str(error)
         return Judged(task.path, task.candidate_score, error=reason)
-    shares = _shares(comparison, weights)
+    except Exception as error:  # noqa: BLE001 (one candidate's failure must not end a scan of thousands)
+        return Judged(task.path, task.candidate_score, error=f"could not be compared ({type(error).__name__})")
+    shares = _shares(comparison, weights, original)
+    stats = comparison.stats
     return Judged(
         path=task.path,
         candidate_score=task.candidate_score,
         share_of_original=shares.of_original,
         share_from_original=shares.from_original,
-        original_verbatim=comparison.stats.original_verbatim,
-        original_reworded=comparison.stats.original_reworded,
+        original_verbatim=stats.original_verbatim,
+        original_reworded=stats.original_reworded,
+        derivative_verbatim=stats.words_equal / stats.words_derivative if stats.words_derivative else 0.0,
         paragraphs_linked=shares.linked,
         quotes=_quotes(comparison),
         likeness=shares.likeness,

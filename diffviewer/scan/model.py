@@ -50,6 +50,8 @@ class Finding:
     quotes: QuoteCounts = QuoteCounts()
     # The candidate search's score: the share of the original's paragraphs found in it (0–1).
     candidate_score: float = 0.0
+    # The share of the document's own words that are the original's, word for word.
+    derivative_verbatim: float = 0.0
     # For a document that stands out but is far closer to another document of the collection
     # than to the original: that document (it derives from that one, which shares text with
     # the original).

@@ -79,7 +79,6 @@ def update_index(
         raise IndexUnusable(
             f"{index.location or 'the index'}: holds no collection yet; name the files or folders to scan"
         )
-    index.set_roots(roots)
     plan = index.plan(collection_files([Path(root) for root in roots]))
     if plan.to_forget:
         index.forget(plan.to_forget)
@@ -93,6 +92,7 @@ def update_index(
         index.add(batch)
         done += len(batch)
         on_progress(Progress(Phase.READING, done, total))
+    index.set_roots(roots)  # once the index holds them: a cancelled update keeps the roots it had
     return IndexSummary(
         documents=index.document_count(),
         paragraphs=index.paragraph_count(),
@@ -103,6 +103,23 @@ def update_index(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SearchOutcome:
+    findings: tuple[Finding, ...]
+    compared: int  # candidates given to the engine
+    failed: tuple[SkippedFile, ...]  # candidates the engine could not compare, and why
+
+
+def _is_original(path: str, original: str | None) -> bool:
+    """The original itself, reached by another name (a symbolic or hard link, a `./`)."""
+    if original is None:
+        return False
+    try:
+        return os.path.samefile(path, original)
+    except OSError:
+        return False
+
+
 def search(
     original: Document,
     index: ScanIndex,
@@ -111,25 +128,34 @@ def search(
     exclude: str | None = None,
     on_progress: Callable[[Progress], None] = lambda progress: None,
     should_cancel: Callable[[], bool] = lambda: False,
-) -> tuple[list[Finding], int]:
-    """The findings for one original against an index that is up to date."""
+) -> SearchOutcome:
+    """The findings for one original against an index that is up to date (`exclude`: the
+    original's own path, when it may be in the collection)."""
     on_progress(Progress(Phase.SEARCHING, 0, 1))
     query = [paragraph_terms(p.text) for p in original.paragraphs]
-    candidates = find_candidates(index, query, options.candidates, exclude=exclude)
+    candidates = [
+        c
+        for c in find_candidates(index, query, options.candidates + 1, exclude=exclude)
+        if not _is_original(c.path, exclude)
+    ][: options.candidates]
     terms: set[str] = set().union(*query) if query else set()
     weights = term_weights(index, terms | index.terms_of([c.document for c in candidates]))
     tasks = [JudgeTask(c.path, c.score) for c in candidates]
     judged = []
     on_progress(Progress(Phase.COMPARING, 0, len(tasks)))
-    # Two chunks per worker: each task carries the original and the weights, so fewer, larger
-    # tasks ship them fewer times, while two per worker still even out their lengths.
-    size = max(1, -(-len(tasks) // (2 * runner.parallelism)))
+    # In worker processes two chunks per worker: each task carries the original and the
+    # weights, so fewer, larger tasks ship them fewer times, while two per worker still even out
+    # their lengths. In this process one candidate a chunk: a cancel is looked for after each.
+    parallel = runner.parallelism
+    size = 1 if parallel == 1 else max(1, -(-len(tasks) // (2 * parallel)))
     for chunk in runner.map(judge_many, chunks(tasks, size), original, weights, options.compare):
         if should_cancel():
             raise ScanCancelled
         judged.extend(chunk)
         on_progress(Progress(Phase.COMPARING, len(judged), len(tasks)))
-    return decide(judged, attribute(index, query, candidates)), len(tasks)
+    failed = tuple(SkippedFile(j.path, j.error) for j in judged if j.error is not None)
+    findings = decide(judged, attribute(index, query, candidates))
+    return SearchOutcome(tuple(findings), len(tasks), failed)
 
 
 def scan(
@@ -163,24 +189,22 @@ def scan(
         with ScanIndex(location) as index:
             summary = update_index(index, collection, runner, on_progress, should_cancel)
             indexed = time.perf_counter()
-            findings, compared = search(
-                document, index, runner, options, os.path.abspath(original), on_progress, should_cancel
-            )
-            skipped = tuple(SkippedFile(s.path, s.reason) for s in index.skipped())
-    except sqlite3.OperationalError as error:  # a full disk, a folder made read-only, a lock held too long
-        raise IndexUnusable(f"{location}: cannot write the index ({error})") from error
+            outcome = search(document, index, runner, options, os.path.abspath(original), on_progress, should_cancel)
+            skipped = tuple(SkippedFile(s.path, s.reason) for s in index.skipped()) + outcome.failed
+    except sqlite3.DatabaseError as error:  # a full disk, a folder made read-only, a lock held too long
+        raise IndexUnusable(f"{location or 'the index'}: cannot read or write the index ({error})") from error
     finally:
         if own_runner:
             runner.close()
     finished = time.perf_counter()
     return ScanResult(
         original=os.fspath(original),
-        findings=tuple(findings),
+        findings=outcome.findings,
         skipped=skipped,
         index=summary,
-        candidates_compared=compared,
+        candidates_compared=outcome.compared,
         seconds={"index": indexed - started, "search": finished - indexed},
     )
 
 
-__all__ = ["Phase", "Progress", "ScanCancelled", "ScanOptions", "scan", "search", "update_index"]
+__all__ = ["Phase", "Progress", "ScanCancelled", "ScanOptions", "SearchOutcome", "scan", "search", "update_index"]

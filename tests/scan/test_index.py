@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -105,26 +107,45 @@ def test_a_file_that_is_no_database_is_refused(tmp_path: Path) -> None:
 
 def test_a_killed_build_leaves_a_usable_index_that_the_next_run_completes(tmp_path: Path) -> None:
     location = tmp_path / "index.sqlite"
-    # A child adds batches and is killed (no cleanup at all) after the third has committed.
+    # A child adds batch after batch until it is killed (SIGKILL: no cleanup at all), at whatever
+    # point of a batch it has reached.
     child = textwrap.dedent(
         f"""
-        import os
+        import sys
         from diffviewer.scan.index import FileStamp, ReadFile, ScanIndex
         index = ScanIndex({str(location)!r})
-        for batch in range(100):
-            index.add([ReadFile(FileStamp(f"doc{{batch}}-{{i}}", 1, 1), (frozenset({{"common", f"t{{i}}"}}),), 2)
-                       for i in range(50)])
-            if batch == 2:
-                os._exit(9)
+        for batch in range(10_000):
+            terms = lambda i: (frozenset({{"common", f"t{{batch}}-{{i}}"}}),)
+            index.add([ReadFile(FileStamp(f"doc{{batch}}-{{i}}", 1, 1), terms(i), 2) for i in range(50)])
+            print(batch, flush=True)
         """
     )
-    subprocess.run([sys.executable, "-c", child], check=False, timeout=120)
+    with subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, text=True) as process:
+        assert process.stdout is not None
+        for _ in range(3):  # three batches committed, then killed somewhere inside a later one
+            process.stdout.readline()
+        time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
     with ScanIndex(location) as index:
         assert index.integrity() == "ok"
-        assert index.document_count() == 150  # three whole batches, never half of one
-        assert index.term_frequencies(["common"])["common"][1] == 150
-        plan = index.plan([FileStamp(f"doc{b}-{i}", 1, 1) for b in range(4) for i in range(50)])
-        assert len(plan.to_read) == 50 and plan.unchanged == 150
+        documents = index.document_count()
+        assert documents >= 150 and documents % 50 == 0  # whole batches, never half of one
+        assert index.term_frequencies(["common"])["common"][1] == documents
+        batches = documents // 50
+        plan = index.plan([FileStamp(f"doc{b}-{i}", 1, 1) for b in range(batches + 1) for i in range(50)])
+        assert len(plan.to_read) == 50 and plan.unchanged == documents
+
+
+def test_two_scans_writing_one_index_give_no_term_id_twice(tmp_path: Path) -> None:
+    location = tmp_path / "index.sqlite"
+    with ScanIndex(location) as first, ScanIndex(location) as second:
+        first.add([_read("a", {"lamb", "seal"})])
+        second.add([_read("b", {"trumpet", "seal"})])  # its term ids were read before a's existed
+        first.add([_read("c", {"trumpet", "vial"})])
+        assert _holders(second, "seal") == {("a", 0), ("b", 0)}
+        assert _holders(first, "trumpet") == {("b", 0), ("c", 0)}
+        assert first.term_frequencies(["trumpet"])["trumpet"][1] == 2
 
 
 _docs = st.dictionaries(

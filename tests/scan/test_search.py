@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from diffviewer.report.scan_report import scan_json, scan_text
 from diffviewer.scan.model import Derivation
 from diffviewer.scan.runner import LocalRunner
 from diffviewer.scan.search import ScanCancelled, scan
@@ -65,3 +68,52 @@ def test_the_users_files_are_never_written(fresh_collection: Path, tmp_path: Pat
     scan(fresh_collection / "KJV" / "revelation_009.txt", [fresh_collection], tmp_path / "index", runner=LocalRunner(1))
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in fresh_collection.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_a_file_name_that_is_not_utf8_is_scanned_and_reported(fresh_collection: Path, tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xe9 copy.txt")  # a Latin-1 name on a UTF-8 disk
+    copy = fresh_collection / name
+    shutil.copy(fresh_collection / "Webster" / "revelation_009.txt", copy)
+    original = fresh_collection / "KJV" / "revelation_009.txt"
+    for index in (None, tmp_path / "index", tmp_path / "index"):  # in memory, built, reused
+        result = scan(original, [fresh_collection], index, runner=LocalRunner(1))
+        assert str(copy) in {f.path for f in result.derivatives}
+    assert "caf\\udce9 copy.txt" in scan_text(result)
+    assert json.loads(scan_json(result))["derivatives"]
+
+
+def test_the_original_reached_by_a_link_is_not_its_own_derivative(fresh_collection: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link-to-original.txt"
+    link.symlink_to(fresh_collection / "KJV" / "revelation_009.txt")
+    result = scan(link, [fresh_collection], runner=LocalRunner(1))
+    assert "KJV/revelation_009.txt" not in relative((f.path for f in result.findings), fresh_collection)
+    assert relative((f.path for f in result.derivatives), fresh_collection) == DERIVED_FROM_KJV_9
+
+
+def test_a_book_finds_its_own_chapters_even_when_every_candidate_derives(collection: Path, tmp_path: Path) -> None:
+    # The original holds five whole chapters; the collection is those chapters, each in five
+    # translations: every candidate derives, so none stands out from the rest.
+    book = tmp_path / "book.txt"
+    chapters = ("revelation_007", "revelation_008", "revelation_009", "revelation_010", "revelation_011")
+    book.write_text("\n\n".join((collection / "KJV" / f"{c}.txt").read_text().strip() for c in chapters))
+    result = scan(book, [collection], runner=LocalRunner(1))
+    derived = relative((f.path for f in result.derivatives), collection)
+    assert {f"KJV/{c}.txt" for c in chapters} <= derived
+    kjv = {Path(f.path).relative_to(collection).as_posix(): f for f in result.derivatives}["KJV/revelation_009.txt"]
+    assert kjv.derivation is Derivation.EXCERPT and kjv.share_from_original > 0.95 and kjv.derivative_verbatim > 0.95
+
+
+def test_a_candidate_that_can_no_longer_be_read_is_listed_with_its_reason(fresh_collection: Path) -> None:
+    from diffviewer.formats import load
+    from diffviewer.scan.index import ScanIndex
+    from diffviewer.scan.search import search, update_index
+
+    original = fresh_collection / "KJV" / "revelation_009.txt"
+    runner = LocalRunner(1)
+    with ScanIndex(None) as index:
+        update_index(index, [fresh_collection], runner)
+        gone = fresh_collection / "Darby" / "revelation_009.txt"
+        gone.unlink()  # after it was indexed, before it is compared
+        outcome = search(load(original), index, runner, exclude=str(original))
+    assert [(f.path, f.reason) for f in outcome.failed] == [(str(gone), "no such file")]
+    assert str(gone) not in {f.path for f in outcome.findings}
