@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -25,6 +26,7 @@ from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, Sign
 from diffviewer.formats import LoadError
 from diffviewer.gui.scan_view import ScanView
 from diffviewer.scan.index import IndexUnusable
+from diffviewer.scan.model import ScanResult
 from diffviewer.scan.runner import LocalRunner
 from diffviewer.scan.search import Phase, Progress, ScanCancelled, ScanOptions, scan
 
@@ -49,7 +51,10 @@ def scan_index_directory(folder: Path, cache_root: Path | None = None) -> Path |
     return cache_root / INDEX_FOLDER / key
 
 
-POOL_FROM_CHUNKS = 8
+# Worker processes only for many chunks: a folder of thousands of files (64 files a chunk). A fresh
+# process takes about a second to start, more than a small folder's whole scan; the comparisons
+# (one chunk per candidate, 50 at most) stay in this thread, where a cancel is seen after each.
+POOL_FROM_CHUNKS = 64
 
 
 class ResponsiveRunner:
@@ -63,13 +68,13 @@ class ResponsiveRunner:
     ) -> None:
         self._should_cancel = should_cancel
         self._on_chunk = on_chunk
-        # Processes only for many chunks (a folder of hundreds of files): a fresh one takes about
-        # a second to start, more than a small folder's whole scan.
         self._local = LocalRunner(workers, start_method="spawn", pool_from=POOL_FROM_CHUNKS)
 
     @property
     def parallelism(self) -> int:
-        return self._local.parallelism
+        # One task a candidate, so Cancel is looked for after each comparison (a book-sized
+        # original's take seconds); many chunks still go to the worker processes.
+        return 1
 
     def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> Iterator[R]:
         if self._should_cancel():
@@ -130,18 +135,30 @@ class ScanJob(QRunnable):
         finally:
             runner.close()
 
+    def _search(self, runner: ResponsiveRunner) -> ScanResult:
+        request = self.request
+        return scan(
+            request.original,
+            [] if request.from_index else [request.folder],
+            request.index_directory,
+            request.options,
+            runner=runner,
+            on_progress=self._on_progress,
+            should_cancel=self._cancel.is_set,
+        )
+
     def _scan(self, runner: ResponsiveRunner) -> None:
         request, signals = self.request, self.signals
         try:
-            result = scan(
-                request.original,
-                [] if request.from_index else [request.folder],
-                request.index_directory,
-                request.options,
-                runner=runner,
-                on_progress=self._on_progress,
-                should_cancel=self._cancel.is_set,
-            )
+            try:
+                result = self._search(runner)
+            except IndexUnusable:
+                if request.from_index or request.index_directory is None:
+                    raise
+                # The window's own index, in its cache (another version's, or damaged): the
+                # user never chose it, so it is made again rather than reported.
+                shutil.rmtree(request.index_directory, ignore_errors=True)
+                result = self._search(runner)
             view = ScanView.of(result, request.folder)
         except ScanCancelled:
             signals.cancelled.emit(request.generation)

@@ -22,7 +22,7 @@ from diffviewer.gui.scan_view import ScanView
 from diffviewer.gui.scan_worker import ScanSearch, scan_index_directory
 from diffviewer.gui.window_files import file_filters
 from diffviewer.gui.window_part import WindowPart
-from diffviewer.scan.index import INDEX_FILE, IndexUnusable, ScanIndex
+from diffviewer.scan.index import INDEX_FILE, read_roots
 from diffviewer.scan.search import Progress
 
 if TYPE_CHECKING:
@@ -169,11 +169,7 @@ __all__ = ["ScanCommands"]
 
 def _collection_root(index_folder: Path) -> Path:
     """The folder the index's collection lies under (the index folder itself if it cannot say)."""
-    try:
-        with ScanIndex(index_folder / INDEX_FILE) as index:
-            roots = index.roots()
-    except IndexUnusable:
-        return index_folder
+    roots = read_roots(index_folder / INDEX_FILE)  # read-only: nothing is written in the user's folder
     if not roots:
         return index_folder
     common = Path(os.path.commonpath(roots))

@@ -343,17 +343,17 @@ def test_an_unreadable_original_is_one_line_in_the_message_bar(
     assert not scanning.scan_panel.is_searching and not scanning.scan_dock.isVisible()
 
 
-def test_an_index_that_is_not_ours_is_one_line_in_the_message_bar(
+def test_a_chosen_index_that_is_not_ours_is_one_line_in_the_message_bar(
     qtbot: QtBot, scanning: MainWindow, collection: Collection, tmp_path: Path
 ) -> None:
-    directory = scan_index_directory(collection.folder, tmp_path / "cache")
-    assert directory is not None
-    directory.mkdir(parents=True)
-    (directory / INDEX_FILE).write_bytes(b"not an index at all, " * 100)
+    chosen = tmp_path / "an-index-folder"
+    chosen.mkdir()
+    (chosen / INDEX_FILE).write_bytes(b"not an index at all, " * 100)
     with qtbot.waitSignal(scanning.scan.search.failed, timeout=COMPARE_TIMEOUT_MS) as blocker:
-        scanning.scan.start(collection.original, collection.folder)
+        scanning.scan.start(collection.original, chosen)
     assert INDEX_FILE in blocker.args[0]
     assert scanning.message_bar.isVisible() and "\n" not in scanning.message_bar.text
+    assert (chosen / INDEX_FILE).read_bytes() == b"not an index at all, " * 100  # left as it was
 
 
 def test_the_index_folder_is_one_per_folder_in_the_cache(tmp_path: Path) -> None:
@@ -452,3 +452,19 @@ def test_an_index_folder_is_searched_in_place_over_its_collection(
     assert {r.path for r in found.derivatives} == set(collection.derived)
     cache = window.scan.cache_root
     assert cache is None or not any(cache.rglob("*.sqlite"))  # the chosen index, no copy of it
+
+
+def test_the_windows_own_index_of_another_kind_is_made_again_not_reported(
+    qtbot: QtBot, scanning: MainWindow, collection: Collection
+) -> None:
+    from diffviewer.gui.scan_worker import scan_index_directory
+    from diffviewer.scan.index import INDEX_FILE
+
+    window = scanning
+    stale = scan_index_directory(collection.folder, window.scan.cache_root)
+    assert stale is not None
+    stale.mkdir(parents=True)
+    (stale / INDEX_FILE).write_bytes(b"an index an older version wrote" * 100)
+    found = search(qtbot, window, lambda: window.scan.start(collection.original, collection.folder))
+    assert {r.path for r in found.derivatives} == set(collection.derived)
+    assert found.index.added == 16
