@@ -75,6 +75,9 @@ bundle-smoke: bundle
 		$(CURDIR)/tests/data/code/derivative.rst --format json | grep -q '"format": "text"'
 	cd /tmp && $(CURDIR)/$(DIST)/diffviewer-cli compare --markup source $(CURDIR)/tests/data/code/original.rst \
 		$(CURDIR)/tests/data/code/derivative.rst --format json | grep -q '"language": "rst"'
+	# The derivative search, in the bundle's own processes: the samples all derive from the original.
+	cd /tmp && $(CURDIR)/$(DIST)/diffviewer-cli scan $(CURDIR)/$(SAMPLES)/original.txt $(CURDIR)/$(SAMPLES) \
+		--format json --quiet | grep -q '"path": ".*spun-copy.txt"'
 	@echo "bundle smoke test passed: $(DIST)"
 
 clean:
