@@ -64,7 +64,7 @@ def attribute(
     known = index.term_frequencies(set().union(*query) if query else set())
     query_counts: Counter[int] = Counter()
     for terms in query:
-        query_counts.update(known[t][0] for t in terms if t in known)
+        query_counts.update(known[t].id for t in terms if t in known)
     counts = {c.path: index.own_counts(c.document) for c in candidates}
     df = index.frequencies_of_ids(set(query_counts).union(*counts.values()))
     paragraphs = index.paragraph_count()

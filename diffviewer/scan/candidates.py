@@ -112,7 +112,7 @@ def find_candidates(
     # Each paragraph's rarest terms, by how many *other* documents' paragraphs hold them.
     chosen = []
     for terms in query:
-        others = [(known[t][1] - own.get(known[t][0], 0), known[t][0]) for t in terms if t in known]
+        others = [(known[t].df - own.get(known[t].id, 0), known[t].id) for t in terms if t in known]
         chosen.append(_looked_up([(df, term_id) for df, term_id in others if df > 0], total))
     found_ids, found_scores = [], []
     for start in range(0, len(chosen), PARAGRAPHS_PER_BLOCK):
@@ -133,7 +133,7 @@ def find_candidates(
 
 def term_weights(index: ScanIndex, terms: set[str]) -> TermWeights:
     """The collection's weights for these terms (what the decision weighs paragraph pairs by)."""
-    return TermWeights(index.paragraph_count(), {t: df for t, (_, df) in index.term_frequencies(terms).items()})
+    return TermWeights(index.paragraph_count(), {t: info.df for t, info in index.term_frequencies(terms).items()})
 
 
 __all__ = ["TERMS_PER_PARAGRAPH", "Candidate", "TermWeights", "find_candidates", "term_weights"]

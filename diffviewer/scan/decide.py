@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from diffviewer.scan.attribution import Attribution
 from diffviewer.scan.judge import Judged
@@ -38,14 +39,25 @@ def _score(judged: Judged) -> float:
     return max(judged.share_of_original, judged.share_from_original)
 
 
-def _chance(scores: Sequence[float]) -> tuple[float, float] | None:
+@dataclass(frozen=True, slots=True)
+class _Chance:
+    """What the candidates share with the original by chance: its centre and spread."""
+
+    centre: float
+    spread: float
+
+    def evidence(self, score: float) -> float:
+        return (score - self.centre) / self.spread
+
+
+def _chance(scores: Sequence[float]) -> _Chance | None:
     if len(scores) < MEASURABLE:
         return None
     centre = statistics.median(scores)
     spread = MAD_TO_SD * statistics.median(abs(s - centre) for s in scores)
     if spread <= 0:
         spread = MEAN_AD_TO_SD * statistics.fmean(abs(s - centre) for s in scores)
-    return (centre, spread) if spread > 0 else None
+    return _Chance(centre, spread) if spread > 0 else None
 
 
 def _held(judged: Judged) -> float:
@@ -92,8 +104,7 @@ def decide(judged: Sequence[Judged], attributions: Mapping[str, Attribution] | N
         if chance is None:
             evidence[j.path], derives[j.path] = 0.0, _score(j) >= HALF
         else:
-            centre, spread = chance
-            evidence[j.path] = (_score(j) - centre) / spread
+            evidence[j.path] = chance.evidence(_score(j))
             derives[j.path] = evidence[j.path] > OUTLIER_Z
     for j in measured:
         # Word for word nearly all of one of the two is the other: no chance explains that, and

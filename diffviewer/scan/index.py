@@ -63,6 +63,12 @@ class ReadFile:
 
 
 @dataclass(frozen=True, slots=True)
+class TermInfo:
+    id: int
+    df: int  # how many paragraphs hold it
+
+
+@dataclass(frozen=True, slots=True)
 class IndexedDocument:
     id: int
     path: str
@@ -391,16 +397,16 @@ class ScanIndex:
                 found.setdefault(term_id, []).append(_ids(blob))
         return {term_id: np.concatenate(parts) if len(parts) > 1 else parts[0] for term_id, parts in found.items()}
 
-    def term_frequencies(self, terms: Iterable[str]) -> dict[str, tuple[int, int]]:
+    def term_frequencies(self, terms: Iterable[str]) -> dict[str, TermInfo]:
         """For each indexed term: its id and how many paragraphs hold it."""
         wanted = [t for t in set(terms) if t in self._term_ids]
-        out: dict[str, tuple[int, int]] = {}
+        out: dict[str, TermInfo] = {}
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for text, term_id, df in self._db.execute(f"SELECT text, id, df FROM terms WHERE text IN ({marks})", chunk):
                 if df > 0:
-                    out[text] = (term_id, df)
+                    out[text] = TermInfo(term_id, df)
         return out
 
     def frequencies_of_ids(self, term_ids: set[int]) -> dict[int, int]:
@@ -468,6 +474,7 @@ __all__ = [
     "ReadFile",
     "ScanIndex",
     "Skipped",
+    "TermInfo",
     "iter_batches",
     "read_roots",
 ]

@@ -24,7 +24,7 @@ def _holders(index: ScanIndex, term: str) -> set[tuple[str, int]]:
     found = index.term_frequencies([term])
     if term not in found:
         return set()
-    term_id, _ = found[term]
+    term_id = found[term].id
     ids = index.postings([term_id]).get(term_id)
     if ids is None:
         return set()
@@ -35,7 +35,7 @@ def test_added_documents_are_found_by_their_terms() -> None:
     with ScanIndex(None) as index:
         index.add([_read("a", {"lamb", "throne"}, {"seal"}), _read("b", {"seal", "trumpet"})])
         assert _holders(index, "seal") == {("a", 1), ("b", 0)}
-        assert index.term_frequencies(["seal"])["seal"][1] == 2
+        assert index.term_frequencies(["seal"])["seal"].df == 2
         assert index.paragraph_count() == 3 and index.document_count() == 2
 
 
@@ -61,7 +61,7 @@ def test_a_changed_document_replaces_its_old_version() -> None:
         index.add([_read("doc", {"new", "shared"}, size=2)])
         assert _holders(index, "old") == set()
         assert _holders(index, "new") == {("doc", 0)}
-        assert index.term_frequencies(["shared"])["shared"][1] == 2
+        assert index.term_frequencies(["shared"])["shared"].df == 2
         assert index.document_count() == 2
 
 
@@ -131,7 +131,7 @@ def test_a_killed_build_leaves_a_usable_index_that_the_next_run_completes(tmp_pa
         assert index.integrity() == "ok"
         documents = index.document_count()
         assert documents >= 150 and documents % 50 == 0  # whole batches, never half of one
-        assert index.term_frequencies(["common"])["common"][1] == documents
+        assert index.term_frequencies(["common"])["common"].df == documents
         batches = documents // 50
         plan = index.plan([FileStamp(f"doc{b}-{i}", 1, 1) for b in range(batches + 1) for i in range(50)])
         assert len(plan.to_read) == 50 and plan.unchanged == documents
@@ -145,7 +145,7 @@ def test_two_scans_writing_one_index_give_no_term_id_twice(tmp_path: Path) -> No
         first.add([_read("c", {"trumpet", "vial"})])
         assert _holders(second, "seal") == {("a", 0), ("b", 0)}
         assert _holders(first, "trumpet") == {("b", 0), ("c", 0)}
-        assert first.term_frequencies(["trumpet"])["trumpet"][1] == 2
+        assert first.term_frequencies(["trumpet"])["trumpet"].df == 2
 
 
 _docs = st.dictionaries(
@@ -173,5 +173,6 @@ def test_the_index_always_holds_exactly_what_was_added_and_not_forgotten(
             for term in "abcde":
                 expected = {(p, i) for p, paras in model.items() for i, terms in enumerate(paras) if term in terms}
                 assert _holders(index, term) == expected
-                df = index.term_frequencies([term]).get(term, (0, 0))[1]
+                found = index.term_frequencies([term]).get(term)
+                df = found.df if found else 0
                 assert df == len(expected)
