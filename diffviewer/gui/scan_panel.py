@@ -34,8 +34,7 @@ from PySide6.QtWidgets import (
 from diffviewer.core.model import QuoteStatus
 from diffviewer.gui.labels import counts, derivation_name, fill, number, percent, quote_status_name
 from diffviewer.gui.scan_view import ScanRow, ScanView
-from diffviewer.scan.model import QuoteCounts
-from diffviewer.scan.search import Phase, Progress
+from diffviewer.scan.model import Phase, Progress, QuoteCounts
 
 
 class Column(IntEnum):

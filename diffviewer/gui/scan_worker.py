@@ -19,16 +19,16 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, Signal
 
 from diffviewer.formats import LoadError
 from diffviewer.gui.scan_view import ScanView
-from diffviewer.scan.index import IndexUnusable
-from diffviewer.scan.model import ScanResult
-from diffviewer.scan.runner import LocalRunner
-from diffviewer.scan.search import Phase, Progress, ScanCancelled, ScanOptions, scan
+from diffviewer.scan.model import Phase, Progress, ScanCancelled, ScanOptions, ScanResult
+
+if TYPE_CHECKING:
+    from diffviewer.scan.runner import LocalRunner
 
 R = TypeVar("R")
 
@@ -68,7 +68,10 @@ class ResponsiveRunner:
     ) -> None:
         self._should_cancel = should_cancel
         self._on_chunk = on_chunk
-        self._local = LocalRunner(workers, start_method="spawn", pool_from=POOL_FROM_CHUNKS)
+        # The engine's search is imported when a search starts: the window's start-up does without it.
+        from diffviewer.scan.runner import LocalRunner
+
+        self._local: LocalRunner = LocalRunner(workers, start_method="spawn", pool_from=POOL_FROM_CHUNKS)
 
     @property
     def parallelism(self) -> int:
@@ -136,6 +139,8 @@ class ScanJob(QRunnable):
             runner.close()
 
     def _search(self, runner: ResponsiveRunner) -> ScanResult:
+        from diffviewer.scan.search import scan
+
         request = self.request
         return scan(
             request.original,
@@ -148,6 +153,8 @@ class ScanJob(QRunnable):
         )
 
     def _scan(self, runner: ResponsiveRunner) -> None:
+        from diffviewer.scan.index import IndexUnusable
+
         request, signals = self.request, self.signals
         try:
             try:

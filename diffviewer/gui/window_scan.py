@@ -22,8 +22,7 @@ from diffviewer.gui.scan_view import ScanView
 from diffviewer.gui.scan_worker import ScanSearch, scan_index_directory
 from diffviewer.gui.window_files import file_filters
 from diffviewer.gui.window_part import WindowPart
-from diffviewer.scan.index import INDEX_FILE, read_roots
-from diffviewer.scan.search import Progress
+from diffviewer.scan.model import Progress
 
 if TYPE_CHECKING:
     from diffviewer.gui.main_window import MainWindow
@@ -84,6 +83,8 @@ class ScanCommands(WindowPart["MainWindow"]):
         window = self._window
         if not self.search.is_running:
             self._dock_was_visible = self.dock.isVisible()
+        from diffviewer.scan.index import INDEX_FILE  # (the engine only once a search starts)
+
         if (folder / INDEX_FILE).is_file():
             # An index folder (`diffviewer scan --index DIR` made it): searched in place, over
             # the collection it was built from, the results named from that collection's root.
@@ -169,6 +170,8 @@ __all__ = ["ScanCommands"]
 
 def _collection_root(index_folder: Path) -> Path:
     """The folder the index's collection lies under (the index folder itself if it cannot say)."""
+    from diffviewer.scan.index import INDEX_FILE, read_roots
+
     roots = read_roots(index_folder / INDEX_FILE)  # read-only: nothing is written in the user's folder
     if not roots:
         return index_folder

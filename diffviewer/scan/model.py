@@ -9,6 +9,36 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from diffviewer.core.model import CompareOptions
+
+DEFAULT_CANDIDATES = 50
+
+
+class Phase(StrEnum):
+    """What a scan is doing (its progress reports say)."""
+
+    FINDING = "finding files"
+    READING = "reading files"
+    SEARCHING = "searching"
+    COMPARING = "comparing"
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    phase: Phase
+    done: int
+    total: int
+
+
+class ScanCancelled(Exception):
+    """The scan was stopped (should_cancel turned true); the index keeps what was finished."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    candidates: int = DEFAULT_CANDIDATES  # how many of the likeliest documents the engine compares
+    compare: CompareOptions = CompareOptions()
+
 
 class Derivation(StrEnum):
     """What a derivative did with the original, in a reader's words."""
@@ -90,4 +120,16 @@ class ScanResult:
         return tuple(finding for finding in self.findings if finding.derives)
 
 
-__all__ = ["Derivation", "Finding", "IndexSummary", "QuoteCounts", "ScanResult", "SkippedFile"]
+__all__ = [
+    "DEFAULT_CANDIDATES",
+    "Derivation",
+    "Finding",
+    "IndexSummary",
+    "Phase",
+    "Progress",
+    "QuoteCounts",
+    "ScanCancelled",
+    "ScanOptions",
+    "ScanResult",
+    "SkippedFile",
+]

@@ -16,10 +16,9 @@ import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
-from diffviewer.core.model import CompareOptions, Document
+from diffviewer.core.model import Document
 from diffviewer.formats import load
 from diffviewer.scan.attribution import attribute
 from diffviewer.scan.candidates import find_candidates, term_weights
@@ -27,36 +26,21 @@ from diffviewer.scan.collection import collection_files, read_files
 from diffviewer.scan.decide import decide
 from diffviewer.scan.index import INDEX_FILE, IndexUnusable, ScanIndex, iter_batches
 from diffviewer.scan.judge import JudgeTask, judge_many
-from diffviewer.scan.model import Finding, IndexSummary, ScanResult, SkippedFile
+from diffviewer.scan.model import (
+    DEFAULT_CANDIDATES,
+    Finding,
+    IndexSummary,
+    Phase,
+    Progress,
+    ScanCancelled,
+    ScanOptions,
+    ScanResult,
+    SkippedFile,
+)
 from diffviewer.scan.runner import LocalRunner, Runner, chunks
 from diffviewer.scan.terms import paragraph_terms
 
-DEFAULT_CANDIDATES = 50
 READ_CHUNK = 64  # files per task: enough to outweigh a task's overhead, few enough to stream
-
-
-class Phase(StrEnum):
-    FINDING = "finding files"
-    READING = "reading files"
-    SEARCHING = "searching"
-    COMPARING = "comparing"
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    phase: Phase
-    done: int
-    total: int
-
-
-class ScanCancelled(Exception):
-    """The scan was stopped (should_cancel turned true); the index keeps what was finished."""
-
-
-@dataclass(frozen=True, slots=True)
-class ScanOptions:
-    candidates: int = DEFAULT_CANDIDATES
-    compare: CompareOptions = CompareOptions()
 
 
 def index_file(directory: Path) -> Path:
@@ -207,4 +191,14 @@ def scan(
     )
 
 
-__all__ = ["Phase", "Progress", "ScanCancelled", "ScanOptions", "SearchOutcome", "scan", "search", "update_index"]
+__all__ = [
+    "DEFAULT_CANDIDATES",
+    "Phase",
+    "Progress",
+    "ScanCancelled",
+    "ScanOptions",
+    "SearchOutcome",
+    "scan",
+    "search",
+    "update_index",
+]
