@@ -19,7 +19,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from diffviewer.scan.candidates import Candidate
 from diffviewer.scan.index import ScanIndex
 
 _Vector = dict[int, float]
@@ -58,14 +57,16 @@ def _held_in(document: _Vector, other: _Vector) -> float:
 
 
 def attribute(
-    index: ScanIndex, query: Sequence[frozenset[str]], candidates: Sequence[Candidate]
+    index: ScanIndex, query: Sequence[frozenset[str]], counts: Mapping[str, Mapping[int, int]]
 ) -> dict[str, Attribution]:
-    """For each candidate (by path): how much of it the original holds, and its closest other candidate."""
+    """For each candidate (by path): how much of it the original holds, and its closest other candidate.
+
+    `counts`: each candidate's terms (by id) and how many of its paragraphs hold each
+    (ScanIndex.own_counts), read once by the caller."""
     known = index.term_frequencies(set().union(*query) if query else set())
     query_counts: Counter[int] = Counter()
     for terms in query:
         query_counts.update(known[t].id for t in terms if t in known)
-    counts = {c.path: index.own_counts(c.document) for c in candidates}
     df = index.frequencies_of_ids(set(query_counts).union(*counts.values()))
     paragraphs = index.paragraph_count()
     original = _weighted(query_counts, df, paragraphs)

@@ -433,13 +433,10 @@ class ScanIndex:
             dead = np.append(dead, np.int64(without_document))
         return {term_id: self._live(ids, dead) for term_id, ids in self._postings(term_ids).items()}
 
-    def terms_of(self, document_ids: Sequence[int]) -> set[str]:
-        """Every term the documents hold (what their paragraphs are weighed by)."""
-        ids: set[int] = set()
-        for document_id in document_ids:
-            ids.update(self.own_counts(document_id))
+    def texts_of(self, term_ids: Iterable[int]) -> set[str]:
+        """The terms with these ids."""
         texts: set[str] = set()
-        wanted = sorted(ids)
+        wanted = sorted(set(term_ids))
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))

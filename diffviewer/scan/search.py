@@ -123,7 +123,9 @@ def search(
         if not _is_original(c.path, exclude)
     ][: options.candidates]
     terms: set[str] = set().union(*query) if query else set()
-    weights = term_weights(index, terms | index.terms_of([c.document for c in candidates]))
+    # Each candidate's terms, read once: they weigh its paragraphs and attribute it.
+    counts = {c.path: index.own_counts(c.document) for c in candidates}
+    weights = term_weights(index, terms | index.texts_of(t for own in counts.values() for t in own))
     tasks = [JudgeTask(c.path, c.score) for c in candidates]
     judged = []
     on_progress(Progress(Phase.COMPARING, 0, len(tasks)))
@@ -138,7 +140,7 @@ def search(
         judged.extend(chunk)
         on_progress(Progress(Phase.COMPARING, len(judged), len(tasks)))
     failed = tuple(SkippedFile(j.path, j.error) for j in judged if j.error is not None)
-    findings = decide(judged, attribute(index, query, candidates))
+    findings = decide(judged, attribute(index, query, counts))
     return SearchOutcome(tuple(findings), len(tasks), failed)
 
 

@@ -21,7 +21,7 @@ def test_a_derivative_is_explained_best_by_the_original(collection: Path) -> Non
     with ScanIndex(None) as index:
         index.add([read_file(s) for s in collection_files([collection])])
         candidates = find_candidates(index, query, 20, exclude=os.path.abspath(original))
-        found = attribute(index, query, candidates)
+        found = attribute(index, query, {c.path: index.own_counts(c.document) for c in candidates})
     webster = found[str(collection / "Webster" / "revelation_009.txt")]
     assert webster.to_original > 0.9 and webster.explained_by_original > 0.95
     unrelated = found[str(collection / "KJV" / "revelation_020.txt")]
