@@ -8,8 +8,10 @@ changed, some paragraphs moved, split and merged. Real inputs are the whole-book
 share of their paragraphs), to show the cost grows with the size of real rewording too.
 Each run is a fresh process (cold caches, as a user gets): it loads both files, compares them
 and writes the JSON report to a file, timing the stages (load, align, word diffs with quotations
-and facts, report) and reporting its peak resident memory. Medians are printed beside the
-yardstick, git's word diff on the same two files timed in the same run.
+and facts, report) and reporting its peak resident memory, and its helper process's (a big
+comparison drafts half its blocks and checks its quotations on the second core: core/helper.py).
+Medians are printed beside the yardstick, git's word diff on the same two files timed in the same
+run.
 """
 
 from __future__ import annotations
@@ -141,7 +143,9 @@ def _child(original: str, derivative: str) -> None:
     done = time.perf_counter()
     aligned = next(t for f, t in marks if f >= 0.4)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    stages = [loaded - start, aligned - loaded, compared - aligned, done - compared, done - start, peak_mb]
+    # A big comparison's helper process (core/helper.py), if it had one: its own peak.
+    helper_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    stages = [loaded - start, aligned - loaded, compared - aligned, done - compared, done - start, peak_mb, helper_mb]
     print(json.dumps(stages))
 
 
@@ -197,8 +201,8 @@ def main() -> int:
     runs = int(next((a.split("=")[1] for a in sys.argv[1:] if a.startswith("--runs=")), "5"))
     sizes = [float(a) for a in args] or [0.1, 1.0, 10.0]
     print(f"median of {runs} cold runs (each a fresh process); the yardstick is git in the same run")
-    header = ("input", "MB", "paras", "load", "align", "words+q", "report", "total", "peak", "git", "ratio")
-    widths = (22, 5, 7, 7, 7, 8, 7, 7, 8, 7, 6)
+    header = ("input", "MB", "paras", "load", "align", "words+q", "report", "total", "peak", "helper", "git", "ratio")
+    widths = (22, 5, 7, 7, 7, 8, 7, 7, 8, 8, 7, 6)
     print(" ".join(f"{name:>{width}}" for name, width in zip(header, widths, strict=True)))
     with tempfile.TemporaryDirectory() as tmp:
         for label, a_text, b_text in _inputs(sizes, "--no-books" not in sys.argv):
@@ -207,7 +211,7 @@ def main() -> int:
             b_path.write_text(b_text, encoding="utf-8")
             samples = [_run_child(a_path, b_path) for _ in range(runs)]
             medians = [statistics.median(column) for column in zip(*samples, strict=True)]
-            load_s, align_s, words_s, report_s, total_s, peak = medians
+            load_s, align_s, words_s, report_s, total_s, peak, helper_peak = medians
             git = float("nan")
             if shutil.which("git"):
                 git = statistics.median(_git_seconds(a_path, b_path) for _ in range(runs))
@@ -215,7 +219,7 @@ def main() -> int:
             megabytes = len(a_text.encode("utf-8")) / 2**20
             print(
                 f"{label:>22} {megabytes:5.1f} {paragraphs:7d} {load_s:7.3f} {align_s:7.3f} {words_s:8.3f}"
-                f" {report_s:7.3f} {total_s:7.3f} {peak:6.0f}MB {git:7.3f} {total_s / git:5.1f}x",
+                f" {report_s:7.3f} {total_s:7.3f} {peak:6.0f}MB {helper_peak:6.0f}MB {git:7.3f} {total_s / git:5.1f}x",
                 flush=True,
             )
     return 0

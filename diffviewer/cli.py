@@ -13,6 +13,7 @@ from pathlib import Path
 from diffviewer import __version__
 from diffviewer.core.batch import compare_all
 from diffviewer.core.compare import CompareError
+from diffviewer.core.helper import declare_main_guarded
 from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions, Document, Granularity
 from diffviewer.formats import STDIN_NAME, LoadError, MarkupView, load, load_data, read_stdin
 from diffviewer.report.html_report import Layout
@@ -153,6 +154,7 @@ def _window_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    declare_main_guarded()  # a big comparison's helper process may import the main module again
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["compare"]:
         return _run_compare(_parser().parse_args(arguments))
@@ -172,6 +174,7 @@ def gui_main(
     markup: str | None = None,
 ) -> int:
     """The windowed entry point (also `diffviewer-gui`)."""
+    declare_main_guarded()
     if files is None:  # started as the gui script: take the command line as it is
         return main(sys.argv[1:])
     from diffviewer.gui.app import run  # Qt is imported only here

@@ -17,7 +17,7 @@ PARALLEL_MIN_CHARACTERS = 300_000
 
 def _compare_pair(job: tuple[Document, Document, CompareOptions]) -> Comparison:
     original, derivative, options = job
-    return compare(original, derivative, options)
+    return compare(original, derivative, options, helped=False)  # the pool fills the cores
 
 
 def compare_all(

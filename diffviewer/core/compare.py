@@ -3,31 +3,29 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from diffviewer.core import quotes
-from diffviewer.core.align import Alignment, Group, align
+from diffviewer.core.align import Alignment, align
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.crossing import Draft, across, numbered
+from diffviewer.core.drafting import Drafts, checks_prose, drafts_of
+from diffviewer.core.helper import Helper, split_at
 from diffviewer.core.insight import BlockWords, changed_facts, summarise, treatment
 from diffviewer.core.model import (
     Block,
     BlockKind,
-    Change,
     ChangeOp,
     CompareOptions,
     Comparison,
     Document,
     DocumentFormat,
     Granularity,
-    Piece,
+    Quote,
     Stats,
 )
-from diffviewer.core.moved import mark_moved
 from diffviewer.core.normalise import typographic
-from diffviewer.core.syntax import is_markup
-from diffviewer.core.tokens import WORD_RE, count_words, split_tokens, token_key, words
-from diffviewer.core.worddiff import piecewise_diff
+from diffviewer.core.tokens import count_words, split_tokens, token_key
 
 
 class CompareError(Exception):
@@ -52,26 +50,6 @@ def _identity_key(text: str, options: CompareOptions) -> str:
     return " ".join("".join(token_key(token, options) for token in split_tokens(text)).split())
 
 
-def _share_no_word(changes: Sequence[Change]) -> bool:
-    """Whether both sides are made of several words and have none in common (case aside).
-
-    Only where words stand apart: a heading of one word ("Quellen" / "Quelle") or a script
-    written without spaces (a Chinese clause is one "word") is judged by its n-grams alone.
-    """
-    if any(c.op is ChangeOp.EQUAL and WORD_RE.search(c.text) for c in changes):
-        return False  # a word they both have is there, kept (the usual case: no need to list words)
-    a_words = {w.casefold() for w in words("".join(c.original_side for c in changes))}
-    b_words = {w.casefold() for w in words("".join(c.derivative_side for c in changes))}
-    return _spaced(a_words) and _spaced(b_words) and a_words.isdisjoint(b_words)
-
-
-def _spaced(distinct: set[str]) -> bool:
-    return len(distinct) >= 3 and sum(map(len, distinct)) <= _LONGEST_MEAN_WORD * len(distinct)
-
-
-_LONGEST_MEAN_WORD = 15  # longer "words" on average are runs of a script without spaces
-
-
 def _check_limits(doc: Document, options: CompareOptions) -> None:
     if len(doc.paragraphs) > options.max_paragraphs:
         raise LimitExceeded(
@@ -80,37 +58,6 @@ def _check_limits(doc: Document, options: CompareOptions) -> None:
     size = sum(len(p.text) for p in doc.paragraphs)
     if size > options.max_characters:
         raise LimitExceeded(f"{doc.path}: {size:,} characters exceeds the limit of {options.max_characters:,}")
-
-
-def diff_language(doc: Document) -> str | None:
-    """The language a document's blocks are lexed in for diffing: its own, if it is code."""
-    return doc.language if doc.format is DocumentFormat.CODE else None
-
-
-def is_program(doc: Document) -> bool:
-    """Code proper: a code document that is not markup source (Markdown, rST), which is prose."""
-    return doc.format is DocumentFormat.CODE and not is_markup(doc.language)
-
-
-def checks_prose(original: Document, derivative: Document) -> bool:
-    """Whether quotations and swapped names are checked: not when a side is a program."""
-    return not (is_program(original) or is_program(derivative))
-
-
-def _changes(group: Group, original: Document, derivative: Document, options: CompareOptions) -> Draft:
-    a_text = "\n".join(original.paragraphs[i].text for i in group.original)
-    b_text = "\n".join(derivative.paragraphs[j].text for j in group.derivative)
-    changes = piecewise_diff(
-        a_text,
-        b_text,
-        group.pieces or [Piece(0, len(a_text), 0, len(b_text))],
-        options,
-        diff_language(original),
-        diff_language(derivative),
-    )
-    if checks_prose(original, derivative):  # a program's shared tokens are no moved phrases
-        changes = mark_moved(changes)
-    return Draft(group, tuple(changes))
 
 
 def _block(draft: Draft, original: Document, derivative: Document) -> tuple[Block, BlockWords]:
@@ -192,14 +139,24 @@ def compare(
     options: CompareOptions = CompareOptions(),
     should_cancel: Callable[[], bool] = lambda: False,
     on_progress: Callable[[float], None] = lambda fraction: None,
+    *,
+    helped: bool = True,
 ) -> Comparison:
     """Align paragraphs, diff words inside each block, and check quotations.
 
     Raises LimitExceeded for inputs past the options' limits and Cancelled when should_cancel()
-    turns true; progress goes 0 → 1 through on_progress.
+    turns true; progress goes 0 → 1 through on_progress. `helped`: a big comparison may take a
+    second core (helper.py); a caller running comparisons side by side says False.
     """
-    with paused_collector():
-        return _compare(original, derivative, options, should_cancel, on_progress)
+    for doc in (original, derivative):
+        _check_limits(doc, options)
+    helper = Helper.start(original, derivative, options) if helped else None
+    try:
+        with paused_collector():
+            return _compare(original, derivative, options, should_cancel, on_progress, helper)
+    finally:
+        if helper is not None:
+            helper.close()
 
 
 def _compare(
@@ -208,10 +165,8 @@ def _compare(
     options: CompareOptions,
     should_cancel: Callable[[], bool],
     on_progress: Callable[[float], None],
+    helper: Helper | None,
 ) -> Comparison:
-    for doc in (original, derivative):
-        _check_limits(doc, options)
-
     def step() -> None:
         if should_cancel():
             raise Cancelled("comparison cancelled")
@@ -240,24 +195,30 @@ def _compare(
         on_progress=lambda fraction: on_progress(0.4 * fraction),
     )
     on_progress(0.4)
-    drafts: list[Draft] = []
-    total = max(1, len(alignment.groups))
-    unpaired: set[tuple[int, int]] = set()
-    for n, group in enumerate(alignment.groups):
+    groups = alignment.groups
+    split = split_at(groups, original, derivative) if helper is not None else len(groups)
+    if helper is not None:
+        helper.draft(groups[split:])
+
+    def on_group(n: int) -> None:
         if n % 64 == 0:
             step()
-            on_progress(0.4 + 0.5 * n / total)
-        draft = _changes(group, original, derivative, options)
-        if group.original and group.derivative and _share_no_word(draft.changes):
-            # The aligner saw shared n-grams (inside a web address, say), but the two sides have
-            # not one word in common: the pair would claim a rewrite where a reader sees two
-            # unrelated texts. Each stands alone instead.
-            unpaired.update((i, j) for i in group.original for j in group.derivative)
-            for alone in (Group(group.original, (), False), Group((), group.derivative, False)):
-                drafts.append(_changes(alone, original, derivative, options))
-            continue
-        drafts.append(draft)
-    drafts = numbered(drafts)
+            on_progress(0.4 + 0.5 * n / max(1, split))
+
+    found = drafts_of(groups[:split], original, derivative, options, on_group)
+    if split < len(groups):
+        helped = helper.drafts(step) if helper is not None else None
+        if helped is None:  # the helper could not: this process drafts its share too
+            helper = None
+            helped = drafts_of(groups[split:], original, derivative, options, lambda n: step())
+        found = Drafts(found.drafts + helped.drafts, found.unpaired | helped.unpaired)
+    links = [link for link in alignment.links if (link.original, link.derivative) not in found.unpaired]
+    partners: dict[int, list[int]] = {}
+    for link in links:
+        partners.setdefault(link.derivative, []).append(link.original)
+    if prose and helper is not None:
+        helper.check_quotes(partners)  # while the blocks are judged here
+    drafts = numbered(found.drafts)
     if prose:
         texts = ([p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs])
         drafts = across(drafts, alignment.crossings, *texts)
@@ -265,12 +226,14 @@ def _compare(
     blocks = [block for block, _ in finished]
     block_words = [tally for _, tally in finished]
     frozen_blocks = tuple(blocks)
-    links = [link for link in alignment.links if (link.original, link.derivative) not in unpaired]
-    partners: dict[int, list[int]] = {}
-    for link in links:
-        partners.setdefault(link.derivative, []).append(link.original)
     step()
-    found_quotes = quotes.check(original.paragraphs, derivative.paragraphs, partners) if prose else ()
+    facts = changed_facts(frozen_blocks) if prose else ()
+    found_quotes: tuple[Quote, ...] = ()
+    if prose:
+        from_helper = helper.quotes(step) if helper is not None else None
+        found_quotes = (
+            quotes.check(original.paragraphs, derivative.paragraphs, partners) if from_helper is None else from_helper
+        )
     stats = _stats(frozen_blocks, block_words, original, derivative, options.granularity)
     similarity = stats.words_equal / stats.words_original if stats.words_original else 1.0
     on_progress(1.0)
@@ -282,8 +245,8 @@ def _compare(
         quotes=found_quotes,
         stats=stats,
         links=tuple((link.original, link.derivative) for link in links),
-        changed_facts=changed_facts(frozen_blocks) if prose else (),
+        changed_facts=facts,
     )
 
 
-__all__ = ["Cancelled", "CompareError", "LimitExceeded", "checks_prose", "compare", "diff_language", "is_program"]
+__all__ = ["Cancelled", "CompareError", "LimitExceeded", "checks_prose", "compare"]

@@ -82,7 +82,7 @@ def _serve(conn: Connection) -> None:
     """The child: compare what comes, send back progress, then the comparison in pieces."""
     original, derivative, options = conn.recv()
     try:
-        result = compare(original, derivative, options, on_progress=lambda f: conn.send(("progress", f)))
+        result = compare(original, derivative, options, on_progress=lambda f: conn.send(("progress", f)), helped=False)
     except CompareError as error:
         conn.send(("error", (type(error).__name__, str(error))))
         return

@@ -35,6 +35,7 @@ MAX_SEED_OCCURRENCES = 32
 # Growing phrases from their seeds may take this many word comparisons per changed word.
 WORK_PER_WORD = 32
 
+
 def word_key(word: str) -> str:
     """What words of a moved phrase are compared by: case and typography set aside."""
     return folded(word)
@@ -124,16 +125,15 @@ def _words(changes: Sequence[Change], op: ChangeOp, hunks: Sequence[int], shared
     return out
 
 
-def _trigrams(changes: Sequence[Change], op: ChangeOp) -> set[tuple[str, str, str]]:
+def _side_keys(changes: Sequence[Change], op: ChangeOp) -> list[str]:
+    """The keys of the words of a side's unmoved `op` changes, in order."""
     # Joined with spaces, so trigrams across two changes count too: a superset is safe here.
     text = " ".join(c.text for c in changes if c.op is op and c.moved is None)
-    keys = list(map(word_key, WORD_RE.findall(text)))
+    return list(map(word_key, WORD_RE.findall(text)))
+
+
+def _trigrams(keys: list[str]) -> set[tuple[str, str, str]]:
     return set(zip(keys, keys[1:], keys[2:], strict=False))
-
-
-def _keys(changes: Sequence[Change], op: ChangeOp) -> set[str]:
-    text = " ".join(c.text for c in changes if c.op is op and c.moved is None)
-    return set(map(word_key, set(WORD_RE.findall(text))))
 
 
 def _shared(removed_in: Sequence[Change], added_in: Sequence[Change]) -> set[str]:
@@ -141,10 +141,14 @@ def _shared(removed_in: Sequence[Change], added_in: Sequence[Change]) -> set[str
     fewer than MIN_MOVED_WORDS of them, or no word trigram the two share (a phrase of three words
     or more is one). Most blocks leave at the trigram test, before any word is placed."""
     # The trigram test first: it alone sends most blocks away.
-    removed = _trigrams(removed_in, ChangeOp.DELETE)
-    if not removed or removed.isdisjoint(_trigrams(added_in, ChangeOp.INSERT)):
+    removed_keys = _side_keys(removed_in, ChangeOp.DELETE)
+    removed = _trigrams(removed_keys)
+    if not removed:
         return set()
-    shared = _keys(removed_in, ChangeOp.DELETE) & _keys(added_in, ChangeOp.INSERT)
+    added_keys = _side_keys(added_in, ChangeOp.INSERT)
+    if removed.isdisjoint(_trigrams(added_keys)):
+        return set()
+    shared = set(removed_keys).intersection(added_keys)
     return shared if len(shared) >= MIN_MOVED_WORDS else set()
 
 

@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import cast
 
 from cydifflib import SequenceMatcher  # difflib's, compiled: the same matches, several times faster
 
@@ -86,17 +87,36 @@ def _pieces(text: str) -> list[list[str]]:
 class _Words:
     """A paragraph's normalised words and where each sits in its text."""
 
-    __slots__ = ("norms", "starts", "ends", "_positions")
+    __slots__ = ("norms", "_text", "_starts", "_ends", "_positions")
 
     def __init__(self, text: str) -> None:
-        found = list(_WORD.finditer(text))
-        self.starts = [m.start() for m in found]
-        self.ends = [m.end() for m in found]
-        # Folding the whole text at once is fast; word by word only if that split the words differently.
+        self._text = text
+        # Folding the whole text at once is fast; word by word only if that split the words
+        # differently (ASCII folds letter for letter: the same words).
         self.norms = _norms(text)
-        if len(self.norms) != len(found):
-            self.norms = [(_norms(m.group()) or [m.group()])[0] for m in found]
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        if not text.isascii() and len(self.norms) != len(_WORD.findall(text)):
+            self.norms = [(_norms(m.group()) or [m.group()])[0] for m in _WORD.finditer(text)]
         self._positions: dict[str, list[int]] | None = None
+
+    def _locate(self) -> None:
+        # Only for the paragraphs a quotation is placed in: most are only searched by their words.
+        if self._starts is None:
+            found = list(_WORD.finditer(self._text))
+            self._starts, self._ends = [m.start() for m in found], [m.end() for m in found]
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each word starts."""
+        self._locate()
+        return cast(list[int], self._starts)
+
+    @property
+    def ends(self) -> list[int]:
+        """Where each word ends."""
+        self._locate()
+        return self._ends
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -248,6 +268,7 @@ class _Original:
         self._paragraph_of: list[int] = []  # the paragraph of each word in _flat
         self._positions: dict[str, list[int]] | None = None
         self._quoted: dict[str, list[_OriginalQuote]] | None = None
+        self._holders: dict[str, list[int]] = {}  # word → the paragraphs it occurs in
 
     def words(self, paragraph: int) -> _Words:
         found = self._words.get(paragraph)
@@ -287,11 +308,13 @@ class _Original:
 
     def find_anywhere(self, pieces: list[list[str]]) -> _Source | None:
         """find_in over the whole original, visiting only paragraphs where its rarest piece is."""
-        self._index()
-        piece, occurrences = min(((piece, self._occurrences(piece)) for piece in pieces), key=lambda p: len(p[1]))
+        index = self._index()
+        # The piece whose rarest word is rarest: counted first, its positions listed only then
+        # (a piece of common words would list tens of thousands for nothing).
+        piece = min(pieces, key=lambda piece: min(len(index.get(word, ())) for word in piece))
         size, flat = len(piece), self._flat
         checked: set[int] = set()
-        for position in occurrences[:MAX_OCCURRENCES]:
+        for position in self._occurrences(piece):
             if flat[position : position + size] != piece:
                 continue  # the rarest word is there, the piece is not
             paragraph = self._paragraph_of[position]
@@ -322,10 +345,12 @@ class _Original:
         return self._positions
 
     def _occurrences(self, piece: list[str]) -> list[int]:
-        """Global positions where the piece may start: those of its rarest word, shifted."""
+        """Global positions where the piece may start (the first MAX_OCCURRENCES): those of its
+        rarest word, shifted."""
         index = self._index()
         rarest = min(range(len(piece)), key=lambda k: len(index.get(piece[k], ())))
-        return [p - rarest for p in index.get(piece[rarest], []) if p >= rarest]
+        places = index.get(piece[rarest], [])
+        return [p - rarest for p in places[: MAX_OCCURRENCES + rarest] if p >= rarest][:MAX_OCCURRENCES]
 
     # -- approximate matches ------------------------------------------------------------------
 
@@ -372,8 +397,16 @@ class _Original:
             places = index.get(word, [])
             if len(places) > COMMON_WORD and (rank >= 3 or len(places) > MAX_OCCURRENCES):
                 break
-            votes.update(set(map(self._paragraph_of.__getitem__, places)))
+            votes.update(self._paragraphs_with(word, places))
         return [paragraph for paragraph, _ in votes.most_common(GLOBAL_CANDIDATES)]
+
+    def _paragraphs_with(self, word: str, places: list[int]) -> list[int]:
+        """The paragraphs a word occurs in, each once: kept, as quotations ask again for the
+        same plain words (a quotation of common words votes with them)."""
+        found = self._holders.get(word)
+        if found is None:
+            found = self._holders[word] = list(set(map(self._paragraph_of.__getitem__, places)))
+        return found
 
     def quotes_like(self, paragraphs: list[int], needle: list[str]) -> list[_OriginalQuote]:
         """The quotations of these paragraphs worth comparing with the needle: all of them when

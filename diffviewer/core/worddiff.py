@@ -296,7 +296,9 @@ def _diff(
     if typography_shown:
         return _merged(ordered)
     # Runs joined first: a replacement may come as several removals, then several additions.
-    return _merged(_absorb_typography(list(_merged(ordered))))
+    joined = list(_merged(ordered))
+    absorbed = _absorb_typography(joined)
+    return _merged(absorbed) if len(absorbed) < len(joined) else tuple(absorbed)
 
 
 def _absorb_typography(changes: list[Change]) -> list[Change]:

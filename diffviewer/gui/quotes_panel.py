@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QHelpEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from diffviewer.core.compare import checks_prose
+from diffviewer.core.drafting import checks_prose
 from diffviewer.core.model import Comparison, Quote, QuoteStatus
 from diffviewer.gui.colors import quote_colour
 from diffviewer.gui.labels import quote_status_name, quoted

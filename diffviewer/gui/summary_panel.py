@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from diffviewer.core.compare import checks_prose
+from diffviewer.core.drafting import checks_prose
 from diffviewer.core.model import BlockKind, Comparison, Treatment
 from diffviewer.gui.colors import scheme_for
 from diffviewer.gui.labels import fact_kind_name, paragraphs_line, quoted, words_line

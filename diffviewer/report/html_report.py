@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from diffviewer import __version__
-from diffviewer.core.compare import checks_prose
+from diffviewer.core.drafting import checks_prose
 from diffviewer.core.model import Block, Change, ChangeOp, Comparison, Document, DocumentFormat, QuoteStatus
 from diffviewer.core.moved import is_replacement
 from diffviewer.core.syntax import STYLE_FOR_THEME, ClassSpan, SyntaxTheme, class_spans

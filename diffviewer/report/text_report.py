@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from diffviewer.core.compare import checks_prose
+from diffviewer.core.drafting import checks_prose
 from diffviewer.core.model import BlockKind, Change, ChangeOp, Comparison, Document, QuoteStatus
 from diffviewer.core.tally import word_tally
 from diffviewer.report.vocabulary import FACT_KIND, KIND, QUOTE_STATUS, TREATMENT, quoted

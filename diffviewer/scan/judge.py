@@ -144,7 +144,7 @@ def _quotes(comparison: Comparison) -> QuoteCounts:
 def judge(original: Document, task: JudgeTask, weights: TermWeights, options: CompareOptions) -> Judged:
     try:
         derivative = load(task.path)
-        comparison = compare(original, derivative, options)
+        comparison = compare(original, derivative, options, helped=False)  # candidates fill the cores
     except (LoadError, CompareError) as error:
         reason = error.reason if isinstance(error, LoadError) else str(error)
         return Judged(task.path, task.candidate_score, error=reason)

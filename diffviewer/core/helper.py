@@ -1,0 +1,184 @@
+"""A second core for one big comparison: a helper process drafts half its blocks and checks its
+quotations, while this process drafts the other half and judges the blocks.
+
+Python runs one thread at a time, so a comparison alone used one of the machine's cores. After
+the alignment its work splits cleanly: each group's word diff stands alone, and the quotation
+check needs only the links. The helper is started with the comparison (its start-up overlaps the
+alignment), is given the documents at once and the groups when they are known, and sends its
+drafts back packed (packing.py: a book's half in a few tenths of a second, where pickling the
+objects one by one took seconds). The results are the same as one process's: the same functions
+on the same inputs, only elsewhere.
+
+A helper is a help, never a condition: if it cannot start, fails or ends, this process does its
+share itself. Small comparisons (below HELPED_MIN_CHARACTERS) and comparisons that already run
+beside others (a batch, the window's derivatives, a scan) do without one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from diffviewer.core.align import Group
+from diffviewer.core.collector import paused_collector
+from diffviewer.core.crossing import Draft
+from diffviewer.core.drafting import Drafts, drafts_of
+from diffviewer.core.model import CompareOptions, Document, Quote
+from diffviewer.core.packing import PackedChanges, pack_changes, unpack_changes
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+# Below this much text (both documents) a comparison takes about a second: less than starting a
+# process and sending it the documents saves.
+HELPED_MIN_CHARACTERS = 1_000_000
+# Of the groups' text, the share the helper drafts. This process also judges every block and
+# finds the changed facts meanwhile, the helper checks the quotations: about even.
+HELPER_SHARE = 0.5
+POLL_SECONDS = 0.05  # how often a cancel is looked for while waiting on the helper
+
+
+class Helper:
+    """The helper process of one comparison, asked for drafts and quotations in turn."""
+
+    def __init__(self, process: BaseProcess, conn: Connection) -> None:
+        self._process = process
+        self._conn = conn
+
+    @staticmethod
+    def start(original: Document, derivative: Document, options: CompareOptions) -> Helper | None:
+        """A helper with the two documents, or None where one would not pay (or cannot start)."""
+        if (os.cpu_count() or 1) < 2 or original.characters + derivative.characters < HELPED_MIN_CHARACTERS:
+            return None
+        import multiprocessing  # (only when used: small comparisons and the window's start do without)
+
+        method = _start_method()
+        if method is None or multiprocessing.current_process().daemon:  # a pool's worker has no children
+            return None
+        try:
+            context = multiprocessing.get_context("fork") if method == "fork" else multiprocessing.get_context("spawn")
+            here, there = context.Pipe()
+            process = context.Process(
+                target=_serve, args=(there, original, derivative, options), daemon=True, name="diffviewer-helper"
+            )
+            process.start()
+            there.close()
+        except (OSError, RuntimeError, ValueError):  # no processes here (a sandbox, a frozen oddity)
+            return None
+        return Helper(process, here)
+
+    def draft(self, groups: Sequence[Group]) -> None:
+        self._send("draft", list(groups))
+
+    def drafts(self, step: Callable[[], None]) -> Drafts | None:
+        """The drafts asked for, or None if the helper could not give them."""
+        reply = self._receive(step)
+        if reply is None:
+            return None
+        packed, unpaired = reply
+        with paused_collector():
+            return Drafts([Draft(group, unpack_changes(changes)) for group, changes in packed], unpaired)
+
+    def check_quotes(self, partners: dict[int, list[int]]) -> None:
+        self._send("quotes", partners)
+
+    def quotes(self, step: Callable[[], None]) -> tuple[Quote, ...] | None:
+        """The quotations asked for, or None if the helper could not give them."""
+        reply = self._receive(step)
+        return None if reply is None else tuple(reply)
+
+    def close(self) -> None:
+        self._conn.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join(timeout=5)
+
+    def _send(self, kind: str, payload: Any) -> None:
+        with contextlib.suppress(OSError, ValueError):  # it ended: _receive will say so
+            self._conn.send((kind, payload))
+
+    def _receive(self, step: Callable[[], None]) -> Any:
+        """The reply to the last request, or None if it failed; `step` may raise Cancelled."""
+        while True:
+            step()
+            try:
+                if self._conn.poll(POLL_SECONDS):
+                    kind, payload = self._conn.recv()
+                    return payload if kind == "done" else None
+            except (EOFError, OSError, ValueError):
+                return None
+            if not self._process.is_alive():
+                return None
+
+
+_main_is_guarded = False
+
+
+def declare_main_guarded() -> None:
+    """Said by an entry point whose main module starts nothing when imported (the application's
+    own, a benchmark's): a helper may then be spawned, which imports that module again."""
+    global _main_is_guarded
+    _main_is_guarded = True
+
+
+def _start_method() -> str | None:
+    """How a helper can start here, if it can.
+
+    Forked where that is safe (Linux, one thread, and that the main one): nothing to import or to
+    send. Otherwise spawned, which runs the main module again in the child: only where that
+    module is declared guarded (declare_main_guarded) or is a frozen bundle's. A user's script
+    calling compare() from a thread might not be, and goes without a helper.
+    """
+    # (Qt's threads are not Python's to count: the window compares off its main thread.)
+    alone = threading.active_count() == 1 and threading.current_thread() is threading.main_thread()
+    if sys.platform.startswith("linux") and alone:
+        return "fork"
+    if _main_is_guarded or getattr(sys, "frozen", False):
+        return "spawn"
+    return None
+
+
+def _serve(conn: Connection, original: Document, derivative: Document, options: CompareOptions) -> None:
+    """The helper: drafts and quotations as asked, until the comparison ends."""
+    from diffviewer.core import quotes
+
+    while True:
+        try:
+            kind, payload = conn.recv()
+        except EOFError:
+            return
+        try:
+            with paused_collector():
+                if kind == "draft":
+                    found = drafts_of(payload, original, derivative, options)
+                    packed: list[tuple[Group, PackedChanges]] = [
+                        (d.group, pack_changes(d.changes)) for d in found.drafts
+                    ]
+                    conn.send(("done", (packed, found.unpaired)))
+                elif kind == "quotes":
+                    conn.send(("done", quotes.check(original.paragraphs, derivative.paragraphs, payload)))
+        except Exception as error:  # the caller does this share itself; the error is its to meet
+            conn.send(("failed", f"{type(error).__name__}: {error}"))
+
+
+def split_at(groups: Sequence[Group], original: Document, derivative: Document) -> int:
+    """Where the helper's share of the groups starts: the last HELPER_SHARE of their text."""
+    sizes = [
+        sum(len(original.paragraphs[i].text) for i in g.original)
+        + sum(len(derivative.paragraphs[j].text) for j in g.derivative)
+        for g in groups
+    ]
+    wanted, done = (1 - HELPER_SHARE) * sum(sizes), 0
+    for n, size in enumerate(sizes):
+        if done >= wanted:
+            return n
+        done += size
+    return len(groups)
+
+
+__all__ = ["HELPED_MIN_CHARACTERS", "Helper", "declare_main_guarded", "split_at"]

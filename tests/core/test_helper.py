@@ -1,0 +1,160 @@
+"""A big comparison's helper process: the same comparison as one process makes, whatever befalls it."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from diffviewer.core import helper
+from diffviewer.core.align import Group
+from diffviewer.core.compare import Cancelled, compare
+from diffviewer.core.model import CompareOptions, Comparison, Document
+from diffviewer.formats import load
+from tests.conftest import REPO, SAMPLES
+
+# A real rewording (King James and Basic English), long enough to split in two.
+PAIR = REPO.parent / "shared" / "corpus" / "dev" / "bible_kjv_bbe" / "1kings_009"
+
+
+REPLIES: list[tuple[str, bool]] = []  # what each helper answered: (what, whether it did)
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[helper.Helper]]:
+    """Every comparison is helped, however small; the helpers started are listed."""
+    monkeypatch.setattr(helper, "HELPED_MIN_CHARACTERS", 0)
+    found: list[helper.Helper] = []
+    start = helper.Helper.start
+
+    def recording(*args: Any) -> helper.Helper | None:
+        made = start(*args)
+        if made is not None:
+            found.append(made)
+        return made
+
+    monkeypatch.setattr(helper.Helper, "start", staticmethod(recording))
+    drafts, quotes = helper.Helper.drafts, helper.Helper.quotes
+
+    def recorded_drafts(self: helper.Helper, step: Any) -> Any:
+        REPLIES.append(("drafts", (reply := drafts(self, step)) is not None))
+        return reply
+
+    def recorded_quotes(self: helper.Helper, step: Any) -> Any:
+        REPLIES.append(("quotes", (reply := quotes(self, step)) is not None))
+        return reply
+
+    monkeypatch.setattr(helper.Helper, "drafts", recorded_drafts)
+    monkeypatch.setattr(helper.Helper, "quotes", recorded_quotes)
+    REPLIES.clear()
+    yield found
+    assert not multiprocessing.active_children()  # every helper ended with its comparison
+
+
+def _pair() -> tuple[Document, Document]:
+    return load(PAIR / "original.txt"), load(PAIR / "derivative.txt")
+
+
+def _alone(original: Document, derivative: Document) -> Comparison:
+    return compare(original, derivative, helped=False)
+
+
+def test_a_helped_comparison_is_the_one_made_alone(started: list[helper.Helper]) -> None:
+    for original, derivative in (_pair(), (load(SAMPLES / "original.txt"), load(SAMPLES / "forum-comment.txt"))):
+        progress: list[float] = []
+        helped = compare(original, derivative, on_progress=progress.append)
+        assert helped == _alone(original, derivative)
+        assert progress == sorted(progress) and progress[-1] == 1.0
+    assert len(started) == 2
+    assert REPLIES == [("drafts", True), ("quotes", True)] * 2
+    assert helped.quotes  # the forum comment quotes the original: the helper checked them
+
+
+def test_when_the_helper_fails_this_process_does_its_share(
+    started: list[helper.Helper], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any) -> None:
+        raise RuntimeError("broken in the helper")
+
+    monkeypatch.setattr(helper, "drafts_of", broken)  # the helper's drafts_of, not compare's
+    original, derivative = _pair()
+    assert compare(original, derivative) == _alone(original, derivative)
+    assert started and REPLIES == [("drafts", False)]  # and the quotations were checked here too
+
+
+def test_when_the_helper_dies_this_process_does_its_share(
+    started: list[helper.Helper], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(helper, "drafts_of", lambda *args: os._exit(3))
+    original, derivative = _pair()
+    assert compare(original, derivative) == _alone(original, derivative)
+    assert started and REPLIES == [("drafts", False)]
+
+
+def test_cancelling_while_helped_ends_the_helper(started: list[helper.Helper]) -> None:
+    original, derivative = _pair()
+    aligned = threading.Event()
+
+    def on_progress(fraction: float) -> None:
+        if fraction >= 0.4:
+            aligned.set()
+
+    with pytest.raises(Cancelled):
+        compare(original, derivative, should_cancel=aligned.is_set, on_progress=on_progress)
+    assert started
+
+
+def test_small_comparisons_and_side_by_side_ones_go_alone() -> None:
+    original, derivative = load(SAMPLES / "original.txt"), load(SAMPLES / "syndicated-rewrite.txt")
+    assert helper.Helper.start(original, derivative, CompareOptions()) is None  # far below the size
+    assert not multiprocessing.active_children()
+
+
+def test_the_helper_takes_the_last_half_of_the_text() -> None:
+    original, derivative = _pair()
+    groups = [Group((i,), (i,), False) for i in range(min(len(original.paragraphs), len(derivative.paragraphs)))]
+    split = helper.split_at(groups, original, derivative)
+    assert 0 < split < len(groups)
+    size = [
+        len(original.paragraphs[g.original[0]].text) + len(derivative.paragraphs[g.derivative[0]].text) for g in groups
+    ]
+    assert abs(sum(size[:split]) - sum(size[split:])) <= max(size) * 2
+
+
+def test_a_helper_forks_only_where_that_is_safe(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(helper, "_main_is_guarded", False)
+    assert helper._start_method() == "fork"  # pytest runs the tests on one thread
+    off_main: list[str | None] = []
+
+    def ask() -> None:
+        off_main.append(helper._start_method())
+
+    for declared in (False, True):
+        if declared:
+            helper.declare_main_guarded()  # as the application's entry points do
+        thread = threading.Thread(target=ask)
+        thread.start()
+        thread.join()
+    # Off the main thread (where the window compares): spawned, which runs the main module again,
+    # only once that module is declared guarded.
+    assert off_main == [None, "spawn"]
+    monkeypatch.setattr(helper, "_main_is_guarded", False)
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert helper._start_method() is None
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert helper._start_method() == "spawn"  # a bundle's entry point is guarded
+
+
+def test_the_entry_points_declare_their_main_module_guarded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from diffviewer import cli
+
+    monkeypatch.setattr(helper, "_main_is_guarded", False)
+    with pytest.raises(SystemExit):
+        cli.main(["compare", "--help"])
+    assert helper._main_is_guarded
