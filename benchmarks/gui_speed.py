@@ -10,7 +10,9 @@ Measures, with QElapsedTimer:
   to the comparison painted and scrollable;
 - the whole-book pairs of ../shared/corpus/books, the same way;
 - next/previous change, page scrolling, jumping to the end and switching inline / side by side:
-  the worst and median time per step, including the repaint.
+  the worst and median time per step, including the repaint;
+- one whole-book original against four book-sized derivatives, in tabs: until every comparison
+  is finished, beside the time of one of them alone.
 """
 
 from __future__ import annotations
@@ -80,8 +82,9 @@ def python_pair(size: int) -> tuple[str, str]:
     return "\n\n".join(functions), "\n\n".join(revised)
 
 
-def measure(window: MainWindow, label: str, original: Path, derivative: Path) -> None:
-    """From giving the files to the comparison painted, then navigation step by step."""
+def measure(window: MainWindow, label: str, original: Path, derivative: Path) -> float:
+    """From giving the files to the comparison painted, then navigation step by step: the time
+    to painted."""
     # Wait the way the application does (an idle event loop), noting the longest stall of it.
     loop = QEventLoop()
 
@@ -133,6 +136,74 @@ def measure(window: MainWindow, label: str, original: Path, derivative: Path) ->
     steps("jump to the end and back", lambda: bar.setValue(bar.maximum() if bar.value() == 0 else 0), 10)
     modes = iter([ViewMode.INLINE, ViewMode.SIDE_BY_SIDE] * 3)
     steps("switch inline / side by side", lambda: window.view.set_mode(next(modes)), 6)
+    return ready
+
+
+def derivatives_of(pair: Path, folder: Path) -> list[Path]:
+    """Four book-sized derivatives of one original, each a different kind of real rewording: the
+    pair's own revision, and deterministic edits of the original (every fifth paragraph dropped,
+    paragraphs split at their middle sentence, the revision's sections in another order)."""
+    original = (pair / "original.txt").read_text(encoding="utf-8").split("\n\n")
+    revision = (pair / "derivative.txt").read_text(encoding="utf-8").split("\n\n")
+    dropped = [p for n, p in enumerate(original) if n % 5 != 4]
+    split = [half for p in original for half in _halves(p)]
+    # Whole sections moved, as a revised edition reorders chapters: runs of 40 paragraphs.
+    sections = [revision[k : k + 40] for k in range(0, len(revision), 40)]
+    moved = [p for k in range(len(sections)) for p in sections[(k * 7) % len(sections)]]
+    found = []
+    for name, paragraphs in (("revision", revision), ("dropped", dropped), ("split", split), ("moved", moved)):
+        path = folder / f"{pair.name}-{name}.txt"
+        path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+        found.append(path)
+    return found
+
+
+def _halves(paragraph: str) -> list[str]:
+    sentences = paragraph.split(". ")
+    if len(sentences) < 2:
+        return [paragraph]
+    middle = len(sentences) // 2
+    return [". ".join(sentences[:middle]) + ".", ". ".join(sentences[middle:])]
+
+
+def measure_many(window: MainWindow, label: str, original: Path, derivatives: list[Path]) -> None:
+    """From giving one original and several derivatives to every comparison finished."""
+    loop = QEventLoop()
+    finished: dict[int, float] = {}
+    timer = QElapsedTimer()
+
+    def on_finished(index: int) -> None:
+        finished.setdefault(index, timer.elapsed() / 1000)
+        if len(finished) == len(derivatives):
+            loop.quit()
+
+    window.session.entry_finished.connect(on_finished)
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    stalls: list[tuple[float, float]] = []  # (when it ended, how long), over 100 ms
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        if gaps[-1] > 0.1:
+            stalls.append((timer.elapsed() / 1000, gaps[-1]))
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(tick)
+    heartbeat.start()
+    timer.start()
+    window.open_paths(original, *derivatives)
+    loop.exec()
+    heartbeat.stop()
+    window.session.entry_finished.disconnect(on_finished)
+    times = ", ".join(f"{finished[k]:.1f}" for k in sorted(finished))
+    print(f"{label}: every comparison finished after {max(finished.values()):.1f} s (per tab: {times} s)")
+    print(f"  longest the event loop was blocked meanwhile: {max(gaps, default=0.0) * 1000:.0f} ms")
+    if stalls:
+        print("  stalls over 100 ms: " + ", ".join(f"{ms * 1000:.0f} ms ending at {at:.1f} s" for at, ms in stalls))
 
 
 def main() -> int:
@@ -159,8 +230,14 @@ def main() -> int:
     app.processEvents()
     measure(window, f"{size_mb:g} MB pair", folder / "a.txt", folder / "b.txt")
     measure(window, f"{size_mb:g} MB Python pair", folder / "a.py", folder / "b.py")
-    for pair in sorted(p for p in BOOKS.iterdir() if (p / "original.txt").exists()) if BOOKS.is_dir() else []:
-        measure(window, f"whole book {pair.name}", pair / "original.txt", pair / "derivative.txt")
+    books = sorted(p for p in BOOKS.iterdir() if (p / "original.txt").exists()) if BOOKS.is_dir() else []
+    alone = [
+        measure(window, f"whole book {pair.name}", pair / "original.txt", pair / "derivative.txt") for pair in books
+    ]
+    if books:
+        label = f"{books[0].name}: one original, four book-sized derivatives"
+        measure_many(window, label, books[0] / "original.txt", derivatives_of(books[0], folder))
+        print(f"  (its revision alone, above: {alone[0]:.1f} s)")
     window.close()
     return 0
 

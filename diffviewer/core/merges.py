@@ -103,14 +103,26 @@ def grow(
             far += step
         return found
 
+    # offers_of(side, free, unit, k) as last worked out: it changes only when bead k grows or a
+    # unit within its reach (MAX_BEAD_UNITS) is taken. A book with its chapters moved has thousands
+    # of beads growing over dozens of rounds, each of which would otherwise walk every lone unit.
+    listed: dict[tuple[Side, int, int], list[_Offer]] = {}
+
+    def listed_offers(side: Side, free: set[int], unit: int, k: int) -> list[_Offer]:
+        found = listed.get((side, unit, k))
+        if found is None:
+            found = listed[side, unit, k] = offers_of(side, free, unit, k)
+        return found
+
     while True:
         on_step()
         offers = [
             offer
             for side, free, ends in ((Side.ORIGINAL, free_a, ends_a), (Side.DERIVATIVE, free_b, ends_b))
-            for unit in sorted(free)
+            # The lone units beside a bead's end, in order: the only ones with offers.
+            for unit in sorted({u for end in ends for u in (end - 1, end + 1) if u in free})
             for k in {ends.get(unit - 1, -1), ends.get(unit + 1, -1)} - {-1}
-            for offer in offers_of(side, free, unit, k)
+            for offer in listed_offers(side, free, unit, k)
         ]
         if not offers:
             break
@@ -120,6 +132,7 @@ def grow(
             # paragraph, by a bead that grows to reach it.
             offers = [o for o in offers if not o.crosses]
         touched: set[int] = set()
+        near_taken: dict[Side, set[int]] = {Side.ORIGINAL: set(), Side.DERIVATIVE: set()}
         for offer in offers:
             free, ends = (free_a, ends_a) if offer.side is Side.ORIGINAL else (free_b, ends_b)
             run = range(offer.start, offer.end)
@@ -127,6 +140,7 @@ def grow(
                 continue
             touched.add(offer.bead)
             free.difference_update(run)
+            near_taken[offer.side].update(range(offer.start - MAX_BEAD_UNITS, offer.end + MAX_BEAD_UNITS))
             sp = spans[offer.bead]
             start, end = (sp.a0, sp.a1) if offer.side is Side.ORIGINAL else (sp.b0, sp.b1)
             before = offer.end == start
@@ -140,6 +154,9 @@ def grow(
                 sp.b0, sp.b1 = start, end
         for k in touched:
             known.pop(k, None)
+        listed = {
+            key: found for key, found in listed.items() if key[2] not in touched and key[1] not in near_taken[key[0]]
+        }
     return [
         Bead(
             tuple(range(sp.a0, sp.a1)),

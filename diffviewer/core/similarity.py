@@ -77,13 +77,17 @@ class _FeatureCache:
         return found
 
     def of_text(self, text: str) -> Features:
-        words = set(_WORD_RE.findall(text.casefold()))
+        # In reading order, not as a set of strings (whose order changes from run to run with
+        # Python's string hashing): n-gram ids, and so the order in which a unit's set holds them
+        # and its weights are summed, are then the same in every run, and so is the alignment.
+        words = dict.fromkeys(_WORD_RE.findall(text.casefold()))
         self.words += len(words)
         if not words:
             return frozenset()
-        for word in words.difference(self._by_word):  # only new words cost Python-level work
+        by_word = self._by_word
+        for word in [word for word in words if word not in by_word]:  # only new words cost more
             self.of_word(word)
-        return frozenset().union(*map(self._by_word.__getitem__, words))
+        return frozenset().union(*map(by_word.__getitem__, words))
 
 
 def _featurised(cache: _FeatureCache, texts: Sequence[str], on_step: Callable[[], None]) -> list[Features]:
