@@ -235,11 +235,13 @@ class MainWindow(QMainWindow):
                     self.update_busy()
                     return
             else:
-                self.session.set_current(self.session.entries[self.session.add_derivatives(given)[0]])
+                added = self.session.add_derivatives(given)[0]  # compared with the original as it is now
+                self.session.set_current(self.session.entries[added])
                 self._refresh_tabs()
-                if not original_changed:
-                    self.update_busy()
-                    return
+                if original_changed:  # the other tabs compare with the new original too
+                    self.session.recompute([n for n in range(len(self.session.entries)) if n != added])
+                self.update_busy()
+                return
         self.start_comparison()
 
     def _replace_derivatives(self, paths: list[Path]) -> None:

@@ -186,7 +186,6 @@ class ComparisonSession(QObject):
             max_bytes,
             self.markup,
             self.view_mode,
-            among_others=len(self.entries) > 1,
         )
 
     def _start(self, index: int) -> None:

@@ -41,10 +41,6 @@ class CompareRequest:
     max_bytes: int
     markup: MarkupView = MarkupView.TEXT  # Markdown and rST read as prose or as source code
     view_mode: ViewMode = ViewMode.SIDE_BY_SIDE  # the rows to prepare for the window
-    # Whether other derivatives are compared beside this one: then each runs in a process of its
-    # own (threads would take turns on one core). A comparison alone stays in its thread: starting
-    # a process and sending the result back would cost more than they give.
-    among_others: bool = False
 
 
 class CompareSignals(QObject):
@@ -63,6 +59,31 @@ class CompareSignals(QObject):
 WORTH_A_PROCESS = 300_000
 
 
+class _Unfinished:
+    """How many comparisons this window's jobs have still to finish, waiting or running.
+
+    Beside others, a comparison runs in a process of its own (threads would take turns on one
+    core). The last one left, or one alone, stays in its thread, where a big one takes the second
+    core with a helper process (core/helper.py) and no result has to be sent back.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._count = 0
+
+    def add(self, change: int) -> None:
+        with self._lock:
+            self._count += change
+
+    @property
+    def count(self) -> int:
+        with self._lock:
+            return self._count
+
+
+UNFINISHED = _Unfinished()
+
+
 class CompareJob(QRunnable):
     def __init__(self, request: CompareRequest) -> None:
         super().__init__()
@@ -72,15 +93,34 @@ class CompareJob(QRunnable):
         self.loaded_original: Document | None = None
         self.preview: Preview | None = None  # what the panes show of the documents read, built here
         self.setAutoDelete(False)  # the window keeps a reference until the job reports back
+        # Counted from now (the session starts every job it makes) until run() ends or it is
+        # cancelled (a cancelled job soon stops, and a new one for the same tab replaces it).
+        self._counted = request.original is not None and request.derivative is not None
+        self._count_lock = threading.Lock()
+        if self._counted:
+            UNFINISHED.add(1)
 
     def cancel(self) -> None:
         self._cancel.set()
+        self._uncount()
+
+    def _uncount(self) -> None:
+        with self._count_lock:
+            if self._counted:
+                self._counted = False
+                UNFINISHED.add(-1)
 
     @property
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            self._uncount()
+
+    def _run(self) -> None:
         generation = self.request.generation
         signals = self.signals
         side = FailedSide.ORIGINAL
@@ -105,9 +145,10 @@ class CompareJob(QRunnable):
             prepared: PreparedRows | None = None
             if original is not None and derivative is not None:
                 # Several long comparisons run in processes of their own, so they use several cores
-                # (core/elsewhere.py).
+                # (core/elsewhere.py); the last one left runs here (see _Unfinished).
                 size = original.characters + derivative.characters
-                run = compare_elsewhere if self.request.among_others and size >= WORTH_A_PROCESS else compare
+                beside_others = UNFINISHED.count > 1
+                run = compare_elsewhere if beside_others and size >= WORTH_A_PROCESS else compare
                 result = run(
                     original,
                     derivative,

@@ -14,8 +14,8 @@ from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from diffviewer.core.compare import Cancelled
-from diffviewer.core.model import BlockKind, Comparison
+from diffviewer.core.compare import Cancelled, compare
+from diffviewer.core.model import BlockKind, CompareOptions, Comparison, Document
 from diffviewer.gui import pane_painting, worker
 from diffviewer.gui.app import demo_paths
 from diffviewer.gui.main_window import MainWindow
@@ -556,14 +556,20 @@ def test_comparisons_beside_others_run_in_processes_of_their_own(
 
     used: list[str] = []
     real = worker.compare_elsewhere
+    both_there = threading.Barrier(2, timeout=20)
 
     def elsewhere(*args: object, **kwargs: object) -> Comparison:
         used.append(threading.current_thread().name)
+        if len(window.session.entries) == 2:
+            # Neither finishes before the other has started: the last one left would run in its
+            # thread (test_the_last_comparison_left_runs_in_its_thread).
+            both_there.wait()
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(worker, "compare_elsewhere", elsewhere)
     monkeypatch.setattr(worker, "WORTH_A_PROCESS", 0)  # the samples are small: count them as long
     original = SAMPLES / "original.txt"
+    qtbot.waitUntil(lambda: worker.UNFINISHED.count == 0)  # earlier tests' jobs: still comparing
     # Alone, a comparison stays in its thread (a process would cost more than it gives)...
     compared(qtbot, window, lambda: window.open_paths(original, SAMPLES / "spun-copy.txt"))
     assert used == []
@@ -574,6 +580,61 @@ def test_comparisons_beside_others_run_in_processes_of_their_own(
     assert len(used) == 2 and threading.main_thread().name not in used
     for entry, path in zip(window.session.entries, derivatives, strict=True):
         assert entry.comparison == compare(load(original), load(path))
+
+
+def test_opening_a_pair_reads_and_compares_it_once(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diffviewer.gui import session
+    from tests.conftest import SAMPLES
+
+    started: list[Path | None] = []
+
+    class CountedJob(worker.CompareJob):
+        def __init__(self, request: worker.CompareRequest) -> None:
+            started.append(request.derivative)
+            super().__init__(request)
+
+    monkeypatch.setattr(session, "CompareJob", CountedJob)
+    compared(qtbot, window, lambda: window.open_paths(SAMPLES / "original.txt", SAMPLES / "spun-copy.txt"))
+    assert started == [SAMPLES / "spun-copy.txt"]  # a book was read and compared twice
+    started.clear()
+    window.add_derivatives([SAMPLES / "ai-rewrite.txt"])
+    qtbot.waitUntil(lambda: not window.is_busy, timeout=COMPARE_TIMEOUT_MS)
+    started.clear()
+    window.open_paths(SAMPLES / "syndicated-rewrite.txt")  # a new original: each tab once again
+    qtbot.waitUntil(lambda: not window.is_busy, timeout=COMPARE_TIMEOUT_MS)
+    assert sorted(map(str, started)) == sorted(map(str, [SAMPLES / "spun-copy.txt", SAMPLES / "ai-rewrite.txt"]))
+
+
+def test_the_last_comparison_left_runs_in_its_thread(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import SAMPLES
+
+    used: list[str] = []
+    monkeypatch.setattr(worker, "WORTH_A_PROCESS", 0)  # the samples are small: count them as long
+
+    def where(name: str) -> object:
+        def compare_there(original: Document, derivative: Document, options: CompareOptions, **_: object) -> object:
+            used.append(name)
+            return compare(original, derivative, options)
+
+        return compare_there
+
+    monkeypatch.setattr(worker, "compare_elsewhere", where("elsewhere"))
+    monkeypatch.setattr(worker, "compare", where("here"))
+    requests = [
+        worker.CompareRequest(n, SAMPLES / "original.txt", SAMPLES / name, CompareOptions(), 1 << 30)
+        for n, name in enumerate(("spun-copy.txt", "ai-rewrite.txt"))
+    ]
+    qtbot.waitUntil(lambda: worker.UNFINISHED.count == 0)  # earlier tests' jobs: still comparing
+    jobs = [worker.CompareJob(request) for request in requests]
+    assert worker.UNFINISHED.count == 2
+    finished: list[object] = []
+    for job in jobs:
+        job.signals.finished.connect(lambda generation, comparison, rows: finished.append(comparison))
+        job.run()  # one after the other: the first has the second still to come, the second is alone
+    assert used == ["elsewhere", "here"]
+    assert worker.UNFINISHED.count == 0 and len(finished) == 2
 
 
 def test_typography_is_equal_until_the_user_asks_to_see_it(
