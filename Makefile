@@ -4,6 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SAMPLES := resources/samples
 DIST   := build/dist/diffviewer
+# A whole book against its revision, from the corpus beside the repository (as CI has it).
+BOOK   := $(abspath $(CURDIR)/../shared/corpus/books/book_kjv_ylt)
 
 .PHONY: setup qt-libs demo test lint bench fuzz monkey screenshots translations bundle bundle-smoke clean
 
@@ -75,6 +77,9 @@ bundle-smoke: bundle
 		$(CURDIR)/tests/data/code/derivative.rst --format json | grep -q '"format": "text"'
 	cd /tmp && $(CURDIR)/$(DIST)/diffviewer-cli compare --markup source $(CURDIR)/tests/data/code/original.rst \
 		$(CURDIR)/tests/data/code/derivative.rst --format json | grep -q '"language": "rst"'
+	# A book-sized pair: the comparison takes a helper process (core/helper.py), in the bundle too.
+	cd /tmp && $(CURDIR)/$(DIST)/diffviewer-cli compare $(BOOK)/original.txt $(BOOK)/derivative.txt \
+		--format json | grep -q '"kind": "rewrite"'
 	# The derivative search, in the bundle's own processes: the samples all derive from the original.
 	cd /tmp && $(CURDIR)/$(DIST)/diffviewer-cli scan $(CURDIR)/$(SAMPLES)/original.txt $(CURDIR)/$(SAMPLES) \
 		--format json --quiet | grep -q '"path": ".*spun-copy.txt"'
