@@ -153,8 +153,21 @@ def _window_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def console_main() -> int:
+    """The `diffviewer` command, `python -m diffviewer` and the bundle's command line. Their main
+    modules start nothing when imported again, as a spawned helper process does (core/helper.py);
+    a script calling main() itself may not be so guarded."""
+    declare_main_guarded()
+    return main()
+
+
+def console_gui_main() -> int:
+    """The `diffviewer-gui` command and the bundled window (see console_main)."""
+    declare_main_guarded()
+    return gui_main()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    declare_main_guarded()  # a big comparison's helper process may import the main module again
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["compare"]:
         return _run_compare(_parser().parse_args(arguments))
@@ -174,7 +187,6 @@ def gui_main(
     markup: str | None = None,
 ) -> int:
     """The windowed entry point (also `diffviewer-gui`)."""
-    declare_main_guarded()
     if files is None:  # started as the gui script: take the command line as it is
         return main(sys.argv[1:])
     from diffviewer.gui.app import run  # Qt is imported only here

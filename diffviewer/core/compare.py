@@ -150,6 +150,10 @@ def compare(
     """
     for doc in (original, derivative):
         _check_limits(doc, options)
+    if not checks_prose(original, derivative):
+        # In a program a curly quote or a dash is another character, never typography.
+        options = dataclasses.replace(options, show_typography=True)
+    # Given the options as they are diffed by: the helper's drafts must be this process's.
     helper = Helper.start(original, derivative, options) if helped else None
     try:
         with paused_collector():
@@ -177,9 +181,6 @@ def _compare(
     # "name" or a "number" (the token diff already shows each), and blocks share identifiers,
     # never sentences. Markup source (Markdown, rST) is prose with its syntax visible: it keeps them.
     prose = checks_prose(original, derivative)
-    if not prose:
-        # In a program a curly quote or a dash is another character, never typography.
-        options = dataclasses.replace(options, show_typography=True)
     alignment: Alignment = align(
         # Similarity ignores case, punctuation and spacing anyway (n-grams of casefolded words),
         # so the texts go in as they are and sentence offsets stay offsets in the paragraphs;
@@ -197,7 +198,7 @@ def _compare(
     on_progress(0.4)
     groups = alignment.groups
     split = split_at(groups, original, derivative) if helper is not None else len(groups)
-    if helper is not None:
+    if helper is not None and split < len(groups):  # (one group may hold most of the text)
         helper.draft(groups[split:])
 
     def on_group(n: int) -> None:
@@ -207,11 +208,11 @@ def _compare(
 
     found = drafts_of(groups[:split], original, derivative, options, on_group)
     if split < len(groups):
-        helped = helper.drafts(step) if helper is not None else None
-        if helped is None:  # the helper could not: this process drafts its share too
+        theirs = helper.drafts(step) if helper is not None else None
+        if theirs is None:  # the helper could not: this process drafts its share too
             helper = None
-            helped = drafts_of(groups[split:], original, derivative, options, lambda n: step())
-        found = Drafts(found.drafts + helped.drafts, found.unpaired | helped.unpaired)
+            theirs = drafts_of(groups[split:], original, derivative, options, lambda n: step())
+        found = Drafts(found.drafts + theirs.drafts, found.unpaired | theirs.unpaired)
     links = [link for link in alignment.links if (link.original, link.derivative) not in found.unpaired]
     partners: dict[int, list[int]] = {}
     for link in links:

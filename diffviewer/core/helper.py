@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from diffviewer.core.align import Group
 from diffviewer.core.collector import paused_collector
@@ -43,6 +46,51 @@ HELPER_SHARE = 0.5
 POLL_SECONDS = 0.05  # how often a cancel is looked for while waiting on the helper
 
 
+class Task(StrEnum):
+    DRAFT = "draft"
+    QUOTES = "quotes"
+
+
+@dataclass(frozen=True, slots=True)
+class _Documents:
+    """What the helper is given first: all it works on."""
+
+    original: Document
+    derivative: Document
+    options: CompareOptions
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    task: Task
+    groups: tuple[Group, ...] = ()  # DRAFT: the groups to draft
+    partners: dict[int, list[int]] = field(default_factory=dict)  # QUOTES: the links, by derivative paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class _PackedDraft:
+    group: Group
+    changes: PackedChanges
+
+
+@dataclass(frozen=True, slots=True)
+class _Reply:
+    """The answer to one request: the task it answers, and its result or why there is none."""
+
+    task: Task
+    drafts: tuple[_PackedDraft, ...] = ()
+    unpaired: frozenset[tuple[int, int]] = frozenset()
+    quotes: tuple[Quote, ...] = ()
+    failed: str = ""
+
+
+def _cores() -> int:
+    """The cores this process may run on (an affinity mask or a container can allow fewer)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 class Helper:
     """The helper process of one comparison, asked for drafts and quotations in turn."""
 
@@ -53,7 +101,7 @@ class Helper:
     @staticmethod
     def start(original: Document, derivative: Document, options: CompareOptions) -> Helper | None:
         """A helper with the two documents, or None where one would not pay (or cannot start)."""
-        if (os.cpu_count() or 1) < 2 or original.characters + derivative.characters < HELPED_MIN_CHARACTERS:
+        if _cores() < 2 or original.characters + derivative.characters < HELPED_MIN_CHARACTERS:
             return None
         import multiprocessing  # (only when used: small comparisons and the window's start do without)
 
@@ -63,34 +111,38 @@ class Helper:
         try:
             context = multiprocessing.get_context("fork") if method == "fork" else multiprocessing.get_context("spawn")
             here, there = context.Pipe()
-            process = context.Process(
-                target=_serve, args=(there, original, derivative, options), daemon=True, name="diffviewer-helper"
-            )
+            # A forked child holds this end too: it closes it first, or it would never see the end
+            # of the pipe when this process dies.
+            inherited = here if method == "fork" else None
+            process = context.Process(target=_serve, args=(there, inherited), daemon=True, name="diffviewer-helper")
             process.start()
             there.close()
         except (OSError, RuntimeError, ValueError):  # no processes here (a sandbox, a frozen oddity)
             return None
-        return Helper(process, here)
+        helper = Helper(process, here)
+        # Sent, not given to the process: a spawned child is only starting meanwhile.
+        helper._send(_Documents(original, derivative, options))
+        return helper
 
     def draft(self, groups: Sequence[Group]) -> None:
-        self._send("draft", list(groups))
+        self._send(_Request(Task.DRAFT, groups=tuple(groups)))
 
     def drafts(self, step: Callable[[], None]) -> Drafts | None:
         """The drafts asked for, or None if the helper could not give them."""
-        reply = self._receive(step)
+        reply = self._receive(Task.DRAFT, step)
         if reply is None:
             return None
-        packed, unpaired = reply
         with paused_collector():
-            return Drafts([Draft(group, unpack_changes(changes)) for group, changes in packed], unpaired)
+            drafts = [Draft(d.group, unpack_changes(d.changes)) for d in reply.drafts]
+        return Drafts(drafts, set(reply.unpaired))
 
     def check_quotes(self, partners: dict[int, list[int]]) -> None:
-        self._send("quotes", partners)
+        self._send(_Request(Task.QUOTES, partners=partners))
 
     def quotes(self, step: Callable[[], None]) -> tuple[Quote, ...] | None:
         """The quotations asked for, or None if the helper could not give them."""
-        reply = self._receive(step)
-        return None if reply is None else tuple(reply)
+        reply = self._receive(Task.QUOTES, step)
+        return None if reply is None else reply.quotes
 
     def close(self) -> None:
         self._conn.close()
@@ -98,18 +150,19 @@ class Helper:
             self._process.terminate()
         self._process.join(timeout=5)
 
-    def _send(self, kind: str, payload: Any) -> None:
+    def _send(self, message: _Documents | _Request) -> None:
         with contextlib.suppress(OSError, ValueError):  # it ended: _receive will say so
-            self._conn.send((kind, payload))
+            self._conn.send(message)
 
-    def _receive(self, step: Callable[[], None]) -> Any:
-        """The reply to the last request, or None if it failed; `step` may raise Cancelled."""
+    def _receive(self, task: Task, step: Callable[[], None]) -> _Reply | None:
+        """The reply to the last request (of `task`), or None if it failed; `step` may raise Cancelled."""
         while True:
             step()
             try:
                 if self._conn.poll(POLL_SECONDS):
-                    kind, payload = self._conn.recv()
-                    return payload if kind == "done" else None
+                    reply = self._conn.recv()
+                    ok = isinstance(reply, _Reply) and reply.task is task and not reply.failed
+                    return reply if ok else None
             except (EOFError, OSError, ValueError):
                 return None
             if not self._process.is_alive():
@@ -143,27 +196,49 @@ def _start_method() -> str | None:
     return None
 
 
-def _serve(conn: Connection, original: Document, derivative: Document, options: CompareOptions) -> None:
-    """The helper: drafts and quotations as asked, until the comparison ends."""
+def _serve(conn: Connection, inherited: Connection | None) -> None:
+    """The helper: the documents, then drafts and quotations as asked, until the comparison ends
+    or the process that asked dies."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
     from diffviewer.core import quotes
 
+    if inherited is not None:
+        inherited.close()
+    # Ctrl-C reaches the whole process group: the comparison ends its helper itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    watched: list[Connection | int] = [conn] if parent is None else [conn, parent.sentinel]
+    given: _Documents | None = None
     while True:
+        if conn not in wait(watched):  # the comparison's process is gone
+            return
         try:
-            kind, payload = conn.recv()
+            message = conn.recv()
         except EOFError:
+            return
+        if isinstance(message, _Documents):
+            given = message
+            continue
+        if not isinstance(message, _Request) or given is None:
             return
         try:
             with paused_collector():
-                if kind == "draft":
-                    found = drafts_of(payload, original, derivative, options)
-                    packed: list[tuple[Group, PackedChanges]] = [
-                        (d.group, pack_changes(d.changes)) for d in found.drafts
-                    ]
-                    conn.send(("done", (packed, found.unpaired)))
-                elif kind == "quotes":
-                    conn.send(("done", quotes.check(original.paragraphs, derivative.paragraphs, payload)))
+                conn.send(_answer(message, given, quotes.check))
+        except (OSError, EOFError):
+            return
         except Exception as error:  # the caller does this share itself; the error is its to meet
-            conn.send(("failed", f"{type(error).__name__}: {error}"))
+            conn.send(_Reply(message.task, failed=f"{type(error).__name__}: {error}"))
+
+
+def _answer(request: _Request, given: _Documents, check_quotes: Callable[..., tuple[Quote, ...]]) -> _Reply:
+    original, derivative = given.original, given.derivative
+    if request.task is Task.QUOTES:
+        return _Reply(Task.QUOTES, quotes=check_quotes(original.paragraphs, derivative.paragraphs, request.partners))
+    found = drafts_of(request.groups, original, derivative, given.options)
+    packed = tuple(_PackedDraft(d.group, pack_changes(d.changes)) for d in found.drafts)
+    return _Reply(Task.DRAFT, drafts=packed, unpaired=frozenset(found.unpaired))
 
 
 def split_at(groups: Sequence[Group], original: Document, derivative: Document) -> int:
@@ -181,4 +256,4 @@ def split_at(groups: Sequence[Group], original: Document, derivative: Document) 
     return len(groups)
 
 
-__all__ = ["HELPED_MIN_CHARACTERS", "Helper", "declare_main_guarded", "split_at"]
+__all__ = ["HELPED_MIN_CHARACTERS", "Helper", "Task", "declare_main_guarded", "split_at"]

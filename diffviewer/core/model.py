@@ -164,7 +164,7 @@ class Block:
         from diffviewer.core.packing import pack_changes, unpack_block
 
         fields = (self.kind, self.original, self.derivative, self.similarity, self.treatment)
-        return unpack_block, (*fields, pack_changes(self.changes))
+        return unpack_block, (type(self), *fields, pack_changes(self.changes))
 
 
 @dataclass(frozen=True, slots=True)

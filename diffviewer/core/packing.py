@@ -74,6 +74,7 @@ def unpack_changes(packed: PackedChanges) -> tuple[Change, ...]:
 
 
 def unpack_block(
+    cls: type[Block],
     kind: BlockKind,
     original: tuple[int, ...],
     derivative: tuple[int, ...],
@@ -82,7 +83,7 @@ def unpack_block(
     changes: PackedChanges,
 ) -> Block:
     """A block as Block.__reduce__ packed it."""
-    return Block(kind, original, derivative, similarity, unpack_changes(changes), treatment)
+    return cls(kind, original, derivative, similarity, unpack_changes(changes), treatment)
 
 
 __all__ = ["PackedChanges", "pack_changes", "unpack_block", "unpack_changes"]

@@ -27,7 +27,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import cast
 
 from cydifflib import SequenceMatcher  # difflib's, compiled: the same matches, several times faster
 
@@ -94,39 +93,29 @@ class _Words:
         # Folding the whole text at once is fast; word by word only if that split the words
         # differently (ASCII folds letter for letter: the same words).
         self.norms = _norms(text)
-        self._starts: list[int] | None = None
-        self._ends: list[int] = []
         if not text.isascii() and len(self.norms) != len(_WORD.findall(text)):
             self.norms = [(_norms(m.group()) or [m.group()])[0] for m in _WORD.finditer(text)]
+        self._starts: list[int] | None = None  # where each word starts and ends: see _locate
+        self._ends: list[int] = []
         self._positions: dict[str, list[int]] | None = None
 
-    def _locate(self) -> None:
-        # Only for the paragraphs a quotation is placed in: most are only searched by their words.
+    def _locate(self) -> list[int]:
+        """Where each word starts (and, in _ends, ends): found only for the paragraphs a quotation
+        is placed in, as most are only searched by their words."""
         if self._starts is None:
             found = list(_WORD.finditer(self._text))
             self._starts, self._ends = [m.start() for m in found], [m.end() for m in found]
-
-    @property
-    def starts(self) -> list[int]:
-        """Where each word starts."""
-        self._locate()
-        return cast(list[int], self._starts)
-
-    @property
-    def ends(self) -> list[int]:
-        """Where each word ends."""
-        self._locate()
-        return self._ends
+        return self._starts
 
     def __len__(self) -> int:
         return len(self.norms)
 
     def span(self, first: int, stop: int) -> Span:
-        return Span(self.starts[first], self.ends[stop - 1])
+        return Span(self._locate()[first], self._ends[stop - 1])
 
     def within(self, span: Span) -> tuple[int, int]:
         """The range of words lying inside span."""
-        return bisect_left(self.starts, span.start), bisect_right(self.ends, span.end)
+        return bisect_left(self._locate(), span.start), bisect_right(self._ends, span.end)
 
     def positions(self) -> dict[str, list[int]]:
         """Where each word occurs: built only for long paragraphs, where scanning would be slow."""

@@ -37,7 +37,10 @@ def _encode(tokens: list[str], options: CompareOptions, letters: _Alphabet) -> s
     # keyed in Python; the join runs at C speed.
     alphabet, seen = letters.by_key, letters.by_token
     plain = not (options.ignore_case or options.ignore_punctuation or options.ignore_whitespace)
-    for token in set(tokens).difference(seen):
+    # New tokens in reading order (a set of strings iterates in an order that changes with each
+    # process's string hashing): where keys must share characters, the same ones share in the
+    # helper process as here.
+    for token in [token for token in dict.fromkeys(tokens) if token not in seen]:
         # ASCII needs no normalising unless the options ask for it: the key is the token itself.
         key = token if plain and token.isascii() else token_key(token, options)
         char = alphabet.get(key)

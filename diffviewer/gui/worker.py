@@ -60,7 +60,8 @@ WORTH_A_PROCESS = 300_000
 
 
 class _Unfinished:
-    """How many comparisons this window's jobs have still to finish, waiting or running.
+    """How many comparisons the jobs of this process (its windows) have still to finish, waiting or
+    running.
 
     Beside others, a comparison runs in a process of its own (threads would take turns on one
     core). The last one left, or one alone, stays in its thread, where a big one takes the second

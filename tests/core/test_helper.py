@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +19,7 @@ import pytest
 from diffviewer.core import helper
 from diffviewer.core.align import Group
 from diffviewer.core.compare import Cancelled, compare
-from diffviewer.core.model import CompareOptions, Comparison, Document
+from diffviewer.core.model import CompareOptions, Comparison, Document, Quote
 from diffviewer.formats import load
 from tests.conftest import REPO, SAMPLES
 
@@ -27,8 +32,10 @@ REPLIES: list[tuple[str, bool]] = []  # what each helper answered: (what, whethe
 
 @pytest.fixture
 def started(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[helper.Helper]]:
-    """Every comparison is helped, however small; the helpers started are listed."""
+    """Every comparison is helped, however small, by a forked helper (Qt's pool threads, once they
+    ran Python, count as threads and would rule the fork out); the helpers started are listed."""
     monkeypatch.setattr(helper, "HELPED_MIN_CHARACTERS", 0)
+    monkeypatch.setattr(helper, "_start_method", lambda: "fork")
     found: list[helper.Helper] = []
     start = helper.Helper.start
 
@@ -73,6 +80,53 @@ def test_a_helped_comparison_is_the_one_made_alone(started: list[helper.Helper])
     assert len(started) == 2
     assert REPLIES == [("drafts", True), ("quotes", True)] * 2
     assert helped.quotes  # the forum comment quotes the original: the helper checked them
+
+
+def test_a_spawned_helper_makes_the_same_comparison(
+    started: list[helper.Helper], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(helper, "_start_method", lambda: "spawn")  # the window's way, and Windows' and macOS'
+    original, derivative = _pair()
+    assert compare(original, derivative) == _alone(original, derivative)
+    assert len(started) == 1 and REPLIES == [("drafts", True), ("quotes", True)]
+
+
+def test_a_group_holding_most_of_the_text_is_drafted_here(started: list[helper.Helper]) -> None:
+    # The original in paragraphs, the derivative the same text as one: one group holds it all,
+    # the helper has no drafts to make, and its only reply is the quotations'.
+    original = load(SAMPLES / "original.txt")
+    derivative = replace(
+        original, paragraphs=(replace(original.paragraphs[0], text=" ".join(p.text for p in original.paragraphs)),)
+    )
+    helped = compare(original, derivative)
+    assert helped == _alone(original, derivative)
+    assert helped.quotes and all(isinstance(q, Quote) for q in helped.quotes)
+    assert REPLIES == [("quotes", True)]
+
+
+def test_a_helper_ends_when_the_comparison_s_process_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "killed.py"
+    script.write_text(
+        "import os, signal, sys\n"
+        "from diffviewer.core import helper\n"
+        "from diffviewer.core.model import CompareOptions\n"
+        "from diffviewer.formats import load\n"
+        "helper.HELPED_MIN_CHARACTERS = 0\n"
+        f"a = load({str(SAMPLES / 'original.txt')!r})\n"
+        "made = helper.Helper.start(a, a, CompareOptions())\n"
+        "print(made._process.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)  # no finally, no atexit: as the OOM killer does\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    pid = int(run.stdout.split()[0])
+    for _ in range(100):
+        if not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        pytest.fail("the helper outlived its comparison's process")
 
 
 def test_when_the_helper_fails_this_process_does_its_share(
@@ -156,5 +210,9 @@ def test_the_entry_points_declare_their_main_module_guarded(monkeypatch: pytest.
 
     monkeypatch.setattr(helper, "_main_is_guarded", False)
     with pytest.raises(SystemExit):
-        cli.main(["compare", "--help"])
+        cli.main(["compare", "--help"])  # a script calling main() may not be guarded
+    assert not helper._main_is_guarded
+    monkeypatch.setattr(sys, "argv", ["diffviewer", "compare", "--help"])
+    with pytest.raises(SystemExit):
+        cli.console_main()  # the command, `python -m diffviewer` and the bundle's launcher
     assert helper._main_is_guarded
