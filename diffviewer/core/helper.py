@@ -111,17 +111,21 @@ class Helper:
         try:
             context = multiprocessing.get_context("fork") if method == "fork" else multiprocessing.get_context("spawn")
             here, there = context.Pipe()
-            # A forked child holds this end too: it closes it first, or it would never see the end
-            # of the pipe when this process dies.
-            inherited = here if method == "fork" else None
-            process = context.Process(target=_serve, args=(there, inherited), daemon=True, name="diffviewer-helper")
+            # A forked child holds this end too (`inherited`): it closes it first, or it would
+            # never see the end of the pipe when this process dies.
+            forked = method == "fork"
+            given = _Documents(original, derivative, options)
+            # A forked child has the documents already; a spawned one is sent them once started
+            # (given to the process, they would be pickled and read before start() returned).
+            args = (there, here, given) if forked else (there, None, None)
+            process = context.Process(target=_serve, args=args, daemon=True, name="diffviewer-helper")
             process.start()
             there.close()
         except (OSError, RuntimeError, ValueError):  # no processes here (a sandbox, a frozen oddity)
             return None
         helper = Helper(process, here)
-        # Sent, not given to the process: a spawned child is only starting meanwhile.
-        helper._send(_Documents(original, derivative, options))
+        if not forked:
+            helper._send(given)
         return helper
 
     def draft(self, groups: Sequence[Group]) -> None:
@@ -196,7 +200,7 @@ def _start_method() -> str | None:
     return None
 
 
-def _serve(conn: Connection, inherited: Connection | None) -> None:
+def _serve(conn: Connection, inherited: Connection | None, given: _Documents | None) -> None:
     """The helper: the documents, then drafts and quotations as asked, until the comparison ends
     or the process that asked dies."""
     import multiprocessing
@@ -210,7 +214,6 @@ def _serve(conn: Connection, inherited: Connection | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     watched: list[Connection | int] = [conn] if parent is None else [conn, parent.sentinel]
-    given: _Documents | None = None
     while True:
         if conn not in wait(watched):  # the comparison's process is gone
             return
