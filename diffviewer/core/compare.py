@@ -153,9 +153,10 @@ def compare(
     if not checks_prose(original, derivative):
         # In a program a curly quote or a dash is another character, never typography.
         options = dataclasses.replace(options, show_typography=True)
-    # Given the options as they are diffed by: the helper's drafts must be this process's.
-    helper = Helper.start(original, derivative, options) if helped else None
+    helper: Helper | None = None
     try:
+        # Given the options as they are diffed by: the helper's drafts must be this process's.
+        helper = Helper.start(original, derivative, options) if helped else None
         with paused_collector():
             return _compare(original, derivative, options, should_cancel, on_progress, helper)
     finally:

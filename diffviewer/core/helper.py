@@ -21,7 +21,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -94,9 +94,12 @@ def _cores() -> int:
 class Helper:
     """The helper process of one comparison, asked for drafts and quotations in turn."""
 
-    def __init__(self, process: BaseProcess, conn: Connection) -> None:
+    def __init__(self, process: BaseProcess, conn: Connection, documents: _Documents | None) -> None:
         self._process = process
         self._conn = conn
+        # For a spawned helper: sent with the first request, when the child is sure to be reading
+        # (sent at once, 8 MB would wait on its start-up, and the alignment with them).
+        self._documents = documents
 
     @staticmethod
     def start(original: Document, derivative: Document, options: CompareOptions) -> Helper | None:
@@ -119,14 +122,12 @@ class Helper:
             # (given to the process, they would be pickled and read before start() returned).
             args = (there, here, given) if forked else (there, None, None)
             process = context.Process(target=_serve, args=args, daemon=True, name="diffviewer-helper")
-            process.start()
+            with _no_interrupt():
+                process.start()
             there.close()
         except (OSError, RuntimeError, ValueError):  # no processes here (a sandbox, a frozen oddity)
             return None
-        helper = Helper(process, here)
-        if not forked:
-            helper._send(given)
-        return helper
+        return Helper(process, here, None if forked else given)
 
     def draft(self, groups: Sequence[Group]) -> None:
         self._send(_Request(Task.DRAFT, groups=tuple(groups)))
@@ -154,8 +155,11 @@ class Helper:
             self._process.terminate()
         self._process.join(timeout=5)
 
-    def _send(self, message: _Documents | _Request) -> None:
+    def _send(self, message: _Request) -> None:
         with contextlib.suppress(OSError, ValueError):  # it ended: _receive will say so
+            if self._documents is not None:
+                self._conn.send(self._documents)
+                self._documents = None
             self._conn.send(message)
 
     def _receive(self, task: Task, step: Callable[[], None]) -> _Reply | None:
@@ -171,6 +175,25 @@ class Helper:
                 return None
             if not self._process.is_alive():
                 return None
+
+
+@contextlib.contextmanager
+def _no_interrupt() -> Iterator[None]:
+    """SIGINT held off while a child starts, until it ignores the signal itself (in _serve): a
+    Ctrl-C meanwhile is no traceback of its start-up. A forked child inherits the blocked mask;
+    a spawned one, which starts a new interpreter, inherits an ignored SIGINT, which Python then
+    leaves ignored (settable from the main thread only). The parent's handler comes back after."""
+    blocking = hasattr(signal, "pthread_sigmask")
+    previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if blocking else None
+    on_main = threading.current_thread() is threading.main_thread()
+    previous_handler = signal.signal(signal.SIGINT, signal.SIG_IGN) if on_main else None
+    try:
+        yield
+    finally:
+        if previous_handler is not None:
+            signal.signal(signal.SIGINT, previous_handler)
+        if previous_mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)
 
 
 _main_is_guarded = False
@@ -212,8 +235,13 @@ def _serve(conn: Connection, inherited: Connection | None, given: _Documents | N
         inherited.close()
     # Ctrl-C reaches the whole process group: the comparison ends its helper itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # (blocked while it started)
     parent = multiprocessing.parent_process()
     watched: list[Connection | int] = [conn] if parent is None else [conn, parent.sentinel]
+    if parent is not None:  # the comparison's process killed mid-request: no draft to finish
+        sentinel = parent.sentinel
+        threading.Thread(target=lambda: (wait([sentinel]), os._exit(0)), daemon=True).start()
     while True:
         if conn not in wait(watched):  # the comparison's process is gone
             return
