@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from diffviewer.core import quotes
 from diffviewer.core.align import Group
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.crossing import Draft
@@ -229,8 +230,6 @@ def _serve(conn: Connection, inherited: Connection | None, given: _Documents | N
     import multiprocessing
     from multiprocessing.connection import wait
 
-    from diffviewer.core import quotes
-
     if inherited is not None:
         inherited.close()
     # Ctrl-C reaches the whole process group: the comparison ends its helper itself.
@@ -238,13 +237,10 @@ def _serve(conn: Connection, inherited: Connection | None, given: _Documents | N
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # (blocked while it started)
     parent = multiprocessing.parent_process()
-    watched: list[Connection | int] = [conn] if parent is None else [conn, parent.sentinel]
-    if parent is not None:  # the comparison's process killed mid-request: no draft to finish
+    if parent is not None:  # the comparison's process killed, even mid-request: nothing to finish
         sentinel = parent.sentinel
         threading.Thread(target=lambda: (wait([sentinel]), os._exit(0)), daemon=True).start()
     while True:
-        if conn not in wait(watched):  # the comparison's process is gone
-            return
         try:
             message = conn.recv()
         except EOFError:
@@ -256,17 +252,17 @@ def _serve(conn: Connection, inherited: Connection | None, given: _Documents | N
             return
         try:
             with paused_collector():
-                conn.send(_answer(message, given, quotes.check))
+                conn.send(_answer(message, given))
         except (OSError, EOFError):
             return
         except Exception as error:  # the caller does this share itself; the error is its to meet
             conn.send(_Reply(message.task, failed=f"{type(error).__name__}: {error}"))
 
 
-def _answer(request: _Request, given: _Documents, check_quotes: Callable[..., tuple[Quote, ...]]) -> _Reply:
+def _answer(request: _Request, given: _Documents) -> _Reply:
     original, derivative = given.original, given.derivative
     if request.task is Task.QUOTES:
-        return _Reply(Task.QUOTES, quotes=check_quotes(original.paragraphs, derivative.paragraphs, request.partners))
+        return _Reply(Task.QUOTES, quotes=quotes.check(original.paragraphs, derivative.paragraphs, request.partners))
     found = drafts_of(request.groups, original, derivative, given.options)
     packed = tuple(_PackedDraft(d.group, pack_changes(d.changes)) for d in found.drafts)
     return _Reply(Task.DRAFT, drafts=packed, unpaired=frozenset(found.unpaired))
