@@ -184,8 +184,11 @@ def _mirror_groups(groups: Sequence[Group], n_original: int) -> tuple[Group, ...
 
 
 class _UnionFind:
+    """Paragraphs of both sides joined into blocks, each block knowing which sides it holds."""
+
     def __init__(self) -> None:
         self.parent: dict[tuple[Side, int], tuple[Side, int]] = {}
+        self._sides: dict[tuple[Side, int], frozenset[Side]] = {}  # of each root
 
     def find(self, x: tuple[Side, int]) -> tuple[Side, int]:
         self.parent.setdefault(x, x)
@@ -195,7 +198,18 @@ class _UnionFind:
         return x
 
     def union(self, a: tuple[Side, int], b: tuple[Side, int]) -> None:
-        self.parent[self.find(a)] = self.find(b)
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[root_a] = root_b
+            self._sides[root_b] = self.sides(root_b) | self._sides.pop(root_a, frozenset((root_a[0],)))
+
+    def sides(self, root: tuple[Side, int]) -> frozenset[Side]:
+        return self._sides.get(root, frozenset((root[0],)))
+
+    def would_tie_pairs(self, members: Sequence[tuple[Side, int]]) -> bool:
+        """Whether joining these paragraphs would join two blocks that each pair both sides already."""
+        roots = {self.find(member) for member in members}
+        return sum(1 for root in roots if len(self.sides(root)) == 2) > 1
 
 
 def _paragraphs(
@@ -212,13 +226,18 @@ def _paragraphs(
     best: dict[tuple[int, int], Link] = {}
     merging: list[Bead] = []
     crossings: list[Crossing] = []
-    for bead in beads:
+    # The blocks in order first: a move is judged against them.
+    for bead in sorted(beads, key=lambda bead: bead.moved):
         pas = {a_units[u].paragraph for u in bead.original}
         pbs = {b_units[u].paragraph for u in bead.derivative}
         if not bead.moved:
             kind = LinkKind.ORDERED
-        elif pas <= ordered_a and pbs <= ordered_b:
-            # Both paragraphs are aligned elsewhere: joining them would tie two distant blocks.
+        elif (pas <= ordered_a and pbs <= ordered_b) or uf.would_tie_pairs(
+            [*((Side.ORIGINAL, pa) for pa in pas), *((Side.DERIVATIVE, pb) for pb in pbs)]
+        ):
+            # Both paragraphs are aligned elsewhere, or belong to two blocks pairing text each
+            # (a sentence of a paragraph moved in two pieces): joining them would tie two
+            # distant blocks, and moved passages would chain into one block across the book.
             kind = LinkKind.CROSS
         else:  # a paragraph moved, whole or into another one
             kind = LinkKind.MOVED

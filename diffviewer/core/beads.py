@@ -14,7 +14,10 @@
    in a wide-open stretch it must be strong). So nothing pairs with what it merely resembles.
 3. Merges (merges.py): a lone unit joins a neighbouring bead when that raises the bead's gain or when most
    of it is found on the other side (a fragment of a sentence the other side says at length).
-4. Moves (merges.py): units left alone on both sides that match strongly out of order.
+4. Moves (merges.py): units left alone on both sides that match strongly out of order. Moves
+   that keep their order among units left alone on both sides (a section moved whole) go
+   through the same dynamic programme between them, so a moved passage is aligned as finely
+   as one in place, its weaker sentences included.
 """
 
 from __future__ import annotations
@@ -40,6 +43,10 @@ REFINE_ROUNDS = 3
 BAND_MARGIN = 2
 # Between anchors this far apart, the band follows the diagonal at this half-width.
 BAND_HALF_WIDTH = 20
+# Moves this close on both sides (units) are one passage moved whole, when chained (see _chained)...
+PASSAGE_GAP = 2 * BAND_HALF_WIDTH
+# ...and a move may follow any of the moves this far before it, the others strays in between.
+PASSAGE_LOOKBACK = 16
 # The pairing threshold: the chance-corrected Dice that this share of unrelated pairs stays under...
 UNRELATED_QUANTILE = 0.95
 THRESHOLD_SAMPLES = 4000
@@ -233,12 +240,19 @@ def _region_band(bounds: list[tuple[int, int]], n: int, m: int) -> tuple[list[in
 
 
 def _dp(
-    scorer: Scorer, first: int, lo: list[int], hi: list[int], needs: list[float], on_step: Callable[[], None]
+    scorer: Scorer,
+    first: int,
+    lo: list[int],
+    hi: list[int],
+    needs: list[float],
+    on_step: Callable[[], None],
+    free: tuple[set[int], set[int]] | None = None,
 ) -> list[Bead]:
     """The best monotone sequence of beads in a band, from state (first, lo[0]) to (last, hi[-1]).
 
     A state (p, q) has consumed p original and q derivative units; row p of the band is
-    lo[p - first]..hi[p - first]. See the module docstring for the gains.
+    lo[p - first]..hi[p - first]. See the module docstring for the gains. With `free`, only
+    those units (original, derivative) may go into a bead: the others are placed already.
     """
     threshold = scorer.threshold
     part = threshold  # each unit of a merged bead must be at least this like the other side
@@ -248,6 +262,16 @@ def _dp(
     def cell(i: int, j: int) -> Match:  # scorer.cell, its lookup inlined: the DP asks for millions
         found = cells.get((i, j))
         return compute(i, j) if found is None else found
+
+    if free is not None:
+        free_a, free_b = free
+        placed = Match(-math.inf, -math.inf)
+        unplaced = cell
+
+        # Every bead reads the cell of each of its units (see the merges below), so a placed
+        # unit in no cell is in no bead.
+        def cell(i: int, j: int) -> Match:
+            return unplaced(i, j) if i in free_a and j in free_b else placed
 
     a_units, b_units = scorer.sim.a_units, scorer.sim.b_units
     neg = -math.inf
@@ -430,5 +454,61 @@ def align_units(
     free_a = set(range(len(a_texts))).difference(*(b.original for b in beads))
     free_b = set(range(len(b_texts))).difference(*(b.derivative for b in beads))
     beads = grow(beads, scorer, free_a, free_b, on_step)
-    moved = moves(scorer, free_a, free_b, on_step)
+    moved = _moved_passages(scorer, moves(scorer, free_a, free_b, on_step), free_a, free_b, on_step)
     return beads + grow(moved, scorer, free_a, free_b, on_step)
+
+
+def _moved_passages(
+    scorer: Scorer, moved: list[Bead], free_a: set[int], free_b: set[int], on_step: Callable[[], None]
+) -> list[Bead]:
+    """Moves that follow one another closely on both sides (a passage moved whole, as a revised
+    edition reorders its chapters): the DP between them, as between anchors in place, pairs what
+    lies between, weaker sentences included. The beads it finds are moves too; units the earlier
+    stages placed stay where they are, and what the DP leaves alone stays free."""
+    n, m = len(scorer.sim.a), len(scorer.sim.b)
+    passages = _chained(sorted(moved, key=lambda bead: bead.original[0]))
+    regions = [
+        _Region(run[0].original[0], *_region_band([(b.original[0], b.derivative[0]) for b in run], n, m))
+        for run in passages
+    ]
+    _prefill(scorer, regions, m)
+    chained = {id(bead) for run in passages for bead in run}
+    found = [bead for bead in moved if id(bead) not in chained]
+    for run, region in zip(passages, regions, strict=True):
+        on_step()
+        for bead in run:  # the run's own moves are the DP's to place again
+            free_a.update(bead.original)
+            free_b.update(bead.derivative)
+        for bead in _dp(scorer, region.first, region.lo, region.hi, region.need, on_step, (free_a, free_b)):
+            free_a.difference_update(bead.original)
+            free_b.difference_update(bead.derivative)
+            found.append(Bead(bead.original, bead.derivative, bead.score, moved=True))
+    return found
+
+
+def _chained(moves: list[Bead]) -> list[list[Bead]]:
+    """The moves (sorted by original unit) that form passages: chains in which each move follows
+    the one before on both sides by at most PASSAGE_GAP units. Chaining as genome aligners do it
+    (minimap2): each move extends the longest chain among the PASSAGE_LOOKBACK moves before it,
+    so a stray move in between (a refrain found elsewhere) does not break the passage; then the
+    longest chains are taken first, each move in one."""
+    length = [1] * len(moves)
+    before = [-1] * len(moves)
+    for k, bead in enumerate(moves):
+        i, j = bead.original[0], bead.derivative[0]
+        for p in range(max(0, k - PASSAGE_LOOKBACK), k):
+            di, dj = i - moves[p].original[0], j - moves[p].derivative[0]
+            # (the earliest of equally long chains: the nearest predecessor on the diagonal wins ties)
+            if 0 < di <= PASSAGE_GAP and 0 < dj <= PASSAGE_GAP and length[p] + 1 >= length[k]:
+                length[k], before[k] = length[p] + 1, p
+    taken = [False] * len(moves)
+    chains = []
+    for k in sorted(range(len(moves)), key=lambda k: (-length[k], k)):
+        chain = []
+        while k >= 0 and not taken[k]:
+            taken[k] = True
+            chain.append(moves[k])
+            k = before[k]
+        if len(chain) > 1:
+            chains.append(chain[::-1])
+    return sorted(chains, key=lambda chain: chain[0].original[0])

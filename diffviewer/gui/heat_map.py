@@ -75,6 +75,9 @@ class HeatMap(QWidget):
         super().__init__(parent)
         self._columns: list[Column] = []
         self._cells: list[dict[int, _Cell]] = []
+        # Each comparison's cells, kept while it has a column: when one of several book-sized
+        # derivatives finishes, the others' columns are not worked out again.
+        self._cells_of: dict[int, tuple[Comparison, dict[int, _Cell]]] = {}
         self._paragraphs = 0
         self._current = -1
         self._row_height = MIN_ROW_HEIGHT
@@ -84,11 +87,17 @@ class HeatMap(QWidget):
     def set_columns(self, paragraphs: int, columns: list[Column], current: int) -> None:
         self._paragraphs = paragraphs
         self._columns = columns
-        self._cells = [_cells(c.comparison) if c.comparison is not None else {} for c in columns]
+        self._cells_of = {id(c.comparison): self._cells_for(c.comparison) for c in columns if c.comparison is not None}
+        self._cells = [self._cells_of[id(c.comparison)][1] if c.comparison is not None else {} for c in columns]
         self._current = current
         self._fit_rows()
         self.updateGeometry()
         self.update()
+
+    def _cells_for(self, comparison: Comparison) -> tuple[Comparison, dict[int, _Cell]]:
+        known = self._cells_of.get(id(comparison))
+        # (Keyed by identity: the cached comparison is held, so its id is not reused meanwhile.)
+        return known if known is not None and known[0] is comparison else (comparison, _cells(comparison))
 
     @property
     def column_count(self) -> int:

@@ -127,3 +127,30 @@ def heat_map_button():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_the_overview_reworks_only_the_column_whose_comparison_is_new(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A finished tab (or a closed one) never makes the other derivatives' columns work out their
+    cells again: on books that cost the window a stall at every tab that finished."""
+    from diffviewer.gui import heat_map as heat_map_module
+
+    open_all(qtbot, window, DERIVATIVES)
+    worked_out: list[Comparison] = []
+    cells_of = heat_map_module._cells
+    monkeypatch.setattr(heat_map_module, "_cells", lambda c: worked_out.append(c) or cells_of(c))
+    window.tabs.tabCloseRequested.emit(0)
+    assert worked_out == []
+    heat_map = window.heat_map
+    first = window.session.entries[0].comparison
+    assert first is not None and "ai-rewrite.txt" in heat_map.tooltip_at(heat_map.cell_rect(0, 7).center())
+    # The columns moved along: the first now tells the AI rewrite's treatment of the paragraph.
+    block = next(b for b in first.blocks if 7 in b.original)
+    assert heat_map.tooltip_at(heat_map.cell_rect(0, 7).center()).startswith(
+        f"¶8 in ai-rewrite.txt: {heat_map_module.treatment_name(block.treatment)}"
+    )
+    with qtbot.waitSignal(window.comparison_finished, timeout=COMPARE_TIMEOUT_MS):
+        window.add_derivatives([SAMPLES / "spun-copy.txt"])
+    qtbot.waitUntil(lambda: not window.is_busy, timeout=COMPARE_TIMEOUT_MS)
+    assert [Path(c.derivative.path).name for c in worked_out] == ["spun-copy.txt"]
