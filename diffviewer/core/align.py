@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from diffviewer.core.beads import Bead, align_units
+from diffviewer.core.beads import Bead, align_units, heaviest_chain
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.model import Piece, Side
 from diffviewer.core.sentences import Unit, split_units
@@ -334,22 +334,31 @@ def _pieces(
     a_of: dict[int, list[int]],
     b_of: dict[int, list[int]],
 ) -> tuple[Piece, ...]:
-    """Bead by bead, the stretches of the block's texts to diff; one piece if beads cross."""
+    """Bead by bead, the stretches of the block's texts to diff, never one quadratic whole: where
+    beads cross (text moved inside the block), those of the heaviest in-order chain (by text) are
+    the pieces, and the others' text falls between them, deleted on one side and inserted on
+    the other, where the moved pass finds it (core/moved.py)."""
     a_span = _offsets(a_paras, original, a_units, a_of)
     b_span = _offsets(b_paras, derivative, b_units, b_of)
     a_len = sum(len(original[p]) for p in a_paras) + max(0, len(a_paras) - 1)
     b_len = sum(len(derivative[p]) for p in b_paras) + max(0, len(b_paras) - 1)
-    whole = (Piece(0, a_len, 0, b_len),)
     if not a_paras or not b_paras:
-        return whole
-    beads = sorted(beads, key=lambda bead: bead.original[0])
+        return (Piece(0, a_len, 0, b_len),)
+    spans = sorted(
+        (
+            a_span[bead.original[0]][0],
+            a_span[bead.original[-1]][1],
+            b_span[bead.derivative[0]][0],
+            b_span[bead.derivative[-1]][1],
+        )
+        for bead in beads
+    )
+    if any(later[2] < earlier[3] for earlier, later in zip(spans, spans[1:], strict=False)):
+        kept = set(heaviest_chain([(a0, b0, (a1 - a0) + (b1 - b0) + 1.0) for a0, a1, b0, b1 in spans]))
+        spans = [span for span in spans if (span[0], span[2]) in kept]
     pieces: list[Piece] = []
     at_a = at_b = 0  # offsets in the block's texts reached so far
-    for bead in beads:
-        start_a, end_a = a_span[bead.original[0]][0], a_span[bead.original[-1]][1]
-        start_b, end_b = b_span[bead.derivative[0]][0], b_span[bead.derivative[-1]][1]
-        if start_a < at_a or start_b < at_b:
-            return whole  # beads out of order inside one block: diff it whole
+    for start_a, end_a, start_b, end_b in spans:
         if start_a > at_a:
             pieces.append(Piece(at_a, start_a, at_b, at_b))
         if start_b > at_b:

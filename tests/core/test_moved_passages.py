@@ -10,7 +10,10 @@ from pathlib import Path
 
 from diffviewer.core.align import Alignment, align
 from diffviewer.core.beads import PASSAGE_GAP, Bead, _chained
+from diffviewer.core.compare import compare
+from diffviewer.core.model import ChangeOp
 from tests.conftest import REPO
+from tests.core.helpers import doc
 
 BOOK = REPO.parent / "shared" / "corpus" / "books" / "book_kjv_ylt"
 PARAGRAPHS = 1000  # of the original: enough that moves are rare events to find, quick to align
@@ -77,3 +80,19 @@ def test_moves_close_on_both_sides_chain_past_strays() -> None:
     far = [_move(300, 700), _move(300 + PASSAGE_GAP + 1, 702)]  # too far apart to be one passage
     moves = sorted([*passage, *strays, *far], key=lambda bead: bead.original[0])
     assert _chained(moves) == [passage]
+
+
+def test_sentences_that_cross_inside_a_block_are_diffed_along_the_ones_in_order() -> None:
+    """A rewording that moves verses inside a block (real text: KJV and BBE, 2 Corinthians 4):
+    the sentences still in order are diffed each against its counterpart, not the block as one
+    whole, where "of the" and "in the" matched across unrelated verses and split the rest."""
+    pair = REPO.parent / "shared" / "corpus" / "dev" / "bible_kjv_bbe" / "2corinthians_004"
+    original, derivative = _units(pair / "original.txt"), _units(pair / "derivative.txt")
+    comparison = compare(doc(*original), doc(*derivative))
+    block = next(b for b in comparison.blocks if 0 in b.original)
+    assert len(block.original) > 1 and len(block.derivative) > 1
+    kept = " ".join(c.text for c in block.changes if c.op is ChangeOp.EQUAL)
+    # "For we preach not ourselves, but Christ Jesus the Lord; and ourselves your servants"
+    # against "For our preaching is not about ourselves, but about Christ Jesus as Lord, and
+    # ourselves as your servants".
+    assert "Christ Jesus" in kept and "your servants" in kept
