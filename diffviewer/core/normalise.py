@@ -34,6 +34,17 @@ TYPOGRAPHY = str.maketrans(
 )
 
 
+# A regular expression run over a whole book is one call of tens of milliseconds in C, all of it
+# with the interpreter lock held, so the window's thread waits for it: long texts are scanned a
+# slice at a time, and other threads run in between.
+SCAN_SLICE = 1 << 18
+
+
+def scan_slices(text: str) -> range:
+    """Where each slice of a text to scan begins (see SCAN_SLICE)."""
+    return range(0, len(text), SCAN_SLICE)
+
+
 # The marks TYPOGRAPHY replaces, to find which a text holds.
 _MARKS = re.compile("[" + re.escape("".join(map(chr, TYPOGRAPHY))) + "]")
 _PLAIN = {chr(code): plain for code, plain in TYPOGRAPHY.items()}
@@ -46,7 +57,7 @@ def typographic(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     # str.translate looks every character up in a dictionary, in Python's slow path for a
     # non-ASCII table: a dozen times slower than replacing the few marks a text holds in C.
-    for mark in set(_MARKS.findall(text)):
+    for mark in set().union(*(_MARKS.findall(text, at, at + SCAN_SLICE) for at in scan_slices(text))):
         text = text.replace(mark, _PLAIN[mark])
     return text
 
@@ -57,4 +68,4 @@ def folded(text: str) -> str:
     return typographic(text).casefold()
 
 
-__all__ = ["TYPOGRAPHY", "folded", "typographic"]
+__all__ = ["SCAN_SLICE", "TYPOGRAPHY", "folded", "scan_slices", "typographic"]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from diffviewer.core.model import Document, DocumentFormat
+from diffviewer.core.normalise import SCAN_SLICE, scan_slices
 from diffviewer.formats.budget import BudgetExpired, time_budget
 
 
@@ -73,6 +74,7 @@ _HTML_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _MD_HINT = re.compile(r"^\s{0,3}#{1,6}\s+\S", re.MULTILINE)
+_HEADING_REACH = 1024  # characters a heading's marks and spaces take, at the most, to its first word
 
 
 def _zip_format(data: bytes) -> DocumentFormat | None:
@@ -105,9 +107,15 @@ def _sniff_text(text: str) -> DocumentFormat:
     meta, body = split_front_matter(text)
     if _HTML_START.match(body):
         return DocumentFormat.HTML
-    if meta is not None or _MD_HINT.search(body):
+    if meta is not None or _has_heading(body):
         return DocumentFormat.MARKDOWN
     return DocumentFormat.TEXT
+
+
+def _has_heading(body: str) -> bool:
+    """Whether a line of `body` is a Markdown heading, a slice at a time (see SCAN_SLICE), each
+    read on a little past its end so that a heading across the cut is found whole."""
+    return any(_MD_HINT.search(body, at, at + SCAN_SLICE + _HEADING_REACH) for at in scan_slices(body))
 
 
 def _read_at_most(handle: BinaryIO, limit: int) -> bytes:
@@ -225,9 +233,8 @@ _LOADERS = {
     DocumentFormat.RTF: ("rtf", "load_rtf"),
 }
 
-def load(
-    path: str | os.PathLike[str], max_bytes: int = 100_000_000, markup: MarkupView = MarkupView.TEXT
-) -> Document:
+
+def load(path: str | os.PathLike[str], max_bytes: int = 100_000_000, markup: MarkupView = MarkupView.TEXT) -> Document:
     """Load a document read-only; every failure is a LoadError.
 
     Markdown and reStructuredText are prose with the markup removed, or with `markup=SOURCE`

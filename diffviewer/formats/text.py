@@ -7,6 +7,7 @@ import contextlib
 import re
 
 from diffviewer.core.model import Document, DocumentFormat, Paragraph
+from diffviewer.core.normalise import SCAN_SLICE, scan_slices
 from diffviewer.core.segment import guess_role, split_paragraphs
 
 _BOMS = (
@@ -54,7 +55,7 @@ def _looks_binary(text: str) -> bool:
         return False
     if "\x00" in text:
         return True
-    controls = len(_CONTROL_RE.findall(text))
+    controls = sum(len(_CONTROL_RE.findall(text, at, at + SCAN_SLICE)) for at in scan_slices(text))
     return controls > max(2, len(text) // 100)
 
 

@@ -39,6 +39,7 @@ from diffviewer.gui.pane_hits import TextSelection
 from diffviewer.gui.pane_model import PaneModel, Preview
 from diffviewer.gui.pane_painting import PaneHeader, paint_header, paint_panes
 from diffviewer.gui.row_layout import CellKey, LayoutStyle, RowLayout
+from diffviewer.gui.row_measures import RowMeasures
 from diffviewer.gui.rows import LinkRow, PreparedRows, Row, Side
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.view_model import (
@@ -83,6 +84,7 @@ class ComparisonView(QAbstractScrollArea):
         self._panes: dict[Side, PaneDocument] = {}
         self._languages: dict[Side, str | None] = {}
         self._rows: list[Row] = []
+        self._measures: RowMeasures | None = None  # the rows' lines, as their model took them
         # Heights and tops of the rows, and their cells laid out once shown (gui/row_layout.py).
         self.row_layout = RowLayout(self._layout_style())
         self._anchor_row: dict[int, int] = {}  # block -> the row navigation lands on
@@ -218,6 +220,7 @@ class ComparisonView(QAbstractScrollArea):
         # The rows come with their index, navigation, marks and headers (gui/pane_model.py).
         model = PaneModel.of(self._documents, prepared, self._preview)
         self._rows = model.rows
+        self._measures = model.measures
         self._panes, self._languages = dict(model.panes), dict(model.languages)
         self._navigation, self._quote_marks = model.navigation, model.quote_marks
         self._moved_elsewhere, self._blocks = model.moved_elsewhere, model.blocks
@@ -263,7 +266,7 @@ class ComparisonView(QAbstractScrollArea):
     def _relayout(self) -> None:
         """Forget laid-out text and estimate every row's height; rows are laid out when shown."""
         style = self._layout_style()
-        self.row_layout.relayout(self._rows, style)
+        self.row_layout.relayout(self._rows, style, self._measures)
         self._layout_width = float(self.viewport().width())
         self.update_tops()
         hbar = self.horizontalScrollBar()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from enum import Enum, auto
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QResizeEvent
@@ -11,10 +12,22 @@ from PySide6.QtWidgets import QWidget
 from diffviewer.core.model import BlockKind
 from diffviewer.gui.colors import scheme_for
 from diffviewer.gui.comparison_view import ComparisonView
-from diffviewer.gui.rows import Side
+from diffviewer.gui.rows import Cell, Row, Side
 
 RULER_WIDTH = 22
 MIN_MARK = 2.0
+
+
+class _Lane(Enum):
+    ORIGINAL = auto()
+    DERIVATIVE = auto()
+    INLINE = auto()
+
+
+def _lane(cell: Cell, row: Row) -> _Lane:
+    if row.inline is not None:
+        return _Lane.INLINE
+    return _Lane.ORIGINAL if cell.side is Side.ORIGINAL else _Lane.DERIVATIVE
 
 
 class OverviewRuler(QWidget):
@@ -25,6 +38,10 @@ class OverviewRuler(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(self.tr("Where the changes are: click to jump there"))
         self._marks: QPixmap | None = None  # the change marks, drawn once per layout and size
+        # The changed cells of the view's rows (row, kind, lane), found once per set of rows: a
+        # book's rows are tens of thousands, walked in Python at every layout change otherwise.
+        self._changed_of: list[Row] | None = None
+        self._changed: list[tuple[int, BlockKind, _Lane]] = []
         view.layout_changed.connect(self.on_layout_changed)
         view.current_block_changed.connect(self.update)
         view.verticalScrollBar().valueChanged.connect(self.update)
@@ -54,19 +71,17 @@ class OverviewRuler(QWidget):
         # Rectangles gathered by kind and drawn with one call per colour: thousands of separate
         # painter calls would each wait for the interpreter lock while a comparison runs.
         marks: dict[BlockKind, list[QRectF]] = defaultdict(list)
-        for row_index, row in enumerate(self._view.rows):
-            top, bottom = self._view.row_extent(row_index)
-            y, h = top * scale, max(MIN_MARK, (bottom - top) * scale)
-            for cell in row.cells:
-                if cell.kind is None or cell.kind is BlockKind.EQUAL:
-                    continue
-                # Left half marks the original's side, right half the derivative's (full width inline).
-                if cell.side is Side.ORIGINAL and row.inline is None:
-                    marks[cell.kind].append(QRectF(1, y, half - 1, h))
-                elif row.inline is None:
-                    marks[cell.kind].append(QRectF(half, y, half - 1, h))
-                else:
-                    marks[cell.kind].append(QRectF(1, y, self.width() - 2, h))
+        tops = self._view.row_layout.tops
+        # Left half marks the original's side, right half the derivative's (full width inline).
+        lanes = {
+            _Lane.ORIGINAL: (1.0, half - 1),
+            _Lane.DERIVATIVE: (half, half - 1),
+            _Lane.INLINE: (1.0, self.width() - 2.0),
+        }
+        for row, kind, lane in self._changed_cells():
+            top, bottom = tops[row], tops[row + 1]
+            x, width = lanes[lane]
+            marks[kind].append(QRectF(x, top * scale, width, max(MIN_MARK, (bottom - top) * scale)))
         painter = QPainter(pixmap)
         painter.setPen(Qt.PenStyle.NoPen)
         for kind, rects in marks.items():
@@ -74,6 +89,18 @@ class OverviewRuler(QWidget):
             painter.drawRects(rects)
         painter.end()
         return pixmap
+
+    def _changed_cells(self) -> list[tuple[int, BlockKind, _Lane]]:
+        rows = self._view.rows
+        if self._changed_of is not rows:
+            self._changed_of = rows
+            self._changed = [
+                (number, cell.kind, _lane(cell, row))
+                for number, row in enumerate(rows)
+                for cell in row.cells
+                if cell.kind is not None and cell.kind is not BlockKind.EQUAL
+            ]
+        return self._changed
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         if self._marks is None or self._marks.size() != self.size():

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from diffviewer.core.model import Document, Side
+from diffviewer.gui.row_measures import RowMeasures
 from diffviewer.gui.rows import PreparedRows, Row, RowIndex, single_document_rows
 from diffviewer.gui.view_model import BlockFacts, MoveEnd, Navigation, PaneDocument, QuoteMark
 
@@ -26,6 +27,7 @@ class Preview:
     panes: Mapping[Side, PaneDocument]
     shows: Side | None  # whose rows `rows` are (None: no document)
     rows: tuple[Row, ...]
+    measures: RowMeasures  # their lines, for estimating their heights (gui/row_measures.py)
 
     @staticmethod
     def of(original: Document | None, derivative: Document | None, earlier: Preview | None = None) -> Preview:
@@ -35,11 +37,13 @@ class Preview:
         shows = next(iter(documents), None)
         if shows is None:
             rows: tuple[Row, ...] = ()
+            measures = RowMeasures.of(rows)
         elif earlier is not None and earlier.shows is shows and earlier.documents.get(shows) is documents[shows]:
-            rows = earlier.rows
+            rows, measures = earlier.rows, earlier.measures
         else:
             rows = tuple(single_document_rows(documents[shows], shows))
-        return Preview(documents, PaneDocument.sides(original, derivative), shows, rows)
+            measures = RowMeasures.of(rows)
+        return Preview(documents, PaneDocument.sides(original, derivative), shows, rows, measures)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,7 @@ class PaneModel:
     blocks: tuple[BlockFacts, ...]  # by block index; () without a comparison
     panes: Mapping[Side, PaneDocument]  # what the header says of each side's document
     languages: Mapping[Side, str | None]  # the lexer of each side that is code
+    measures: RowMeasures  # the rows' lines (taken where they were built, when they were)
 
     @staticmethod
     def of(
@@ -72,6 +77,7 @@ class PaneModel:
                 prepared.blocks,
                 prepared.panes,
                 _languages(prepared.panes),
+                prepared.measures,
             )
         built = preview.documents if preview is not None else {}
         panes: dict[Side, PaneDocument] = {}
@@ -83,11 +89,15 @@ class PaneModel:
         document = documents.get(shows)
         if document is None:
             rows: list[Row] = []
+            measures = RowMeasures.of(rows)
         elif preview is not None and preview.shows is shows and built.get(shows) is document:
-            rows = list(preview.rows)
+            rows, measures = list(preview.rows), preview.measures
         else:
             rows = single_document_rows(document, shows)
-        return PaneModel(rows, RowIndex.of(rows, ()), Navigation((), ()), {}, {}, (), panes, _languages(panes))
+            measures = RowMeasures.of(rows)
+        return PaneModel(
+            rows, RowIndex.of(rows, ()), Navigation((), ()), {}, {}, (), panes, _languages(panes), measures
+        )
 
 
 def _languages(panes: Mapping[Side, PaneDocument]) -> dict[Side, str | None]:

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from enum import IntEnum
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QHelpEvent
-from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QTreeView, QVBoxLayout, QWidget
 
 from diffviewer.core.drafting import checks_prose
 from diffviewer.core.model import Comparison, Quote, QuoteStatus
 from diffviewer.gui.colors import quote_colour
 from diffviewer.gui.labels import quote_status_name, quoted
+from diffviewer.gui.table_model import TableModel, fit_column
 
 _ORDER = {QuoteStatus.UNSOURCED: 0, QuoteStatus.ALTERED: 1, QuoteStatus.VERBATIM: 2}
+
+
+class QuoteColumn(IntEnum):
+    STATUS = 0
+    PARAGRAPH = 1
+    TEXT = 2
 
 
 class QuotesPanel(QWidget):
@@ -27,14 +36,19 @@ class QuotesPanel(QWidget):
         self.flagged_only = QCheckBox(self.tr("Only altered quotations and those with no source"), self)
         self.flagged_only.toggled.connect(self.on_filter_toggled)
         layout.addWidget(self.flagged_only)
-        self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.tr("Status"), self.tr("¶"), self.tr("Quotation")])
+        # One brush and one label a status: a whole book has thousands of quotations.
+        self._brushes: dict[QuoteStatus, QBrush] = {}
+        self._labels = {status: quote_status_name(status) for status in QuoteStatus}
+        self.tree = QTreeView(self)
+        self.model = TableModel(
+            [self.tr("Status"), self.tr("¶"), self.tr("Quotation")], self._cell_text, self, self._brush
+        )
+        self.tree.setModel(self.model)
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
-        self.tree.itemActivated.connect(self.on_item_activated)
-        self.tree.itemClicked.connect(self.on_item_activated)
+        self.tree.activated.connect(self.on_index_activated)
+        self.tree.clicked.connect(self.on_index_activated)
         self.tree.viewport().installEventFilter(self)  # tooltips made when asked for: see eventFilter
         layout.addWidget(self.tree, 1)
         self.detail = QLabel(self)
@@ -68,36 +82,42 @@ class QuotesPanel(QWidget):
         return self._quotes
 
     def _fill(self) -> None:
-        self.tree.clear()
         dark = self.palette().base().color().lightness() < 128
-        shown = sorted(self._quotes, key=lambda q: (_ORDER[q.status], q.paragraph, q.start))
-        # One brush and one label a status: a whole book has thousands of quotations.
-        brushes, labels = {}, {}
         for status in QuoteStatus:
             colour = QColor(quote_colour(status, dark))
             colour.setAlpha(70)
-            brushes[status], labels[status] = QBrush(colour), quote_status_name(status)
-        items = []
-        for quote in shown:
-            if self.flagged_only.isChecked() and quote.status is QuoteStatus.VERBATIM:
-                continue
-            item = QTreeWidgetItem([labels[quote.status], str(quote.paragraph + 1), quote.text])
-            item.setData(0, Qt.ItemDataRole.UserRole, quote)
-            item.setBackground(0, brushes[quote.status])
-            items.append(item)
-        self.tree.addTopLevelItems(items)
-        self.tree.resizeColumnToContents(0)
-        self.tree.resizeColumnToContents(1)
+            self._brushes[status] = QBrush(colour)
+        flagged_only = self.flagged_only.isChecked()
+        shown = sorted(
+            (q for q in self._quotes if not (flagged_only and q.status is QuoteStatus.VERBATIM)),
+            key=lambda q: (_ORDER[q.status], q.paragraph, q.start),
+        )
+        self.model.set_items(shown)
+        fit_column(self.tree, QuoteColumn.STATUS, self._labels.values())
+        fit_column(self.tree, QuoteColumn.PARAGRAPH, [str(max((q.paragraph + 1 for q in shown), default=1))])
+
+    def _cell_text(self, quote: Quote, column: int) -> str:
+        if column == QuoteColumn.STATUS:
+            return self._labels[quote.status]
+        if column == QuoteColumn.PARAGRAPH:
+            return str(quote.paragraph + 1)
+        return quote.text
+
+    def _brush(self, quote: Quote) -> QBrush | None:
+        return self._brushes.get(quote.status)
+
+    def shown_quotes(self) -> list[Quote]:
+        """The quotations listed, in their order."""
+        return list(self.model.items())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """A quotation's tooltip (what the original says there), made when it is asked for: a
         whole book has thousands of quotations, and making them all stalled the window."""
         if watched is self.tree.viewport() and event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
-            item = self.tree.itemAt(event.pos())
-            quote = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
-            if isinstance(quote, Quote) and self.tree.columnAt(event.pos().x()) == 2:
-                QToolTip.showText(event.globalPos(), describe(quote), self.tree.viewport())
+            index = self.tree.indexAt(event.pos())
+            if index.isValid() and index.column() == QuoteColumn.TEXT:
+                QToolTip.showText(event.globalPos(), describe(self.model.item(index.row())), self.tree.viewport())
             else:
                 QToolTip.hideText()
             return True
@@ -106,9 +126,9 @@ class QuotesPanel(QWidget):
     def on_filter_toggled(self, _checked: bool) -> None:
         self._fill()
 
-    def on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        quote = item.data(0, Qt.ItemDataRole.UserRole)
-        if isinstance(quote, Quote):
+    def on_index_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            quote = self.model.item(index.row())
             self.detail.setText(describe(quote))
             self.quote_activated.emit(quote)
 

@@ -10,20 +10,18 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, repeat
-from operator import floordiv
+from itertools import accumulate
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from diffviewer.gui.cell_layout import PAD_Y, LaidOutCell, lay_out
 from diffviewer.gui.colors import Scheme
+from diffviewer.gui.row_measures import CellKey, LineMetrics, RowMeasures
 from diffviewer.gui.rows import Cell, Row, Side
 from diffviewer.gui.syntax_colours import cell_syntax, theme_for
 
 # A cell whose column is unknown (not shown in this mode) is measured as if this wide.
 FALLBACK_WIDTH = 400.0
-
-CellKey = Side | None  # a row's cell: its side's, or None for the inline one
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +53,7 @@ class RowLayout:
         self._char_width = 7.0
         self._code_line_height = 16.0
         self._code_char_width = 7.0
+        self._measures = RowMeasures.of(())
 
     @property
     def style(self) -> LayoutStyle:
@@ -77,8 +76,9 @@ class RowLayout:
         """The row's cells if they are laid out already (never lays out)."""
         return self._cells[row]
 
-    def relayout(self, rows: Sequence[Row], style: LayoutStyle) -> None:
-        """Forget laid-out text and estimate every row's height in `style`."""
+    def relayout(self, rows: Sequence[Row], style: LayoutStyle, measures: RowMeasures | None = None) -> None:
+        """Forget laid-out text and estimate every row's height in `style` (from `measures` of
+        these rows, when they were taken where the rows were built)."""
         self._rows = rows
         self._style = style
         metrics = QFontMetricsF(style.font)
@@ -87,9 +87,20 @@ class RowLayout:
         code_metrics = QFontMetricsF(style.code_font)
         self._code_line_height = code_metrics.lineSpacing()
         self._code_char_width = max(1.0, code_metrics.horizontalAdvance(" "))
+        self._measures = measures if measures is not None and measures.rows == len(rows) else RowMeasures.of(rows)
         self._cells = [None] * len(rows)
-        self._heights = [self._estimated_height(row) for row in rows]
+        heights = self._measures.heights(
+            self._line_metrics(), style.text_widths, style.wrap, FALLBACK_WIDTH, self._line_height
+        )
+        self._heights = (heights + 2 * PAD_Y).tolist()
         self.update_tops()
+
+    def _line_metrics(self) -> dict[CellKey, LineMetrics]:
+        prose = LineMetrics(self._line_height, self._char_width)
+        code = LineMetrics(self._code_line_height, self._code_char_width)
+        languages = self._style.languages
+        # An inline cell is code when either side is; a side's cell when that side is.
+        return {None: code if languages else prose, **{side: code if side in languages else prose for side in Side}}
 
     def is_code(self, cell: Cell, row: Row) -> bool:
         languages = self._style.languages
@@ -100,30 +111,7 @@ class RowLayout:
     def widest_line(self) -> float:
         """The widest line of any row, in pixels (estimated): what unwrapped text scrolls across."""
         # Lines, not paragraphs: a block of code has many lines, and the widest one counts.
-        widest = 0.0
-        for row in self._rows:
-            for cell in row.cells:
-                width = self._code_char_width if self.is_code(cell, row) else self._char_width
-                widest = max(widest, cell.widest_line * width)
-        return widest
-
-    def _estimated_height(self, row: Row) -> float:
-        best = self._line_height
-        wrap, text_widths = self._style.wrap, self._style.text_widths
-        for cell in row.cells:
-            code = self.is_code(cell, row)
-            line_height = self._code_line_height if code else self._line_height
-            lines = len(cell.line_lengths)
-            if wrap:
-                char_width = self._code_char_width if code else self._char_width
-                per_line = max(1, int(text_widths.get(cell_key(cell, row), FALLBACK_WIDTH) / char_width))
-                if cell.widest_line > per_line:  # some line wraps: each takes ceil(n / per_line), at least 1
-                    widths = cell.line_lengths
-                    # Counted at C speed (map, not a generator): big documents have millions of lines.
-                    lines = sum(map(floordiv, map((per_line - 1).__add__, widths), repeat(per_line)))
-                    lines += widths.count(0)
-            best = max(best, lines * line_height)
-        return best + 2 * PAD_Y
+        return self._measures.widest(self._line_metrics())
 
     def update_tops(self) -> None:
         self._tops = [0.0, *accumulate(self._heights)]

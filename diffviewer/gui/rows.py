@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document, DocumentFormat, Role, Side
 from diffviewer.core.moved import is_replacement
+from diffviewer.gui.row_measures import RowMeasures
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.view_model import (
     BlockFacts,
@@ -334,6 +335,7 @@ class PreparedRows:
     moved_elsewhere: Mapping[MoveEnd, int]
     blocks: tuple[BlockFacts, ...]  # what hovering or copying each block tells (the same in both modes)
     panes: Mapping[Side, PaneDocument]  # what each pane's header says of its document
+    measures: RowMeasures  # the rows' lines, for estimating their heights (gui/row_measures.py)
     # The other view mode's rows, when they were built too (switching views then builds nothing).
     alternate: PreparedRows | None = None
 
@@ -357,6 +359,7 @@ class PreparedRows:
             moved_elsewhere(comparison) if shared is None else shared.moved_elsewhere,
             block_facts(comparison) if shared is None else shared.blocks,
             PaneDocument.sides(comparison.original, comparison.derivative) if shared is None else shared.panes,
+            RowMeasures.of(rows),
         )
 
     @staticmethod

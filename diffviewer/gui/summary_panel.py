@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import html
+from enum import IntEnum
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTreeView, QVBoxLayout, QWidget
 
 from diffviewer.core.drafting import checks_prose
-from diffviewer.core.model import BlockKind, Comparison, Treatment
+from diffviewer.core.model import BlockKind, Comparison, FactChange, FactKind, Treatment
 from diffviewer.gui.colors import scheme_for
 from diffviewer.gui.labels import fact_kind_name, paragraphs_line, quoted, words_line
+from diffviewer.gui.table_model import TableModel, fit_column
 
 
 class ShareBar(QWidget):
@@ -61,11 +63,11 @@ class SummaryPanel(QWidget):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # Changed names and numbers in a list of their own: a whole book has hundreds, which as
         # lines of the label above cost the window most of a second to lay out at every change
-        # of its size; a list lays out only the rows on screen.
+        # of its size; a list lays out only the rows on screen (and a model builds no items).
         self.facts_label = QLabel(self.tr("Changed names and numbers:"), self)
-        self.facts = QTreeWidget(self)
-        self.facts.setColumnCount(3)
-        self.facts.setHeaderLabels([self.tr("Original"), self.tr("Derivative"), self.tr("Kind")])
+        self.facts = QTreeView(self)
+        self.facts_model = TableModel([self.tr("Original"), self.tr("Derivative"), self.tr("Kind")], _fact_text, self)
+        self.facts.setModel(self.facts_model)
         self.facts.setRootIsDecorated(False)
         self.facts.setUniformRowHeights(True)
         self.facts.setMinimumHeight(80)
@@ -82,7 +84,7 @@ class SummaryPanel(QWidget):
         visible = comparison is not None
         for widget in (self.original_bar, self.derivative_bar, self.derivative_label):
             widget.setVisible(visible)
-        self.facts.clear()
+        self.facts_model.set_items(())
         listed = comparison is not None and bool(comparison.changed_facts)
         self.facts_label.setVisible(listed)
         self.facts.setVisible(listed)
@@ -125,7 +127,7 @@ class SummaryPanel(QWidget):
                 .replace("%4", str(counts[Treatment.NEW]))
                 .replace("%5", str(counts[Treatment.DROPPED]))
             )
-            + "</p>"
+            + "</p>",
         ]
         if stats.longest_verbatim_words:
             run = self.tr("Longest verbatim run: %n words", "", stats.longest_verbatim_words)
@@ -133,13 +135,9 @@ class SummaryPanel(QWidget):
         if comparison.changed_facts:
             bold = self.facts.font()
             bold.setBold(True)
-            items = []
-            for fact in comparison.changed_facts:
-                item = QTreeWidgetItem([fact.original, fact.derivative, fact_kind_name(fact.kind)])
-                item.setFont(1, bold)
-                items.append(item)
-            self.facts.addTopLevelItems(items)
-            self.facts.resizeColumnToContents(2)
+            self.facts_model.set_column_font(_FactColumn.DERIVATIVE, bold)
+            self.facts_model.set_items(comparison.changed_facts)
+            fit_column(self.facts, _FactColumn.KIND, [fact_kind_name(kind) for kind in FactKind])
         elif checks_prose(comparison.original, comparison.derivative):
             # Programs are not checked for swapped names (every identifier would be one).
             none_swapped = self.tr("No names or numbers were swapped.")
@@ -149,9 +147,21 @@ class SummaryPanel(QWidget):
     def text(self) -> str:
         """Everything the panel says, as plain text (for tests and accessibility)."""
         facts = [
-            f"{item.text(0)} → {item.text(1)} ({item.text(2)})"
-            for item in (self.facts.topLevelItem(n) for n in range(self.facts.topLevelItemCount()))
-            if item is not None
+            f"{fact.original} → {fact.derivative} ({fact_kind_name(fact.kind)})" for fact in self.facts_model.items()
         ]
         labels = [self.original_label.text(), self.derivative_label.text(), self.details.text()]
         return "\n".join(labels + ([self.facts_label.text(), *facts] if facts else []))
+
+
+class _FactColumn(IntEnum):
+    ORIGINAL = 0
+    DERIVATIVE = 1
+    KIND = 2
+
+
+def _fact_text(fact: FactChange, column: int) -> str:
+    if column == _FactColumn.ORIGINAL:
+        return fact.original
+    if column == _FactColumn.DERIVATIVE:
+        return fact.derivative
+    return fact_kind_name(fact.kind)

@@ -284,3 +284,27 @@ def test_utf16_without_a_byte_order_mark_is_text_not_binary(tmp_path, encoding):
         path.write_bytes(content.encode(encoding))
         doc = load(path)
         assert texts(doc) == (["The harbour report.", "The café opens at nine."] if name == "notes.txt" else ["Straße"])
+
+
+def _padded_to_the_cut(tail: str) -> str:
+    """Prose that runs up to just before the first slice a long text is scanned in ends, so that
+    `tail` starts a few characters before the cut and runs across it."""
+    from diffviewer.core.normalise import SCAN_SLICE
+
+    line = "Plain prose about the harbour and its lanterns, nothing else.\n\n"
+    body = line * (SCAN_SLICE // len(line) - 1)
+    return body + "x" * (SCAN_SLICE - len(body) - 3) + "\n" + tail
+
+
+def test_a_long_text_is_read_whole_though_it_is_scanned_in_slices(tmp_path: Path) -> None:
+    # A Markdown heading across the cut, typographic marks past it, control characters past it.
+    heading = tmp_path / "long.md.txt"
+    heading.write_text(_padded_to_the_cut("## The harbour at night\n\nMore prose.\n"), encoding="utf-8")
+    assert load(heading).format is DocumentFormat.MARKDOWN
+    from diffviewer.core.normalise import typographic
+
+    # (How the engine reads words: a curly apostrophe past the cut is plain too.)
+    assert typographic(_padded_to_the_cut("\u00e9t\u00e9 It\u2019s \u201cquoted\u201d")).endswith('It\'s "quoted"')
+    controls = tmp_path / "controls.txt"
+    controls.write_text(_padded_to_the_cut("\x01\x02\x03" * 20_000), encoding="utf-8")
+    _assert_error(controls, "binary data")

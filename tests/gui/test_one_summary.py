@@ -60,7 +60,7 @@ def test_the_window_and_the_reports_name_each_kind_alike(qtbot: QtBot) -> None:
 def test_no_raw_enum_value_names_a_kind_on_screen(qtbot: QtBot, window: MainWindow) -> None:
     compared(qtbot, window, lambda: window.open_paths(SAMPLES / "original.txt", SAMPLES / "forum-comment.txt"))
     tree = window.quotes_panel.tree
-    statuses = {tree.topLevelItem(n).text(0) for n in range(tree.topLevelItemCount())}
+    statuses = {tree.model().index(n, 0).data() for n in range(tree.model().rowCount())}
     assert statuses and statuses <= {"verbatim", "altered", "no source"}
     header = window.view.header_label(Side.ORIGINAL)
     assert header == "Original: original.txt (HTML, 10 paragraphs)"  # a saved web page, read as one

@@ -31,21 +31,24 @@ def test_clicking_a_quote_jumps_to_it_and_outlines_it(qtbot: QtBot, window: Main
     )
     assert isinstance(comparison, Comparison)
     panel = window.quotes_panel
-    assert panel.tree.topLevelItemCount() == len(comparison.quotes)
+    model = panel.tree.model()
+    assert model.rowCount() == len(comparison.quotes)
     flagged = [q for q in comparison.quotes if q.status is not QuoteStatus.VERBATIM]
     assert flagged
     # Flagged quotes are listed first; the filter hides the verbatim ones.
-    first = panel.tree.topLevelItem(0)
-    assert first.text(0) in {"no source", "altered"}
+    assert model.index(0, 0).data() in {"no source", "altered"}
     panel.flagged_only.setChecked(True)
-    assert panel.tree.topLevelItemCount() == len(flagged)
+    assert model.rowCount() == len(flagged)
+    assert {q.status for q in panel.shown_quotes()} <= {QuoteStatus.ALTERED, QuoteStatus.UNSOURCED}
 
     window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum())
-    item = panel.tree.topLevelItem(0)
-    panel.tree.setCurrentItem(item)
-    panel.on_item_activated(item)
+    # A click on the first quotation, as the reader does it.
+    window.quotes_dock.raise_()
+    qtbot.wait(20)
+    cell = panel.tree.visualRect(model.index(0, 2))
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
     quote = window.view.focused_quote
-    assert quote is not None and quote.text == item.text(2)
+    assert quote is not None and quote.text == model.index(0, 2).data()
     row = window.view.anchor_row(window.view.current_block)
     assert window.view.row_in_view(row)
     assert quote.paragraph in (window.view.rows[row].right.paragraphs if window.view.rows[row].right else ())
@@ -75,9 +78,8 @@ def test_hovering_a_quotation_tells_what_the_original_says(qtbot: QtBot, window:
     window.quotes_dock.raise_()
     qtbot.wait(20)
     tree = window.quotes_panel.tree
-    item = tree.topLevelItem(0)
-    quote = item.data(0, Qt.ItemDataRole.UserRole)
-    rect = tree.visualItemRect(item)
+    quote = window.quotes_panel.shown_quotes()[0]
+    rect = tree.visualRect(tree.model().index(0, 0))
     at = QPoint(tree.header().sectionPosition(2) + 5, rect.center().y())
     QApplication.sendEvent(tree.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, tree.viewport().mapToGlobal(at)))
     assert QToolTip.isVisible()

@@ -80,6 +80,20 @@ def test_the_overview_ruler_marks_each_sides_changes_where_they_are(
     assert QColor(image.pixel(ruler.width() // 4, y)).red() > QColor(image.pixel(ruler.width() // 4, y)).blue()
     # Unchanged paragraphs leave the ruler bare, away from the visible-part frame at the top.
     assert QColor(image.pixel(ruler.width() * 3 // 4, ruler.height() - 3)).rgb() == background
+    # Another comparison's rows give the ruler their own marks (not the last rows' it found).
+    rewritten = list(kept)
+    rewritten[38] = "Paragraph 38 about harbours, dim lanterns and the orchard number 38."
+    compared(
+        qtbot,
+        window,
+        lambda: window.open_paths(write(tmp_path / "a.txt", *kept), write(tmp_path / "c.txt", *rewritten)),
+    )
+    image = ruler.grab().toImage()
+    assert QColor(image.pixel(ruler.width() * 3 // 4, y)).rgb() == background
+    row = next(n for n, r in enumerate(window.view.rows) if r.right is not None and 38 in r.right.paragraphs)
+    top, bottom = window.view.row_extent(row)
+    changed = QColor(image.pixel(ruler.width() * 3 // 4, int((top + bottom) / 2 * scale)))
+    assert changed.rgb() != background and changed.red() > changed.blue()
 
 
 def test_the_gui_hands_the_interpreter_lock_over_quickly(qtbot: QtBot) -> None:
