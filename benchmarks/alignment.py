@@ -1,6 +1,6 @@
 """Paragraph-link precision/recall/F1 on ../shared/corpus/dev and books, engine beside a baseline.
 
-Run: python benchmarks/alignment.py [--baseline REF] [--only SUBSTRING] [CORPUS_ROOT]
+Run: python benchmarks/alignment.py [--baseline REF] [--only SUBSTRING] [--reordered] [CORPUS_ROOT]
 
 One line per source: this checkout's engine, the engine as it was at git REF (default: the
 last commit before the sentence-grain aligner, checked out in a temporary worktree and run in
@@ -9,6 +9,10 @@ SequenceMatcher as a fixed yardstick. A link (i, j) is right when j is in gold[i
 engine's links are Comparison.links; scores are micro-averaged over the pairs of a source.
 Seconds are the engine's compare() time summed over the source's pairs, and beside it (for the
 engines) the time of its alignment alone, align(), the median of three runs.
+
+--reordered measures each pair with its derivative's sections put in another order (a revised
+edition that reorders its chapters): the derivative cut into sections (40 paragraphs in a book,
+an eighth of a shorter text), nearly every one moved, and the gold links moved with them.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import math
 import os
 import subprocess
 import sys
@@ -82,12 +87,26 @@ def _sources(corpus: Path, only: str) -> list[Path]:
     return [p for p in found if p.is_dir() and only in p.name]
 
 
-def measure(source: Path, method: Callable[[list[str], list[str]], Links], engine: bool = False) -> dict[str, float]:
+def _reordered(count: int) -> list[int]:
+    """A deterministic new order of `count` paragraphs in sections: new place -> old place."""
+    size = 40 if count > 2000 else max(3, count // 8)
+    sections = [list(range(k, min(k + size, count))) for k in range(0, count, size)]
+    step = next(s for s in range(7, 7 + len(sections) + 1) if math.gcd(s, len(sections)) == 1)
+    return [j for k in range(len(sections)) for j in sections[(k * step) % len(sections)]]
+
+
+def measure(
+    source: Path, method: Callable[[list[str], list[str]], Links], engine: bool = False, reordered: bool = False
+) -> dict[str, float]:
     tp = n_found = n_gold = 0
     seconds = aligning = 0.0
     for pair in _pairs(source):
         a, b = _units(pair / "original.txt"), _units(pair / "derivative.txt")
         gold = {(int(i), j) for i, js in json.loads((pair / "gold.json").read_text()).items() for j in js}
+        if reordered:
+            order = _reordered(len(b))
+            place = {old: new for new, old in enumerate(order)}
+            b, gold = [b[j] for j in order], {(i, place[j]) for i, j in gold}
         start = time.perf_counter()
         found = method(a, b)
         seconds += time.perf_counter() - start
@@ -98,21 +117,33 @@ def measure(source: Path, method: Callable[[list[str], list[str]], Links], engin
     return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "seconds": seconds, "align": aligning}
 
 
-def _baseline(ref: str, sources: list[Path]) -> dict[str, dict[str, float]]:
+def _baseline(ref: str, sources: list[Path], reordered: bool) -> dict[str, dict[str, float]]:
     """Run this script's measuring half with the engine as it was at `ref`, in its own process."""
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "baseline"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), ref], check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), ref], check=True, capture_output=True
+        )
         try:
             env = {**os.environ, "PYTHONPATH": str(tree)}
             out = subprocess.run(
-                [sys.executable, __file__, "--engine-only", *map(str, sources)],
-                check=True, capture_output=True, text=True, env=env, cwd=tmp,
+                [
+                    sys.executable,
+                    __file__,
+                    *(["--reordered"] if reordered else []),
+                    "--engine-only",
+                    *map(str, sources),
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=tmp,
             ).stdout
         finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False,
-                           capture_output=True)
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False, capture_output=True
+            )
     return json.loads(out)
 
 
@@ -126,18 +157,20 @@ def main() -> int:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git ref of the baseline engine ('' for none)")
     parser.add_argument("--only", default="", help="only sources whose name contains this")
+    parser.add_argument("--reordered", action="store_true", help="derivatives' sections put in another order")
     parser.add_argument("--engine-only", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    reordered = args.reordered
     if args.engine_only is not None:  # the baseline's half, run with the old engine on sys.path
-        print(json.dumps({p.name: measure(p, _engine_links, engine=True) for p in args.engine_only}))
+        print(json.dumps({p.name: measure(p, _engine_links, True, reordered) for p in args.engine_only}))
         return 0
     sources = _sources(args.corpus.resolve(), args.only)
-    old = _baseline(args.baseline, sources) if args.baseline else {}
+    old = _baseline(args.baseline, sources, reordered) if args.baseline else {}
     print(f"{'source':22s} {'diffviewer (this checkout)':46s} {'baseline ' + args.baseline:46s} difflib")
     print(f"{'':22s} {'(seconds: compare/align)':46s}")
     for source in sources:
-        new = measure(source, _engine_links, engine=True)
-        yard = measure(source, _difflib_links)
+        new = measure(source, _engine_links, True, reordered)
+        yard = measure(source, _difflib_links, reordered=reordered)
         before = _cell(old[source.name]) if source.name in old else ""
         print(f"{source.name:22s} {_cell(new):46s} {before:46s} F1={yard['f1']:.3f}", flush=True)
     return 0

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from diffviewer.core.merges import grow, in_step, moves
+from diffviewer.core.merges import MOVE_FACTOR, grow, in_step, moves
 from diffviewer.core.model import Side
 from diffviewer.core.scoring import Bead, Scorer, needed
 from diffviewer.core.similarity import GapPairs, Match, PairScores, UnitSimilarity
@@ -454,19 +454,32 @@ def align_units(
     free_a = set(range(len(a_texts))).difference(*(b.original for b in beads))
     free_b = set(range(len(b_texts))).difference(*(b.derivative for b in beads))
     beads = grow(beads, scorer, free_a, free_b, on_step)
-    moved = _moved_passages(scorer, moves(scorer, free_a, free_b, on_step), free_a, free_b, on_step)
+    beads, moved = _moved_passages(scorer, moves(scorer, free_a, free_b, on_step), beads, free_a, free_b, on_step)
     return beads + grow(moved, scorer, free_a, free_b, on_step)
 
 
 def _moved_passages(
-    scorer: Scorer, moved: list[Bead], free_a: set[int], free_b: set[int], on_step: Callable[[], None]
-) -> list[Bead]:
+    scorer: Scorer,
+    moved: list[Bead],
+    placed: list[Bead],
+    free_a: set[int],
+    free_b: set[int],
+    on_step: Callable[[], None],
+) -> tuple[list[Bead], list[Bead]]:
     """Moves that follow one another closely on both sides (a passage moved whole, as a revised
     edition reorders its chapters): the DP between them, as between anchors in place, pairs what
-    lies between, weaker sentences included. The beads it finds are moves too; units the earlier
-    stages placed stay where they are, and what the DP leaves alone stays free."""
+    lies between, weaker sentences included. The beads it finds are moves too; what it leaves
+    alone stays free. Returns the beads in place that stay, and the moves.
+
+    A bead in place that pairs a unit inside a passage with one outside it gives way when it is
+    weaker than a move must be: between two anchors far apart in a reordered book the in-order
+    pass pairs moved sentences with whatever resembles them there, while the passage's strong
+    moves on both sides say where they went. Stronger beads in place stay, and the DP keeps to
+    the units left free.
+    """
     n, m = len(scorer.sim.a), len(scorer.sim.b)
     passages = _chained(sorted(moved, key=lambda bead: bead.original[0]))
+    placed = _giving_way(scorer, passages, placed, free_a, free_b)
     regions = [
         _Region(run[0].original[0], *_region_band([(b.original[0], b.derivative[0]) for b in run], n, m))
         for run in passages
@@ -483,7 +496,31 @@ def _moved_passages(
             free_a.difference_update(bead.original)
             free_b.difference_update(bead.derivative)
             found.append(Bead(bead.original, bead.derivative, bead.score, moved=True))
-    return found
+    return placed, found
+
+
+def _giving_way(
+    scorer: Scorer, passages: list[list[Bead]], placed: list[Bead], free_a: set[int], free_b: set[int]
+) -> list[Bead]:
+    """The beads in place that stay beside these passages (see _moved_passages); the units of
+    those that give way are free again."""
+    if not passages:
+        return placed
+    minimum = min(0.9, scorer.threshold * MOVE_FACTOR)  # what a move must reach
+    rows: dict[int, int] = {}  # unit -> the passage whose span holds it, on each side
+    columns: dict[int, int] = {}
+    for number, run in enumerate(passages):
+        rows.update(dict.fromkeys(range(run[0].original[0], run[-1].original[-1] + 1), number))
+        columns.update(dict.fromkeys(range(run[0].derivative[0], run[-1].derivative[-1] + 1), number))
+    staying = []
+    for bead in placed:
+        inside = {rows.get(u, -1) for u in bead.original} | {columns.get(u, -1) for u in bead.derivative}
+        if bead.score < minimum and len(inside) > 1:  # one side in a passage, the other not in it
+            free_a.update(bead.original)
+            free_b.update(bead.derivative)
+        else:
+            staying.append(bead)
+    return staying
 
 
 def _chained(moves: list[Bead]) -> list[list[Bead]]:

@@ -96,3 +96,22 @@ def test_sentences_that_cross_inside_a_block_are_diffed_along_the_ones_in_order(
     # against "For our preaching is not about ourselves, but about Christ Jesus as Lord, and
     # ourselves as your servants".
     assert "Christ Jesus" in kept and "your servants" in kept
+
+
+class _Threshold:
+    threshold = 0.2  # a move must reach twice this
+
+
+def test_a_weak_bead_in_place_gives_way_to_a_passage_moved_around_its_unit() -> None:
+    from diffviewer.core.beads import _giving_way
+
+    passage = [_move(100, 500), _move(104, 504), _move(108, 508)]
+    weak_across = Bead((102,), (40,), 0.25, moved=False)  # a unit inside the passage, paired far away
+    strong_across = Bead((106,), (60,), 0.95, moved=False)
+    elsewhere = Bead((10,), (12,), 0.25, moved=False)  # nothing to do with the passage
+    within = Bead((105,), (505,), 0.25, moved=False)  # inside it on both sides
+    free_a: set[int] = set()
+    free_b: set[int] = set()
+    staying = _giving_way(_Threshold(), [passage], [weak_across, strong_across, elsewhere, within], free_a, free_b)  # type: ignore[arg-type]
+    assert staying == [strong_across, elsewhere, within]
+    assert free_a == {102} and free_b == {40}
