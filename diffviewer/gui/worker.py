@@ -21,6 +21,7 @@ from diffviewer.core.syntax import lexer_for
 from diffviewer.formats import FileTooLarge, LoadError, MarkupView, load
 from diffviewer.gui.pane_model import Preview
 from diffviewer.gui.rows import PreparedRows
+from diffviewer.gui.shared_loads import LOADS
 from diffviewer.gui.view_mode import ViewMode
 
 
@@ -126,12 +127,12 @@ class CompareJob(QRunnable):
         signals = self.signals
         side = FailedSide.ORIGINAL
         try:
-            original = self._load(self.request.original, 0.0)
+            original = self._load(self.request.original, 0.0, shared=True)
             self.loaded_original = original
             # The window shows the original at once, while the derivative loads and the comparison
             # runs, and keeps it if the derivative cannot be read: its rows and header are built
             # here, off the GUI thread (a big document has tens of thousands of rows).
-            preview = self.preview = Preview.of(original, None)
+            preview = self.preview = LOADS.preview(original) if original is not None else Preview.of(None, None)
             if self.request.derivative is not None:
                 signals.documents_loaded.emit(generation, original, None, preview)
             side = FailedSide.DERIVATIVE
@@ -171,11 +172,18 @@ class CompareJob(QRunnable):
         else:
             signals.finished.emit(generation, result, prepared)
 
-    def _load(self, path: Path | None, fraction: float) -> Document | None:
+    def _load(self, path: Path | None, fraction: float, shared: bool = False) -> Document | None:
         if path is None:
             return None
         self.signals.progressed.emit(self.request.generation, fraction, path.name)
-        document = load(path, max_bytes=self.request.max_bytes, markup=self.request.markup)
+        request = self.request
+        # Read once for every job that asks for the same file now (gui/shared_loads.py).
+        document = LOADS.load(
+            path,
+            request.max_bytes,
+            request.markup,
+            lambda: load(path, max_bytes=request.max_bytes, markup=request.markup),
+        )
         if document.format is DocumentFormat.CODE and document.language:
             # Build the language's lexer here, off the GUI thread, before the panes ask for
             # colours: the first lexer of a language costs tens of milliseconds.

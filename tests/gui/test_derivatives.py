@@ -154,3 +154,19 @@ def test_the_overview_reworks_only_the_column_whose_comparison_is_new(
         window.add_derivatives([SAMPLES / "spun-copy.txt"])
     qtbot.waitUntil(lambda: not window.is_busy, timeout=COMPARE_TIMEOUT_MS)
     assert [Path(c.derivative.path).name for c in worked_out] == ["spun-copy.txt"]
+
+
+def test_the_original_is_read_once_for_all_its_derivatives(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diffviewer.gui import worker
+
+    reads: list[Path] = []
+    real_load = worker.load
+    monkeypatch.setattr(worker, "load", lambda path, **kw: reads.append(path) or real_load(path, **kw))
+    open_all(qtbot, window, DERIVATIVES)
+    # (Not at all, when an earlier comparison in this process read it already, unchanged since.)
+    assert reads.count(ORIGINAL) <= 1
+    assert {e.comparison.original for e in window.session.entries if e.comparison} == {
+        window.session.entries[0].comparison.original  # type: ignore[union-attr]
+    }
