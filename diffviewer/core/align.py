@@ -226,8 +226,9 @@ def _paragraphs(
     best: dict[tuple[int, int], Link] = {}
     merging: list[Bead] = []
     crossings: list[Crossing] = []
-    # The blocks in order first: a move is judged against them.
-    for bead in sorted(beads, key=lambda bead: bead.moved):
+    # The blocks in order first: a move is judged against them; then the moves in reading order
+    # (the order they were found in would make the blocks depend on it).
+    for bead in sorted(beads, key=lambda bead: (bead.moved, bead.original[0])):
         pas = {a_units[u].paragraph for u in bead.original}
         pbs = {b_units[u].paragraph for u in bead.derivative}
         if not bead.moved:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -467,9 +468,10 @@ def _moved_passages(
     on_step: Callable[[], None],
 ) -> tuple[list[Bead], list[Bead]]:
     """Moves that follow one another closely on both sides (a passage moved whole, as a revised
-    edition reorders its chapters): the DP between them, as between anchors in place, pairs what
-    lies between, weaker sentences included. The beads it finds are moves too; what it leaves
-    alone stays free. Returns the beads in place that stay, and the moves.
+    edition reorders its chapters): the DP between the first and the last, as between anchors in
+    place, pairs what lies between, weaker sentences included (those before the first or after
+    the last are left to grow()). The beads it finds are moves too; what it leaves alone stays
+    free. Returns the beads in place that stay, and the moves.
 
     A bead in place that pairs a unit inside a passage with one outside it gives way when it is
     weaker than a move must be: between two anchors far apart in a reordered book the in-order
@@ -507,15 +509,23 @@ def _giving_way(
     if not passages:
         return placed
     minimum = min(0.9, scorer.threshold * MOVE_FACTOR)  # what a move must reach
-    rows: dict[int, int] = {}  # unit -> the passage whose span holds it, on each side
-    columns: dict[int, int] = {}
+    rows: dict[int, list[int]] = defaultdict(list)  # unit -> the passages whose spans hold it, each side
+    columns: dict[int, list[int]] = defaultdict(list)
     for number, run in enumerate(passages):
-        rows.update(dict.fromkeys(range(run[0].original[0], run[-1].original[-1] + 1), number))
-        columns.update(dict.fromkeys(range(run[0].derivative[0], run[-1].derivative[-1] + 1), number))
+        for unit in range(run[0].original[0], run[-1].original[-1] + 1):
+            rows[unit].append(number)
+        for unit in range(run[0].derivative[0], run[-1].derivative[-1] + 1):
+            columns[unit].append(number)
     staying = []
     for bead in placed:
-        inside = {rows.get(u, -1) for u in bead.original} | {columns.get(u, -1) for u in bead.derivative}
-        if bead.score < minimum and len(inside) > 1:  # one side in a passage, the other not in it
+        touching = {p for u in bead.original for p in rows.get(u, ())} | {
+            p for u in bead.derivative for p in columns.get(u, ())
+        }
+        within = any(
+            all(p in rows.get(u, ()) for u in bead.original) and all(p in columns.get(u, ()) for u in bead.derivative)
+            for p in touching
+        )
+        if bead.score < minimum and touching and not within:  # one side in a passage, the other not in it
             free_a.update(bead.original)
             free_b.update(bead.derivative)
         else:
@@ -535,7 +545,7 @@ def _chained(moves: list[Bead]) -> list[list[Bead]]:
         i, j = bead.original[0], bead.derivative[0]
         for p in range(max(0, k - PASSAGE_LOOKBACK), k):
             di, dj = i - moves[p].original[0], j - moves[p].derivative[0]
-            # (the earliest of equally long chains: the nearest predecessor on the diagonal wins ties)
+            # (of equally long chains, the nearest predecessor's: `>=` lets a later one win ties)
             if 0 < di <= PASSAGE_GAP and 0 < dj <= PASSAGE_GAP and length[p] + 1 >= length[k]:
                 length[k], before[k] = length[p] + 1, p
     taken = [False] * len(moves)

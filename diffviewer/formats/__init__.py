@@ -73,8 +73,7 @@ _HTML_START = re.compile(
     r"span|blockquote|ul|ol|table|main|meta|title|br|img|a)\b",
     re.IGNORECASE | re.DOTALL,
 )
-_MD_HINT = re.compile(r"^\s{0,3}#{1,6}\s+\S", re.MULTILINE)
-_HEADING_REACH = 1024  # characters a heading's marks and spaces take, at the most, to its first word
+_MD_HINT = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S", re.MULTILINE)  # (within one line)
 
 
 def _zip_format(data: bytes) -> DocumentFormat | None:
@@ -114,8 +113,12 @@ def _sniff_text(text: str) -> DocumentFormat:
 
 def _has_heading(body: str) -> bool:
     """Whether a line of `body` is a Markdown heading, a slice at a time (see SCAN_SLICE), each
-    read on a little past its end so that a heading across the cut is found whole."""
-    return any(_MD_HINT.search(body, at, at + SCAN_SLICE + _HEADING_REACH) for at in scan_slices(body))
+    read on to the end of its last line, so that a heading across the cut is found whole."""
+    for at in scan_slices(body):
+        end = body.find("\n", at + SCAN_SLICE)
+        if _MD_HINT.search(body, at, len(body) if end < 0 else end):
+            return True
+    return False
 
 
 def _read_at_most(handle: BinaryIO, limit: int) -> bytes:

@@ -94,7 +94,8 @@ class QuotesPanel(QWidget):
         )
         self.model.set_items(shown)
         fit_column(self.tree, QuoteColumn.STATUS, self._labels.values())
-        fit_column(self.tree, QuoteColumn.PARAGRAPH, [str(max((q.paragraph + 1 for q in shown), default=1))])
+        digits = len(str(max((q.paragraph + 1 for q in shown), default=1)))
+        fit_column(self.tree, QuoteColumn.PARAGRAPH, [digit * digits for digit in "0123456789"])  # any widest
 
     def _cell_text(self, quote: Quote, column: int) -> str:
         if column == QuoteColumn.STATUS:

@@ -115,3 +115,44 @@ def test_a_weak_bead_in_place_gives_way_to_a_passage_moved_around_its_unit() -> 
     staying = _giving_way(_Threshold(), [passage], [weak_across, strong_across, elsewhere, within], free_a, free_b)  # type: ignore[arg-type]
     assert staying == [strong_across, elsewhere, within]
     assert free_a == {102} and free_b == {40}
+
+
+def test_the_blocks_of_moved_sentences_do_not_depend_on_the_order_they_were_found_in() -> None:
+    from itertools import permutations
+
+    from diffviewer.core.align import _paragraphs
+    from diffviewer.core.sentences import split_units
+
+    # Two original paragraphs cut in other places by the derivative, every sentence moved.
+    original = ["The ferry sails at dawn. It carries forty cars.", "The crossing takes an hour. Tea is served."]
+    derivative = ["The ferry sails at dawn.", "It carries forty cars. The crossing takes an hour.", "Tea is served."]
+    a_units, b_units = split_units(original, True), split_units(derivative, True)
+    assert len(a_units) == len(b_units) == 4
+    moved = [Bead((k,), (k,), 0.9, moved=True) for k in range(4)]
+    found = {
+        tuple(
+            (g.original, g.derivative) for g in _paragraphs(original, derivative, a_units, b_units, list(order)).groups
+        )
+        for order in permutations(moved)
+    }
+    assert len(found) == 1
+
+
+def test_a_bead_within_one_of_two_overlapping_passages_stays() -> None:
+    from diffviewer.core.beads import _giving_way
+
+    first = [_move(100, 500), _move(104, 504), _move(108, 508)]
+    second = [_move(103, 900), _move(110, 905)]  # overlaps the first in the original
+    within_first = Bead((106,), (506,), 0.25, moved=False)
+    across = Bead((109,), (40,), 0.25, moved=False)
+    free_a: set[int] = set()
+    free_b: set[int] = set()
+    staying = _giving_way(_Threshold(), [first, second], [within_first, across], free_a, free_b)  # type: ignore[arg-type]
+    assert staying == [within_first] and free_a == {109} and free_b == {40}
+
+
+def test_a_passage_chains_past_several_strays_in_a_row() -> None:
+    passage = [_move(200 + 10 * k, 600 + 10 * k) for k in range(4)]
+    strays = [_move(201 + k, 50 + 100 * k) for k in range(8)]  # eight strays between two moves
+    chains = _chained(sorted([*passage, *strays], key=lambda bead: bead.original[0]))
+    assert chains == [passage]
