@@ -98,15 +98,15 @@ class RowLayout:
     def _line_metrics(self) -> dict[CellKey, LineMetrics]:
         prose = LineMetrics(self._line_height, self._char_width)
         code = LineMetrics(self._code_line_height, self._code_char_width)
-        languages = self._style.languages
+        return {key: code if self._is_code_key(key) else prose for key in (None, *Side)}
+
+    def _is_code_key(self, key: CellKey) -> bool:
         # An inline cell is code when either side is; a side's cell when that side is.
-        return {None: code if languages else prose, **{side: code if side in languages else prose for side in Side}}
+        languages = self._style.languages
+        return bool(languages) if key is None else key in languages
 
     def is_code(self, cell: Cell, row: Row) -> bool:
-        languages = self._style.languages
-        if cell is row.inline:
-            return bool(languages)
-        return cell.side in languages
+        return self._is_code_key(cell_key(cell, row))
 
     def widest_line(self) -> float:
         """The widest line of any row, in pixels (estimated): what unwrapped text scrolls across."""

@@ -50,9 +50,6 @@ class TableModel(QAbstractTableModel):
     def items(self) -> Sequence[Any]:
         return self._items
 
-    def cell_text(self, row: int, column: int) -> str:
-        return self._text(self._items[row], column)
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._items)
 
