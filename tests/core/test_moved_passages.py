@@ -9,9 +9,10 @@ from functools import cache
 from pathlib import Path
 
 from diffviewer.core.align import Alignment, align
-from diffviewer.core.beads import PASSAGE_GAP, Bead, _chained
 from diffviewer.core.compare import compare
 from diffviewer.core.model import ChangeOp
+from diffviewer.core.passages import PASSAGE_GAP, passages_of
+from diffviewer.core.scoring import Bead
 from tests.conftest import REPO
 from tests.core.helpers import doc
 
@@ -79,7 +80,7 @@ def test_moves_close_on_both_sides_chain_past_strays() -> None:
     strays = [_move(104, 20), _move(107, 900)]  # a refrain found elsewhere, inside the passage
     far = [_move(300, 700), _move(300 + PASSAGE_GAP + 1, 702)]  # too far apart to be one passage
     moves = sorted([*passage, *strays, *far], key=lambda bead: bead.original[0])
-    assert _chained(moves) == [passage]
+    assert passages_of(moves) == [passage]
 
 
 def test_sentences_that_cross_inside_a_block_are_diffed_along_the_ones_in_order() -> None:
@@ -103,7 +104,7 @@ class _Threshold:
 
 
 def test_a_weak_bead_in_place_gives_way_to_a_passage_moved_around_its_unit() -> None:
-    from diffviewer.core.beads import _giving_way
+    from diffviewer.core.passages import giving_way
 
     passage = [_move(100, 500), _move(104, 504), _move(108, 508)]
     weak_across = Bead((102,), (40,), 0.25, moved=False)  # a unit inside the passage, paired far away
@@ -112,7 +113,7 @@ def test_a_weak_bead_in_place_gives_way_to_a_passage_moved_around_its_unit() -> 
     within = Bead((105,), (505,), 0.25, moved=False)  # inside it on both sides
     free_a: set[int] = set()
     free_b: set[int] = set()
-    staying = _giving_way(_Threshold(), [passage], [weak_across, strong_across, elsewhere, within], free_a, free_b)  # type: ignore[arg-type]
+    staying = giving_way(_Threshold(), [passage], [weak_across, strong_across, elsewhere, within], free_a, free_b)  # type: ignore[arg-type]
     assert staying == [strong_across, elsewhere, within]
     assert free_a == {102} and free_b == {40}
 
@@ -139,7 +140,7 @@ def test_the_blocks_of_moved_sentences_do_not_depend_on_the_order_they_were_foun
 
 
 def test_a_bead_within_one_of_two_overlapping_passages_stays() -> None:
-    from diffviewer.core.beads import _giving_way
+    from diffviewer.core.passages import giving_way
 
     first = [_move(100, 500), _move(104, 504), _move(108, 508)]
     second = [_move(103, 900), _move(110, 905)]  # overlaps the first in the original
@@ -147,12 +148,12 @@ def test_a_bead_within_one_of_two_overlapping_passages_stays() -> None:
     across = Bead((109,), (40,), 0.25, moved=False)
     free_a: set[int] = set()
     free_b: set[int] = set()
-    staying = _giving_way(_Threshold(), [first, second], [within_first, across], free_a, free_b)  # type: ignore[arg-type]
+    staying = giving_way(_Threshold(), [first, second], [within_first, across], free_a, free_b)  # type: ignore[arg-type]
     assert staying == [within_first] and free_a == {109} and free_b == {40}
 
 
 def test_a_passage_chains_past_several_strays_in_a_row() -> None:
     passage = [_move(200 + 10 * k, 600 + 10 * k) for k in range(4)]
     strays = [_move(201 + k, 50 + 100 * k) for k in range(8)]  # eight strays between two moves
-    chains = _chained(sorted([*passage, *strays], key=lambda bead: bead.original[0]))
+    chains = passages_of(sorted([*passage, *strays], key=lambda bead: bead.original[0]))
     assert chains == [passage]
