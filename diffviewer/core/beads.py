@@ -4,8 +4,11 @@
    kept where they form the heaviest in-order chain (a Fenwick tree: O(P log P)) and where
    each is significant. Inside each wide gap between anchors the search runs again with what
    is rare *in that gap*, as patience diff looks for unique lines inside each gap, so even a
-   book is anchored every few sentences, and each pass is linear.
-2. Beads: a monotone dynamic programme in a band around the anchor path puts every unit in a
+   book is anchored every few sentences, and each pass is linear. Anchors out of order with
+   that chain that chain among themselves are passages moved whole (passages.py: a chapter put
+   elsewhere): the alignment in place leaves their units alone, and each is aligned on its own
+   anchors as text in place is, its beads moves.
+2. Beads (band.py): a monotone dynamic programme in a band around the anchor path puts every unit in a
    bead (1:1, 1:2, 2:1, 2:2) or leaves it alone, as Gale-Church, Bleualign and vecalign do.
    A bead's gain is (weight of its text) × (chance-corrected Dice − threshold), the threshold
    being what unrelated units of these documents reach (measured on pairs far off the path).
@@ -15,9 +18,9 @@
 3. Merges (merges.py): a lone unit joins a neighbouring bead when that raises the bead's gain or when most
    of it is found on the other side (a fragment of a sentence the other side says at length).
 4. Moves (merges.py): units left alone on both sides that match strongly out of order. Moves
-   that keep their order among units left alone on both sides (a section moved whole) go
-   through the same dynamic programme between them, so a moved passage is aligned as finely
-   as one in place, its weaker sentences included.
+   that keep their order among units left alone on both sides (a passage moved whole that its
+   anchors did not show) go through the same dynamic programme between them (passages.py), so
+   a moved passage is aligned as finely as one in place, its weaker sentences included.
 """
 
 from __future__ import annotations
@@ -25,13 +28,14 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from diffviewer.core.band import Region, band_dp, prefill_band, region_band
-from diffviewer.core.merges import grow, in_step, moves
+from diffviewer.core.merges import MOVE_FACTOR, grow, in_step, moves
 from diffviewer.core.model import Side
-from diffviewer.core.passages import moved_passages
+from diffviewer.core.passages import AnchoredPassage, anchored_passages, moved_passages
 from diffviewer.core.scoring import Bead, Scorer, needed
 from diffviewer.core.similarity import GapPairs, PairScores, UnitSimilarity
 
@@ -133,6 +137,24 @@ def _threshold(sim: UnitSimilarity, path: list[tuple[int, int]]) -> float:
     return min(MAX_THRESHOLD, max(0.0, samples[int(UNRELATED_QUANTILE * (len(samples) - 1))]))
 
 
+def _significant(
+    sim: UnitSimilarity,
+    candidates: GapPairs,
+    threshold: float,
+    needs: np.ndarray,
+    score: Callable[[np.ndarray, np.ndarray], PairScores] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The candidate pairs that beat the threshold and are significant in their gap (needs[gap]):
+    their gaps, original and derivative units, and weights (the text's weight × the score²).
+    `score` matches the candidates (by default sim.unit_scores)."""
+    found_scores = (score or sim.unit_scores)(candidates.original, candidates.derivative)
+    scores = found_scores.score
+    keep = (scores > threshold) & (found_scores.surprise >= needs[candidates.gap])
+    gaps, original, derivative = candidates.gap[keep], candidates.original[keep], candidates.derivative[keep]
+    weights = sim.unit_weights(Side.ORIGINAL)[original] + sim.unit_weights(Side.DERIVATIVE)[derivative]
+    return gaps, original, derivative, weights * np.maximum(0.0, scores[keep]) ** 2
+
+
 def _chains(
     sim: UnitSimilarity,
     candidates: GapPairs,
@@ -141,15 +163,8 @@ def _chains(
     on_step: Callable[[], None],
     score: Callable[[np.ndarray, np.ndarray], PairScores] | None = None,
 ) -> list[tuple[int, int]]:
-    """In each gap, the heaviest in-order chain of the candidate pairs that beat the threshold and
-    are significant there (needs[gap]); a pair weighs its text's weight × its score².
-    `score` matches the candidates (by default sim.unit_scores)."""
-    found_scores = (score or sim.unit_scores)(candidates.original, candidates.derivative)
-    scores = found_scores.score
-    keep = (scores > threshold) & (found_scores.surprise >= needs[candidates.gap])
-    gaps, original, derivative = candidates.gap[keep], candidates.original[keep], candidates.derivative[keep]
-    weights = sim.unit_weights(Side.ORIGINAL)[original] + sim.unit_weights(Side.DERIVATIVE)[derivative]
-    weights = weights * np.maximum(0.0, scores[keep]) ** 2
+    """In each gap, the heaviest in-order chain of the significant candidate pairs (_significant)."""
+    gaps, original, derivative, weights = _significant(sim, candidates, threshold, needs, score)
     found: list[tuple[int, int]] = []
     cuts = np.flatnonzero(np.diff(gaps)) + 1
     runs = zip(np.split(original, cuts), np.split(derivative, cuts), np.split(weights, cuts), strict=True)
@@ -160,37 +175,76 @@ def _chains(
     return found
 
 
-def _anchors(sim: UnitSimilarity, on_step: Callable[[], None]) -> list[tuple[int, int]]:
-    """The heaviest in-order chain of pairs sharing n-grams rare in both documents, kept where a
-    pair is significant against the whole other side (no threshold yet: it is measured off them)."""
+def _anchor_pairs(sim: UnitSimilarity) -> list[tuple[int, int, float]]:
+    """Pairs sharing n-grams rare in both documents, with their weights, kept where a pair is
+    significant against the whole other side (no threshold yet: it is measured off the anchors)."""
     candidates = sim.rare_pairs_within(ANCHOR_MAX_DF, [(range(len(sim.a)), range(len(sim.b)))])
-    return _chains(sim, candidates, -math.inf, np.array([needed(len(sim.b))]), on_step)
+    _, original, derivative, weights = _significant(sim, candidates, -math.inf, np.array([needed(len(sim.b))]))
+    return list(zip(original.tolist(), derivative.tolist(), weights.tolist(), strict=True))
 
 
-def _refine(scorer: Scorer, anchors: list[tuple[int, int]], on_step: Callable[[], None]) -> list[tuple[int, int]]:
-    """More anchors inside each wide gap, from n-grams rare within the gap (the cells matched on
-    the way stay in the scorer, for the DP)."""
+@dataclass(frozen=True, slots=True)
+class _Outside:
+    """Units the alignment in place leaves alone (those of passages moved whole): each side as a
+    mask, and the units it may pair, as sets for the dynamic programme."""
+
+    a: np.ndarray
+    b: np.ndarray
+    free: tuple[set[int], set[int]]
+
+    @staticmethod
+    def of(n: int, m: int, passages: list[AnchoredPassage]) -> _Outside | None:
+        if not passages:
+            return None
+        a, b = np.zeros(n, dtype=bool), np.zeros(m, dtype=bool)
+        for passage in passages:
+            a[passage.original.start : passage.original.stop] = True
+            b[passage.derivative.start : passage.derivative.stop] = True
+        return _Outside(a, b, (set(np.flatnonzero(~a).tolist()), set(np.flatnonzero(~b).tolist())))
+
+    def keeps(self, candidates: GapPairs) -> GapPairs:
+        """The candidate pairs neither of whose units is left alone."""
+        keep = ~(self.a[candidates.original] | self.b[candidates.derivative])
+        return GapPairs(candidates.gap[keep], candidates.original[keep], candidates.derivative[keep])
+
+
+def _refine(
+    scorer: Scorer,
+    runs: list[list[tuple[int, int]]],
+    on_step: Callable[[], None],
+    outside: _Outside | None = None,
+) -> list[list[tuple[int, int]]]:
+    """More anchors inside each wide gap of each run of anchors (its first and last bound it),
+    from n-grams rare within the gap, all runs' gaps searched at once; the cells matched on the
+    way stay in the scorer, for the DP. `outside`: units no anchor may have."""
     sim, threshold = scorer.sim, scorer.threshold
-    n, m = len(sim.a), len(sim.b)
+    runs = [list(run) for run in runs]
     for _ in range(REFINE_ROUNDS):
-        bounds = [(-1, -1), *anchors, (n, m)]
         wide = [
-            ((a0, b0), (a1, b1))
-            for (a0, b0), (a1, b1) in zip(bounds, bounds[1:], strict=False)
+            (number, (a0, b0), (a1, b1))
+            for number, run in enumerate(runs)
+            for (a0, b0), (a1, b1) in zip(run, run[1:], strict=False)
             if (a1 - a0 - 1) * (b1 - b0 - 1) > REFINE_MIN_AREA
         ]
         if not wide:
             break
         candidates = sim.rare_pairs_within(
-            ANCHOR_MAX_DF, [(range(a0 + 1, a1), range(b0 + 1, b1)) for (a0, b0), (a1, b1) in wide]
+            ANCHOR_MAX_DF, [(range(a0 + 1, a1), range(b0 + 1, b1)) for _, (a0, b0), (a1, b1) in wide]
         )
+        if outside is not None:
+            candidates = outside.keeps(candidates)
         on_step()
-        needs = np.array([needed(b1 - b0 - 1) for (_, b0), (_, b1) in wide])
+        needs = np.array([needed(b1 - b0 - 1) for _, (_, b0), (_, b1) in wide])
         found = _chains(sim, candidates, threshold, needs, on_step, scorer.prefill)
         if not found:
             break
-        anchors = sorted([*anchors, *found])
-    return anchors
+        # The gaps are disjoint and in reading order within a run: a found anchor's run is that of
+        # the gap holding its original unit.
+        starts = [a0 for _, (a0, _), _ in wide]
+        for i, j in found:
+            runs[wide[bisect.bisect_left(starts, i) - 1][0]].append((i, j))
+        runs = [sorted(run) for run in runs]
+    return runs
 
 
 def _touching(anchor: tuple[int, int], after: tuple[int, int]) -> bool:
@@ -199,9 +253,11 @@ def _touching(anchor: tuple[int, int], after: tuple[int, int]) -> bool:
     return a1 - a0 == 1 and b1 - b0 == 1
 
 
-def _in_order(scorer: Scorer, anchors: list[tuple[int, int]], on_step: Callable[[], None]) -> list[Bead]:
+def _in_order(
+    scorer: Scorer, anchors: list[tuple[int, int]], on_step: Callable[[], None], outside: _Outside | None = None
+) -> list[Bead]:
     """In-order beads: anchors with no gap beside them stay 1:1 beads; each run of anchors with
-    gaps between them goes through the DP, anchors included."""
+    gaps between them goes through the DP, anchors included, which leaves `outside` alone."""
     n, m = len(scorer.sim.a), len(scorer.sim.b)
     bounds = [(-1, -1), *anchors, (n, m)]
     plan: list[tuple[int, int] | Region] = []  # in order: a lone anchor, or a region for the DP
@@ -222,12 +278,13 @@ def _in_order(scorer: Scorer, anchors: list[tuple[int, int]], on_step: Callable[
         k = end
     prefill_band(scorer, [step for step in plan if isinstance(step, Region)], m)
     on_step()
+    free = outside.free if outside is not None else None
     beads: list[Bead] = []
     for count, step in enumerate(plan):
         if count % 1024 == 1023:
             on_step()
         if isinstance(step, Region):
-            beads.extend(band_dp(scorer, step.first, step.lo, step.hi, step.need, on_step))
+            beads.extend(band_dp(scorer, step.first, step.lo, step.hi, step.need, on_step, free))
         else:
             beads.append(Bead((step[0],), (step[1],), scorer.cell(*step).score, moved=False))
     return beads
@@ -248,25 +305,58 @@ def align_units(
     """
     if not a_texts or not b_texts:
         return []
+    n, m = len(a_texts), len(b_texts)
     sim = UnitSimilarity(a_texts, b_texts, on_step)
     on_step()
     on_progress(0.25)  # the stages' shares of the time on a whole book
-    anchors = _anchors(sim, on_step)
+    pairs = _anchor_pairs(sim)
+    anchors = heaviest_chain(pairs)
     threshold = _threshold(sim, anchors)
+    # Out of order with the others, an anchor is a move: it must be as strong as a move (merges.py).
+    chain = set(anchors)
+    movable = min(0.9, threshold * MOVE_FACTOR)
+    anchors, passages = anchored_passages(
+        [pair for pair in pairs if pair[:2] in chain],
+        [pair for pair in pairs if pair[:2] not in chain and sim.unit_match(pair[0], pair[1]).score >= movable],
+    )
     # An anchor with no gap beside it becomes a bead as it is: it must clear the threshold too.
     anchors = [(i, j) for i, j in anchors if sim.unit_match(i, j).score > threshold]
-    starts_a = [*(a_starts or [True] * len(a_texts)), True]
-    starts_b = [*(b_starts or [True] * len(b_texts)), True]
+    starts_a = [*(a_starts or [True] * n), True]
+    starts_b = [*(b_starts or [True] * m), True]
     scorer = Scorer(sim, threshold, starts_a, starts_b)
-    anchors = _refine(scorer, anchors, on_step)
+    outside = _Outside.of(n, m, passages)
+    anchors = _refine(scorer, [[(-1, -1), *anchors, (n, m)]], on_step, outside)[0][1:-1]
     on_step()
     on_progress(0.45)
-    beads = _in_order(scorer, anchors, on_step)
+    beads = _in_order(scorer, anchors, on_step, outside)
     on_step()
     on_progress(0.85)
-    beads = sorted([*beads, *in_step(sim, beads)], key=lambda bead: bead.original[0])
-    free_a = set(range(len(a_texts))).difference(*(b.original for b in beads))
-    free_b = set(range(len(b_texts))).difference(*(b.derivative for b in beads))
+    paired = in_step(sim, beads)
+    if outside is not None:  # (units of a moved passage may lie between two beads in place)
+        free_a, free_b = outside.free
+        paired = [b for b in paired if free_a.issuperset(b.original) and free_b.issuperset(b.derivative)]
+    beads = sorted([*beads, *paired], key=lambda bead: bead.original[0])
+    moved = _anchored_beads(scorer, passages, on_step)
+    free_a = set(range(n)).difference(*(b.original for b in beads), *(b.original for b in moved))
+    free_b = set(range(m)).difference(*(b.derivative for b in beads), *(b.derivative for b in moved))
     beads = grow(beads, scorer, free_a, free_b, on_step)
-    beads, moved = moved_passages(scorer, moves(scorer, free_a, free_b, on_step), beads, free_a, free_b, on_step)
-    return beads + grow(moved, scorer, free_a, free_b, on_step)
+    beads, found = moved_passages(scorer, moves(scorer, free_a, free_b, on_step), beads, free_a, free_b, on_step)
+    return beads + grow([*moved, *found], scorer, free_a, free_b, on_step)
+
+
+def _anchored_beads(scorer: Scorer, passages: list[AnchoredPassage], on_step: Callable[[], None]) -> list[Bead]:
+    """Each passage moved whole aligned as text in place is, between its own anchors (refined
+    within it), its units alone in reach: the beads are moves."""
+    n, m = len(scorer.sim.a), len(scorer.sim.b)
+    runs = [[(i, j) for i, j in passage.anchors if scorer.cell(i, j).score > scorer.threshold] for passage in passages]
+    kept = [(passage, run) for passage, run in zip(passages, runs, strict=True) if len(run) >= 2]
+    runs = _refine(scorer, [run for _, run in kept], on_step)
+    regions = [Region(run[0][0], *region_band(run, n, m)) for run in runs]
+    prefill_band(scorer, regions, m)
+    beads: list[Bead] = []
+    for (passage, _), region in zip(kept, regions, strict=True):
+        on_step()
+        free = (set(passage.original), set(passage.derivative))
+        for bead in band_dp(scorer, region.first, region.lo, region.hi, region.need, on_step, free):
+            beads.append(Bead(bead.original, bead.derivative, bead.score, moved=True))
+    return beads

@@ -4,14 +4,16 @@ reorders its chapters), aligned as finely as text in place.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from diffviewer.core.band import BAND_HALF_WIDTH, Region, band_dp, prefill_band, region_band
 from diffviewer.core.merges import MOVE_FACTOR
 from diffviewer.core.scoring import Bead, Scorer
 
-# Moves this close on both sides (units) are one passage moved whole, when chained (see chained)...
+# Moves this close on both sides (units) are one passage moved whole, when chained (see _chains)...
 PASSAGE_GAP = 2 * BAND_HALF_WIDTH
 # ...and a move may follow any of the moves this far before it, the others strays in between.
 PASSAGE_LOOKBACK = 16
@@ -92,31 +94,105 @@ def giving_way(
 
 
 def passages_of(moves: list[Bead]) -> list[list[Bead]]:
-    """The moves (sorted by original unit) that form passages: chains in which each move follows
-    the one before on both sides by at most PASSAGE_GAP units. Chaining as genome aligners do it
-    (minimap2): each move extends the longest chain among the PASSAGE_LOOKBACK moves before it,
-    so a stray move in between (a refrain found elsewhere) does not break the passage; then the
-    longest chains are taken first, each move in one."""
-    length = [1] * len(moves)
-    before = [-1] * len(moves)
-    for k, bead in enumerate(moves):
-        i, j = bead.original[0], bead.derivative[0]
+    """The moves (sorted by original unit) that form passages (see _chains), each move counting one."""
+    chains = _chains([(bead.original[0], bead.derivative[0]) for bead in moves], [1.0] * len(moves))
+    return [[moves[k] for k in chain] for chain in chains]
+
+
+def _chains(points: list[tuple[int, int]], weights: list[float]) -> list[list[int]]:
+    """Of points (i, j) sorted by i, the chains in which each follows the one before on both sides
+    by at most PASSAGE_GAP units, as indexes in reading order, sorted by where they start.
+    Chaining as genome aligners do it (minimap2): each point extends the heaviest chain among the
+    PASSAGE_LOOKBACK points before it, so a stray point in between (a refrain found elsewhere)
+    does not break the passage; then the heaviest chains are taken first, each point in one."""
+    weight = list(weights)
+    before = [-1] * len(points)
+    for k, (i, j) in enumerate(points):
         for p in range(max(0, k - PASSAGE_LOOKBACK), k):
-            di, dj = i - moves[p].original[0], j - moves[p].derivative[0]
-            # (of equally long chains, the nearest predecessor's: `>=` lets a later one win ties)
-            if 0 < di <= PASSAGE_GAP and 0 < dj <= PASSAGE_GAP and length[p] + 1 >= length[k]:
-                length[k], before[k] = length[p] + 1, p
-    taken = [False] * len(moves)
+            di, dj = i - points[p][0], j - points[p][1]
+            # (of equally heavy chains, the nearest predecessor's: `>=` lets a later one win ties)
+            if 0 < di <= PASSAGE_GAP and 0 < dj <= PASSAGE_GAP and weight[p] + weights[k] >= weight[k]:
+                weight[k], before[k] = weight[p] + weights[k], p
+    taken = [False] * len(points)
     chains = []
-    for k in sorted(range(len(moves)), key=lambda k: (-length[k], k)):
+    for k in sorted(range(len(points)), key=lambda k: (-weight[k], k)):
         chain = []
         while k >= 0 and not taken[k]:
             taken[k] = True
-            chain.append(moves[k])
+            chain.append(k)
             k = before[k]
         if len(chain) > 1:
             chains.append(chain[::-1])
-    return sorted(chains, key=lambda chain: chain[0].original[0])
+    return sorted(chains, key=lambda chain: points[chain[0]][0])
 
 
-__all__ = ["PASSAGE_GAP", "PASSAGE_LOOKBACK", "giving_way", "passages_of", "moved_passages"]
+@dataclass(frozen=True, slots=True)
+class AnchoredPassage:
+    """A passage moved whole, found by its anchors before anything is aligned in place: they chain
+    out of order with the document's in-order anchors, and outweigh those they contradict."""
+
+    anchors: tuple[tuple[int, int], ...]  # in reading order on both sides
+
+    @property
+    def original(self) -> range:
+        return range(self.anchors[0][0], self.anchors[-1][0] + 1)
+
+    @property
+    def derivative(self) -> range:
+        return range(self.anchors[0][1], self.anchors[-1][1] + 1)
+
+
+def anchored_passages(
+    in_order: list[tuple[int, int, float]], others: list[tuple[int, int, float]]
+) -> tuple[list[tuple[int, int]], list[AnchoredPassage]]:
+    """The passages moved whole among the anchor pairs (i, j, weight) left out of the in-order
+    chain (`others`), and the in-order anchors that stay.
+
+    In a revised edition that reorders its chapters, the heaviest in-order chain of anchors keeps
+    the chapters that stayed in order, and each moved chapter's anchors chain among themselves,
+    out of order with it. Found first, such a passage is kept out of the alignment in place,
+    whose dynamic programme between two distant anchors would pair its sentences with whatever
+    resembles them there, and is aligned on its own anchors. A chain is such a passage when it
+    outweighs the in-order anchors its span holds on either side (a parallel passage, the same
+    text told twice, loses to the anchors of its own place), and overlaps no heavier passage.
+    """
+    weight_of = {(i, j): w for i, j, w in [*in_order, *others]}
+    chained = sorted((i, j) for i, j, _ in in_order)
+    rest = sorted((i, j) for i, j, _ in others)
+    rows, columns = [i for i, _ in chained], [j for _, j in chained]
+    dropped: set[int] = set()  # in-order anchors a passage outweighs
+    taken_a: list[range] = []
+    taken_b: list[range] = []
+    found: list[AnchoredPassage] = []
+    chains = _chains(rest, [weight_of[point] for point in rest])
+    for chain in sorted(chains, key=lambda chain: -sum(weight_of[rest[k]] for k in chain)):
+        passage = AnchoredPassage(tuple(rest[k] for k in chain))
+        span_a, span_b = passage.original, passage.derivative
+        if any(_overlap(span_a, other) for other in taken_a) or any(_overlap(span_b, other) for other in taken_b):
+            continue
+        against = set(range(bisect_left(rows, span_a.start), bisect_left(rows, span_a.stop)))
+        against.update(range(bisect_left(columns, span_b.start), bisect_left(columns, span_b.stop)))
+        against -= dropped
+        if sum(weight_of[point] for point in passage.anchors) <= sum(weight_of[chained[k]] for k in against):
+            continue
+        dropped |= against
+        taken_a.append(span_a)
+        taken_b.append(span_b)
+        found.append(passage)
+    kept = [anchor for k, anchor in enumerate(chained) if k not in dropped]
+    return kept, sorted(found, key=lambda passage: passage.anchors[0])
+
+
+def _overlap(one: range, other: range) -> bool:
+    return one.start < other.stop and other.start < one.stop
+
+
+__all__ = [
+    "PASSAGE_GAP",
+    "PASSAGE_LOOKBACK",
+    "AnchoredPassage",
+    "anchored_passages",
+    "giving_way",
+    "moved_passages",
+    "passages_of",
+]
