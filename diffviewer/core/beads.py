@@ -183,6 +183,19 @@ def _anchor_pairs(sim: UnitSimilarity) -> list[tuple[int, int, float]]:
     return list(zip(original.tolist(), derivative.tolist(), weights.tolist(), strict=True))
 
 
+def _movable(
+    sim: UnitSimilarity, pairs: list[tuple[int, int, float]], threshold: float
+) -> list[tuple[int, int, float]]:
+    """The pairs as strong as a move must be (merges.moves): out of order with the in-order
+    anchors, an anchor is a move."""
+    if not pairs:
+        return []
+    original, derivative = np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
+    scores = sim.unit_scores(original, derivative).score
+    least = min(0.9, threshold * MOVE_FACTOR)
+    return [pair for pair, score in zip(pairs, scores.tolist(), strict=True) if score >= least and score > threshold]
+
+
 @dataclass(frozen=True, slots=True)
 class _Outside:
     """Units the alignment in place leaves alone (those of passages moved whole): each side as a
@@ -312,13 +325,9 @@ def align_units(
     pairs = _anchor_pairs(sim)
     anchors = heaviest_chain(pairs)
     threshold = _threshold(sim, anchors)
-    # Out of order with the others, an anchor is a move: it must be as strong as a move (merges.py).
     chain = set(anchors)
-    movable = min(0.9, threshold * MOVE_FACTOR)
-    anchors, passages = anchored_passages(
-        [pair for pair in pairs if pair[:2] in chain],
-        [pair for pair in pairs if pair[:2] not in chain and sim.unit_match(pair[0], pair[1]).score >= movable],
-    )
+    out_of_chain = _movable(sim, [pair for pair in pairs if pair[:2] not in chain], threshold)
+    anchors, passages = anchored_passages([pair for pair in pairs if pair[:2] in chain], out_of_chain)
     # An anchor with no gap beside it becomes a bead as it is: it must clear the threshold too.
     anchors = [(i, j) for i, j in anchors if sim.unit_match(i, j).score > threshold]
     starts_a = [*(a_starts or [True] * n), True]
@@ -331,10 +340,7 @@ def align_units(
     beads = _in_order(scorer, anchors, on_step, outside)
     on_step()
     on_progress(0.85)
-    paired = in_step(sim, beads)
-    if outside is not None:  # (units of a moved passage may lie between two beads in place)
-        free_a, free_b = outside.free
-        paired = [b for b in paired if free_a.issuperset(b.original) and free_b.issuperset(b.derivative)]
+    paired = in_step(sim, beads, outside.free if outside is not None else None)
     beads = sorted([*beads, *paired], key=lambda bead: bead.original[0])
     moved = _anchored_beads(scorer, passages, on_step)
     free_a = set(range(n)).difference(*(b.original for b in beads), *(b.original for b in moved))
@@ -348,13 +354,11 @@ def _anchored_beads(scorer: Scorer, passages: list[AnchoredPassage], on_step: Ca
     """Each passage moved whole aligned as text in place is, between its own anchors (refined
     within it), its units alone in reach: the beads are moves."""
     n, m = len(scorer.sim.a), len(scorer.sim.b)
-    runs = [[(i, j) for i, j in passage.anchors if scorer.cell(i, j).score > scorer.threshold] for passage in passages]
-    kept = [(passage, run) for passage, run in zip(passages, runs, strict=True) if len(run) >= 2]
-    runs = _refine(scorer, [run for _, run in kept], on_step)
+    runs = _refine(scorer, [list(passage.anchors) for passage in passages], on_step)
     regions = [Region(run[0][0], *region_band(run, n, m)) for run in runs]
     prefill_band(scorer, regions, m)
     beads: list[Bead] = []
-    for (passage, _), region in zip(kept, regions, strict=True):
+    for passage, region in zip(passages, regions, strict=True):
         on_step()
         free = (set(passage.original), set(passage.derivative))
         for bead in band_dp(scorer, region.first, region.lo, region.hi, region.need, on_step, free):

@@ -23,15 +23,20 @@ _GROWN_NEED = needed(1)  # a placed bead growing only has to stay clear of chanc
 _LONE_NEED = needed(1)  # so has the one unit a side between two beads
 
 
-def in_step(sim: UnitSimilarity, beads: list[Bead]) -> list[Bead]:
+def in_step(sim: UnitSimilarity, beads: list[Bead], free: tuple[set[int], set[int]] | None = None) -> list[Bead]:
     """Lone units in equal numbers between the same two beads pair in order when each pair shares
     most of its text: what a table or a refrain rewritten the same way on every line looks
     like, where every unit is so like every other that chance cannot tell them apart. And one
-    lone unit a side between the same two beads pairs when it shares more than chance."""
+    lone unit a side between the same two beads pairs when it shares more than chance.
+    With `free`, only between two beads with no other unit between them (a passage moved)."""
     found: list[Bead] = []
     ends = [(-1, -1), *((b.original[-1], b.derivative[-1]) for b in beads)]
     starts = [*((b.original[0], b.derivative[0]) for b in beads), (len(sim.a), len(sim.b))]
     for (a_end, b_end), (a_start, b_start) in zip(ends, starts, strict=True):
+        if free is not None and not (
+            free[0].issuperset(range(a_end + 1, a_start)) and free[1].issuperset(range(b_end + 1, b_start))
+        ):
+            continue
         pairs = list(zip(range(a_end + 1, a_start), range(b_end + 1, b_start), strict=False))
         if pairs and a_start - a_end == b_start - b_end and all(sim.overlap(i, j) >= BELONGING for i, j in pairs):
             found.extend(Bead((i,), (j,), sim.unit_match(i, j).score, moved=False) for i, j in pairs)

@@ -161,21 +161,43 @@ def anchored_passages(
     rest = sorted((i, j) for i, j, _ in others)
     rows, columns = [i for i, _ in chained], [j for _, j in chained]
     dropped: set[int] = set()  # in-order anchors a passage outweighs
+
+    def against(span_a: range, span_b: range) -> set[int]:
+        """The in-order anchors (not yet dropped) with a unit in either span."""
+        found = set(range(bisect_left(rows, span_a.start), bisect_left(rows, span_a.stop)))
+        found.update(range(bisect_left(columns, span_b.start), bisect_left(columns, span_b.stop)))
+        return found - dropped
+
+    def weight(anchors: set[int]) -> float:
+        return sum(weight_of[chained[k]] for k in anchors)
+
+    def contradicts(end: tuple[int, int], neighbour: tuple[int, int]) -> float:
+        """The weight of the in-order anchors between a chain's end and the anchor next to it."""
+        (a0, a1), (b0, b1) = sorted((end[0], neighbour[0])), sorted((end[1], neighbour[1]))
+        return weight(against(range(a0, a1 + 1), range(b0, b1 + 1)))
+
     taken_a: list[range] = []
     taken_b: list[range] = []
     found: list[AnchoredPassage] = []
     chains = _chains(rest, [weight_of[point] for point in rest])
     for chain in sorted(chains, key=lambda chain: -sum(weight_of[rest[k]] for k in chain)):
-        passage = AnchoredPassage(tuple(rest[k] for k in chain))
+        points = [rest[k] for k in chain]
+        # A stray pair at an end (a name both places happen to share) would stretch the passage
+        # over text in place: an end goes when the stretch to its neighbour contradicts more.
+        while len(points) > 1 and weight_of[points[0]] <= contradicts(points[0], points[1]):
+            points.pop(0)
+        while len(points) > 1 and weight_of[points[-1]] <= contradicts(points[-1], points[-2]):
+            points.pop()
+        if len(points) < 2:
+            continue
+        passage = AnchoredPassage(tuple(points))
         span_a, span_b = passage.original, passage.derivative
         if any(_overlap(span_a, other) for other in taken_a) or any(_overlap(span_b, other) for other in taken_b):
             continue
-        against = set(range(bisect_left(rows, span_a.start), bisect_left(rows, span_a.stop)))
-        against.update(range(bisect_left(columns, span_b.start), bisect_left(columns, span_b.stop)))
-        against -= dropped
-        if sum(weight_of[point] for point in passage.anchors) <= sum(weight_of[chained[k]] for k in against):
+        contradicted = against(span_a, span_b)
+        if sum(weight_of[point] for point in passage.anchors) <= weight(contradicted):
             continue
-        dropped |= against
+        dropped |= contradicted
         taken_a.append(span_a)
         taken_b.append(span_b)
         found.append(passage)

@@ -165,7 +165,7 @@ def test_a_passage_chains_past_several_strays_in_a_row() -> None:
 # Anchors of a chapter moved from units 300-340 of the original to 20-60 of the revision, while
 # the rest stays in order around it.
 IN_ORDER = [(i, i, 1.0) for i in range(0, 300, 10)] + [(i, i, 1.0) for i in range(350, 600, 10)]
-MOVED = [(300 + k, 20 + k, 1.0) for k in range(0, 40, 8)]
+MOVED = [(300 + k, 20 + k, 2.0) for k in range(0, 40, 8)]
 
 
 def test_a_chapter_whose_anchors_chain_out_of_order_is_found_before_the_alignment_in_place() -> None:
@@ -177,13 +177,13 @@ def test_a_chapter_whose_anchors_chain_out_of_order_is_found_before_the_alignmen
 
 
 def test_a_passage_outweighs_the_in_order_anchors_it_contradicts_or_gives_way_to_them() -> None:
-    # Two in-order anchors fall inside the chapter's span in the revision (a name that is in
-    # both places): five anchors of the chapter outweigh them, and they are dropped...
+    # Four in-order anchors fall inside the chapter's span in the revision (a name that is in
+    # both places): the chapter's anchors outweigh them, and they are dropped...
     kept, passages = anchored_passages(IN_ORDER, MOVED)
     assert len(passages) == 1
     assert kept == [(i, j) for i, j, _ in IN_ORDER if not 20 <= j <= 52]
     # ...but text told twice, whose own place has heavier anchors, is no passage moved there.
-    heavy = [(i, j, 10.0 if 20 <= j <= 60 else 1.0) for i, j, _ in IN_ORDER]
+    heavy = [(i, j, 20.0 if 20 <= j <= 60 else 1.0) for i, j, _ in IN_ORDER]
     kept, passages = anchored_passages(heavy, MOVED)
     assert passages == []
     assert kept == [(i, j) for i, j, _ in heavy]
@@ -195,3 +195,41 @@ def test_a_lone_pair_out_of_order_is_no_passage_and_passages_never_overlap() -> 
     lighter = [(302 + k, 400 + k, 0.5) for k in range(0, 40, 8)]  # the same units moved elsewhere too
     _, passages = anchored_passages([], [*MOVED, *lighter])
     assert [p.anchors[0] for p in passages] == [(300, 20)]
+
+
+def test_a_stray_pair_at_the_end_of_a_chain_does_not_stretch_the_passage_over_text_in_place() -> None:
+    # A name the text in place before the chapter shares with a sentence just before its new
+    # place: chained at the head of the chapter's anchors, it would claim units 280-299 of the
+    # original, whose heavier in-order anchors say they stayed.
+    stray = (280, 12, 1.0)
+    kept, passages = anchored_passages(IN_ORDER, [stray, *MOVED])
+    assert [p.anchors[0] for p in passages] == [(300, 20)]
+    assert {(280, 280), (290, 290)} <= set(kept)
+
+
+def test_a_chapter_moved_past_a_name_shared_by_chance_is_aligned_exactly() -> None:
+    import random
+
+    from diffviewer.core.beads import align_units
+
+    vocabulary = [f"w{k}" for k in range(3000)]
+    common = ["the", "of", "and", "to", "in", "that", "it", "was", "he", "for"]
+
+    def sentence(k: int) -> str:
+        pick = random.Random(k)
+        words = [pick.choice(common) if pick.random() < 0.4 else pick.choice(vocabulary) for _ in range(14)]
+        return " ".join(words) + "."
+
+    def edited(text: str, k: int) -> str:
+        words = text.split()
+        words[random.Random(k + 99).randrange(len(words))] = f"zz{k}"
+        return " ".join(words)
+
+    original = [sentence(k) for k in range(320)]
+    revision = [edited(text, k) for k, text in enumerate(original)]
+    original[140] += " Ozymandias Quetzal Brimblecombe."  # in place, 10 before the chapter...
+    revision[22] += " Ozymandias Quetzal Brimblecombe."  # ...and 8 before where it went
+    order = [*range(30), *range(150, 290), *range(30, 150), *range(290, 320)]  # chapter 150-289 moved
+    beads = align_units(original, [revision[k] for k in order])
+    links = {(i, order[j]) for bead in beads for i in bead.original for j in bead.derivative}
+    assert links == {(k, k) for k in range(320)}
