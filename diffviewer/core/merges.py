@@ -28,7 +28,8 @@ def in_step(sim: UnitSimilarity, beads: list[Bead], free: tuple[set[int], set[in
     most of its text: what a table or a refrain rewritten the same way on every line looks
     like, where every unit is so like every other that chance cannot tell them apart. And one
     lone unit a side between the same two beads pairs when it shares more than chance.
-    With `free`, only between two beads with no other unit between them (a passage moved)."""
+    With `free`, only between two beads with no unit outside `free` between them (the units of
+    a passage moved whole would put the counts out of step)."""
     found: list[Bead] = []
     ends = [(-1, -1), *((b.original[-1], b.derivative[-1]) for b in beads)]
     starts = [*((b.original[0], b.derivative[0]) for b in beads), (len(sim.a), len(sim.b))]

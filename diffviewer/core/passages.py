@@ -171,10 +171,9 @@ def anchored_passages(
     def weight(anchors: set[int]) -> float:
         return sum(weight_of[chained[k]] for k in anchors)
 
-    def contradicts(end: tuple[int, int], neighbour: tuple[int, int]) -> float:
-        """The weight of the in-order anchors between a chain's end and the anchor next to it."""
-        (a0, a1), (b0, b1) = sorted((end[0], neighbour[0])), sorted((end[1], neighbour[1]))
-        return weight(against(range(a0, a1 + 1), range(b0, b1 + 1)))
+    def contradicted(points: list[tuple[int, int]]) -> set[int]:
+        """The in-order anchors a chain's span holds on either side."""
+        return against(range(points[0][0], points[-1][0] + 1), range(points[0][1], points[-1][1] + 1))
 
     taken_a: list[range] = []
     taken_b: list[range] = []
@@ -183,10 +182,11 @@ def anchored_passages(
     for chain in sorted(chains, key=lambda chain: -sum(weight_of[rest[k]] for k in chain)):
         points = [rest[k] for k in chain]
         # A stray pair at an end (a name both places happen to share) would stretch the passage
-        # over text in place: an end goes when the stretch to its neighbour contradicts more.
-        while len(points) > 1 and weight_of[points[0]] <= contradicts(points[0], points[1]):
+        # over text in place: an end goes while it weighs less than the in-order anchors that
+        # only its stretch contradicts.
+        while len(points) > 1 and weight_of[points[0]] < weight(contradicted(points) - contradicted(points[1:])):
             points.pop(0)
-        while len(points) > 1 and weight_of[points[-1]] <= contradicts(points[-1], points[-2]):
+        while len(points) > 1 and weight_of[points[-1]] < weight(contradicted(points) - contradicted(points[:-1])):
             points.pop()
         if len(points) < 2:
             continue
@@ -194,10 +194,10 @@ def anchored_passages(
         span_a, span_b = passage.original, passage.derivative
         if any(_overlap(span_a, other) for other in taken_a) or any(_overlap(span_b, other) for other in taken_b):
             continue
-        contradicted = against(span_a, span_b)
-        if sum(weight_of[point] for point in passage.anchors) <= weight(contradicted):
+        outweighed = contradicted(points)
+        if sum(weight_of[point] for point in passage.anchors) <= weight(outweighed):
             continue
-        dropped |= contradicted
+        dropped |= outweighed
         taken_a.append(span_a)
         taken_b.append(span_b)
         found.append(passage)

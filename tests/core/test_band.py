@@ -40,10 +40,12 @@ def test_the_band_reaches_from_the_first_anchor_to_the_last(steps: list[tuple[in
     n, m = bounds[-1][0] + 5, bounds[-1][1] + 5
     lo, hi, need = region_band(bounds, n, m)
     assert len(lo) == len(hi) == len(need) == bounds[-1][0] + 1 - a0 + 1
+    assert lo[0] == b0 and hi[-1] == bounds[-1][1] + 1  # from the first anchor's state to past the last
     assert all(low <= high for low, high in zip(lo, hi, strict=True))
     # Monotone and connected: each row's band reaches the next one's start.
     assert all(lo[r] <= lo[r + 1] and hi[r] >= lo[r + 1] for r in range(len(lo) - 1))
-    # Every anchor lies in the band, the states before and after it: the DP can take it into a bead.
+    # Every anchor between lies in the band, the states before and after it: the DP can take it
+    # into a bead.
     for i, j in bounds[1:-1]:
         assert lo[i - a0] <= j <= hi[i - a0] and lo[i + 1 - a0] <= j + 1 <= hi[i + 1 - a0]
     # A long stretch without anchors is searched along its diagonal, not whole.
