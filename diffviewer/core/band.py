@@ -63,21 +63,32 @@ def region_band(bounds: list[tuple[int, int]], n: int, m: int) -> tuple[list[int
     return lo, hi, need
 
 
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A run of anchors with gaps between them, and its DP band (see region_band)."""
+
+    first: int
+    lo: list[int]
+    hi: list[int]
+    need: list[float]
+
+    @staticmethod
+    def of(bounds: list[tuple[int, int]], n: int, m: int) -> Region:
+        """The region of a run of anchors (bounds[0] may be (-1, -1), the documents' start)."""
+        return Region(max(0, bounds[0][0]), *region_band(bounds, n, m))
+
+
 def band_dp(
-    scorer: Scorer,
-    first: int,
-    lo: list[int],
-    hi: list[int],
-    needs: list[float],
-    on_step: Callable[[], None],
-    free: tuple[set[int], set[int]] | None = None,
+    scorer: Scorer, region: Region, on_step: Callable[[], None], free: tuple[set[int], set[int]] | None = None
 ) -> list[Bead]:
-    """The best monotone sequence of beads in a band, from state (first, lo[0]) to (last, hi[-1]).
+    """The best monotone sequence of beads in a region's band, from state (first, lo[0]) to
+    (last, hi[-1]).
 
     A state (p, q) has consumed p original and q derivative units; row p of the band is
     lo[p - first]..hi[p - first]. See the module docstring for the gains. With `free`, only
     those units (original, derivative) may go into a bead: the others are placed already.
     """
+    first, lo, hi, needs = region.first, region.lo, region.hi, region.need
     threshold = scorer.threshold
     part = threshold  # each unit of a merged bead must be at least this like the other side
     gain, agreement = scorer.gain, scorer.agreement
@@ -167,16 +178,6 @@ def band_dp(
             r, q = r - da, q - db
     beads.reverse()
     return beads
-
-
-@dataclass(frozen=True, slots=True)
-class Region:
-    """A run of anchors with gaps between them, and its DP band (see region_band)."""
-
-    first: int
-    lo: list[int]
-    hi: list[int]
-    need: list[float]
 
 
 def prefill_band(scorer: Scorer, regions: list[Region], m: int) -> None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from diffviewer.core.band import Region, band_dp, prefill_band, region_band
+from diffviewer.core.band import Region, band_dp, prefill_band
 from diffviewer.core.merges import MOVE_FACTOR, grow, in_step, moves
 from diffviewer.core.model import Side
 from diffviewer.core.passages import AnchoredPassage, anchored_passages, moved_passages
@@ -287,7 +287,7 @@ def _in_order(
         while end < len(bounds) - 1 and not _touching(bounds[end], bounds[end + 1]):
             end += 1
         region = bounds[k : end + 1]
-        plan.append(Region(max(0, region[0][0]), *region_band(region, n, m)))
+        plan.append(Region.of(region, n, m))
         k = end
     prefill_band(scorer, [step for step in plan if isinstance(step, Region)], m)
     on_step()
@@ -297,7 +297,7 @@ def _in_order(
         if count % 1024 == 1023:
             on_step()
         if isinstance(step, Region):
-            beads.extend(band_dp(scorer, step.first, step.lo, step.hi, step.need, on_step, free))
+            beads.extend(band_dp(scorer, step, on_step, free))
         else:
             beads.append(Bead((step[0],), (step[1],), scorer.cell(*step).score, moved=False))
     return beads
@@ -355,12 +355,12 @@ def _anchored_beads(scorer: Scorer, passages: list[AnchoredPassage], on_step: Ca
     within it), its units alone in reach: the beads are moves."""
     n, m = len(scorer.sim.a), len(scorer.sim.b)
     runs = _refine(scorer, [list(passage.anchors) for passage in passages], on_step)
-    regions = [Region(run[0][0], *region_band(run, n, m)) for run in runs]
+    regions = [Region.of(run, n, m) for run in runs]
     prefill_band(scorer, regions, m)
     beads: list[Bead] = []
     for passage, region in zip(passages, regions, strict=True):
         on_step()
         free = (set(passage.original), set(passage.derivative))
-        for bead in band_dp(scorer, region.first, region.lo, region.hi, region.need, on_step, free):
+        for bead in band_dp(scorer, region, on_step, free):
             beads.append(Bead(bead.original, bead.derivative, bead.score, moved=True))
     return beads

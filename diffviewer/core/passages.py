@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from diffviewer.core.band import BAND_HALF_WIDTH, Region, band_dp, prefill_band, region_band
+from diffviewer.core.band import BAND_HALF_WIDTH, Region, band_dp, prefill_band
 from diffviewer.core.merges import MOVE_FACTOR
 from diffviewer.core.scoring import Bead, Scorer
 
@@ -42,10 +42,7 @@ def moved_passages(
     n, m = len(scorer.sim.a), len(scorer.sim.b)
     passages = passages_of(sorted(moved, key=lambda bead: bead.original[0]))
     placed = giving_way(scorer, passages, placed, free_a, free_b)
-    regions = [
-        Region(run[0].original[0], *region_band([(b.original[0], b.derivative[0]) for b in run], n, m))
-        for run in passages
-    ]
+    regions = [Region.of([(b.original[0], b.derivative[0]) for b in run], n, m) for run in passages]
     prefill_band(scorer, regions, m)
     chained = {id(bead) for run in passages for bead in run}
     found = [bead for bead in moved if id(bead) not in chained]
@@ -54,7 +51,7 @@ def moved_passages(
         for bead in run:  # the run's own moves are the DP's to place again
             free_a.update(bead.original)
             free_b.update(bead.derivative)
-        for bead in band_dp(scorer, region.first, region.lo, region.hi, region.need, on_step, (free_a, free_b)):
+        for bead in band_dp(scorer, region, on_step, (free_a, free_b)):
             free_a.difference_update(bead.original)
             free_b.difference_update(bead.derivative)
             found.append(Bead(bead.original, bead.derivative, bead.score, moved=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffviewer.core.band import BAND_HALF_WIDTH, BAND_MARGIN, band_dp, region_band
+from diffviewer.core.band import BAND_HALF_WIDTH, BAND_MARGIN, Region, band_dp, region_band
 from diffviewer.core.scoring import Scorer
 from diffviewer.core.similarity import UnitSimilarity
 
@@ -59,10 +59,10 @@ def test_the_band_reaches_from_the_first_anchor_to_the_last(steps: list[tuple[in
 def test_the_dp_pairs_the_same_sentences_in_order_and_leaves_placed_units_alone() -> None:
     scorer = _scorer(SENTENCES, SENTENCES)
     n = len(SENTENCES)
-    lo, hi, need = region_band([(-1, -1), (n, n)], n, n)
-    beads = band_dp(scorer, 0, lo, hi, need, lambda: None)
+    region = Region.of([(-1, -1), (n, n)], n, n)
+    beads = band_dp(scorer, region, lambda: None)
     assert [(b.original, b.derivative) for b in beads] == [((k,), (k,)) for k in range(n)]
     # Units 3 and 4 of the original are placed elsewhere already: no bead takes them.
     free = (set(range(n)) - {3, 4}, set(range(n)))
-    beads = band_dp(scorer, 0, lo, hi, need, lambda: None, free)
+    beads = band_dp(scorer, region, lambda: None, free)
     assert [(b.original, b.derivative) for b in beads] == [((k,), (k,)) for k in range(n) if k not in (3, 4)]
