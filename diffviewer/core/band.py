@@ -180,9 +180,13 @@ def band_dp(
     return beads
 
 
-def prefill_band(scorer: Scorer, regions: list[Region], m: int) -> None:
+def prefill_band(
+    scorer: Scorer, regions: list[Region], m: int, placed: tuple[np.ndarray, np.ndarray] | None = None
+) -> None:
     """Every cell the DP of these regions may read, matched in one batch (see unit_scores):
-    original unit p - 1 of row p against q - 2 .. q - 1 for q in its row and in the next."""
+    original unit p - 1 of row p against q - 2 .. q - 1 for q in its row and in the next.
+    `placed`: masks of the units (original, derivative) the DP leaves alone, whose cells it never
+    reads (a band beside a passage moved whole crosses the passage's units)."""
     rows, lows, highs = [], [], []
     for region in regions:
         count = len(region.lo)
@@ -200,6 +204,9 @@ def prefill_band(scorer: Scorer, regions: list[Region], m: int) -> None:
     widths = np.maximum(0, high - low + 1)
     original = np.repeat(units, widths)
     derivative = np.repeat(low, widths) + np.arange(int(widths.sum())) - np.repeat(np.cumsum(widths) - widths, widths)
+    if placed is not None:
+        read = ~(placed[0][original] | placed[1][derivative])
+        original, derivative = original[read], derivative[read]
     unknown = scorer.unknown(original, derivative)
     scorer.prefill(original[unknown], derivative[unknown])
 

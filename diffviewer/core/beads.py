@@ -289,7 +289,8 @@ def _in_order(
         region = bounds[k : end + 1]
         plan.append(Region.of(region, n, m))
         k = end
-    prefill_band(scorer, [step for step in plan if isinstance(step, Region)], m)
+    regions = [step for step in plan if isinstance(step, Region)]
+    prefill_band(scorer, regions, m, (outside.a, outside.b) if outside is not None else None)
     on_step()
     free = outside.free if outside is not None else None
     beads: list[Bead] = []

@@ -9,6 +9,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+
 from diffviewer.core.band import BAND_HALF_WIDTH, Region, band_dp, prefill_band
 from diffviewer.core.merges import MOVE_FACTOR
 from diffviewer.core.scoring import Bead, Scorer
@@ -43,7 +45,13 @@ def moved_passages(
     passages = passages_of(sorted(moved, key=lambda bead: bead.original[0]))
     placed = giving_way(scorer, passages, placed, free_a, free_b)
     regions = [Region.of([(b.original[0], b.derivative[0]) for b in run], n, m) for run in passages]
-    prefill_band(scorer, regions, m)
+    # Only units free now or the runs' own can be free when a DP reads them (free only shrinks).
+    placed_a, placed_b = np.ones(n, dtype=bool), np.ones(m, dtype=bool)
+    placed_a[list(free_a)], placed_b[list(free_b)] = False, False
+    for run in passages:
+        for bead in run:
+            placed_a[list(bead.original)], placed_b[list(bead.derivative)] = False, False
+    prefill_band(scorer, regions, m, (placed_a, placed_b))
     chained = {id(bead) for run in passages for bead in run}
     found = [bead for bead in moved if id(bead) not in chained]
     for run, region in zip(passages, regions, strict=True):

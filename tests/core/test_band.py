@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffviewer.core.band import BAND_HALF_WIDTH, BAND_MARGIN, Region, band_dp, region_band
+from diffviewer.core.band import BAND_HALF_WIDTH, BAND_MARGIN, Region, band_dp, prefill_band, region_band
 from diffviewer.core.scoring import Scorer
 from diffviewer.core.similarity import UnitSimilarity
 
@@ -66,3 +67,26 @@ def test_the_dp_pairs_the_same_sentences_in_order_and_leaves_placed_units_alone(
     free = (set(range(n)) - {3, 4}, set(range(n)))
     beads = band_dp(scorer, region, lambda: None, free)
     assert [(b.original, b.derivative) for b in beads] == [((k,), (k,)) for k in range(n) if k not in (3, 4)]
+
+
+def test_the_band_is_scored_ahead_only_where_units_are_unplaced_and_the_dp_is_unchanged() -> None:
+    # A band beside a passage moved whole crosses the passage's units, which the DP never pairs:
+    # scoring their cells ahead was most of a reordered book's alignment in place.
+    n = len(SENTENCES)
+    region = Region.of([(-1, -1), (n, n)], n, n)
+    placed_a, placed_b = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    placed_a[3:5], placed_b[6:8] = True, True
+    free = (set(np.flatnonzero(~placed_a).tolist()), set(np.flatnonzero(~placed_b).tolist()))
+    scorer = _scorer(SENTENCES, SENTENCES)
+    prefill_band(scorer, [region], n, (placed_a, placed_b))
+    scored = set(scorer.cells)
+    assert scored and all(not placed_a[i] and not placed_b[j] for i, j in scored)
+    # Every cell of two unplaced units in the band was scored: the DP asks for nothing more...
+    beads = band_dp(scorer, region, lambda: None, free)
+    assert set(scorer.cells) == scored
+    # ...and pairs as it does without the cells scored ahead.
+    fresh = _scorer(SENTENCES, SENTENCES)
+    assert beads == band_dp(fresh, region, lambda: None, free)
+    assert [(b.original, b.derivative) for b in beads] == [
+        ((k,), (k,)) for k in range(n) if k not in (3, 4, 6, 7)
+    ]
