@@ -348,7 +348,9 @@ def align_units(
     free_b = set(range(m)).difference(*(b.derivative for b in beads), *(b.derivative for b in moved))
     beads = grow(beads, scorer, free_a, free_b, on_step)
     beads, found = moved_passages(scorer, moves(scorer, free_a, free_b, on_step), beads, free_a, free_b, on_step)
-    return beads + grow([*moved, *found], scorer, free_a, free_b, on_step)
+    beads += grow([*moved, *found], scorer, free_a, free_b, on_step)
+    scorer.release()  # (the window's thread would wait out its freeing in one go: see let_go)
+    return beads
 
 
 def _anchored_beads(scorer: Scorer, passages: list[AnchoredPassage], on_step: Callable[[], None]) -> list[Bead]:

@@ -20,8 +20,14 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import islice
+from typing import Any
+
+# Objects freed at once by let_go(): a few milliseconds of the interpreter lock.
+RELEASE_SLICE = 4096
 
 _lock = threading.Lock()
 _holders = 0
@@ -45,3 +51,30 @@ def paused_collector() -> Iterator[None]:
             if _holders == 0 and _was_enabled:
                 gc.freeze()
                 gc.enable()
+
+
+def let_go(*holders: list[Any] | dict[Any, Any]) -> None:
+    """Empty these lists and dicts a slice at a time. Freeing a book's alignment (millions of
+    n-gram sets and cells) in one go is a tenth of a second in C with the interpreter lock held,
+    which the window's thread then waits out; between slices, other threads run."""
+    for holder in holders:
+        if isinstance(holder, list):
+            while holder:
+                del holder[-RELEASE_SLICE:]
+        else:
+            while holder:
+                for key in list(islice(holder, RELEASE_SLICE)):
+                    del holder[key]
+
+
+def let_go_elsewhere(*holders: list[Any] | dict[Any, Any], after: float = 0.0) -> None:
+    """let_go() in a thread of its own, `after` seconds from now: a window drops a book's
+    comparison without waiting for it. The holders keep what they hold alive meanwhile, so the
+    objects that held it before (a comparison, its rows) go quickly wherever they are dropped,
+    and what they held is freed here. (Only objects of no thread's concern, never Qt's.)"""
+
+    def later() -> None:
+        time.sleep(after)
+        let_go(*holders)
+
+    threading.Thread(target=later, daemon=True, name="diffviewer-let-go").start()

@@ -319,6 +319,10 @@ def _has_name(text: str, name: str) -> bool:
     return False
 
 
+# Texts joined and counted at once by _CaseCounts.of: a few milliseconds of a book.
+_TEXTS_AT_ONCE = 1024
+
+
 @dataclass(frozen=True, slots=True)
 class _CaseCounts:
     """How often one document writes each word of interest capitalised inside a sentence, and
@@ -334,14 +338,21 @@ class _CaseCounts:
 
     @staticmethod
     def of(texts: Iterable[str], wanted: set[str]) -> _CaseCounts:
-        """Counted over a whole document in one pass, for the `wanted` keys only. Splitting at
-        spaces and counting run in Python's C code; only the distinct tokens are read here."""
-        text = "\n" + "\n".join(texts)
+        """Counted over a whole document, for the `wanted` keys only. Splitting at spaces and
+        counting run in Python's C code, a slice of the texts at a time (over a whole book at
+        once, one such call held the interpreter lock for a seventh of a second, which the
+        window's thread waited out); only the distinct tokens are read here."""
+        listed = list(texts)
+        # Each slice starts a line, as each text does: a text's first token opens a sentence.
+        slices = ["\n" + "\n".join(listed[k : k + _TEXTS_AT_ONCE]) for k in range(0, len(listed), _TEXTS_AT_ONCE)]
+        tokens: Counter[str] = Counter()
+        for text in slices:
+            tokens.update(text.split())
         capitalised: Counter[str] = Counter()
         lower: Counter[str] = Counter()
         # Capitalised tokens that might open a sentence, by the word they hold.
         leading: dict[str, list[str]] = {}
-        for token, count in Counter(text.split()).items():
+        for token, count in tokens.items():
             found = _words_in(token)
             for key, word, start in found:
                 if key not in wanted:
@@ -361,7 +372,9 @@ class _CaseCounts:
         # word would pass without that.
         doubtful = [k for k in leading if lower[k] and lower[k] * LOWER_CASE_ONE_IN <= lower[k] + capitalised[k]]
         if doubtful:
-            openings = Counter(_OPENING.findall(text))
+            openings: Counter[str] = Counter()
+            for text in slices:
+                openings.update(_OPENING.findall(text))
             for key in doubtful:
                 capitalised[key] -= sum(openings[token] for token in leading[key])
         return _CaseCounts(capitalised, lower)

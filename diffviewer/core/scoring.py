@@ -16,6 +16,7 @@ from statistics import NormalDist
 import numpy as np
 import numpy.typing as npt
 
+from diffviewer.core.collector import let_go
 from diffviewer.core.model import Side
 from diffviewer.core.similarity import MAX_CHANCE, Extent, Match, PairScores, Span, UnitSimilarity
 
@@ -61,6 +62,12 @@ class Scorer:
         self._spans: dict[tuple[Side, int, int], Span] = {}
         self._pairs: dict[tuple[Side, int], tuple[Extent, float]] = {}
         self._matches: dict[tuple[int, int, int, int], Match] = {}
+
+    def release(self) -> None:
+        """Free what was matched, and the similarity, a slice at a time (collector.let_go): the
+        scorer is of no use after."""
+        let_go(self.cells, self._shared, self._spans, self._pairs, self._matches)
+        self.sim.release()
 
     def cell(self, i: int, j: int) -> Match:
         key = (i, j)

@@ -28,6 +28,7 @@ from itertools import chain
 import numpy as np
 import numpy.typing as npt
 
+from diffviewer.core.collector import let_go
 from diffviewer.core.model import Side
 
 # Letters, digits and ideographs; apostrophes and hyphens split words, so elided articles
@@ -99,6 +100,9 @@ def _featurised(cache: _FeatureCache, texts: Sequence[str], on_step: Callable[[]
     return found
 
 
+_UNITS_AT_ONCE = 4096
+
+
 class _Flat:
     """One side's feature sets laid end to end: every (unit, n-gram) entry, for numpy."""
 
@@ -106,7 +110,17 @@ class _Flat:
         # 32 bits a number (n-gram ids and unit numbers stay far below 2**31): a book has millions
         # of entries, and these arrays live as long as the alignment.
         lengths = np.fromiter(map(len, units), dtype=np.int64, count=len(units))
-        self.grams: _Ints32 = np.fromiter(chain.from_iterable(units), dtype=np.int32, count=int(lengths.sum()))
+        # A slice of the units at a time: one fromiter over a book's millions of entries holds
+        # the interpreter lock for a tenth of a second, which the window's thread waits out.
+        parts = [
+            np.fromiter(
+                chain.from_iterable(units[k : k + _UNITS_AT_ONCE]),
+                dtype=np.int32,
+                count=int(lengths[k : k + _UNITS_AT_ONCE].sum()),
+            )
+            for k in range(0, len(units), _UNITS_AT_ONCE)
+        ]
+        self.grams: _Ints32 = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
         self.owner: _Ints32 = np.repeat(np.arange(len(units), dtype=np.int32), lengths)
         self.units = len(units)
 
@@ -184,6 +198,11 @@ class UnitSimilarity:
         self._chance_b = 2 * self._share_b / (self._weight_b + self.mean_a)
         self._chance_a_list: list[float] = self._chance_a.tolist()
         self._chance_b_list: list[float] = self._chance_b.tolist()
+
+    def release(self) -> None:
+        """Free the units and their n-gram sets a slice at a time (collector.let_go), once the
+        alignment is done: the similarity is of no use after."""
+        let_go(self.a_units, self.b_units, self.a, self.b)
 
     def weight(self, features: Iterable[int]) -> float:
         return sum(map(self._idf.__getitem__, features))

@@ -40,7 +40,7 @@ from diffviewer.gui.pane_model import PaneModel, Preview
 from diffviewer.gui.pane_painting import PaneHeader, paint_header, paint_panes
 from diffviewer.gui.row_layout import CellKey, LayoutStyle, RowLayout
 from diffviewer.gui.row_measures import RowMeasures
-from diffviewer.gui.rows import LinkRow, PreparedRows, Row, Side
+from diffviewer.gui.rows import LinkRow, PreparedRows, Row, Side, release_later
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.view_model import (
     BlockFacts,
@@ -155,6 +155,8 @@ class ComparisonView(QAbstractScrollArea):
     def set_comparison(self, comparison: Comparison | None, prepared: PreparedRows | None = None) -> None:
         """Show `comparison`; `prepared` rows (built off the GUI thread) are used when they fit it."""
         given = [prepared, prepared.alternate] if prepared is not None and prepared.comparison is comparison else []
+        if comparison is not self._comparison:
+            release_later(self._comparison, list(self._prepared_by_mode.values()))
         self._prepared_by_mode = {rows.mode: rows for rows in given if rows is not None}
         keep_position = self._comparison is not None and comparison is not None
         fraction = self._scroll_fraction() if keep_position else 0.0

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
+import weakref
 
 import pytest
 
-from diffviewer.core.collector import paused_collector
+from diffviewer.core import collector
+from diffviewer.core.collector import let_go, let_go_elsewhere, paused_collector
 from diffviewer.core.compare import Cancelled, compare
 from tests.core.helpers import doc
 
@@ -88,3 +91,41 @@ def test_a_cycle_made_after_a_comparison_is_still_collected(collector_on: object
     gc.collect()
     assert alive() is None
     gc.unfreeze()
+
+
+class _Counted(list[int]):
+    """A list that notes how many items each deletion takes."""
+
+    def __init__(self, items: range) -> None:
+        super().__init__(items)
+        self.taken: list[int] = []
+
+    def __delitem__(self, index: slice) -> None:  # type: ignore[override]
+        before = len(self)
+        super().__delitem__(index)
+        self.taken.append(before - len(self))
+
+
+def test_let_go_empties_lists_and_dicts_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(collector, "RELEASE_SLICE", 3)
+    listed, mapped = _Counted(range(10)), {k: str(k) for k in range(10)}
+    let_go(listed, mapped)
+    assert listed == [] and mapped == {}
+    assert listed.taken == [3, 3, 3, 1]  # other threads may run between two slices
+
+
+class _Held:
+    pass
+
+
+def test_let_go_elsewhere_frees_what_it_holds_later_in_another_thread() -> None:
+    held = _Held()
+    alive = weakref.ref(held)
+    holder: list[object] = [held]
+    del held
+    let_go_elsewhere(holder, after=0.2)
+    assert alive() is not None  # the caller lets go of what held it first (quickly)...
+    deadline = time.monotonic() + 5
+    while alive() is not None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert alive() is None and holder == []  # ...and the thread frees it

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from diffviewer.core import insight
 from diffviewer.core.compare import compare
 from diffviewer.core.insight import changed_facts
 from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, FactChange, FactKind, Treatment
@@ -244,3 +247,30 @@ def test_a_figure_inside_another_is_not_the_same_figure() -> None:
 def test_a_capitalised_german_noun_is_not_a_name() -> None:
     facts = reported(swap(0, "Der ", "Hund", "Katze", " lief über die Straße."))
     assert facts == set()
+
+
+WORDS = ["Rose", "rose", "Thus", "thus", "it", "was.", "“Lo", "lo,", "\n", "Rose."]
+
+
+@pytest.mark.parametrize("size", [1, 2, 7])
+def test_a_text_opening_a_slice_still_opens_a_sentence(size: int) -> None:
+    # Twenty paragraphs open with "Thus", one writes it inside a sentence: no name. Read a slice
+    # of texts at a time (a book at once held the interpreter lock too long), a slice's first
+    # text must still open a sentence.
+    texts = ["Thus it was."] * 20 + ["And thus it was."]
+    whole = insight._CaseCounts.of(texts, {"thus"})
+    assert not whole.is_name("Thus")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(insight, "_TEXTS_AT_ONCE", size)
+        assert insight._CaseCounts.of(texts, {"thus"}) == whole
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join), max_size=12), st.integers(1, 5))
+def test_a_document_is_counted_the_same_whatever_the_slices_it_is_read_in(texts: list[str], size: int) -> None:
+    wanted = {"rose", "thus", "lo"}
+    whole = insight._CaseCounts.of(texts, wanted)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(insight, "_TEXTS_AT_ONCE", size)
+        sliced = insight._CaseCounts.of(texts, wanted)
+    assert sliced == whole

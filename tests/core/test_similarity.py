@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import settings
 
+from diffviewer.core import similarity
 from diffviewer.core.similarity import UnitSimilarity, _FeatureCache
 
 FAST = settings(max_examples=40, deadline=None)
@@ -145,3 +146,16 @@ def test_ngram_ids_follow_the_reading_order_whatever_the_string_hashing() -> Non
     cache.of_text(" ".join(words))
     firsts = [min(cache.of_word(word)) for word in words]
     assert firsts == sorted(firsts)
+
+
+def test_units_laid_end_to_end_a_slice_at_a_time_are_laid_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (One pass over a book's millions of entries held the interpreter lock too long.)
+    whole = UnitSimilarity(SIM_A, SIM_B)
+    monkeypatch.setattr(similarity, "_UNITS_AT_ONCE", 3)
+    sliced = UnitSimilarity(SIM_A, SIM_B)
+    for side in ("_flat_a", "_flat_b"):
+        assert getattr(sliced, side).grams.tolist() == getattr(whole, side).grams.tolist()
+        assert getattr(sliced, side).owner.tolist() == getattr(whole, side).owner.tolist()
+    assert [sliced.unit_match(i, j) for i in range(10) for j in range(10)] == [
+        whole.unit_match(i, j) for i in range(10) for j in range(10)
+    ]

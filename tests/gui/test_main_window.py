@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
 import weakref
@@ -709,3 +710,19 @@ def test_while_comparing_the_window_says_so(
         release.set()
     assert window.summary_label.text().startswith("Similarity")
     assert window.view.pending_note is None
+
+
+def test_the_comparison_shown_before_is_freed_once_another_is_shown(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    # Freed off the window's thread, a slice at a time (a book's took 50 ms of it at once): the
+    # window keeps nothing of it, and it does go.
+    first = compared(qtbot, window, lambda: window.open_paths(*demo_paths()))
+    assert isinstance(first, Comparison)
+    block = first.blocks[0]
+    del first
+    original = write(tmp_path / "a.txt", "The council met on Monday.", "The ferry sails twice a day.")
+    derivative = write(tmp_path / "b.txt", "On Monday the council met.", "Twice a day, the ferry sails.")
+    compared(qtbot, window, lambda: window.open_paths(original, derivative))
+    assert sys.getrefcount(block) > 2  # held a while yet, so the window lets go quickly
+    qtbot.waitUntil(lambda: sys.getrefcount(block) == 2, timeout=5000)  # only `block` here
