@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from diffviewer.core.scoring import Bead, Scorer, needed
 from diffviewer.core.similarity import Match
@@ -23,6 +24,7 @@ BAND_MARGIN = 2
 # Between anchors this far apart, the band follows the diagonal at this half-width.
 BAND_HALF_WIDTH = 20
 _SKIP_A, _SKIP_B = -1, -2
+Masks = tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]  # a flag for each unit of each side
 _SHAPES = {1: (1, 1), 2: (1, 2), 3: (2, 1), 4: (2, 2)}
 
 
@@ -180,13 +182,11 @@ def band_dp(
     return beads
 
 
-def prefill_band(
-    scorer: Scorer, regions: list[Region], m: int, placed: tuple[np.ndarray, np.ndarray] | None = None
-) -> None:
+def prefill_band(scorer: Scorer, regions: list[Region], m: int, left_alone: Masks | None = None) -> None:
     """Every cell the DP of these regions may read, matched in one batch (see unit_scores):
     original unit p - 1 of row p against q - 2 .. q - 1 for q in its row and in the next.
-    `placed`: masks of the units (original, derivative) the DP leaves alone, whose cells it never
-    reads (a band beside a passage moved whole crosses the passage's units)."""
+    `left_alone`: masks of the units (original, derivative) the DP does not pair, whose cells it
+    never reads (a band beside a passage moved whole crosses the passage's units)."""
     rows, lows, highs = [], [], []
     for region in regions:
         count = len(region.lo)
@@ -204,8 +204,8 @@ def prefill_band(
     widths = np.maximum(0, high - low + 1)
     original = np.repeat(units, widths)
     derivative = np.repeat(low, widths) + np.arange(int(widths.sum())) - np.repeat(np.cumsum(widths) - widths, widths)
-    if placed is not None:
-        read = ~(placed[0][original] | placed[1][derivative])
+    if left_alone is not None:
+        read = ~(left_alone[0][original] | left_alone[1][derivative])
         original, derivative = original[read], derivative[read]
     unknown = scorer.unknown(original, derivative)
     scorer.prefill(original[unknown], derivative[unknown])

@@ -334,6 +334,22 @@ def align_units(
     starts_a = [*(a_starts or [True] * n), True]
     starts_b = [*(b_starts or [True] * m), True]
     scorer = Scorer(sim, threshold, starts_a, starts_b)
+    try:
+        return _beads(scorer, anchors, passages, on_step, on_progress)
+    finally:
+        # A slice at a time, cancelled or not: the window's thread would wait out its freeing.
+        scorer.release()
+
+
+def _beads(
+    scorer: Scorer,
+    anchors: list[tuple[int, int]],
+    passages: list[AnchoredPassage],
+    on_step: Callable[[], None],
+    on_progress: Callable[[float], None],
+) -> list[Bead]:
+    """align_units() from its anchors and passages moved whole on."""
+    sim, n, m = scorer.sim, len(scorer.sim.a), len(scorer.sim.b)
     outside = _Outside.of(n, m, passages)
     anchors = _refine(scorer, [[(-1, -1), *anchors, (n, m)]], on_step, outside)[0][1:-1]
     on_step()
@@ -348,9 +364,7 @@ def align_units(
     free_b = set(range(m)).difference(*(b.derivative for b in beads), *(b.derivative for b in moved))
     beads = grow(beads, scorer, free_a, free_b, on_step)
     beads, found = moved_passages(scorer, moves(scorer, free_a, free_b, on_step), beads, free_a, free_b, on_step)
-    beads += grow([*moved, *found], scorer, free_a, free_b, on_step)
-    scorer.release()  # (the window's thread would wait out its freeing in one go: see let_go)
-    return beads
+    return beads + grow([*moved, *found], scorer, free_a, free_b, on_step)
 
 
 def _anchored_beads(scorer: Scorer, passages: list[AnchoredPassage], on_step: Callable[[], None]) -> list[Bead]:

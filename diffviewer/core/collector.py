@@ -19,11 +19,11 @@ would find it resumed after: a disable() during the pause cannot be told from th
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 from typing import Any
 
 # Objects freed at once by let_go(): a few milliseconds of the interpreter lock.
@@ -53,28 +53,47 @@ def paused_collector() -> Iterator[None]:
                 gc.enable()
 
 
-def let_go(*holders: list[Any] | dict[Any, Any]) -> None:
-    """Empty these lists and dicts a slice at a time. Freeing a book's alignment (millions of
-    n-gram sets and cells) in one go is a tenth of a second in C with the interpreter lock held,
-    which the window's thread then waits out; between slices, other threads run."""
+def let_go(*holders: list[Any] | dict[Any, Any], at_once: int = RELEASE_SLICE) -> None:
+    """Empty these lists and dicts `at_once` items at a time. Freeing a book's alignment (millions
+    of n-gram sets and cells) in one go is a tenth of a second in C with the interpreter lock
+    held, which the window's thread then waits out; between slices, other threads run. (Items
+    that each hold a deep tree, a comparison's blocks or rows, want small slices.)"""
     for holder in holders:
         if isinstance(holder, list):
             while holder:
-                del holder[-RELEASE_SLICE:]
+                del holder[-at_once:]
         else:
             while holder:
-                for key in list(islice(holder, RELEASE_SLICE)):
-                    del holder[key]
+                # From the end: a dict is not compacted as it empties, so reading it from the
+                # front again each slice would walk every slot emptied before.
+                for _ in range(min(at_once, len(holder))):
+                    holder.popitem()
 
 
-def let_go_elsewhere(*holders: list[Any] | dict[Any, Any], after: float = 0.0) -> None:
-    """let_go() in a thread of its own, `after` seconds from now: a window drops a book's
-    comparison without waiting for it. The holders keep what they hold alive meanwhile, so the
-    objects that held it before (a comparison, its rows) go quickly wherever they are dropped,
-    and what they held is freed here. (Only objects of no thread's concern, never Qt's.)"""
+# How long a release waits to be the last holder of what it frees (see let_go_when_alone).
+WAIT_ALONE_SECONDS = 60.0
+_POLL_SECONDS = 0.1
+
+
+def let_go_when_alone(
+    holders: list[list[Any]], after: float, at_once: int, on_done: Callable[[], None] = lambda: None
+) -> None:
+    """let_go() in a thread of its own, once these lists are all that holds what they hold (the
+    first item of each stands for the rest) or after WAIT_ALONE_SECONDS: a window drops a book's
+    comparison without waiting for it. Meanwhile the lists keep the items alive, so whatever
+    held them (a comparison, its rows) goes quickly wherever it is dropped, and the items are
+    freed here, a slice at a time. (Only objects of no thread's concern, never Qt's.)"""
+
+    def alone() -> bool:
+        # A list's first item referred to by that list and by getrefcount's argument alone.
+        return all(not holder or sys.getrefcount(holder[0]) <= 2 for holder in holders)
 
     def later() -> None:
         time.sleep(after)
-        let_go(*holders)
+        deadline = time.monotonic() + WAIT_ALONE_SECONDS
+        while not alone() and time.monotonic() < deadline:
+            time.sleep(_POLL_SECONDS)
+        let_go(*holders, at_once=at_once)
+        on_done()
 
     threading.Thread(target=later, daemon=True, name="diffviewer-let-go").start()

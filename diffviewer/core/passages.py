@@ -46,12 +46,12 @@ def moved_passages(
     placed = giving_way(scorer, passages, placed, free_a, free_b)
     regions = [Region.of([(b.original[0], b.derivative[0]) for b in run], n, m) for run in passages]
     # Only units free now or the runs' own can be free when a DP reads them (free only shrinks).
-    placed_a, placed_b = np.ones(n, dtype=bool), np.ones(m, dtype=bool)
-    placed_a[list(free_a)], placed_b[list(free_b)] = False, False
+    taken_a, taken_b = np.ones(n, dtype=bool), np.ones(m, dtype=bool)
+    taken_a[list(free_a)], taken_b[list(free_b)] = False, False
     for run in passages:
         for bead in run:
-            placed_a[list(bead.original)], placed_b[list(bead.derivative)] = False, False
-    prefill_band(scorer, regions, m, (placed_a, placed_b))
+            taken_a[list(bead.original)], taken_b[list(bead.derivative)] = False, False
+    prefill_band(scorer, regions, m, (taken_a, taken_b))
     chained = {id(bead) for run in passages for bead in run}
     found = [bead for bead in moved if id(bead) not in chained]
     for run, region in zip(passages, regions, strict=True):

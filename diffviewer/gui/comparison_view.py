@@ -38,9 +38,10 @@ from diffviewer.gui.moved_marks import MoveKey, moved_key
 from diffviewer.gui.pane_hits import TextSelection
 from diffviewer.gui.pane_model import PaneModel, Preview
 from diffviewer.gui.pane_painting import PaneHeader, paint_header, paint_panes
+from diffviewer.gui.release import release_later
 from diffviewer.gui.row_layout import CellKey, LayoutStyle, RowLayout
 from diffviewer.gui.row_measures import RowMeasures
-from diffviewer.gui.rows import LinkRow, PreparedRows, Row, Side, release_later
+from diffviewer.gui.rows import LinkRow, PreparedRows, Row, Side
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.view_model import (
     BlockFacts,

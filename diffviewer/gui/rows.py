@@ -10,7 +10,6 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from diffviewer.core.collector import let_go_elsewhere
 from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document, DocumentFormat, Role, Side
 from diffviewer.core.moved import is_replacement
 from diffviewer.gui.row_measures import RowMeasures
@@ -369,23 +368,6 @@ class PreparedRows:
         other = ViewMode.SIDE_BY_SIDE if mode is ViewMode.INLINE else ViewMode.INLINE
         shown = PreparedRows.of(comparison, mode)
         return replace(shown, alternate=PreparedRows.of(comparison, other, shown))
-
-
-RELEASE_AFTER = 0.5  # seconds
-
-
-def release_later(comparison: Comparison | None, prepared: Sequence[PreparedRows]) -> None:
-    """Free a comparison no longer shown, and its rows, a slice at a time in a thread (see
-    collector.let_go): dropped at once on the window's thread, a book's took 50 ms of it. Its
-    blocks and rows are held here until the window has let go of the rest (it does, in the same
-    event: RELEASE_AFTER is ample), so only that rest goes on the window's thread, quickly."""
-    holders: list[list[object]] = []
-    for rows in prepared:
-        holders += [list[object](rows.rows), list[object](rows.blocks)]
-    if comparison is not None:
-        holders += [list[object](comparison.blocks), list[object](comparison.links), list[object](comparison.quotes)]
-    if any(holders):
-        let_go_elsewhere(*holders, after=RELEASE_AFTER)
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from diffviewer.core.model import CompareOptions, Comparison, Document
 from diffviewer.formats import MarkupView
 from diffviewer.gui.pane_model import Preview
+from diffviewer.gui.release import release_later
 from diffviewer.gui.rows import PreparedRows
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.worker import CompareJob, CompareRequest, FailedSide
@@ -131,6 +132,7 @@ class ComparisonSession(QObject):
 
     def remove(self, index: int) -> None:
         entry = self.entries.pop(index)
+        _let_go_of(entry)
         if entry.job is not None:
             entry.job.cancel()
             entry.job = None
@@ -151,8 +153,7 @@ class ComparisonSession(QObject):
         self.original, entry.path = entry.path, self.original
         self.shown_original, entry.shown_path = entry.shown_path, self.shown_original
         for other in self.entries:
-            other.comparison = None
-            other.prepared = None
+            _let_go_of(other)
         self.recompute()
 
     # running ----------------------------------------------------------------------------------
@@ -259,6 +260,8 @@ class ComparisonSession(QObject):
         index, entry = self._report_for(generation)
         if entry is None:
             return
+        if entry.comparison is not comparison:
+            _let_go_of(entry)
         entry.comparison = comparison
         entry.prepared = prepared
         entry.shown_path = entry.path
@@ -317,3 +320,10 @@ class ComparisonSession(QObject):
     def on_preview_cancelled(self, generation: int) -> None:
         if self._preview_done(generation):
             self.original = self.shown_original
+
+
+def _let_go_of(entry: DerivativeEntry) -> None:
+    """The entry keeps no comparison; the one it kept is freed off the window's thread."""
+    release_later(entry.comparison, [entry.prepared])
+    entry.comparison = None
+    entry.prepared = None

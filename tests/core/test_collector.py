@@ -10,7 +10,7 @@ import weakref
 import pytest
 
 from diffviewer.core import collector
-from diffviewer.core.collector import let_go, let_go_elsewhere, paused_collector
+from diffviewer.core.collector import let_go, let_go_when_alone, paused_collector
 from diffviewer.core.compare import Cancelled, compare
 from tests.core.helpers import doc
 
@@ -106,10 +106,9 @@ class _Counted(list[int]):
         self.taken.append(before - len(self))
 
 
-def test_let_go_empties_lists_and_dicts_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(collector, "RELEASE_SLICE", 3)
+def test_let_go_empties_lists_and_dicts_a_slice_at_a_time() -> None:
     listed, mapped = _Counted(range(10)), {k: str(k) for k in range(10)}
-    let_go(listed, mapped)
+    let_go(listed, mapped, at_once=3)
     assert listed == [] and mapped == {}
     assert listed.taken == [3, 3, 3, 1]  # other threads may run between two slices
 
@@ -118,14 +117,23 @@ class _Held:
     pass
 
 
-def test_let_go_elsewhere_frees_what_it_holds_later_in_another_thread() -> None:
+def test_let_go_when_alone_waits_for_the_last_other_holder_then_frees_in_its_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(collector, "_POLL_SECONDS", 0.01)
     held = _Held()
     alive = weakref.ref(held)
+    freed_in: list[str] = []
     holder: list[object] = [held]
+    let_go_when_alone([holder], 0.0, 1, lambda: freed_in.append(threading.current_thread().name))
+    time.sleep(0.3)
+    assert alive() is not None and holder  # `held` still holds it: it is not the thread's to free
     del held
-    let_go_elsewhere(holder, after=0.2)
-    assert alive() is not None  # the caller lets go of what held it first (quickly)...
     deadline = time.monotonic() + 5
     while alive() is not None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert alive() is None and holder == []  # ...and the thread frees it
+        time.sleep(0.01)
+    assert alive() is None and holder == []
+    deadline = time.monotonic() + 5
+    while not freed_in and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert freed_in and freed_in[0] != threading.current_thread().name

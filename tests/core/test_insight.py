@@ -265,10 +265,18 @@ def test_a_text_opening_a_slice_still_opens_a_sentence(size: int) -> None:
         assert insight._CaseCounts.of(texts, {"thus"}) == whole
 
 
+# Texts most of which open with a capital that the rest writes in lower case now and then: what
+# makes the sentence openings count (a capital that opens a sentence is no evidence of a name).
+_OPENERS = st.sampled_from(["Thus", "Rose", "“Lo", "It"])
+_TEXTS = st.lists(st.tuples(_OPENERS, st.lists(st.sampled_from(WORDS), max_size=6)), max_size=30).map(
+    lambda texts: [" ".join([first, *rest]) for first, rest in texts]
+)
+
+
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join), max_size=12), st.integers(1, 5))
+@given(_TEXTS, st.integers(1, 5))
 def test_a_document_is_counted_the_same_whatever_the_slices_it_is_read_in(texts: list[str], size: int) -> None:
-    wanted = {"rose", "thus", "lo"}
+    wanted = {"rose", "thus", "lo", "it"}
     whole = insight._CaseCounts.of(texts, wanted)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(insight, "_TEXTS_AT_ONCE", size)
