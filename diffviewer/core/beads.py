@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from diffviewer.core.band import Region, band_dp, prefill_band
-from diffviewer.core.merges import MOVE_FACTOR, grow, in_step, moves
+from diffviewer.core.merges import grow, in_step, move_minimum, moves
 from diffviewer.core.model import Side
 from diffviewer.core.passages import AnchoredPassage, anchored_passages, moved_passages
 from diffviewer.core.scoring import Bead, Scorer, needed
@@ -192,7 +192,7 @@ def _movable(
         return []
     original, derivative = np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
     scores = sim.unit_scores(original, derivative).score
-    least = min(0.9, threshold * MOVE_FACTOR)
+    least = move_minimum(threshold)
     return [pair for pair, score in zip(pairs, scores.tolist(), strict=True) if score >= least and score > threshold]
 
 

@@ -22,7 +22,7 @@ import gc
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -76,23 +76,25 @@ _POLL_SECONDS = 0.1
 
 
 def let_go_when_alone(
-    holders: list[list[Any]], after: float, at_once: int, on_done: Callable[[], None] = lambda: None
+    containers: list[Sequence[Any]], after: float, at_once: int, on_done: Callable[[], None] = lambda: None
 ) -> None:
-    """let_go() in a thread of its own, once these lists are all that holds what they hold (the
-    first item of each stands for the rest) or after WAIT_ALONE_SECONDS: a window drops a book's
-    comparison without waiting for it. Meanwhile the lists keep the items alive, so whatever
-    held them (a comparison, its rows) goes quickly wherever it is dropped, and the items are
-    freed here, a slice at a time. (Only objects of no thread's concern, never Qt's.)"""
+    """Free what these containers hold, in a thread of its own, once nothing else holds the
+    containers (or after WAIT_ALONE_SECONDS): a window drops a book's comparison without waiting
+    for it. The containers are then emptied into lists and dropped, which only lets go of their
+    items, and the lists are freed by let_go(), a slice at a time. (Only objects of no thread's
+    concern, never Qt's.)"""
 
     def alone() -> bool:
-        # A list's first item referred to by that list and by getrefcount's argument alone.
-        return all(not holder or sys.getrefcount(holder[0]) <= 2 for holder in holders)
+        # Referred to by `containers` and by getrefcount's argument alone.
+        return all(sys.getrefcount(containers[k]) <= 2 for k in range(len(containers)))
 
     def later() -> None:
         time.sleep(after)
         deadline = time.monotonic() + WAIT_ALONE_SECONDS
         while not alone() and time.monotonic() < deadline:
             time.sleep(_POLL_SECONDS)
+        holders = [list(container) for container in containers]
+        containers.clear()
         let_go(*holders, at_once=at_once)
         on_done()
 

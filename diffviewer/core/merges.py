@@ -10,7 +10,7 @@ from diffviewer.core.model import Side
 from diffviewer.core.scoring import TIE, Bead, Scorer, needed
 from diffviewer.core.similarity import UnitSimilarity
 
-# A move has no order to support it: it must clear the pairing threshold by far.
+# A move has no order to support it: it must clear the pairing threshold by far (move_minimum).
 MOVE_FACTOR = 2.0
 MOVE_PROBES = 16  # rarest n-grams a lone derivative unit looks through for a moved source...
 MOVE_MAX_POSTING = 8  # ...among those at most this many lone original units have...
@@ -197,11 +197,17 @@ def _offer(scorer: Scorer, sp: _Growing, side: Side, run: tuple[int, int], k: in
     return _Offer(crosses, belongs, gain, side, run[0], run[1], k)
 
 
+def move_minimum(threshold: float) -> float:
+    """The score a move must reach where `threshold` pairs units in place (never above 0.9: a
+    near copy moved is a move, however high the threshold of a text made of one template)."""
+    return min(0.9, threshold * MOVE_FACTOR)
+
+
 def moves(scorer: Scorer, free_a: set[int], free_b: set[int], on_step: Callable[[], None]) -> list[Bead]:
     """Units alone on both sides that match strongly out of order, each used once, best first."""
     if not free_a or not free_b:
         return []
-    minimum = min(0.9, scorer.threshold * MOVE_FACTOR)
+    minimum = move_minimum(scorer.threshold)
     need = needed(len(scorer.sim.a))  # a moved unit could have come from anywhere
     near = scorer.sim.nearest(sorted(free_b), sorted(free_a), MOVE_PROBES, MOVE_MAX_POSTING, MOVE_CANDIDATES)
     on_step()

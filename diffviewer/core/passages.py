@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from diffviewer.core.band import BAND_HALF_WIDTH, Region, band_dp, prefill_band
-from diffviewer.core.merges import MOVE_FACTOR
+from diffviewer.core.merges import move_minimum
 from diffviewer.core.scoring import Bead, Scorer
 
 # Moves this close on both sides (units) are one passage moved whole, when chained (see _chains)...
@@ -73,7 +73,7 @@ def giving_way(
     those that give way are free again."""
     if not passages:
         return placed
-    minimum = min(0.9, scorer.threshold * MOVE_FACTOR)  # what a move must reach
+    minimum = move_minimum(scorer.threshold)
     rows: dict[int, list[int]] = defaultdict(list)  # unit -> the passages whose spans hold it, each side
     columns: dict[int, list[int]] = defaultdict(list)
     for number, run in enumerate(passages):

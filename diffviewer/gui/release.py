@@ -2,7 +2,7 @@
 
 A book's comparison and its rows are millions of objects: dropped at once on the window's thread,
 their freeing held the interpreter lock for 50-90 ms (a stall the reader sees when opening the
-next pair). Here their blocks and rows are held, in lists, until nothing else holds them, so
+next pair). Here the tuples of their blocks and rows are kept until nothing else holds them, so
 what the window drops goes quickly, wherever it drops it last; a thread then frees them a few at
 a time (core/collector.py).
 """
@@ -27,7 +27,7 @@ RELEASE_AT_ONCE = 64
 def release_later(comparison: Comparison | None, prepared: Sequence[PreparedRows | None] = ()) -> None:
     """Free a comparison the window no longer shows or keeps, and its rows (both modes'), a few at
     a time in a thread (collector.let_go_when_alone): dropped at once on the window's thread, a
-    book's took 50-90 ms of it. Its blocks and rows are held until nothing else holds them, so
+    book's took 50-90 ms of it. Its blocks and rows are kept until nothing else holds them, so
     what the window drops goes quickly, wherever it drops it last. (The view and the session
     both let go of the same comparison: it is released once.)"""
     found: dict[int, Comparison | PreparedRows] = {} if comparison is None else {id(comparison): comparison}
@@ -39,20 +39,19 @@ def release_later(comparison: Comparison | None, prepared: Sequence[PreparedRows
     with _releasing_lock:
         mine = [item for key, item in found.items() if key not in _releasing]
         _releasing.update(id(item) for item in mine)
-    holders: list[list[Any]] = []
+    # The big tuples, each once (both modes' rows share one tuple of block facts).
+    containers: dict[int, Sequence[Any]] = {}
     for item in mine:
-        if isinstance(item, PreparedRows):
-            holders += [list(item.rows), list(item.blocks)]
-        else:
-            holders += [list(item.blocks), list(item.links), list(item.quotes)]
+        held = (item.rows, item.blocks) if isinstance(item, PreparedRows) else (item.blocks, item.links, item.quotes)
+        containers.update((id(container), container) for container in held if container)
     keys = [id(item) for item in mine]
 
     def done() -> None:
         with _releasing_lock:
             _releasing.difference_update(keys)
 
-    if any(holders):
-        let_go_when_alone(holders, RELEASE_AFTER, RELEASE_AT_ONCE, done)
+    if containers:
+        let_go_when_alone(list(containers.values()), RELEASE_AFTER, RELEASE_AT_ONCE, done)
     else:
         done()
 

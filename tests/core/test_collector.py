@@ -123,17 +123,15 @@ def test_let_go_when_alone_waits_for_the_last_other_holder_then_frees_in_its_thr
     monkeypatch.setattr(collector, "_POLL_SECONDS", 0.01)
     held = _Held()
     alive = weakref.ref(held)
-    freed_in: list[str] = []
-    holder: list[object] = [held]
-    let_go_when_alone([holder], 0.0, 1, lambda: freed_in.append(threading.current_thread().name))
-    time.sleep(0.3)
-    assert alive() is not None and holder  # `held` still holds it: it is not the thread's to free
+    container = (held, _Held())
     del held
-    deadline = time.monotonic() + 5
-    while alive() is not None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert alive() is None and holder == []
+    freed_in: list[str] = []
+    let_go_when_alone([container], 0.0, 1, lambda: freed_in.append(threading.current_thread().name))
+    time.sleep(0.3)
+    assert alive() is not None  # `container` here still holds it: it is not the thread's to free
+    del container
     deadline = time.monotonic() + 5
     while not freed_in and time.monotonic() < deadline:
         time.sleep(0.01)
+    assert alive() is None
     assert freed_in and freed_in[0] != threading.current_thread().name
