@@ -6,7 +6,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QHelpEvent
-from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QToolTip, QTreeView, QVBoxLayout, QWidget
 
 from diffviewer.core.drafting import checks_prose
 from diffviewer.core.model import Comparison, Quote, QuoteStatus
@@ -45,6 +45,7 @@ class QuotesPanel(QWidget):
         )
         self.tree.setModel(self.model)
         self.tree.setRootIsDecorated(False)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # a list to read, not to edit
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.activated.connect(self.on_index_activated)
@@ -118,7 +119,7 @@ class QuotesPanel(QWidget):
             assert isinstance(event, QHelpEvent)
             index = self.tree.indexAt(event.pos())
             if index.isValid() and index.column() == QuoteColumn.TEXT:
-                QToolTip.showText(event.globalPos(), describe(self.model.item(index.row())), self.tree.viewport())
+                QToolTip.showText(event.globalPos(), describe(self.model.item_at(index.row())), self.tree.viewport())
             else:
                 QToolTip.hideText()
             return True
@@ -129,7 +130,7 @@ class QuotesPanel(QWidget):
 
     def on_index_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            quote = self.model.item(index.row())
+            quote = self.model.item_at(index.row())
             self.detail.setText(describe(quote))
             self.quote_activated.emit(quote)
 

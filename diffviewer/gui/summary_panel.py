@@ -7,7 +7,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QSizePolicy, QTreeView, QVBoxLayout, QWidget
 
 from diffviewer.core.drafting import checks_prose
 from diffviewer.core.model import BlockKind, Comparison, FactChange, FactKind, Treatment
@@ -69,6 +69,7 @@ class SummaryPanel(QWidget):
         self.facts_model = TableModel([self.tr("Original"), self.tr("Derivative"), self.tr("Kind")], _fact_text, self)
         self.facts.setModel(self.facts_model)
         self.facts.setRootIsDecorated(False)
+        self.facts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # a list to read, not to edit
         self.facts.setUniformRowHeights(True)
         self.facts.setMinimumHeight(80)
         for widget in (self.original_label, self.original_bar, self.derivative_label, self.derivative_bar):
