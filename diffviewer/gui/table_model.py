@@ -5,7 +5,7 @@ window tens of milliseconds to build every time a result is shown, on the GUI th
 other comparisons hold the interpreter. A model holds the items as they are and says what a
 cell shows only for the rows on screen.
 
-Only `data` is Python. A tree view lays out every row when its model is reset, asking for each
+Only `data` and `multiData` answer in Python. A tree view lays out every row when its model is reset, asking for each
 row's index; a model of Python's own answers that with two calls into Python a row (`rowCount`
 and `columnCount`), and each call waits for the interpreter lock while a comparison runs in a
 worker thread: a book's 4,455 quotations stalled the window a second. QStandardItemModel's rows
