@@ -110,7 +110,7 @@ def band_dp(
         def cell(i: int, j: int) -> Match:
             return unplaced(i, j) if i in free_a and j in free_b else placed
 
-    a_units, b_units = scorer.sim.a_units, scorer.sim.b_units
+    a_weights, b_weights = scorer.sim.a_units.weights, scorer.sim.b_units.weights
     neg = -math.inf
     score: list[list[float]] = []
     back: list[list[int]] = []
@@ -135,7 +135,7 @@ def band_dp(
             if r >= 1 and 1 <= k <= len(up):
                 one = cell(p - 1, q - 1)
                 if up[k - 1] > neg and one.score > threshold and one.surprise >= need:
-                    total = a_units[p - 1].weight + b_units[q - 1].weight
+                    total = a_weights[p - 1] + b_weights[q - 1]
                     value = up[k - 1] + total * (one.score - threshold) + agreement(p - 1, p, q - 1, q)
                     if value > best:
                         best, how = value, 1

@@ -18,12 +18,16 @@ import numpy.typing as npt
 
 from diffviewer.core.collector import let_go
 from diffviewer.core.model import Side
+from diffviewer.core.recent import Recent
 from diffviewer.core.similarity import MAX_CHANCE, Extent, Match, PairScores, Span, UnitSimilarity
 
 # The chance that a unit, among all the units it could have paired with, pairs with one only by
 # chance: each pair must be that unlikely under the chance model (see needed()).
 FALSE_PAIR_RATE = 0.05
 TIE = 1e-6  # far below any real difference in gain: only breaks ties
+# Spans of several units kept with their n-grams' union (twice this at most: recent.Recent); the
+# dynamic programme reads a few at a time, in the order of its path.
+KEPT_SPANS = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +63,15 @@ class Scorer:
         self.b_starts = b_starts
         self.cells: dict[tuple[int, int], Match] = {}
         self._shared: dict[tuple[int, int], float] = {}
-        self._spans: dict[tuple[Side, int, int], Span] = {}
+        self._spans: Recent[tuple[Side, int, int], Span] = Recent(KEPT_SPANS)
         self._pairs: dict[tuple[Side, int], tuple[Extent, float]] = {}
         self._matches: dict[tuple[int, int, int, int], Match] = {}
 
     def release(self) -> None:
         """Free what was matched, and the similarity, a slice at a time (collector.let_go): the
         scorer is of no use after."""
-        let_go(self.cells, self._shared, self._spans, self._pairs, self._matches)
+        let_go(self.cells, self._shared, self._pairs, self._matches)
+        self._spans.release()
         self.sim.release()
 
     def cell(self, i: int, j: int) -> Match:
@@ -103,10 +108,13 @@ class Scorer:
         return found
 
     def span(self, side: Side, start: int, end: int) -> Span:
+        if end - start == 1:  # single units: the similarity's own two-generation cache holds them
+            return self.sim.span(side, start, end)
         key = (side, start, end)
         found = self._spans.get(key)
         if found is None:
-            found = self._spans[key] = self.sim.span(side, start, end)
+            found = self.sim.span(side, start, end)
+            self._spans.put(key, found)
         return found
 
     def _pair(self, side: Side, start: int) -> tuple[Extent, float]:
@@ -143,12 +151,12 @@ class Scorer:
         sim = self.sim
         if side is Side.ORIGINAL:
             both = self.shared(start, lone) + self.shared(start + 1, lone)
-            twice = sim.weight(sim.common(side, start) & sim.b[lone])
             other = sim.b_units[lone]
+            twice = sim.weight(sim.common(side, start) & other.features)
         else:
             both = self.shared(lone, start) + self.shared(lone, start + 1)
-            twice = sim.weight(sim.common(side, start) & sim.a[lone])
             other = sim.a_units[lone]
+            twice = sim.weight(sim.common(side, start) & other.features)
         shared = both - twice
         other_raw = sim.raw_weight(side.other, lone)
         if _same(shared, pair_raw) and _same(shared, other_raw):

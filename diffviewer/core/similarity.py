@@ -14,6 +14,9 @@ weight w that a share p of the other side's units have adds w·p), so a unit mad
 which resembles everything, must share more to count (as kappa corrects agreement for chance).
 The same model gives the variance of what chance shares, so a match has a surprise: how many
 standard deviations it lies above chance, which the aligner turns into a significance test.
+
+A unit is kept as its words' n-gram sets; the union, its own set, is built when the aligner reads
+the unit and kept only while it reads nearby (a book's sets, all held at once, took 170 MB).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import overload
 
 import numpy as np
 import numpy.typing as npt
@@ -77,21 +81,20 @@ class _FeatureCache:
             self._by_word[word] = found
         return found
 
-    def of_text(self, text: str) -> Features:
+    def of_text(self, text: str) -> tuple[Features, ...]:
+        """The n-gram sets of a text's distinct words, in reading order: their union is the text's."""
         # In reading order, not as a set of strings (whose order changes from run to run with
         # Python's string hashing): n-gram ids, and so the order in which a unit's set holds them
         # and its weights are summed, are then the same in every run, and so is the alignment.
         words = dict.fromkeys(_WORD_RE.findall(text.casefold()))
         self.words += len(words)
-        if not words:
-            return frozenset()
         by_word = self._by_word
         for word in [word for word in words if word not in by_word]:  # only new words cost more
             self.of_word(word)
-        return frozenset().union(*map(by_word.__getitem__, words))
+        return tuple(map(by_word.__getitem__, words))
 
 
-def _featurised(cache: _FeatureCache, texts: Sequence[str], on_step: Callable[[], None]) -> list[Features]:
+def _featurised(cache: _FeatureCache, texts: Sequence[str], on_step: Callable[[], None]) -> list[tuple[Features, ...]]:
     found = []
     for k, text in enumerate(texts):
         if k % 8192 == 8191:
@@ -100,28 +103,33 @@ def _featurised(cache: _FeatureCache, texts: Sequence[str], on_step: Callable[[]
     return found
 
 
+def _union(words: tuple[Features, ...]) -> Features:
+    # The only builder of a unit's set, always this one union of its words' sets in reading order:
+    # a unit's set, rebuilt, holds its n-grams in the same order, so its weights sum to the same
+    # float every time (the document statistics, the batches and the single pairs agree).
+    return frozenset().union(*words) if words else frozenset()
+
+
 _UNITS_AT_ONCE = 4096
 
 
 class _Flat:
     """One side's feature sets laid end to end: every (unit, n-gram) entry, for numpy."""
 
-    def __init__(self, units: Sequence[Features]) -> None:
+    def __init__(self, units: Sequence[tuple[Features, ...]]) -> None:
         # 32 bits a number (n-gram ids and unit numbers stay far below 2**31): a book has millions
-        # of entries, and these arrays live as long as the alignment.
-        lengths = np.fromiter(map(len, units), dtype=np.int64, count=len(units))
-        # A slice of the units at a time: one fromiter over a book's millions of entries holds
-        # the interpreter lock for a tenth of a second, which the window's thread waits out.
-        parts = [
-            np.fromiter(
-                chain.from_iterable(units[k : k + _UNITS_AT_ONCE]),
-                dtype=np.int32,
-                count=int(lengths[k : k + _UNITS_AT_ONCE].sum()),
-            )
-            for k in range(0, len(units), _UNITS_AT_ONCE)
-        ]
+        # of entries, and these arrays live as long as the alignment. A slice of the units at a
+        # time: one fromiter over a book's millions of entries holds the interpreter lock for a
+        # tenth of a second, which the window's thread waits out; and only a slice's sets are
+        # built at once.
+        parts, lengths = [], []
+        for k in range(0, len(units), _UNITS_AT_ONCE):
+            sets = [_union(words) for words in units[k : k + _UNITS_AT_ONCE]]
+            lengths.append(np.fromiter(map(len, sets), dtype=np.int64, count=len(sets)))
+            parts.append(np.fromiter(chain.from_iterable(sets), dtype=np.int32, count=int(lengths[-1].sum())))
         self.grams: _Ints32 = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
-        self.owner: _Ints32 = np.repeat(np.arange(len(units), dtype=np.int32), lengths)
+        counts = np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64)
+        self.owner: _Ints32 = np.repeat(np.arange(len(units), dtype=np.int32), counts)
         self.units = len(units)
 
     def sums(self, per_gram: _Floats) -> _Floats:
@@ -146,6 +154,78 @@ class Span(Extent):
     features: Features
 
 
+# How many units' n-gram sets a side keeps built (twice this at most: see _UnitSpans). The aligner
+# reads units near its path, a band or a gap at a time; the sets of a whole book held at once were
+# most of its alignment's memory.
+KEPT_UNITS = 1024
+
+
+class _UnitSpans(dict[int, Span]):
+    """A side's units as spans (`spans[k]`), each unit's n-gram set rebuilt from its words' sets
+    when it is not among those read lately.
+
+    The dict holds the spans built or read since the last turn of generation, and finding one
+    there is a lookup in C (the aligner reads units millions of times). When it is full it
+    becomes the old generation and the older is dropped; a span found in the old one moves back.
+    So at most 2 × KEPT_UNITS sets are held, and what is read again soon stays built.
+
+    Only indexing is list-like: `len()` is the number of units, but `in`, iteration and `.get`
+    see only the built ones.
+    """
+
+    def __init__(self, words: list[tuple[Features, ...]], weights: _Floats, shares: _Floats, spreads: _Floats) -> None:
+        super().__init__()
+        self._words = words
+        self.count = len(words)
+        self.weights: list[float] = weights.tolist()
+        self._shares: list[float] = shares.tolist()
+        self._spreads: list[float] = spreads.tolist()
+        self._old: dict[int, Span] = {}
+
+    def __missing__(self, unit: int) -> Span:
+        found = self._old.pop(unit, None)
+        if found is None:
+            if not 0 <= unit < self.count:
+                raise IndexError(unit)
+            found = Span(self.weights[unit], self._shares[unit], self._spreads[unit], 1, _union(self._words[unit]))
+        if dict.__len__(self) >= KEPT_UNITS:
+            self._old = dict(self)
+            self.clear()
+        self[unit] = found
+        return found
+
+    def __len__(self) -> int:
+        return self.count
+
+    def run(self, start: int, end: int) -> list[Span]:
+        """Units start:end."""
+        return [self[unit] for unit in range(start, end)]
+
+    def release(self) -> None:
+        let_go(self._words, self._old)
+        self.clear()  # (at most KEPT_UNITS, few enough to free at once)
+
+
+class _UnitFeatures(Sequence[Features]):
+    """A side's units' n-gram sets, as a sequence (of _UnitSpans). Iterating it or asking `in`
+    builds every unit's set in turn."""
+
+    def __init__(self, spans: _UnitSpans) -> None:
+        self._spans = spans
+
+    def __len__(self) -> int:
+        return self._spans.count
+
+    @overload
+    def __getitem__(self, unit: int) -> Features: ...
+    @overload
+    def __getitem__(self, unit: slice) -> list[Features]: ...
+    def __getitem__(self, unit: int | slice) -> Features | list[Features]:
+        if isinstance(unit, slice):
+            return [self._spans[k].features for k in range(*unit.indices(self._spans.count))]
+        return self._spans[unit if unit >= 0 else unit + self._spans.count].features
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     # Dice corrected for chance: 1 for the same text, 0 for a unit as alike to the other as to a
@@ -162,16 +242,15 @@ class UnitSimilarity:
         self, original: Sequence[str], derivative: Sequence[str], on_step: Callable[[], None] = lambda: None
     ) -> None:
         cache = _FeatureCache()
-        self.a = _featurised(cache, original, on_step)
-        self.b = _featurised(cache, derivative, on_step)
-        self._flat_a, self._flat_b = _Flat(self.a), _Flat(self.b)
+        words_a, words_b = _featurised(cache, original, on_step), _featurised(cache, derivative, on_step)
+        self._flat_a, self._flat_b = _Flat(words_a), _Flat(words_b)
         self._vocabulary = len(cache.ids)
         self.df_a = np.bincount(self._flat_a.grams, minlength=self._vocabulary)
         self.df_b = np.bincount(self._flat_b.grams, minlength=self._vocabulary)
-        n, m = max(1, len(self.a)), max(1, len(self.b))
+        n, m = max(1, len(words_a)), max(1, len(words_b))
         idf = np.log((n + m + 1) / np.maximum(1, self.df_a + self.df_b))
         self._idf: list[float] = idf.tolist()  # indexed from Python, a list is the fastest
-        self.measurable = min(len(self.a), len(self.b)) >= MEASURABLE_UNITS
+        self.measurable = min(len(words_a), len(words_b)) >= MEASURABLE_UNITS
         # The n-grams of one word come and go together: the variance of a sum over n-grams is
         # that many times the sum of their variances (the documents' mean n-grams per word).
         grams = len(self._flat_a.grams) + len(self._flat_b.grams)
@@ -185,8 +264,9 @@ class UnitSimilarity:
         # A unit without words weighs a token amount, so that pairing it with its twin gains something.
         self._weight_a = np.where(weight_a > 0, weight_a, _WORDLESS)
         self._weight_b = np.where(weight_b > 0, weight_b, _WORDLESS)
-        self.a_units = _spans(self.a, self._weight_a, self._share_a, self._spread_a)
-        self.b_units = _spans(self.b, self._weight_b, self._share_b, self._spread_b)
+        self.a_units = _UnitSpans(words_a, self._weight_a, self._share_a, self._spread_a)
+        self.b_units = _UnitSpans(words_b, self._weight_b, self._share_b, self._spread_b)
+        self.a, self.b = _UnitFeatures(self.a_units), _UnitFeatures(self.b_units)
         self._raw_weight_a, self._raw_weight_b = weight_a, weight_b  # 0 for a unit without words
         self._raw_a: list[float] = weight_a.tolist()
         self._raw_b: list[float] = weight_b.tolist()
@@ -202,7 +282,8 @@ class UnitSimilarity:
     def release(self) -> None:
         """Free the units and their n-gram sets a slice at a time (collector.let_go), once the
         alignment is done: the similarity is of no use after."""
-        let_go(self.a_units, self.b_units, self.a, self.b)
+        self.a_units.release()
+        self.b_units.release()
 
     def weight(self, features: Iterable[int]) -> float:
         return sum(map(self._idf.__getitem__, features))
@@ -210,7 +291,7 @@ class UnitSimilarity:
     def span(self, side: Side, start: int, end: int) -> Span:
         """Units start:end of a side as one span. Its chance figures are its units' summed (an
         n-gram two of them have counts twice: a merge is judged a little more strictly)."""
-        units = (self.a_units if side is Side.ORIGINAL else self.b_units)[start:end]
+        units = (self.a_units if side is Side.ORIGINAL else self.b_units).run(start, end)
         if len(units) == 1:
             return units[0]
         features = frozenset().union(*(u.features for u in units))
@@ -239,7 +320,7 @@ class UnitSimilarity:
 
     def shared(self, i: int, j: int) -> float:
         """The weight of the n-grams original unit i and derivative unit j share."""
-        return sum(map(self._idf.__getitem__, self.a[i] & self.b[j]))
+        return sum(map(self._idf.__getitem__, self.a_units[i].features & self.b_units[j].features))
 
     def pair_extent(self, side: Side, start: int) -> tuple[Extent, float]:
         """Units start and start + 1 of a side as one extent, without building their union: its
@@ -253,8 +334,8 @@ class UnitSimilarity:
 
     def common(self, side: Side, start: int) -> Features:
         """The n-grams units start and start + 1 of a side have in common."""
-        units = self.a if side is Side.ORIGINAL else self.b
-        return units[start] & units[start + 1]
+        units = self.a_units if side is Side.ORIGINAL else self.b_units
+        return units[start].features & units[start + 1].features
 
     def unit_weights(self, side: Side) -> _Floats:
         """Every unit's weight on a side."""
@@ -288,7 +369,7 @@ class UnitSimilarity:
     def overlap(self, i: int, j: int) -> float:
         """Plain Dice of units i and j's n-gram sets: how much of their text they share, however
         common it is."""
-        a, b = self.a[i], self.b[j]
+        a, b = self.a_units[i].features, self.b_units[j].features
         return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
 
     def rare_pairs(
@@ -329,9 +410,11 @@ class UnitSimilarity:
 
     def unit_scores(self, original: _Ints, derivative: _Ints) -> PairScores:
         """unit_match() of many pairs at once."""
-        a, b, idf = self.a, self.b, self._idf
+        a, b, idf = self.a_units, self.b_units, self._idf
         i_list, j_list = original.tolist(), derivative.tolist()
-        shared = np.array([sum(map(idf.__getitem__, a[i] & b[j])) for i, j in zip(i_list, j_list, strict=True)])
+        shared = np.array(
+            [sum(map(idf.__getitem__, a[i].features & b[j].features)) for i, j in zip(i_list, j_list, strict=True)]
+        )
         raw_a, raw_b = self._raw_weight_a[original], self._raw_weight_b[derivative]
         weight = self._weight_a[original] + self._weight_b[derivative]
         dice = 2 * shared / weight
@@ -379,11 +462,13 @@ class UnitSimilarity:
         """
         post: dict[int, list[int]] = defaultdict(list)
         for i in targets:
-            for f in self.a[i]:
+            for f in self.a_units[i].features:
                 post[f].append(i)
         found: dict[int, list[int]] = {}
         for j in probes:
-            rare = sorted((len(post[f]), f) for f in self.b[j] if 0 < len(post.get(f, ())) <= max_posting)
+            rare = sorted(
+                (len(post[f]), f) for f in self.b_units[j].features if 0 < len(post.get(f, ())) <= max_posting
+            )
             hits: Counter[int] = Counter()
             for _, f in rare[:probe_terms]:
                 hits.update(post[f])
@@ -431,12 +516,3 @@ class GapPairs:
     gap: _Ints
     original: _Ints
     derivative: _Ints
-
-
-def _spans(units: Sequence[Features], weights: _Floats, shares: _Floats, spreads: _Floats) -> list[Span]:
-    return [
-        Span(weight, share, spread, 1, features)
-        for features, weight, share, spread in zip(
-            units, weights.tolist(), shares.tolist(), spreads.tolist(), strict=True
-        )
-    ]

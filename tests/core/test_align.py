@@ -153,3 +153,29 @@ def test_an_option_only_the_word_diffs_see_aligns_nothing_again(monkeypatch: pyt
     align_module.forget_alignments()
     assert compare(original, derivative).links == plain.links
     assert len(calls) == 4
+
+
+def test_the_alignment_is_the_same_when_few_units_are_kept_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The aligner keeps only the n-gram sets of units it read lately and rebuilds the others
+    # (similarity.KEPT_UNITS, scoring.KEPT_SPANS): with one kept, every set is rebuilt again and
+    # again, and the alignment must not change by a link. A rewrite with paragraphs moved, so
+    # that moves, merges and the band are all read out of order.
+    from pathlib import Path
+
+    from diffviewer.core import align as align_module
+    from diffviewer.core import scoring, similarity
+    from diffviewer.formats import load
+
+    samples = Path(__file__).parents[2] / "resources" / "samples"
+    original = [p.text for p in load(samples / "original.txt").paragraphs]
+    rewrite = [p.text for p in load(samples / "ai-rewrite.txt").paragraphs]
+    derivative = rewrite[len(rewrite) // 2 :] + rewrite[: len(rewrite) // 2]
+    align_module.forget_alignments()
+    kept = align(original, derivative)
+    align_module.forget_alignments()
+    monkeypatch.setattr(similarity, "KEPT_UNITS", 1)
+    monkeypatch.setattr(scoring, "KEPT_SPANS", 1)
+    rebuilt = align(original, derivative)
+    align_module.forget_alignments()
+    assert len(kept.links) > 5
+    assert rebuilt == kept

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import settings
 
 from diffviewer.core import similarity
+from diffviewer.core.model import Side
 from diffviewer.core.similarity import UnitSimilarity, _FeatureCache
 
 FAST = settings(max_examples=40, deadline=None)
@@ -159,3 +160,52 @@ def test_units_laid_end_to_end_a_slice_at_a_time_are_laid_the_same(monkeypatch: 
     assert [sliced.unit_match(i, j) for i in range(10) for j in range(10)] == [
         whole.unit_match(i, j) for i in range(10) for j in range(10)
     ]
+
+
+def test_units_rebuilt_from_their_words_match_as_units_kept_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only a few units' n-gram sets are kept built at once (a book's, all held, were most of its
+    # alignment's memory): a unit rebuilt after it was dropped must give the same figures, to
+    # the last bit, and hold its n-grams in the same order, as one kept all along.
+    pairs = [(i, j) for i in range(10) for j in range(10)]
+    kept = UnitSimilarity(SIM_A, SIM_B)  # (10 units a side, all kept by the default)
+    first = [kept.unit_match(i, j) for i, j in pairs]
+    first_order = [list(kept.a[i]) for i in range(10)] + [list(kept.b[j]) for j in range(10)]
+    first_spans = {
+        (side, start, size): kept.span(side, start, start + size)
+        for side in (Side.ORIGINAL, Side.DERIVATIVE)
+        for size in (2, 3)
+        for start in range(11 - size)
+    }
+    monkeypatch.setattr(similarity, "KEPT_UNITS", 1)
+    rebuilt = UnitSimilarity(SIM_A, SIM_B)
+    assert [rebuilt.unit_match(i, j) for i, j in pairs] == first
+    assert [rebuilt.unit_match(i, j) for i, j in reversed(pairs)] == first[::-1]
+    assert [list(rebuilt.a[i]) for i in range(10)] + [list(rebuilt.b[j]) for j in range(10)] == first_order
+    for (side, start, size), span in first_spans.items():
+        again = rebuilt.span(side, start, start + size)
+        assert again == span and list(again.features) == list(span.features)
+    # However many were read, at most two generations of one unit are held per side.
+    for units in (rebuilt.a_units, rebuilt.b_units):
+        assert len(units) == 10
+        assert dict.__len__(units) + len(units._old) <= 2
+
+
+def test_the_scorer_gives_every_span_however_few_it_keeps(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The scorer keeps only the spans read lately (scoring.KEPT_SPANS): read in a shuffled order,
+    # each must still be the span of exactly those units.
+    import random
+
+    from diffviewer.core import scoring
+
+    monkeypatch.setattr(scoring, "KEPT_SPANS", 1)
+    sim = UnitSimilarity(SIM_A, SIM_B)
+    scorer = scoring.Scorer(sim, 0.1, [True] * 11, [True] * 11)
+    wanted = [
+        (side, start, start + size)
+        for side in (Side.ORIGINAL, Side.DERIVATIVE)
+        for size in range(1, 5)
+        for start in range(11 - size)
+    ]
+    random.Random(7).shuffle(wanted)
+    for side, start, end in wanted * 2:
+        assert scorer.span(side, start, end) == sim.span(side, start, end)
