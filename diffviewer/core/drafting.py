@@ -38,8 +38,12 @@ def _share_no_word(changes: Sequence[Change]) -> bool:
     Only where words stand apart: a heading of one word ("Quellen" / "Quelle") or a script
     written without spaces (a Chinese clause is one "word") is judged by its n-grams alone.
     """
-    if any(c.op is ChangeOp.EQUAL and WORD_RE.search(c.text) for c in changes):
-        return False  # a word they both have is there, kept (the usual case: no need to list words)
+    # A word they both have is there, kept (the usual case: no need to list words). Both sides'
+    # spellings are asked: what the options ignore can leave a word on one side of a kept run
+    # alone ("(def" kept as '"' without punctuation), and which side is the original must not
+    # decide whether two texts pair.
+    if any(c.op is ChangeOp.EQUAL and WORD_RE.search(c.text) and WORD_RE.search(c.derivative_side) for c in changes):
+        return False
     a_words = {w.casefold() for w in words("".join(c.original_side for c in changes))}
     b_words = {w.casefold() for w in words("".join(c.derivative_side for c in changes))}
     return _spaced(a_words) and _spaced(b_words) and a_words.isdisjoint(b_words)
