@@ -130,7 +130,7 @@ def _child(original: str, derivative: str) -> None:
     from diffviewer.core.compare import compare
     from diffviewer.core.model import CompareOptions
     from diffviewer.formats import load
-    from diffviewer.report import json_report
+    from diffviewer.report.writer import ReportFormat, write_report
 
     start = time.perf_counter()
     a, b = load(original), load(derivative)
@@ -139,7 +139,7 @@ def _child(original: str, derivative: str) -> None:
     comparison = compare(a, b, CompareOptions(), on_progress=lambda f: marks.append((f, time.perf_counter())))
     compared = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        Path(tmp, "report.json").write_bytes(json_report.render_bytes([comparison]))
+        write_report([comparison], Path(tmp, "report.json"), ReportFormat.JSON)  # as `compare -o` does
     done = time.perf_counter()
     aligned = next(t for f, t in marks if f >= 0.4)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -17,7 +17,7 @@ from diffviewer.core.helper import declare_main_guarded
 from diffviewer.core.model import DEFAULT_MAX_PARAGRAPHS, CompareOptions, Document, Granularity
 from diffviewer.formats import STDIN_NAME, LoadError, MarkupView, load, load_data, read_stdin
 from diffviewer.report.html_report import Layout
-from diffviewer.report.writer import ReportFormat, rendered, write_report
+from diffviewer.report.writer import ReportFormat, rendered, streamed, write_report
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3
 FORMATS = tuple(str(report) for report in ReportFormat)
@@ -120,12 +120,13 @@ def _run_compare(args: argparse.Namespace) -> int:
     if report is ReportFormat.PDF:
         print("diffviewer: --format pdf needs -o FILE", file=sys.stderr)
         return EXIT_USAGE
-    text = rendered(comparisons, report, layout, colour)
-    if isinstance(text, bytes):  # JSON, as UTF-8: half the memory of a str for a book
+    if report is ReportFormat.JSON:  # UTF-8, as it comes: a book's report is never all in memory
         sys.stdout.flush()
-        sys.stdout.buffer.write(text)
-    else:
-        sys.stdout.write(text)
+        sys.stdout.buffer.writelines(streamed(comparisons, report))
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    text = rendered(comparisons, report, layout, colour)
+    sys.stdout.write(text.decode("utf-8") if isinstance(text, bytes) else text)  # (in the terminal's encoding)
     return EXIT_OK
 
 

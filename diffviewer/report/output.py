@@ -5,24 +5,28 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path` in one step.
+def write_atomically(path: Path, content: str | bytes | Iterable[bytes]) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path` in one step. `content`
+    may come in pieces (written as they come: a report too big to hold whole).
 
     Only regular files are replaced so: a device, pipe or socket (`-o /dev/null`, `/dev/stdout`,
     a FIFO) is written to as it is, since renaming over it would put a file in its place; and
     through a symbolic link it is the file the link names that is replaced, not the link.
     """
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    pieces = (
+        [content] if isinstance(content, bytes) else [content.encode("utf-8")] if isinstance(content, str) else content
+    )
     try:
         special = not stat.S_ISREG(os.stat(path).st_mode)
     except FileNotFoundError:
         special = False
     if special:
         with open(path, "wb") as handle:
-            handle.write(data)
+            handle.writelines(pieces)
         return
     path = Path(os.path.realpath(path))
     try:
@@ -35,7 +39,7 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         # could not read.
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.writelines(pieces)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)

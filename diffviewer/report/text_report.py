@@ -30,6 +30,7 @@ def file_lines(document: Document, indexes: Sequence[int]) -> str | None:
 def _place(document: Document, indexes: Sequence[int]) -> str:
     return file_lines(document, indexes) or "¶" + (",".join(str(i + 1) for i in indexes) or "-")
 
+
 _MARK = {ChangeOp.EQUAL: ("", ""), ChangeOp.DELETE: ("[-", "-]"), ChangeOp.INSERT: ("{+", "+}")}
 # With colour on (a terminal): removed words in vermillion and struck, added in blue and underlined,
 # the wdiff marks kept so the meaning never rests on colour alone.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 
@@ -52,6 +52,17 @@ def rendered(
             raise ValueError("a PDF is written to a file: use write_report")
 
 
+def streamed(
+    comparisons: Sequence[Comparison], report: ReportFormat, layout: Layout = Layout.SIDE_BY_SIDE, colour: bool = False
+) -> Iterator[bytes]:
+    """The report as UTF-8, in pieces to write as they come (JSON a few hundred blocks at a time,
+    so a book's report is never all in memory at once). Not PDF."""
+    if report is ReportFormat.JSON:
+        return json_report.chunks(comparisons)
+    text = rendered(comparisons, report, layout, colour)
+    return iter([text if isinstance(text, bytes) else text.encode("utf-8")])
+
+
 def write_report(
     comparisons: Sequence[Comparison],
     path: Path,
@@ -67,7 +78,7 @@ def write_report(
         ensure_gui_application()
         write_pdf(html_report.render(comparisons, layout), path)
         return
-    write_atomically(path, rendered(comparisons, report, layout, colour))
+    write_atomically(path, streamed(comparisons, report, layout, colour))
 
 
-__all__ = ["ReportFormat", "format_for", "rendered", "write_report"]
+__all__ = ["ReportFormat", "format_for", "rendered", "streamed", "write_report"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import orjson
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -70,3 +71,62 @@ def test_a_kept_run_with_an_empty_side_writes_no_empty_entry() -> None:
     ]
     changes = [c for b in json.loads(json_report.render(comparisons))["comparisons"][0]["blocks"] for c in b["changes"]]
     assert all(c["text"] for c in changes)
+
+
+def _as_one_payload(report: bytes) -> bytes:
+    """The report read back and encoded again as one whole payload: the bytes a report must be."""
+    payload = json.loads(report)
+    try:
+        return orjson.dumps(payload, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    except TypeError:  # a lone surrogate: what the standard library writes
+        return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace")
+
+
+_paragraphs = st.lists(_text, min_size=0, max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    _paragraphs,
+    st.lists(_paragraphs, min_size=1, max_size=3),
+    st.sampled_from([1, 2, 3, json_report.ITEMS_AT_ONCE]),
+    st.booleans(),
+)
+def test_a_report_written_in_pieces_is_the_whole_payload_encoded_at_once(
+    original: list[str], derivatives: list[list[str]], at_once: int, fast: bool
+) -> None:
+    encoder, size = json_report.orjson, json_report.ITEMS_AT_ONCE
+    comparisons = [compare(doc(*original), doc(*texts)) for texts in derivatives]
+    json_report.ITEMS_AT_ONCE = at_once
+    json_report.orjson = encoder if fast else None  # type: ignore[assignment]
+    try:
+        pieces = list(json_report.chunks(comparisons))
+    finally:
+        json_report.orjson, json_report.ITEMS_AT_ONCE = encoder, size
+    report = b"".join(pieces)
+    assert report == _as_one_payload(report)
+    data = json.loads(report)
+    assert [p["text"] for p in data["original"]["paragraphs"]] == original
+    assert [[p["text"] for p in c["derivative"]["paragraphs"]] for c in data["comparisons"]] == derivatives
+    assert [len(c["blocks"]) for c in data["comparisons"]] == [len(c.blocks) for c in comparisons]
+    if at_once == 1 and len(original) > 1:  # a long list really is written a few items at a time
+        assert len(pieces) > len(original)
+
+
+def test_a_book_sized_report_is_written_in_pieces_none_of_them_large() -> None:
+    original = [f"Paragraph {k} tells of the harbour, the ship and the crew." for k in range(2000)]
+    derivative = [f"Paragraph {k} tells of the harbor, a ship and its crew." for k in range(2000)]
+    comparisons = [compare(doc(*original), doc(*derivative))]
+    pieces = list(json_report.chunks(comparisons))
+    report = b"".join(pieces)
+    assert report == json_report.render_bytes(comparisons) == _as_one_payload(report)
+    assert max(map(len, pieces)) < len(report) / 4
+
+
+def test_a_report_with_a_lone_surrogate_in_one_batch_of_many_is_still_the_whole_payload() -> None:
+    texts = [f"Line {k} of the menu." for k in range(700)]
+    texts[600] = "Café \udcff menu"  # in the third batch of 256 paragraphs
+    comparisons = [compare(doc(*texts), doc(*texts[:650]))]
+    report = json_report.render_bytes(comparisons)
+    assert report == _as_one_payload(report)
+    assert json.loads(report)["original"]["paragraphs"][600]["text"] == "Café \udcff menu"
