@@ -51,6 +51,8 @@ MAX_CHANCE = 0.99  # chance never explains all of a match: the correction stays 
 # Of the pairs sharing rare n-grams, each unit keeps those that share the most of them: its best
 # two (and any tied with them). The rest would be scored only to lose to these.
 RARE_CANDIDATES = 2
+# rare_pairs_within() sorts the entries of this many units' n-grams at a time, at most (or one gap's).
+ENTRIES_AT_ONCE = 1 << 18
 
 # An n-gram is a small integer (its order of first appearance): sets of them intersect at C
 # speed, and the documents' statistics are numpy sums over them.
@@ -130,6 +132,7 @@ class _Flat:
         self.grams: _Ints32 = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
         counts = np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64)
         self.owner: _Ints32 = np.repeat(np.arange(len(units), dtype=np.int32), counts)
+        self.starts: _Ints = np.concatenate(([0], np.cumsum(counts)))  # unit k's entries: starts[k]:starts[k + 1]
         self.units = len(units)
 
     def sums(self, per_gram: _Floats) -> _Floats:
@@ -388,10 +391,45 @@ class UnitSimilarity:
 
     def rare_pairs_within(self, max_df: int, gaps: Sequence[tuple[range, range]]) -> GapPairs:
         """rare_pairs() in each of many gaps (disjoint ranges of both sides) at once, rarity
-        judged within each gap: a sort of the documents' entries, not a count per gap."""
-        everything = len(gaps) == 1 and gaps[0] == (range(len(self.a)), range(len(self.b)))
-        # Over the whole documents rarity is known already: only the rare n-grams' entries count.
-        rare = ((self.df_a <= max_df) & (self.df_b > 0) & (self.df_b <= max_df)) if everything else None
+        judged within each gap: a sort of the documents' entries, not a count per gap.
+
+        The gaps go a batch at a time, in reading order, each batch about ENTRIES_AT_ONCE entries
+        (a book's gaps hold all its millions of entries, and sorting them at once took 100 MB):
+        what is found in a gap depends on that gap alone, so the batches give what one sort would.
+        """
+        if len(gaps) == 1 and gaps[0] == (range(len(self.a)), range(len(self.b))):
+            # Over the whole documents rarity is known already: only the rare n-grams' entries count.
+            rare = (self.df_a <= max_df) & (self.df_b > 0) & (self.df_b <= max_df)
+            return self._rare_pairs(max_df, gaps, rare)
+        order = sorted(range(len(gaps)), key=lambda gap: gaps[gap][0].start)
+        entries = [
+            self._entries(self._flat_a, gaps[gap][0]) + self._entries(self._flat_b, gaps[gap][1]) for gap in order
+        ]
+        found: list[GapPairs] = []
+        start = 0
+        while start < len(order):
+            end, total = start + 1, entries[start]
+            while end < len(order) and total + entries[end] <= ENTRIES_AT_ONCE:
+                total += entries[end]
+                end += 1
+            batch = order[start:end]
+            pairs = self._rare_pairs(max_df, [gaps[gap] for gap in batch], None)
+            found.append(GapPairs(np.array(batch, dtype=np.int64)[pairs.gap], pairs.original, pairs.derivative))
+            start = end
+        if not found:
+            return self._rare_pairs(max_df, gaps, None)
+        return GapPairs(
+            *(np.concatenate([getattr(f, name) for f in found]) for name in ("gap", "original", "derivative"))
+        )
+
+    @staticmethod
+    def _entries(flat: _Flat, units: range) -> int:
+        return int(flat.starts[units.stop] - flat.starts[units.start]) if units else 0
+
+    def _rare_pairs(
+        self, max_df: int, gaps: Sequence[tuple[range, range]], rare: npt.NDArray[np.bool_] | None
+    ) -> GapPairs:
+        """rare_pairs_within() these gaps, all in one sort (`rare`: the n-grams that may count)."""
         keys_a, units_a = _at_most(*self._gap_entries(self._flat_a, [g[0] for g in gaps], rare), max_df)
         keys_b, units_b = _at_most(*self._gap_entries(self._flat_b, [g[1] for g in gaps], rare), max_df)
         # Both sorted by key: each derivative entry meets the original entries of its key.
@@ -404,7 +442,8 @@ class UnitSimilarity:
         keys = units_a[starts + offsets] * m + np.repeat(units_b, counts)
         pairs, hits = np.unique(keys, return_counts=True)  # hits: how many rare n-grams a pair shares
         original, derivative = pairs // m, pairs % m
-        gap = self._gap_of_unit(len(self.a), [g[0] for g in gaps])[original]
+        low, gap_of_unit = _gap_of_unit([g[0] for g in gaps])
+        gap = gap_of_unit[original - low]
         best = _among_best(original, hits, RARE_CANDIDATES) | _among_best(derivative, hits, RARE_CANDIDATES)
         return GapPairs(gap[best], original[best], derivative[best])
 
@@ -434,22 +473,17 @@ class UnitSimilarity:
             shared, np.where(same, 1.0, (dice - chance) / (1 - chance)), np.where(same, math.inf, surprise)
         )
 
-    @staticmethod
-    def _gap_of_unit(units: int, ranges: Sequence[range]) -> _Ints:
-        """For each of a side's units, the number of the range it is in (-1 for none)."""
-        gap_of_unit = np.full(units, -1, dtype=np.int64)
-        for gap, members in enumerate(ranges):
-            gap_of_unit[members.start : members.stop] = gap
-        return gap_of_unit
-
     def _gap_entries(
         self, flat: _Flat, ranges: Sequence[range], rare: npt.NDArray[np.bool_] | None
     ) -> tuple[_Ints, _Ints]:
         """Every entry of a unit in one of `ranges` (of an n-gram in `rare`, if given): its key
         (gap × vocabulary + n-gram), and its unit."""
-        gaps = self._gap_of_unit(flat.units, ranges)[flat.owner]
-        inside = gaps >= 0 if rare is None else (gaps >= 0) & rare[flat.grams]
-        return gaps[inside] * self._vocabulary + flat.grams[inside], flat.owner[inside].astype(np.int64)
+        low, gap_of_unit = _gap_of_unit(ranges)
+        first, last = flat.starts[low], flat.starts[low + len(gap_of_unit)]  # only the entries the ranges span
+        owner, grams = flat.owner[first:last], flat.grams[first:last]
+        gaps = gap_of_unit[owner - low]
+        inside = gaps >= 0 if rare is None else (gaps >= 0) & rare[grams]
+        return gaps[inside] * self._vocabulary + grams[inside], owner[inside].astype(np.int64)
 
     def nearest(
         self, probes: Sequence[int], targets: Sequence[int], probe_terms: int, max_posting: int, keep: int
@@ -474,6 +508,17 @@ class UnitSimilarity:
                 hits.update(post[f])
             found[j] = sorted(i for i, _ in hits.most_common(keep))
         return found
+
+
+def _gap_of_unit(ranges: Sequence[range]) -> tuple[int, _Ints]:
+    """The first unit the ranges span, and for each unit from there to their last the number of
+    the range it is in (-1 for none)."""
+    spanned = [r for r in ranges if r]
+    low = min((r.start for r in spanned), default=0)
+    gap_of_unit = np.full(max((r.stop for r in spanned), default=low) - low, -1, dtype=np.int64)
+    for gap, members in enumerate(ranges):
+        gap_of_unit[members.start - low : members.stop - low] = gap
+    return low, gap_of_unit
 
 
 def _among_best(units: _Ints, hits: _Ints, keep: int) -> npt.NDArray[np.bool_]:

@@ -78,6 +78,37 @@ def test_rare_pairs_of_many_gaps_are_each_gaps_own(a: list[str], b: list[str], d
         assert all(i in a_range and j in b_range for i, j in found)
 
 
+@FAST
+@given(st.lists(_unit, min_size=4, max_size=16), st.lists(_unit, min_size=4, max_size=16), st.data())
+def test_rare_pairs_of_gaps_sorted_a_batch_at_a_time_are_those_of_one_sort(
+    a: list[str], b: list[str], data: st.DataObject
+) -> None:
+    # A book's gaps go a batch of entries at a time (similarity.ENTRIES_AT_ONCE), not all in one
+    # sort: whatever the batches, in whatever order the gaps are given, the pairs are the same.
+    from diffviewer.core import similarity
+
+    sim = UnitSimilarity(a, b)
+    count = data.draw(st.integers(1, 4))
+    cuts_a = sorted(data.draw(st.lists(st.integers(0, len(a)), min_size=count + 1, max_size=count + 1)))
+    cuts_b = sorted(data.draw(st.lists(st.integers(0, len(b)), min_size=count + 1, max_size=count + 1)))
+    gaps = [(range(cuts_a[k], cuts_a[k + 1]), range(cuts_b[k], cuts_b[k + 1])) for k in range(count)]
+    gaps = data.draw(st.permutations(gaps))
+    whole = similarity.ENTRIES_AT_ONCE
+    try:
+        similarity.ENTRIES_AT_ONCE = 10**9
+        once = sim.rare_pairs_within(2, gaps)
+        similarity.ENTRIES_AT_ONCE = data.draw(st.sampled_from([0, 1, 20, 60]))
+        batched = sim.rare_pairs_within(2, gaps)
+    finally:
+        similarity.ENTRIES_AT_ONCE = whole
+    for field in ("gap", "original", "derivative"):
+        assert getattr(batched, field).tolist() == getattr(once, field).tolist()
+    for number, (a_range, b_range) in enumerate(gaps):
+        in_gap = batched.gap == number
+        found = set(zip(batched.original[in_gap].tolist(), batched.derivative[in_gap].tolist(), strict=True))
+        assert found == (sim.rare_pairs(2, a_range, b_range) if a_range and b_range else set())
+
+
 def test_rare_pairs_share_a_rare_n_gram() -> None:
     a = ["Ottoline Brackwater painted it.", "The ferry left.", "The council met."]
     b = ["Brackwater sold a portrait.", "The ferry sailed.", "Nothing else."]
