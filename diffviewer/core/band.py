@@ -94,10 +94,10 @@ def band_dp(
     threshold = scorer.threshold
     part = threshold  # each unit of a merged bead must be at least this like the other side
     gain, agreement = scorer.gain, scorer.agreement
-    cells, compute = scorer.cells, scorer.cell
+    cells, compute, width = scorer.cells, scorer.cell, scorer.width
 
     def cell(i: int, j: int) -> Match:  # scorer.cell, its lookup inlined: the DP asks for millions
-        found = cells.get((i, j))
+        found = cells.get(i * width + j)
         return compute(i, j) if found is None else found
 
     if free is not None:

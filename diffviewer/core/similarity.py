@@ -131,13 +131,18 @@ class _Flat:
             parts.append(np.fromiter(chain.from_iterable(sets), dtype=np.int32, count=int(lengths[-1].sum())))
         self.grams: _Ints32 = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
         counts = np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64)
-        self.owner: _Ints32 = np.repeat(np.arange(len(units), dtype=np.int32), counts)
         self.starts: _Ints = np.concatenate(([0], np.cumsum(counts)))  # unit k's entries: starts[k]:starts[k + 1]
         self.units = len(units)
 
-    def sums(self, per_gram: _Floats) -> _Floats:
-        """Each unit's sum of a per-n-gram value."""
-        return np.bincount(self.owner, weights=per_gram[self.grams], minlength=self.units).astype(np.float64)
+    def owners(self, start: int = 0, end: int | None = None) -> _Ints32:
+        """The unit of each entry of units start:end. (Made when asked: held, a book's took 17 MB.)"""
+        end = self.units if end is None else end
+        return np.repeat(np.arange(start, end, dtype=np.int32), np.diff(self.starts[start : end + 1]))
+
+    def sums(self, *per_gram: _Floats) -> list[_Floats]:
+        """Each unit's sum of each per-n-gram value."""
+        owner = self.owners()
+        return [np.bincount(owner, weights=v[self.grams], minlength=self.units).astype(np.float64) for v in per_gram]
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,10 +265,12 @@ class UnitSimilarity:
         together = grams / cache.words if cache.words else 1.0
         # Per n-gram: its expected weight in one random unit of a side, and the variance of that.
         in_a, in_b = self.df_a / n, self.df_b / m
-        weight_a, weight_b = self._flat_a.sums(idf), self._flat_b.sums(idf)
-        self._share_a, self._share_b = self._flat_a.sums(idf * in_b), self._flat_b.sums(idf * in_a)
-        self._spread_a = self._flat_a.sums(together * idf * idf * in_b * (1 - in_b))
-        self._spread_b = self._flat_b.sums(together * idf * idf * in_a * (1 - in_a))
+        weight_a, self._share_a, self._spread_a = self._flat_a.sums(
+            idf, idf * in_b, together * idf * idf * in_b * (1 - in_b)
+        )
+        weight_b, self._share_b, self._spread_b = self._flat_b.sums(
+            idf, idf * in_a, together * idf * idf * in_a * (1 - in_a)
+        )
         # A unit without words weighs a token amount, so that pairing it with its twin gains something.
         self._weight_a = np.where(weight_a > 0, weight_a, _WORDLESS)
         self._weight_b = np.where(weight_b > 0, weight_b, _WORDLESS)
@@ -480,7 +487,7 @@ class UnitSimilarity:
         (gap × vocabulary + n-gram), and its unit."""
         low, gap_of_unit = _gap_of_unit(ranges)
         first, last = flat.starts[low], flat.starts[low + len(gap_of_unit)]  # only the entries the ranges span
-        owner, grams = flat.owner[first:last], flat.grams[first:last]
+        owner, grams = flat.owners(low, low + len(gap_of_unit)), flat.grams[first:last]
         gaps = gap_of_unit[owner - low]
         inside = gaps >= 0 if rare is None else (gaps >= 0) & rare[grams]
         return gaps[inside] * self._vocabulary + grams[inside], owner[inside].astype(np.int64)

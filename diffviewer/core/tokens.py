@@ -43,8 +43,6 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-
-
 def split_tokens(text: str) -> list[str]:
     """The token texts alone: the fast path for diffing, same split as tokenize()."""
     return _TOKEN_RE.findall(text)

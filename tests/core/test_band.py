@@ -79,14 +79,12 @@ def test_the_band_is_scored_ahead_only_where_units_are_unplaced_and_the_dp_is_un
     free = (set(np.flatnonzero(~placed_a).tolist()), set(np.flatnonzero(~placed_b).tolist()))
     scorer = _scorer(SENTENCES, SENTENCES)
     prefill_band(scorer, [region], n, (placed_a, placed_b))
-    scored = set(scorer.cells)
+    scored = scorer.matched()
     assert scored and all(not placed_a[i] and not placed_b[j] for i, j in scored)
     # Every cell of two unplaced units in the band was scored: the DP asks for nothing more...
     beads = band_dp(scorer, region, lambda: None, free)
-    assert set(scorer.cells) == scored
+    assert scorer.matched() == scored
     # ...and pairs as it does without the cells scored ahead.
     fresh = _scorer(SENTENCES, SENTENCES)
     assert beads == band_dp(fresh, region, lambda: None, free)
-    assert [(b.original, b.derivative) for b in beads] == [
-        ((k,), (k,)) for k in range(n) if k not in (3, 4, 6, 7)
-    ]
+    assert [(b.original, b.derivative) for b in beads] == [((k,), (k,)) for k in range(n) if k not in (3, 4, 6, 7)]

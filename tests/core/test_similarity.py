@@ -156,7 +156,7 @@ def test_units_laid_end_to_end_a_slice_at_a_time_are_laid_the_same(monkeypatch: 
     sliced = UnitSimilarity(SIM_A, SIM_B)
     for side in ("_flat_a", "_flat_b"):
         assert getattr(sliced, side).grams.tolist() == getattr(whole, side).grams.tolist()
-        assert getattr(sliced, side).owner.tolist() == getattr(whole, side).owner.tolist()
+        assert getattr(sliced, side).owners().tolist() == getattr(whole, side).owners().tolist()
     assert [sliced.unit_match(i, j) for i in range(10) for j in range(10)] == [
         whole.unit_match(i, j) for i in range(10) for j in range(10)
     ]
