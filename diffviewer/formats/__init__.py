@@ -8,7 +8,7 @@ import re
 import stat
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib import import_module
 from pathlib import Path
@@ -53,6 +53,9 @@ class Detected:
     # For markup (Markdown, reStructuredText): prose with the markup removed in TEXT view, a
     # code document in this Pygments language in SOURCE view.
     markup: str | None = None
+    # The text, where telling the format took decoding it: plain text is then not decoded (nor
+    # checked for binary data, a pass over a whole book) a second time.
+    text: str | None = field(default=None, repr=False, compare=False)
 
 
 _EXTENSIONS = {
@@ -200,7 +203,7 @@ def _detect(data: bytes, path: str) -> Detected:
         if language is not None:
             return Detected(DocumentFormat.CODE, language)
     sniffed = _sniff_text(text)
-    return Detected(sniffed, markup="markdown" if sniffed is DocumentFormat.MARKDOWN else None)
+    return Detected(sniffed, markup="markdown" if sniffed is DocumentFormat.MARKDOWN else None, text=text)
 
 
 def detect_format(data: bytes, path: str) -> DocumentFormat:
@@ -216,6 +219,11 @@ def _loader(detected: Detected) -> Callable[[bytes, str], Document]:
 
         language = detected.language or "text"
         return lambda data, path: load_code(data, path, language)
+    if fmt is DocumentFormat.TEXT and detected.markup is None and detected.text is not None:
+        from diffviewer.formats.text import text_document
+
+        decoded = detected.text
+        return lambda data, path: text_document(decoded, path)
     if fmt is DocumentFormat.TEXT and detected.markup == "rst":
         from diffviewer.formats.rst import load_rst
 

@@ -125,5 +125,9 @@ def paragraphs_from_text(text: str) -> tuple[Paragraph, ...]:
 
 
 def load_text(data: bytes, path: str) -> Document:
-    text = decode_bytes(data, path)
+    return text_document(decode_bytes(data, path), path)
+
+
+def text_document(text: str, path: str) -> Document:
+    """A plain text document of text already decoded."""
     return Document(path=path, format=DocumentFormat.TEXT, paragraphs=paragraphs_from_text(text))

@@ -308,3 +308,23 @@ def test_a_long_text_is_read_whole_though_it_is_scanned_in_slices(tmp_path: Path
     controls = tmp_path / "controls.txt"
     controls.write_text(_padded_to_the_cut("\x01\x02\x03" * 20_000), encoding="utf-8")
     _assert_error(controls, "binary data")
+
+
+def test_plain_text_is_decoded_and_scanned_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Telling a .txt file's format decodes it (it might be Markdown or HTML); plain text is then
+    # not decoded, nor scanned for binary data, a second time: each pass is a book's length.
+    from diffviewer.formats import text
+
+    scans: list[int] = []
+    real = text._looks_binary
+    monkeypatch.setattr(text, "_looks_binary", lambda decoded: scans.append(len(decoded)) or real(decoded))
+    path = tmp_path / "notes.txt"
+    path.write_text("Café au lait, they said.\n\nA second paragraph.\n", encoding="utf-8")
+    doc = load(path)
+    assert len(scans) == 1
+    assert doc.format is DocumentFormat.TEXT and texts(doc) == ["Café au lait, they said.", "A second paragraph."]
+    assert doc == text.load_text(path.read_bytes(), str(path))
+    binary = tmp_path / "data.txt"
+    binary.write_bytes(b"\x01\x02\x03\x04\x05 not really text \x06\x07\x08" * 10)
+    with pytest.raises(LoadError, match="binary"):
+        load(binary)
