@@ -6,6 +6,7 @@ Imports nothing from Qt until the window is asked for, so headless reports run w
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -121,12 +122,18 @@ def _run_compare(args: argparse.Namespace) -> int:
         print("diffviewer: --format pdf needs -o FILE", file=sys.stderr)
         return EXIT_USAGE
     if report is ReportFormat.JSON:  # UTF-8, as it comes: a book's report is never all in memory
-        sys.stdout.flush()
-        sys.stdout.buffer.writelines(streamed(comparisons, report))
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.flush()
+            sys.stdout.buffer.writelines(streamed(comparisons, report))
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            # The reader had enough (`| head`, `| grep -q`): not an error. What is left unwritten
+            # goes nowhere, so that the flush at exit does not fail on the closed pipe again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     text = rendered(comparisons, report, layout, colour)
-    sys.stdout.write(text.decode("utf-8") if isinstance(text, bytes) else text)  # (in the terminal's encoding)
+    assert isinstance(text, str)  # (JSON, the only report in bytes, is written above)
+    sys.stdout.write(text)  # in the terminal's encoding
     return EXIT_OK
 
 

@@ -211,6 +211,43 @@ def test_a_full_disk_leaves_the_old_report_and_no_partial_file(
     assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
 
 
+def test_a_json_report_whose_reader_stops_early_ends_quietly(tmp_path: Path) -> None:
+    # `diffviewer compare … --format json | head`: the report is written as it is made, so the
+    # reader can close the pipe while most of it is still to come. That is no error.
+    lines = [f"Paragraph {k} tells of the harbour, the ferry and the council." for k in range(3000)]
+    original, derivative = tmp_path / "a.txt", tmp_path / "b.txt"
+    original.write_text("\n\n".join(lines), encoding="utf-8")
+    derivative.write_text("\n\n".join(line.replace("the ferry", "a boat") for line in lines), encoding="utf-8")
+    command = [sys.executable, "-m", "diffviewer", "compare", str(original), str(derivative), "--format", "json"]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.read(10) == b'{\n  "forma'
+    child.stdout.close()  # far less than the report, which is megabytes
+    assert child.wait(timeout=120) == 0
+    with child.stderr:
+        assert child.stderr.read() == b""
+
+
+def test_a_report_that_fails_half_written_leaves_the_old_one_and_no_partial_file(tmp_path: Path) -> None:
+    from collections.abc import Iterator
+
+    from diffviewer.report.output import write_atomically
+
+    target = tmp_path / "report.json"
+    target.write_text("old report", encoding="utf-8")
+
+    def pieces() -> Iterator[bytes]:
+        yield b'{"format": '
+        raise MemoryError("the machine ran out of memory half way")
+
+    with pytest.raises(MemoryError):
+        write_atomically(target, pieces())
+    assert target.read_text(encoding="utf-8") == "old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+    write_atomically(target, iter([b"new ", b"report"]))
+    assert target.read_text(encoding="utf-8") == "new report"
+
+
 def test_colour_marks_are_added_only_when_asked_or_on_a_terminal() -> None:
     plain = run("compare", str(ORIGINAL), str(SPUN))
     assert "\x1b[" not in plain.stdout  # a pipe is not a terminal

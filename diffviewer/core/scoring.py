@@ -63,7 +63,7 @@ class Scorer:
         self.b_starts = b_starts
         # Cells by original unit × width + derivative unit: an int key takes a third of the memory
         # of a tuple of two (a book's alignment matches some 150,000 cells).
-        self.width = len(b_starts)
+        self.width = len(sim.b) + 1
         self.cells: dict[int, Match] = {}
         self._shared: dict[int, float] = {}
         self._spans: Recent[tuple[Side, int, int], Span] = Recent(KEPT_SPANS)
@@ -88,7 +88,7 @@ class Scorer:
     def prefill(self, original: npt.NDArray[np.int64], derivative: npt.NDArray[np.int64]) -> PairScores:
         """Match these pairs of units in one batch, ahead of cell() asking for them one by one."""
         found = self.sim.unit_scores(original, derivative)
-        keys = (original * self.width + derivative).tolist()
+        keys = (original.astype(np.int64) * self.width + derivative).tolist()  # (64 bits: a book's keys pass 2**31)
         self._shared.update(zip(keys, found.shared.tolist(), strict=True))
         self.cells.update(zip(keys, map(Match, found.score.tolist(), found.surprise.tolist()), strict=True))
         return found
@@ -96,7 +96,7 @@ class Scorer:
     def unknown(self, original: npt.NDArray[np.int64], derivative: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
         """Which of these pairs no cell has been matched for yet."""
         cells = self.cells
-        keys = (original * self.width + derivative).tolist()
+        keys = (original.astype(np.int64) * self.width + derivative).tolist()
         return np.fromiter((key not in cells for key in keys), dtype=bool, count=len(original))
 
     def matched(self) -> set[tuple[int, int]]:

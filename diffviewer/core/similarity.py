@@ -449,8 +449,7 @@ class UnitSimilarity:
         keys = units_a[starts + offsets] * m + np.repeat(units_b, counts)
         pairs, hits = np.unique(keys, return_counts=True)  # hits: how many rare n-grams a pair shares
         original, derivative = pairs // m, pairs % m
-        low, gap_of_unit = _gap_of_unit([g[0] for g in gaps])
-        gap = gap_of_unit[original - low]
+        gap = _gap_of(original, [g[0] for g in gaps])
         best = _among_best(original, hits, RARE_CANDIDATES) | _among_best(derivative, hits, RARE_CANDIDATES)
         return GapPairs(gap[best], original[best], derivative[best])
 
@@ -484,13 +483,17 @@ class UnitSimilarity:
         self, flat: _Flat, ranges: Sequence[range], rare: npt.NDArray[np.bool_] | None
     ) -> tuple[_Ints, _Ints]:
         """Every entry of a unit in one of `ranges` (of an n-gram in `rare`, if given): its key
-        (gap × vocabulary + n-gram), and its unit."""
-        low, gap_of_unit = _gap_of_unit(ranges)
-        first, last = flat.starts[low], flat.starts[low + len(gap_of_unit)]  # only the entries the ranges span
-        owner, grams = flat.owners(low, low + len(gap_of_unit)), flat.grams[first:last]
-        gaps = gap_of_unit[owner - low]
-        inside = gaps >= 0 if rare is None else (gaps >= 0) & rare[grams]
-        return gaps[inside] * self._vocabulary + grams[inside], owner[inside].astype(np.int64)
+        (gap × vocabulary + n-gram), and its unit. Only the ranges' own entries are read: a
+        batch's ranges may lie far apart on a side (a passage moved whole)."""
+        spanned = [members for members in ranges if members]
+        first = flat.starts[np.array([r.start for r in spanned], dtype=np.int64)]
+        entries = _runs(first, flat.starts[np.array([r.stop for r in spanned], dtype=np.int64)] - first)
+        grams = flat.grams[entries]
+        if rare is not None:
+            inside = rare[grams]
+            entries, grams = entries[inside], grams[inside]
+        owner = np.searchsorted(flat.starts, entries, side="right") - 1
+        return _gap_of(owner, ranges) * self._vocabulary + grams, owner
 
     def nearest(
         self, probes: Sequence[int], targets: Sequence[int], probe_terms: int, max_posting: int, keep: int
@@ -517,15 +520,18 @@ class UnitSimilarity:
         return found
 
 
-def _gap_of_unit(ranges: Sequence[range]) -> tuple[int, _Ints]:
-    """The first unit the ranges span, and for each unit from there to their last the number of
-    the range it is in (-1 for none)."""
-    spanned = [r for r in ranges if r]
-    low = min((r.start for r in spanned), default=0)
-    gap_of_unit = np.full(max((r.stop for r in spanned), default=low) - low, -1, dtype=np.int64)
-    for gap, members in enumerate(ranges):
-        gap_of_unit[members.start - low : members.stop - low] = gap
-    return low, gap_of_unit
+def _runs(starts: _Ints, lengths: _Ints) -> _Ints:
+    """The numbers start, start + 1, ... of each run, the runs laid end to end."""
+    total = int(lengths.sum()) if len(lengths) else 0
+    return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total, dtype=np.int64)
+
+
+def _gap_of(units: _Ints, ranges: Sequence[range]) -> _Ints:
+    """The number of the range each unit is in (the ranges are disjoint, and hold every unit)."""
+    spanned = sorted((r.start, gap) for gap, r in enumerate(ranges) if r)
+    starts = np.array([start for start, _ in spanned], dtype=np.int64)
+    numbers = np.array([gap for _, gap in spanned], dtype=np.int64)
+    return numbers[np.searchsorted(starts, units, side="right") - 1] if len(units) else np.zeros(0, dtype=np.int64)
 
 
 def _among_best(units: _Ints, hits: _Ints, keep: int) -> npt.NDArray[np.bool_]:

@@ -53,7 +53,7 @@ class Detected:
     # For markup (Markdown, reStructuredText): prose with the markup removed in TEXT view, a
     # code document in this Pygments language in SOURCE view.
     markup: str | None = None
-    # The text, where telling the format took decoding it: plain text is then not decoded (nor
+    # Plain text's text, where telling the format took decoding it: it is then not decoded (nor
     # checked for binary data, a pass over a whole book) a second time.
     text: str | None = field(default=None, repr=False, compare=False)
 
@@ -203,7 +203,9 @@ def _detect(data: bytes, path: str) -> Detected:
         if language is not None:
             return Detected(DocumentFormat.CODE, language)
     sniffed = _sniff_text(text)
-    return Detected(sniffed, markup="markdown" if sniffed is DocumentFormat.MARKDOWN else None, text=text)
+    if sniffed is DocumentFormat.TEXT:
+        return Detected(sniffed, text=text)
+    return Detected(sniffed, markup="markdown" if sniffed is DocumentFormat.MARKDOWN else None)
 
 
 def detect_format(data: bytes, path: str) -> DocumentFormat:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any, Generic, TypeVar
 
 from diffviewer.core.collector import paused_collector
@@ -68,7 +67,7 @@ def _comparison_json(comparison: Comparison) -> dict[str, Any]:
         "similarity": comparison.similarity,
         "blocks": _Lazy(comparison.blocks, _block_json),
         "quotes": _Lazy(comparison.quotes, _quote_json),
-        "stats": dataclasses.asdict(comparison.stats),
+        "stats": asdict(comparison.stats),
         "links": _Lazy(comparison.links, list),
         "changed_facts": [
             {"kind": str(f.kind), "original": f.original, "derivative": f.derivative, "block": f.block}
@@ -163,6 +162,8 @@ def _pieces(value: object, depth: int) -> Iterator[bytes]:
 
 
 def _list_pieces(lazy: _Lazy[Any], depth: int) -> Iterator[bytes]:
+    """A long list at this depth: its items made and encoded ITEMS_AT_ONCE at a time (one by
+    one, where they hold long lists of their own)."""
     if not lazy.items:
         yield b"[]"
         return
@@ -186,10 +187,12 @@ def _list_pieces(lazy: _Lazy[Any], depth: int) -> Iterator[bytes]:
 
 
 def _holds_lazy(value: dict[str, Any]) -> bool:
+    """Whether a long list lies somewhere inside (the object is then written key by key)."""
     return any(isinstance(v, _Lazy) or (isinstance(v, dict) and _holds_lazy(v)) for v in value.values())
 
 
 def _at_depth(data: bytes, depth: int) -> bytes:
+    """Encoded JSON moved in to this depth: every line after its first indented that much more."""
     return data.replace(b"\n", b"\n" + _INDENT * depth) if depth else data
 
 

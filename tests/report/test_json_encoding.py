@@ -82,6 +82,26 @@ def _as_one_payload(report: bytes) -> bytes:
         return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace")
 
 
+def _whole(value: object) -> object:
+    """The report's payload with every list made whole (what the pieces are made from)."""
+    if isinstance(value, json_report._Lazy):
+        return [_whole(value.made(item)) for item in value.items]
+    if isinstance(value, dict):
+        return {key: _whole(item) for key, item in value.items()}
+    return value
+
+
+def _at_once(comparisons: list) -> bytes:  # type: ignore[type-arg]
+    """The report as the whole payload, made and encoded at once."""
+    payload = {
+        "format": json_report.FORMAT_NAME,
+        "version": json_report.FORMAT_VERSION,
+        "original": _whole(json_report._document_json(comparisons[0].original)),
+        "comparisons": [_whole(json_report._comparison_json(c)) for c in comparisons],
+    }
+    return json_report.encoded(payload)  # type: ignore[arg-type]
+
+
 _paragraphs = st.lists(_text, min_size=0, max_size=6)
 
 
@@ -104,7 +124,7 @@ def test_a_report_written_in_pieces_is_the_whole_payload_encoded_at_once(
     finally:
         json_report.orjson, json_report.ITEMS_AT_ONCE = encoder, size
     report = b"".join(pieces)
-    assert report == _as_one_payload(report)
+    assert report == _as_one_payload(report) == _at_once(comparisons)
     data = json.loads(report)
     assert [p["text"] for p in data["original"]["paragraphs"]] == original
     assert [[p["text"] for p in c["derivative"]["paragraphs"]] for c in data["comparisons"]] == derivatives
@@ -119,7 +139,7 @@ def test_a_book_sized_report_is_written_in_pieces_none_of_them_large() -> None:
     comparisons = [compare(doc(*original), doc(*derivative))]
     pieces = list(json_report.chunks(comparisons))
     report = b"".join(pieces)
-    assert report == json_report.render_bytes(comparisons) == _as_one_payload(report)
+    assert report == _as_one_payload(report) == _at_once(comparisons)
     assert max(map(len, pieces)) < len(report) / 4
 
 
@@ -128,5 +148,5 @@ def test_a_report_with_a_lone_surrogate_in_one_batch_of_many_is_still_the_whole_
     texts[600] = "Café \udcff menu"  # in the third batch of 256 paragraphs
     comparisons = [compare(doc(*texts), doc(*texts[:650]))]
     report = json_report.render_bytes(comparisons)
-    assert report == _as_one_payload(report)
+    assert report == _as_one_payload(report) == _at_once(comparisons)
     assert json.loads(report)["original"]["paragraphs"][600]["text"] == "Café \udcff menu"
