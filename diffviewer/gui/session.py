@@ -163,8 +163,12 @@ class ComparisonSession(QObject):
             if self.original is not None:
                 self._start_preview()
             return
-        for index in range(len(self.entries)) if indices is None else indices:
-            self._start(index)
+        jobs = [self._prepare(index) for index in (range(len(self.entries)) if indices is None else indices)]
+        # Every job is counted (worker.UNFINISHED) before any starts: the first to run must see
+        # the others to go to a process of its own (started one by one, the first could read its
+        # files before the next job was even made, and stay in its thread).
+        for job in jobs:
+            self._pool.start(job)
 
     def cancel_all(self) -> None:
         if self._preview_job is not None:
@@ -189,7 +193,8 @@ class ComparisonSession(QObject):
             self.view_mode,
         )
 
-    def _start(self, index: int) -> None:
+    def _prepare(self, index: int) -> CompareJob:
+        """A job for this entry, its signals connected (the caller starts it)."""
         entry = self.entries[index]
         if entry.job is not None:
             entry.job.cancel()
@@ -206,7 +211,7 @@ class ComparisonSession(QObject):
         signals.failed.connect(self.on_job_failed)
         signals.cancelled.connect(self.on_job_cancelled)
         self.entry_updated.emit(index)
-        self._pool.start(job)
+        return job
 
     def _start_preview(self) -> None:
         if self._preview_job is not None:

@@ -548,6 +548,23 @@ def test_switching_views_keeps_the_place_and_builds_no_rows(
     assert built == []
 
 
+def test_derivatives_opened_together_are_all_counted_before_the_first_starts(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whether a comparison runs beside others (and so in a process of its own) is decided when
+    # it starts: the first must already see the rest. Run at once, as a fast thread might.
+    from tests.conftest import SAMPLES
+
+    qtbot.waitUntil(lambda: worker.UNFINISHED.count == 0)  # earlier tests' jobs: still comparing
+    seen: list[int] = []
+    pool = window.session._pool
+    monkeypatch.setattr(pool, "start", lambda job: seen.append(worker.UNFINISHED.count) or job.run())
+    derivatives = [SAMPLES / "syndicated-rewrite.txt", SAMPLES / "ai-rewrite.txt", SAMPLES / "spun-copy.txt"]
+    window.open_paths(SAMPLES / "original.txt", *derivatives)
+    assert seen[0] == 3
+    assert seen == [3, 2, 1]  # (each job run at once is done before the next starts)
+
+
 def test_comparisons_beside_others_run_in_processes_of_their_own(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
