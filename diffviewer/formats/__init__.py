@@ -213,8 +213,8 @@ def detect_format(data: bytes, path: str) -> DocumentFormat:
 
 
 def _loader(detected: Detected) -> Callable[[bytes, str], Document]:
-    # Only the loader a file needs is imported: the HTML one alone (BeautifulSoup) takes longer
-    # to import than a megabyte of plain text takes to load.
+    # Only the loader a file needs is imported: PDF, reStructuredText or YAML front matter alone
+    # take longer to import than a megabyte of plain text takes to load.
     fmt = detected.format
     if fmt is DocumentFormat.CODE:
         from diffviewer.formats.code import load_code

@@ -2,9 +2,10 @@
 
 Every loader is meant to run in linear time, and the known quadratic spots are fixed; the budget
 is the guarantee for the inputs no one has thought of yet. It works where the time goes in
-Python (docutils, BeautifulSoup, pypdf, striprtf, PyYAML): a watchdog thread raises an exception
-in the loading thread at its next Python instruction (PyThreadState_SetAsyncExc, as debuggers
-do). A C parser (lxml) is interrupted when it returns; those run in linear time.
+Python (docutils, pypdf, striprtf, PyYAML, the HTML loader's handling of lxml's events): a
+watchdog thread raises an exception in the loading thread at its next Python instruction
+(PyThreadState_SetAsyncExc, as debuggers do). A C parser (lxml) is interrupted when it returns
+or calls back into Python; those run in linear time.
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
+from lxml import etree
 
 from diffviewer.core.model import Document, DocumentFormat, Paragraph, Role
 from diffviewer.formats.markdown import meta_title, split_front_matter
@@ -79,10 +79,65 @@ _BR = "\x00BR\x00"
 _MULTI_BR = re.compile(r"\x00BR\x00(?:\s*\x00BR\x00)+")
 
 
+# Text that is not the page's prose even where the element stays: ruby annotations (readings
+# printed above the characters, and the brackets around them for browsers without ruby), and
+# code or templates wherever they sit (inside a heading, say).
+_NOT_PROSE = {"rt", "rp", "script", "style", "template"}
+
+
+@dataclass(slots=True)
+class _Open:
+    """An element the parser is inside: the role its text takes, the role to end a paragraph
+    with when it closes (a block element's), and whether its text is dropped."""
+
+    role: Role
+    closing: Role | None
+    dropped: bool
+
+
+@dataclass(slots=True)
+class _FirstText:
+    """The text of the document's first element named `name`, wherever it is (the <title> lives
+    in the dropped head, an h1 may sit in a dropped header); its strings separated by spaces."""
+
+    name: str
+    pieces: list[str] | None = None
+    depth: int = 0
+
+    def start(self, name: str) -> None:
+        if self.pieces is not None and self.depth:
+            self.pieces.append(" ")
+        if name == self.name and (self.pieces is None or self.depth):
+            self.pieces = self.pieces if self.pieces is not None else []
+            self.depth += 1
+
+    def end(self, name: str) -> None:
+        if self.pieces is not None and self.depth:
+            self.pieces.append(" ")
+            if name == self.name:
+                self.depth -= 1
+
+    def data(self, text: str) -> None:
+        if self.pieces is not None and self.depth:
+            self.pieces.append(text)
+
+    @property
+    def text(self) -> str | None:
+        return " ".join("".join(self.pieces or ()).split()) or None
+
+
 class _Collector:
-    def __init__(self) -> None:
+    """lxml's parser target: paragraphs are built from the parser's events as they come, with no
+    tree (a tree would cap nesting depth, and a hostile page nests hundreds of thousands deep)."""
+
+    def __init__(self, remove: tuple[str, ...], wants_title: bool) -> None:
         self.items: list[tuple[str, Role]] = []
         self.buffer: list[str] = []
+        self.remove = frozenset(remove)
+        self.open: list[_Open] = [_Open(Role.BODY, None, dropped=False)]
+        self.not_prose_depth = 0
+        # The title, in the order asked for: the first h1, else the <title>.
+        self.titles = (_FirstText("h1"), _FirstText("title")) if wants_title else ()
 
     def flush(self, role: Role) -> None:
         raw = "".join(self.buffer)
@@ -92,44 +147,58 @@ class _Collector:
             if text:
                 self.items.append((text, role))
 
-    def walk(self, node: Tag, role: Role) -> None:
-        """Collect the text under `node`, a paragraph per block element. Iterative: a hostile page
-        nests elements hundreds of thousands deep, past any recursion limit."""
-        # Each frame: the children still to visit, their role, and the role to flush with when
-        # the frame ends (a block element's), or None.
-        stack: list[tuple[Iterator[PageElement], Role, Role | None]] = [(iter(node.children), role, None)]
-        while stack:
-            children, role, closing = stack[-1]
-            child = next(children, None)
-            if child is None:
-                stack.pop()
-                if closing is not None:
-                    self.flush(closing)
-                continue
-            if isinstance(child, Comment):
-                continue
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:
-                    self.buffer.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = (child.name or "").lower()
-            if name == "br":
-                self.buffer.append(_BR)
-            elif name in _BLOCKS:
-                self.flush(role)
-                if name in _HEADINGS:
-                    inner = Role.HEADING
-                elif name == "li":
-                    inner = Role.LIST
-                elif name == "blockquote":
-                    inner = Role.QUOTE
-                else:
-                    inner = role
-                stack.append((iter(child.children), inner, inner))
+    def start(self, tag: str, attrib: object) -> None:
+        name = tag.lower()
+        if name in _NOT_PROSE:
+            self.not_prose_depth += 1
+        for title in self.titles:
+            title.start(name)
+        outer = self.open[-1]
+        if outer.dropped or name in self.remove:
+            self.open.append(_Open(outer.role, None, dropped=True))
+        elif name == "br":
+            self.buffer.append(_BR)
+            self.open.append(_Open(outer.role, None, dropped=False))
+        elif name in _BLOCKS:
+            self.flush(outer.role)
+            if name in _HEADINGS:
+                inner = Role.HEADING
+            elif name == "li":
+                inner = Role.LIST
+            elif name == "blockquote":
+                inner = Role.QUOTE
             else:
-                stack.append((iter(child.children), role, None))
+                inner = outer.role
+            self.open.append(_Open(inner, inner, dropped=False))
+        else:
+            self.open.append(_Open(outer.role, None, dropped=False))
+
+    def end(self, tag: str) -> None:
+        name = tag.lower()
+        if name in _NOT_PROSE:
+            self.not_prose_depth -= 1
+        for title in self.titles:
+            title.end(name)
+        # The parser closes every element it opened (the document's end closes the rest); the
+        # first frame is the document's own and stays.
+        if len(self.open) > 1:
+            closing = self.open.pop().closing
+            if closing is not None:
+                self.flush(closing)
+
+    def data(self, text: str) -> None:
+        if self.not_prose_depth:
+            return
+        if not self.open[-1].dropped:
+            self.buffer.append(text)
+        for title in self.titles:
+            title.data(text)
+
+    def close(self) -> None:
+        self.flush(Role.BODY)
+
+    def found_title(self) -> str | None:
+        return next((title.text for title in self.titles if title.text), None)
 
 
 def html_items(
@@ -138,23 +207,15 @@ def html_items(
     """An HTML text's paragraphs with their roles, and its title (the given one, else its first
     h1, else its <title>). `remove`: the elements dropped with their text (a web page's
     navigation and furniture, by default)."""
+    collector = _Collector(remove, wants_title=meta_title_text is None)
     # lxml's parser (libxml2, in C): linear on malformed input where Python's html.parser is
-    # quadratic (100,000 unclosed "<a" took it 16 s), and it caps nesting depth. It never fetches.
-    soup = BeautifulSoup(body, "lxml")
-    title = meta_title_text
-    if title is None:
-        h1 = soup.find("h1")
-        if h1 is not None:
-            title = " ".join(h1.get_text(" ").split()) or None
-    if title is None:
-        t = soup.find("title")
-        if t is not None:
-            title = " ".join(t.get_text(" ").split()) or None
-    for tag in soup.find_all(remove):
-        tag.decompose()
-    collector = _Collector()
-    collector.walk(soup, Role.BODY)
-    collector.flush(Role.BODY)
+    # quadratic (100,000 unclosed "<a" took it 16 s). It never fetches (no_network), and with a
+    # target it builds no tree, so the size limits huge_tree lifts guard nothing here (without
+    # it a paragraph over 10 MB would be silently dropped). The text goes in as UTF-8, declared:
+    # the page's own declaration named the bytes' encoding, which decoding has already used.
+    parser = etree.HTMLParser(target=collector, encoding="utf-8", recover=True, no_network=True, huge_tree=True)
+    etree.fromstring(body.encode("utf-8", errors="replace"), parser)
+    title = meta_title_text if meta_title_text is not None else collector.found_title()
     return collector.items, title
 
 

@@ -7,6 +7,7 @@ Strings keep the MainWindow context of the translation: they are the main window
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
@@ -19,9 +20,10 @@ from diffviewer.gui.message_bar import MessageBar, MessageLevel
 from diffviewer.gui.settings import Settings
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.window_part import WindowPart
-from diffviewer.report import html_report
-from diffviewer.report.html_report import Layout
-from diffviewer.report.writer import format_for, write_report
+
+if TYPE_CHECKING:
+    # The report writers are imported when a report is made: the window's start-up needs none.
+    from diffviewer.report.html_report import Layout
 
 
 class ReportExport(WindowPart[QMainWindow]):
@@ -34,6 +36,8 @@ class ReportExport(WindowPart[QMainWindow]):
         self._message_bar = message_bar
 
     def _layout(self) -> Layout:
+        from diffviewer.report.html_report import Layout
+
         return Layout.INLINE if self._view.mode is ViewMode.INLINE else Layout.SIDE_BY_SIDE
 
     def export_to(self, path: Path) -> bool:
@@ -41,6 +45,8 @@ class ReportExport(WindowPart[QMainWindow]):
         comparison = self._view.comparison
         if comparison is None:
             return False
+        from diffviewer.report.writer import format_for, write_report
+
         try:
             write_report([comparison], path, format_for(path), self._layout())
         except OSError as error:
@@ -87,6 +93,8 @@ class ReportExport(WindowPart[QMainWindow]):
         comparison = self._view.comparison
         if comparison is None:
             return
+        from diffviewer.report import html_report
+
         document = QTextDocument()
         document.setHtml(html_report.render([comparison], self._layout()))
         document.print_(printer)
