@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
+from shiboken6 import Shiboken
 
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, compare
@@ -119,6 +120,11 @@ class CompareJob(QRunnable):
     def run(self) -> None:
         try:
             self._run()
+        except RuntimeError:
+            # The application quit while this job ran, deleting its signals' object: there is no
+            # one left to tell (and Qt would print the error from its thread at exit).
+            if Shiboken.isValid(self.signals):
+                raise
         finally:
             self._uncount()
 

@@ -745,3 +745,19 @@ def test_the_comparison_shown_before_is_freed_off_the_window_thread_and_nothing_
     compared(qtbot, window, lambda: window.open_paths(original, derivative))
     # `block` here and getrefcount's argument: nothing else.
     qtbot.waitUntil(lambda: sys.getrefcount(block) == 2, timeout=5000)
+
+
+def test_a_job_outliving_the_application_ends_quietly(qtbot: QtBot) -> None:
+    # Quitting while a comparison runs deletes the job's signals object under it; the job must end
+    # without an error (Qt printed "Signal source has been deleted" from its thread at exit).
+    from shiboken6 import Shiboken
+
+    from tests.conftest import SAMPLES
+
+    qtbot.waitUntil(lambda: worker.UNFINISHED.count == 0)
+    job = worker.CompareJob(
+        worker.CompareRequest(0, SAMPLES / "original.txt", SAMPLES / "spun-copy.txt", CompareOptions(), 1 << 30)
+    )
+    Shiboken.delete(job.signals)
+    job.run()
+    assert worker.UNFINISHED.count == 0
