@@ -18,6 +18,7 @@ MAX_CHANGED_WORDS is left as it is.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -71,35 +72,34 @@ def is_replacement(changes: Sequence[Change], n: int) -> bool:
     return False
 
 
-def _side_neighbours(changes: Sequence[Change], original: bool) -> tuple[list[str], list[str]]:
-    """For each change, the character just before and just after it on one side ("" at an end)."""
-    texts = [c.original_side if original else c.derivative_side for c in changes]
-    before, after = [""] * len(texts), [""] * len(texts)
-    last = ""
-    for n, text in enumerate(texts):
-        before[n] = last
+def _neighbour(changes: Sequence[Change], n: int, step: int, original: bool) -> str:
+    """The character just before (step -1) or just after (step 1) change n on one side: the edge
+    of the nearest change with text on that side, or "" at an end."""
+    k = n + step
+    while 0 <= k < len(changes):
+        text = changes[k].original_side if original else changes[k].derivative_side
         if text:
-            last = text[-1]
-    last = ""
-    for n in range(len(texts) - 1, -1, -1):
-        after[n] = last
-        if texts[n]:
-            last = texts[n][0]
-    return before, after
+            return text[-1] if step < 0 else text[0]
+        k += step
+    return ""
 
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _words(changes: Sequence[Change], op: ChangeOp, hunks: Sequence[int], shared: set[str]) -> list[_Word]:
-    """The whole words of the block's unmoved `op` changes, in order. A word cut by the change's
-    edge (letters on either side of it, as a character diff leaves them) is no phrase word, and
-    a word the other side's changes lack (not in `shared`) only ends phrases."""
-    before, after = _side_neighbours(changes, original=op is ChangeOp.DELETE)
+def _words(
+    changes: Sequence[Change], op: ChangeOp, hunks: Sequence[int], shared: set[str], within: range | None = None
+) -> list[_Word]:
+    """The whole words of the block's unmoved `op` changes, in order (of the changes `within`, or
+    of all). A word cut by the change's edge (letters on either side of it, as a character diff
+    leaves them) is no phrase word, and a word the other side's changes lack (not in `shared`)
+    only ends phrases."""
+    original = op is ChangeOp.DELETE
     out: list[_Word] = []
     segment = -1
-    for n, change in enumerate(changes):
+    for n in within if within is not None else range(len(changes)):
+        change = changes[n]
         if change.op is not op or change.moved is not None:
             continue
         text = change.text
@@ -109,7 +109,9 @@ def _words(changes: Sequence[Change], op: ChangeOp, hunks: Sequence[int], shared
             continue  # the usual case: not one word here can be in a phrase
         for match in WORD_RE.finditer(text):
             start, end = match.span()
-            if (start == 0 and _is_word_char(before[n][-1:])) or (end == len(text) and _is_word_char(after[n][:1])):
+            if (start == 0 and _is_word_char(_neighbour(changes, n, -1, original))) or (
+                end == len(text) and _is_word_char(_neighbour(changes, n, 1, original))
+            ):
                 segment += 1  # a fragment: no phrase runs through it
                 previous_end = -1
                 continue
@@ -325,6 +327,16 @@ def _side_starts(changes: Sequence[Change], original: bool) -> list[int]:
     return starts
 
 
+def words_inside(changes: Sequence[Change], op: ChangeOp, span: tuple[int, int], shared: set[str]) -> list[_Word]:
+    """The words `_words` finds in a block's `op` changes that lie within `span` of their side."""
+    starts = _side_starts(changes, original=op is ChangeOp.DELETE)
+    # Only the changes the span reaches are read: a block crossed by many sentences (a revised
+    # edition's reordered chapters) had all its words read again for each.
+    first = max(bisect.bisect_right(starts, span[0]) - 1, 0)
+    found = _words(changes, op, [0] * len(changes), shared, range(first, bisect.bisect_left(starts, span[1])))
+    return [w for w in found if span[0] <= starts[w.change] + w.start and starts[w.change] + w.end <= span[1]]
+
+
 def mark_moved_across(
     removed_in: Sequence[Change],
     removed_span: tuple[int, int],
@@ -341,13 +353,8 @@ def mark_moved_across(
     shared = _shared(removed_in, added_in)
     if not shared:
         return removed_in, added_in, first
-
-    def inside(changes: tuple[Change, ...], op: ChangeOp, span: tuple[int, int]) -> list[_Word]:
-        starts = _side_starts(changes, original=op is ChangeOp.DELETE)
-        found = _words(changes, op, [0] * len(changes), shared)
-        return [w for w in found if span[0] <= starts[w.change] + w.start and starts[w.change] + w.end <= span[1]]
-
-    a, b = inside(removed_in, ChangeOp.DELETE, removed_span), inside(added_in, ChangeOp.INSERT, added_span)
+    a = words_inside(removed_in, ChangeOp.DELETE, removed_span, shared)
+    b = words_inside(added_in, ChangeOp.INSERT, added_span, shared)
     if min(len(a), len(b)) < MIN_MOVED_WORDS or len(a) + len(b) > MAX_CHANGED_WORDS:
         return removed_in, added_in, first
     # Every shared phrase moved: the two ends are in different blocks.

@@ -299,3 +299,32 @@ def test_a_phrase_of_fewer_than_three_distinct_words_is_no_moved_phrase() -> Non
 
     changes = (Change(ChangeOp.DELETE, "a a A"), Change(ChangeOp.EQUAL, " e"), Change(ChangeOp.INSERT, " a a a"))
     assert mark_moved(changes) == changes
+
+
+def _segments_told_apart(found: Sequence[object]) -> list[tuple[int, int, int, str, bool]]:
+    """Words as places and keys, and whether each one shares its segment with the word before
+    (segment numbers themselves are only compared with each other)."""
+    return [
+        (w.change, w.start, w.end, w.key, n > 0 and w.segment == found[n - 1].segment)  # type: ignore[attr-defined]
+        for n, w in enumerate(found)
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(changes_lists(), st.data())
+def test_the_words_within_a_span_are_those_of_the_whole_block_there(changes: list[Change], data: st.DataObject) -> None:
+    # Reading only the changes a span reaches (a crossing's sentence) finds what reading them all
+    # and keeping those in the span finds.
+    from diffviewer.core.moved import _side_starts, _words, words_inside
+
+    for op in (DEL, INS):
+        starts = _side_starts(changes, original=op is DEL)
+        length = (
+            starts[-1] + len(changes[-1].original_side if op is DEL else changes[-1].derivative_side) if changes else 0
+        )
+        low = data.draw(st.integers(0, length))
+        span = (low, data.draw(st.integers(low, length)))
+        shared = {word_key(w) for c in changes for w in words(c.text)}
+        everything = _words(changes, op, [0] * len(changes), shared)
+        kept = [w for w in everything if span[0] <= starts[w.change] + w.start and starts[w.change] + w.end <= span[1]]
+        assert _segments_told_apart(words_inside(changes, op, span, shared)) == _segments_told_apart(kept)
