@@ -53,6 +53,8 @@ MAX_CHANCE = 0.99  # chance never explains all of a match: the correction stays 
 RARE_CANDIDATES = 2
 # rare_pairs_within() sorts the entries of this many units' n-grams at a time, at most (or one gap's).
 ENTRIES_AT_ONCE = 1 << 18
+# _shared_weights() marks the n-grams of this many (unit, n-gram) cells at a time, at most.
+TABLE_CELLS = 1 << 22
 
 # An n-gram is a small integer (its order of first appearance): sets of them intersect at C
 # speed, and the documents' statistics are numpy sums over them.
@@ -108,7 +110,8 @@ def _featurised(cache: _FeatureCache, texts: Sequence[str], on_step: Callable[[]
 def _union(words: tuple[Features, ...]) -> Features:
     # The only builder of a unit's set, always this one union of its words' sets in reading order:
     # a unit's set, rebuilt, holds its n-grams in the same order, so its weights sum to the same
-    # float every time (the document statistics, the batches and the single pairs agree).
+    # float every time (the document statistics and the single pairs agree; batches, read from
+    # the flat entries, sum what is shared in another order, equal but for rounding).
     return frozenset().union(*words) if words else frozenset()
 
 
@@ -186,8 +189,8 @@ class _UnitSpans(dict[int, Span]):
         self._words = words
         self.count = len(words)
         self.weights: list[float] = weights.tolist()
-        self._shares: list[float] = shares.tolist()
-        self._spreads: list[float] = spreads.tolist()
+        self.shares: list[float] = shares.tolist()
+        self.spreads: list[float] = spreads.tolist()
         self._old: dict[int, Span] = {}
 
     def __missing__(self, unit: int) -> Span:
@@ -195,7 +198,7 @@ class _UnitSpans(dict[int, Span]):
         if found is None:
             if not 0 <= unit < self.count:
                 raise IndexError(unit)
-            found = Span(self.weights[unit], self._shares[unit], self._spreads[unit], 1, _union(self._words[unit]))
+            found = Span(self.weights[unit], self.shares[unit], self.spreads[unit], 1, _union(self._words[unit]))
         if dict.__len__(self) >= KEPT_UNITS:
             self._old = dict(self)
             self.clear()
@@ -258,6 +261,7 @@ class UnitSimilarity:
         n, m = max(1, len(words_a)), max(1, len(words_b))
         idf = np.log((n + m + 1) / np.maximum(1, self.df_a + self.df_b))
         self._idf: list[float] = idf.tolist()  # indexed from Python, a list is the fastest
+        self._idf_array: _Floats = idf  # and from numpy, an array
         self.measurable = min(len(words_a), len(words_b)) >= MEASURABLE_UNITS
         # The n-grams of one word come and go together: the variance of a sum over n-grams is
         # that many times the sum of their variances (the documents' mean n-grams per word).
@@ -280,6 +284,8 @@ class UnitSimilarity:
         self._raw_weight_a, self._raw_weight_b = weight_a, weight_b  # 0 for a unit without words
         self._raw_a: list[float] = weight_a.tolist()
         self._raw_b: list[float] = weight_b.tolist()
+        self._next_a: list[float] | None = None  # see _next_shared
+        self._next_b: list[float] | None = None
         self.mean_a = float(self._weight_a.sum()) / n
         self.mean_b = float(self._weight_b.sum()) / m
         # match() of two single units, its per-unit parts computed once: the aligner asks for
@@ -338,9 +344,25 @@ class UnitSimilarity:
         weight for a wordless span), which tells whether it is the same text as another."""
         units = self.a_units if side is Side.ORIGINAL else self.b_units
         raw = self._raw_a if side is Side.ORIGINAL else self._raw_b
-        first, second = units[start], units[start + 1]
-        weight = raw[start] + raw[start + 1] - self.weight(self.common(side, start))
-        return Extent(weight or _WORDLESS, first.share + second.share, first.spread + second.spread, 2), weight
+        weight = raw[start] + raw[start + 1] - self._next_shared(side)[start]
+        shares, spreads = units.shares, units.spreads
+        return Extent(
+            weight or _WORDLESS, shares[start] + shares[start + 1], spreads[start] + spreads[start + 1], 2
+        ), weight
+
+    def _next_shared(self, side: Side) -> list[float]:
+        """For each unit of a side, the weight of the n-grams it shares with the next (made for
+        every unit the first time one is asked for: the DP asks for most)."""
+        found = self._next_a if side is Side.ORIGINAL else self._next_b
+        if found is None:
+            flat = self._flat_a if side is Side.ORIGINAL else self._flat_b
+            units = np.arange(max(0, flat.units - 1), dtype=np.int64)
+            found = _shared_by_table(flat, units, flat, units + 1, self._idf_array).tolist()
+            if side is Side.ORIGINAL:
+                self._next_a = found
+            else:
+                self._next_b = found
+        return found
 
     def common(self, side: Side, start: int) -> Features:
         """The n-grams units start and start + 1 of a side have in common."""
@@ -455,11 +477,7 @@ class UnitSimilarity:
 
     def unit_scores(self, original: _Ints, derivative: _Ints) -> PairScores:
         """unit_match() of many pairs at once."""
-        a, b, idf = self.a_units, self.b_units, self._idf
-        i_list, j_list = original.tolist(), derivative.tolist()
-        shared = np.array(
-            [sum(map(idf.__getitem__, a[i].features & b[j].features)) for i, j in zip(i_list, j_list, strict=True)]
-        )
+        shared = self._shared_weights(original, derivative)
         raw_a, raw_b = self._raw_weight_a[original], self._raw_weight_b[derivative]
         weight = self._weight_a[original] + self._weight_b[derivative]
         dice = 2 * shared / weight
@@ -478,6 +496,10 @@ class UnitSimilarity:
         return PairScores(
             shared, np.where(same, 1.0, (dice - chance) / (1 - chance)), np.where(same, math.inf, surprise)
         )
+
+    def _shared_weights(self, original: _Ints, derivative: _Ints) -> _Floats:
+        """shared() of many pairs, from the flat entries (see _shared_by_table)."""
+        return _shared_by_table(self._flat_a, original, self._flat_b, derivative, self._idf_array)
 
     def _gap_entries(
         self, flat: _Flat, ranges: Sequence[range], rare: npt.NDArray[np.bool_] | None
@@ -518,6 +540,47 @@ class UnitSimilarity:
                 hits.update(post[f])
             found[j] = sorted(i for i, _ in hits.most_common(keep))
         return found
+
+
+def _shared_by_table(rows: _Flat, row_units: _Ints, looked: _Flat, looked_units: _Ints, idf: _Floats) -> _Floats:
+    """The weight of the n-grams each pair of units (row_units[k] of `rows`, looked_units[k] of
+    `looked`) shares, from the flat entries: no unit's set is built (building them was a third
+    of a book's batches). A few row units at a time are marked in a table of their n-grams, which
+    each entry of their pairs' other units looks up."""
+    shared = np.zeros(len(row_units), dtype=np.float64)
+    vocabulary = max(1, len(idf))
+    order = np.argsort(row_units, kind="stable")
+    units_a, units_b = row_units[order].astype(np.int64), looked_units[order].astype(np.int64)
+    lengths_b = looked.starts[units_b + 1] - looked.starts[units_b]
+    ends = np.cumsum(lengths_b)
+    distinct = np.cumsum(np.concatenate(([True], units_a[1:] != units_a[:-1])))
+    per_table = max(1, TABLE_CELLS // vocabulary)
+    table = np.zeros(per_table * vocabulary, dtype=bool)
+    start = 0
+    while start < len(order):
+        # Pairs of at most per_table row units and about ENTRIES_AT_ONCE looked-up entries at a
+        # time (at least one pair).
+        done = int(ends[start - 1]) if start else 0
+        end = min(
+            int(np.searchsorted(ends, done + ENTRIES_AT_ONCE, side="right")),
+            int(np.searchsorted(distinct, distinct[start] - 1 + per_table, side="right")),
+        )
+        end = max(start + 1, end)
+        units, rank = np.unique(units_a[start:end], return_inverse=True)
+        counts_a = rows.starts[units + 1] - rows.starts[units]
+        marks = (
+            np.repeat(np.arange(len(units), dtype=np.int64) * vocabulary, counts_a)
+            + rows.grams[_runs(rows.starts[units], counts_a)]
+        )
+        table[marks] = True
+        counts_b = lengths_b[start:end]
+        grams = looked.grams[_runs(looked.starts[units_b[start:end]], counts_b)]
+        pair = np.repeat(np.arange(end - start), counts_b)
+        hit = table[rank.astype(np.int64)[pair] * vocabulary + grams]
+        shared[order[start:end]] = np.bincount(pair[hit], weights=idf[grams[hit]], minlength=end - start)
+        table[marks] = False
+        start = end
+    return shared
 
 
 def _runs(starts: _Ints, lengths: _Ints) -> _Ints:

@@ -4,11 +4,13 @@ inclusion and exclusion (core/scoring.py), rare pairs of many gaps at once (core
 from __future__ import annotations
 
 import math
+from unittest.mock import patch
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diffviewer.core import similarity
 from diffviewer.core.model import Side
 from diffviewer.core.scoring import Scorer
 from diffviewer.core.similarity import UnitSimilarity, _among_best
@@ -35,6 +37,29 @@ def test_batch_matches_are_the_single_matches(a: list[str], b: list[str]) -> Non
         assert _close(found.score[k], single.score), (a[i], b[j])
         assert _close(found.surprise[k], single.surprise), (a[i], b[j])
         assert _close(found.shared[k], sim.shared(i, j))
+
+
+@FAST
+@given(_side, _side, st.data(), st.integers(min_value=1, max_value=40), st.integers(min_value=1, max_value=400))
+def test_batch_shares_of_pairs_in_any_order_are_the_single_shares(
+    a: list[str], b: list[str], data: st.DataObject, entries_at_once: int, table_cells: int
+) -> None:
+    # Pairs shuffled and repeated, taken a few entries at a time as a book's batches are.
+    pairs = data.draw(
+        st.lists(st.tuples(st.integers(0, len(a) - 1), st.integers(0, len(b) - 1)), max_size=30), label="pairs"
+    )
+    sim = UnitSimilarity(a, b)
+    with (
+        patch.object(similarity, "ENTRIES_AT_ONCE", entries_at_once),
+        patch.object(similarity, "TABLE_CELLS", table_cells),
+    ):
+        found = sim.unit_scores(
+            np.array([i for i, _ in pairs], dtype=np.int64), np.array([j for _, j in pairs], dtype=np.int64)
+        )
+    assert len(found.shared) == len(pairs)
+    for k, (i, j) in enumerate(pairs):
+        assert _close(found.shared[k], sim.shared(i, j)), (a[i], b[j])
+        assert _close(found.score[k], sim.unit_match(i, j).score), (a[i], b[j])
 
 
 @FAST
