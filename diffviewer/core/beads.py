@@ -125,12 +125,16 @@ def _threshold(sim: UnitSimilarity, path: list[tuple[int, int]]) -> float:
 
     count = min(THRESHOLD_SAMPLES, n * m // 4)
     near = max(8.0, 0.05 * m)
-    samples = []
+    far = []
     for k in range(count):  # a fixed pseudo-random sample: the same inputs give the same output
         i = (k * 7919) % n
         j = (k * 104729 + m // 2) % m
         if abs(j - expected(i)) > near:
-            samples.append(sim.unit_match(i, j).score)
+            far.append((i, j))
+    # Matched in one batch: one by one, each pair built two units' sets that nothing else reads.
+    samples = sim.unit_scores(
+        np.array([i for i, _ in far], dtype=np.int64), np.array([j for _, j in far], dtype=np.int64)
+    ).score.tolist()
     if len(samples) < 20:
         return SHORT_THRESHOLD
     samples.sort()
@@ -330,7 +334,11 @@ def align_units(
     out_of_chain = _movable(sim, [pair for pair in pairs if pair[:2] not in chain], threshold)
     anchors, passages = anchored_passages([pair for pair in pairs if pair[:2] in chain], out_of_chain)
     # An anchor with no gap beside it becomes a bead as it is: it must clear the threshold too.
-    anchors = [(i, j) for i, j in anchors if sim.unit_match(i, j).score > threshold]
+    if anchors:
+        scores = sim.unit_scores(
+            np.array([i for i, _ in anchors], dtype=np.int64), np.array([j for _, j in anchors], dtype=np.int64)
+        ).score
+        anchors = [anchor for anchor, score in zip(anchors, scores.tolist(), strict=True) if score > threshold]
     starts_a = [*(a_starts or [True] * n), True]
     starts_b = [*(b_starts or [True] * m), True]
     scorer = Scorer(sim, threshold, starts_a, starts_b)

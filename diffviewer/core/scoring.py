@@ -157,11 +157,11 @@ class Scorer:
         if side is Side.ORIGINAL:
             both = self.shared(start, lone) + self.shared(start + 1, lone)
             other = sim.b_units[lone]
-            twice = sim.weight(sim.common(side, start) & other.features)
+            twice = sim.shared_with_next(side, start, other.features)
         else:
             both = self.shared(lone, start) + self.shared(lone, start + 1)
             other = sim.a_units[lone]
-            twice = sim.weight(sim.common(side, start) & other.features)
+            twice = sim.shared_with_next(side, start, other.features)
         shared = both - twice
         other_raw = sim.raw_weight(side.other, lone)
         if _same(shared, pair_raw) and _same(shared, other_raw):

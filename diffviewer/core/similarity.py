@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -146,6 +147,30 @@ class _Flat:
         """Each unit's sum of each per-n-gram value."""
         owner = self.owners()
         return [np.bincount(owner, weights=v[self.grams], minlength=self.units).astype(np.float64) for v in per_gram]
+
+
+@dataclass(frozen=True, slots=True)
+class _Neighbours:
+    """What each unit of a side shares with the next: its weight, and the n-grams themselves
+    (laid end to end, 32 bits each: as sets, a book's would take tens of megabytes)."""
+
+    weights: list[float]
+    grams: array[int]
+    starts: list[int]  # unit k's common n-grams: grams[starts[k]:starts[k + 1]]
+
+    @staticmethod
+    def of(flat: _Flat, idf: _Floats) -> _Neighbours:
+        units = np.arange(max(0, flat.units - 1), dtype=np.int64)
+        parts: list[_Ints] = []
+        weights = _shared_by_table(flat, units, flat, units + 1, idf, parts).tolist()
+        pairs = np.concatenate(parts[0::2]) if parts else np.zeros(0, dtype=np.int64)
+        grams = np.concatenate(parts[1::2]) if parts else np.zeros(0, dtype=np.int32)
+        order = np.argsort(pairs, kind="stable")
+        starts = np.searchsorted(pairs[order], np.arange(len(units) + 1))
+        return _Neighbours(weights, array("i", grams[order].astype(np.int32).tobytes()), starts.tolist())
+
+    def common(self, unit: int) -> array[int]:
+        return self.grams[self.starts[unit] : self.starts[unit + 1]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,8 +309,8 @@ class UnitSimilarity:
         self._raw_weight_a, self._raw_weight_b = weight_a, weight_b  # 0 for a unit without words
         self._raw_a: list[float] = weight_a.tolist()
         self._raw_b: list[float] = weight_b.tolist()
-        self._next_a: list[float] | None = None  # see _next_shared
-        self._next_b: list[float] | None = None
+        self._next_a: _Neighbours | None = None  # see _next
+        self._next_b: _Neighbours | None = None
         self.mean_a = float(self._weight_a.sum()) / n
         self.mean_b = float(self._weight_b.sum()) / m
         # match() of two single units, its per-unit parts computed once: the aligner asks for
@@ -351,23 +376,25 @@ class UnitSimilarity:
         ), weight
 
     def _next_shared(self, side: Side) -> list[float]:
-        """For each unit of a side, the weight of the n-grams it shares with the next (made for
-        every unit the first time one is asked for: the DP asks for most)."""
+        """For each unit of a side, the weight of the n-grams it shares with the next."""
+        return self._next(side).weights
+
+    def _next(self, side: Side) -> _Neighbours:
+        # Made for every unit the first time one is asked for: the DP asks for most.
         found = self._next_a if side is Side.ORIGINAL else self._next_b
         if found is None:
             flat = self._flat_a if side is Side.ORIGINAL else self._flat_b
-            units = np.arange(max(0, flat.units - 1), dtype=np.int64)
-            found = _shared_by_table(flat, units, flat, units + 1, self._idf_array).tolist()
+            found = _Neighbours.of(flat, self._idf_array)
             if side is Side.ORIGINAL:
                 self._next_a = found
             else:
                 self._next_b = found
         return found
 
-    def common(self, side: Side, start: int) -> Features:
-        """The n-grams units start and start + 1 of a side have in common."""
-        units = self.a_units if side is Side.ORIGINAL else self.b_units
-        return units[start].features & units[start + 1].features
+    def shared_with_next(self, side: Side, start: int, features: Features) -> float:
+        """The weight of the n-grams units start and start + 1 of a side both share with `features`."""
+        idf = self._idf
+        return sum([idf[gram] for gram in self._next(side).common(start) if gram in features])
 
     def unit_weights(self, side: Side) -> _Floats:
         """Every unit's weight on a side."""
@@ -542,11 +569,14 @@ class UnitSimilarity:
         return found
 
 
-def _shared_by_table(rows: _Flat, row_units: _Ints, looked: _Flat, looked_units: _Ints, idf: _Floats) -> _Floats:
+def _shared_by_table(
+    rows: _Flat, row_units: _Ints, looked: _Flat, looked_units: _Ints, idf: _Floats, hits: list[_Ints] | None = None
+) -> _Floats:
     """The weight of the n-grams each pair of units (row_units[k] of `rows`, looked_units[k] of
     `looked`) shares, from the flat entries: no unit's set is built (building them was a third
     of a book's batches). A few row units at a time are marked in a table of their n-grams, which
-    each entry of their pairs' other units looks up."""
+    each entry of their pairs' other units looks up. With `hits`, the shared entries are added to
+    it too: (pair, n-gram) arrays, a chunk at a time."""
     shared = np.zeros(len(row_units), dtype=np.float64)
     vocabulary = max(1, len(idf))
     order = np.argsort(row_units, kind="stable")
@@ -578,6 +608,8 @@ def _shared_by_table(rows: _Flat, row_units: _Ints, looked: _Flat, looked_units:
         pair = np.repeat(np.arange(end - start), counts_b)
         hit = table[rank.astype(np.int64)[pair] * vocabulary + grams]
         shared[order[start:end]] = np.bincount(pair[hit], weights=idf[grams[hit]], minlength=end - start)
+        if hits is not None:
+            hits.extend((order[start:end][pair[hit]], grams[hit]))
         table[marks] = False
         start = end
     return shared
