@@ -15,8 +15,9 @@ which resembles everything, must share more to count (as kappa corrects agreemen
 The same model gives the variance of what chance shares, so a match has a surprise: how many
 standard deviations it lies above chance, which the aligner turns into a significance test.
 
-A unit is kept as its words' n-gram sets; the union, its own set, is built when the aligner reads
-the unit and kept only while it reads nearby (a book's sets, all held at once, took 170 MB).
+A unit is kept as its n-grams in one array of a side's entries (32 bits each); its set is built
+when the aligner reads the unit and kept only while it reads nearby (a book's sets, all held at
+once, took 170 MB); batches of pairs are matched from the arrays themselves.
 """
 
 from __future__ import annotations
@@ -66,77 +67,110 @@ _Floats = npt.NDArray[np.float64]
 
 
 class _FeatureCache:
-    """N-grams per distinct word: a book has tens of thousands of words but millions of tokens."""
+    """N-grams per distinct word: a book has tens of thousands of words but millions of tokens.
+    Words are numbered in order of first appearance, n-grams too."""
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
-        self._by_word: dict[str, Features] = {}
+        self._numbers: dict[str, int] = {}  # each word's number
+        self._grams: list[list[int]] = []  # each word's n-grams, by its number
         self.words = 0  # distinct words per unit, summed over the units seen
 
-    def of_word(self, word: str) -> Features:
-        found = self._by_word.get(word)
-        if found is None:
-            padded = f"{_START}{word}{_END}"
-            # Scripts written without spaces (Chinese, Japanese, Thai...) give whole clauses as one
-            # "word", each character nearly a word itself: there, pairs of characters.
-            size = 2 if any(ch >= _UNSPACED_FROM for ch in word) else NGRAM
-            grams = [padded] if len(padded) <= size else [padded[k : k + size] for k in range(len(padded) - size + 1)]
-            ids = self.ids
-            found = frozenset(ids.setdefault(gram, len(ids)) for gram in grams)
-            self._by_word[word] = found
+    def of_word(self, word: str) -> list[int]:
+        """A word's n-grams (a word may hold one twice: a unit's entries are kept once each)."""
+        number = self._numbers.get(word)
+        if number is not None:
+            return self._grams[number]
+        padded = f"{_START}{word}{_END}"
+        # Scripts written without spaces (Chinese, Japanese, Thai...) give whole clauses as one
+        # "word", each character nearly a word itself: there, pairs of characters.
+        size = 2 if max(word) >= _UNSPACED_FROM else NGRAM
+        grams = [padded] if len(padded) <= size else [padded[k : k + size] for k in range(len(padded) - size + 1)]
+        ids = self.ids
+        found = [ids.setdefault(gram, len(ids)) for gram in grams]
+        self._numbers[word] = len(self._grams)
+        self._grams.append(found)
         return found
 
-    def of_text(self, text: str) -> tuple[Features, ...]:
-        """The n-gram sets of a text's distinct words, in reading order: their union is the text's."""
+    def of_text(self, text: str) -> list[int]:
+        """The numbers of a text's distinct words, in reading order: the union of their n-grams
+        is the text's."""
         # In reading order, not as a set of strings (whose order changes from run to run with
-        # Python's string hashing): n-gram ids, and so the order in which a unit's set holds them
-        # and its weights are summed, are then the same in every run, and so is the alignment.
+        # Python's string hashing): word and n-gram numbers are then the same in every run.
         words = dict.fromkeys(_WORD_RE.findall(text.casefold()))
         self.words += len(words)
-        by_word = self._by_word
-        for word in [word for word in words if word not in by_word]:  # only new words cost more
+        numbers = self._numbers
+        for word in [word for word in words if word not in numbers]:  # only new words cost more
             self.of_word(word)
-        return tuple(map(by_word.__getitem__, words))
+        return list(map(numbers.__getitem__, words))
+
+    def laid_out(self) -> tuple[_Ints32, _Ints]:
+        """Every word's n-grams end to end, by word number, and where each word's start."""
+        lengths = np.fromiter(map(len, self._grams), dtype=np.int64, count=len(self._grams))
+        grams = np.fromiter(chain.from_iterable(self._grams), dtype=np.int32, count=int(lengths.sum()))
+        return grams, np.concatenate(([0], np.cumsum(lengths)))
 
 
-def _featurised(cache: _FeatureCache, texts: Sequence[str], on_step: Callable[[], None]) -> list[tuple[Features, ...]]:
-    found = []
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """One side's units as the numbers of their distinct words, laid end to end."""
+
+    numbers: _Ints  # unit k's words: numbers[starts[k]:starts[k + 1]]
+    starts: _Ints
+
+    @property
+    def units(self) -> int:
+        return len(self.starts) - 1
+
+
+def _featurised(cache: _FeatureCache, texts: Sequence[str], on_step: Callable[[], None]) -> _Words:
+    found: list[list[int]] = []
     for k, text in enumerate(texts):
         if k % 8192 == 8191:
             on_step()
         found.append(cache.of_text(text))
-    return found
-
-
-def _union(words: tuple[Features, ...]) -> Features:
-    # The only builder of a unit's set, always this one union of its words' sets in reading order:
-    # a unit's set, rebuilt, holds its n-grams in the same order, so its weights sum to the same
-    # float every time (the document statistics and the single pairs agree; batches, read from
-    # the flat entries, sum what is shared in another order, equal but for rounding).
-    return frozenset().union(*words) if words else frozenset()
+    lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+    numbers = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(lengths.sum()))
+    return _Words(numbers, np.concatenate(([0], np.cumsum(lengths))))
 
 
 _UNITS_AT_ONCE = 4096
 
 
 class _Flat:
-    """One side's feature sets laid end to end: every (unit, n-gram) entry, for numpy."""
+    """One side's units' n-gram sets laid end to end: every (unit, n-gram) entry, for numpy, each
+    unit's n-grams in ascending order."""
 
-    def __init__(self, units: Sequence[tuple[Features, ...]]) -> None:
+    def __init__(self, units: _Words, word_grams: _Ints32, word_starts: _Ints, vocabulary: int) -> None:
         # 32 bits a number (n-gram ids and unit numbers stay far below 2**31): a book has millions
         # of entries, and these arrays live as long as the alignment. A slice of the units at a
-        # time: one fromiter over a book's millions of entries holds the interpreter lock for a
-        # tenth of a second, which the window's thread waits out; and only a slice's sets are
-        # built at once.
+        # time, so that only a slice's entries are held twice. Each unit's entries are its words'
+        # n-grams, sorted and each kept once (a unit's set built from its words' sets, a union
+        # for each unit, took three times as long).
+        vocabulary = max(1, vocabulary)
         parts, lengths = [], []
-        for k in range(0, len(units), _UNITS_AT_ONCE):
-            sets = [_union(words) for words in units[k : k + _UNITS_AT_ONCE]]
-            lengths.append(np.fromiter(map(len, sets), dtype=np.int64, count=len(sets)))
-            parts.append(np.fromiter(chain.from_iterable(sets), dtype=np.int32, count=int(lengths[-1].sum())))
+        for start in range(0, units.units, _UNITS_AT_ONCE):
+            end = min(units.units, start + _UNITS_AT_ONCE)
+            words = units.numbers[units.starts[start] : units.starts[end]]
+            per_word = word_starts[words + 1] - word_starts[words]
+            grams = word_grams[_runs(word_starts[words], per_word)]
+            owner = np.repeat(
+                np.repeat(np.arange(end - start, dtype=np.int64), np.diff(units.starts[start : end + 1])), per_word
+            )
+            keys = owner * vocabulary + grams
+            keys.sort()
+            first = np.concatenate(([True], keys[1:] != keys[:-1])) if len(keys) else np.zeros(0, dtype=bool)
+            keys = keys[first]
+            parts.append((keys % vocabulary).astype(np.int32))
+            lengths.append(np.bincount(keys // vocabulary, minlength=end - start))
         self.grams: _Ints32 = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
         counts = np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64)
         self.starts: _Ints = np.concatenate(([0], np.cumsum(counts)))  # unit k's entries: starts[k]:starts[k + 1]
-        self.units = len(units)
+        self.units = units.units
+
+    def features(self, unit: int, starts: list[int]) -> Features:
+        """A unit's n-gram set (`starts`: self.starts as a list, for speed)."""
+        return frozenset(self.grams[starts[unit] : starts[unit + 1]].tolist())
 
     def owners(self, start: int = 0, end: int | None = None) -> _Ints32:
         """The unit of each entry of units start:end. (Made when asked: held, a book's took 17 MB.)"""
@@ -197,8 +231,8 @@ KEPT_UNITS = 1024
 
 
 class _UnitSpans(dict[int, Span]):
-    """A side's units as spans (`spans[k]`), each unit's n-gram set rebuilt from its words' sets
-    when it is not among those read lately.
+    """A side's units as spans (`spans[k]`), each unit's n-gram set rebuilt from its entries in
+    the flat arrays when it is not among those read lately.
 
     The dict holds the spans built or read since the last turn of generation, and finding one
     there is a lookup in C (the aligner reads units millions of times). When it is full it
@@ -209,10 +243,11 @@ class _UnitSpans(dict[int, Span]):
     see only the built ones.
     """
 
-    def __init__(self, words: list[tuple[Features, ...]], weights: _Floats, shares: _Floats, spreads: _Floats) -> None:
+    def __init__(self, flat: _Flat, weights: _Floats, shares: _Floats, spreads: _Floats) -> None:
         super().__init__()
-        self._words = words
-        self.count = len(words)
+        self._flat = flat
+        self._starts: list[int] = flat.starts.tolist()
+        self.count = flat.units
         self.weights: list[float] = weights.tolist()
         self.shares: list[float] = shares.tolist()
         self.spreads: list[float] = spreads.tolist()
@@ -223,7 +258,8 @@ class _UnitSpans(dict[int, Span]):
         if found is None:
             if not 0 <= unit < self.count:
                 raise IndexError(unit)
-            found = Span(self.weights[unit], self.shares[unit], self.spreads[unit], 1, _union(self._words[unit]))
+            features = self._flat.features(unit, self._starts)
+            found = Span(self.weights[unit], self.shares[unit], self.spreads[unit], 1, features)
         if dict.__len__(self) >= KEPT_UNITS:
             self._old = dict(self)
             self.clear()
@@ -238,7 +274,7 @@ class _UnitSpans(dict[int, Span]):
         return [self[unit] for unit in range(start, end)]
 
     def release(self) -> None:
-        let_go(self._words, self._old)
+        let_go(self._old)
         self.clear()  # (at most KEPT_UNITS, few enough to free at once)
 
 
@@ -279,15 +315,17 @@ class UnitSimilarity:
     ) -> None:
         cache = _FeatureCache()
         words_a, words_b = _featurised(cache, original, on_step), _featurised(cache, derivative, on_step)
-        self._flat_a, self._flat_b = _Flat(words_a), _Flat(words_b)
         self._vocabulary = len(cache.ids)
+        word_grams, word_starts = cache.laid_out()
+        self._flat_a = _Flat(words_a, word_grams, word_starts, self._vocabulary)
+        self._flat_b = _Flat(words_b, word_grams, word_starts, self._vocabulary)
         self.df_a = np.bincount(self._flat_a.grams, minlength=self._vocabulary)
         self.df_b = np.bincount(self._flat_b.grams, minlength=self._vocabulary)
-        n, m = max(1, len(words_a)), max(1, len(words_b))
+        n, m = max(1, words_a.units), max(1, words_b.units)
         idf = np.log((n + m + 1) / np.maximum(1, self.df_a + self.df_b))
         self._idf: list[float] = idf.tolist()  # indexed from Python, a list is the fastest
         self._idf_array: _Floats = idf  # and from numpy, an array
-        self.measurable = min(len(words_a), len(words_b)) >= MEASURABLE_UNITS
+        self.measurable = min(words_a.units, words_b.units) >= MEASURABLE_UNITS
         # The n-grams of one word come and go together: the variance of a sum over n-grams is
         # that many times the sum of their variances (the documents' mean n-grams per word).
         grams = len(self._flat_a.grams) + len(self._flat_b.grams)
@@ -303,8 +341,8 @@ class UnitSimilarity:
         # A unit without words weighs a token amount, so that pairing it with its twin gains something.
         self._weight_a = np.where(weight_a > 0, weight_a, _WORDLESS)
         self._weight_b = np.where(weight_b > 0, weight_b, _WORDLESS)
-        self.a_units = _UnitSpans(words_a, self._weight_a, self._share_a, self._spread_a)
-        self.b_units = _UnitSpans(words_b, self._weight_b, self._share_b, self._spread_b)
+        self.a_units = _UnitSpans(self._flat_a, self._weight_a, self._share_a, self._spread_a)
+        self.b_units = _UnitSpans(self._flat_b, self._weight_b, self._share_b, self._spread_b)
         self.a, self.b = _UnitFeatures(self.a_units), _UnitFeatures(self.b_units)
         self._raw_weight_a, self._raw_weight_b = weight_a, weight_b  # 0 for a unit without words
         self._raw_a: list[float] = weight_a.tolist()
