@@ -6,6 +6,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+
 from diffviewer.core.model import Side
 from diffviewer.core.scoring import TIE, Bead, Scorer, needed
 from diffviewer.core.similarity import UnitSimilarity
@@ -211,16 +213,20 @@ def moves(scorer: Scorer, free_a: set[int], free_b: set[int], on_step: Callable[
     need = needed(len(scorer.sim.a))  # a moved unit could have come from anywhere
     near = scorer.sim.nearest(sorted(free_b), sorted(free_a), MOVE_PROBES, MOVE_MAX_POSTING, MOVE_CANDIDATES)
     on_step()
+    pairs = [(i, j) for j, targets in near.items() for i in targets]
+    scores = scorer.sim.unit_scores(
+        np.array([i for i, _ in pairs], dtype=np.int64), np.array([j for _, j in pairs], dtype=np.int64)
+    )
     found = sorted(
-        ((scorer.sim.unit_match(i, j), i, j) for j, targets in near.items() for i in targets),
-        key=lambda found: (-found[0].score, found[1], found[2]),
+        zip(scores.score.tolist(), scores.surprise.tolist(), pairs, strict=True),
+        key=lambda found: (-found[0], found[2]),
     )
     moves: list[Bead] = []
-    for match, i, j in found:
-        if match.score < minimum:
+    for score, surprise, (i, j) in found:
+        if score < minimum:
             break
-        if i in free_a and j in free_b and match.surprise >= need:
+        if i in free_a and j in free_b and surprise >= need:
             free_a.discard(i)
             free_b.discard(j)
-            moves.append(Bead((i,), (j,), match.score, moved=True))
+            moves.append(Bead((i,), (j,), score, moved=True))
     return moves

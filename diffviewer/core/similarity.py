@@ -25,7 +25,6 @@ from __future__ import annotations
 import math
 import re
 from array import array
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -591,20 +590,61 @@ class UnitSimilarity:
         the targets, skipping any that more than `max_posting` targets have, and keeps the `keep`
         targets that share most of them: the cost stays linear in the probes whatever the text.
         """
-        post: dict[int, list[int]] = defaultdict(list)
-        for i in targets:
-            for f in self.a_units[i].features:
-                post[f].append(i)
-        found: dict[int, list[int]] = {}
-        for j in probes:
-            rare = sorted(
-                (len(post[f]), f) for f in self.b_units[j].features if 0 < len(post.get(f, ())) <= max_posting
+        found: dict[int, list[int]] = {j: [] for j in probes}
+        if not probes or not targets:
+            return found
+        # The targets' postings: for each n-gram, the targets holding it, in the targets' order.
+        fa, fb = self._flat_a, self._flat_b
+        target_units = np.asarray(targets, dtype=np.int64)
+        counts = fa.starts[target_units + 1] - fa.starts[target_units]
+        grams = fa.grams[_runs(fa.starts[target_units], counts)].astype(np.int64)
+        rank = np.repeat(np.arange(len(target_units), dtype=np.int64), counts)  # a target's place
+        by_gram = np.lexsort((rank, grams))
+        posted, posted_at = rank[by_gram], np.searchsorted(grams[by_gram], np.arange(self._vocabulary + 1))
+        df = np.diff(posted_at)  # how many targets hold each n-gram
+        # Each probe's n-grams that 1..max_posting targets hold, rarest first (then by n-gram), the
+        # first probe_terms of them.
+        probe_units = np.asarray(probes, dtype=np.int64)
+        counts = fb.starts[probe_units + 1] - fb.starts[probe_units]
+        grams = fb.grams[_runs(fb.starts[probe_units], counts)].astype(np.int64)
+        probe = np.repeat(np.arange(len(probe_units), dtype=np.int64), counts)
+        held = df[grams]
+        usable = (held > 0) & (held <= max_posting)
+        probe, grams, held = probe[usable], grams[usable], held[usable]
+        order = np.lexsort((grams, held, probe))
+        probe, grams, held = probe[order], grams[order], held[order]
+        probe, grams, held = (x[_ranks(probe) < probe_terms] for x in (probe, grams, held))
+        # Their postings end to end, in that order: each hit a (probe, target, position).
+        hit_probe = np.repeat(probe, held)
+        hit_target = posted[_runs(posted_at[grams], held)]
+        position = np.arange(len(hit_target), dtype=np.int64)
+        # Per probe and target: how many hits, and the first (Counter.most_common's order for ties).
+        order = np.lexsort((position, hit_target, hit_probe))
+        hit_probe, hit_target, position = hit_probe[order], hit_target[order], position[order]
+        first = (
+            np.flatnonzero(
+                np.concatenate(([True], (hit_probe[1:] != hit_probe[:-1]) | (hit_target[1:] != hit_target[:-1])))
             )
-            hits: Counter[int] = Counter()
-            for _, f in rare[:probe_terms]:
-                hits.update(post[f])
-            found[j] = sorted(i for i, _ in hits.most_common(keep))
+            if len(order)
+            else np.zeros(0, dtype=np.int64)
+        )
+        many = np.diff(np.append(first, len(order)))
+        pair_probe, pair_target, pair_first = hit_probe[first], hit_target[first], position[first]
+        best = np.lexsort((pair_first, -many, pair_probe))
+        kept = best[_ranks(pair_probe[best]) < keep]
+        for k, target in zip(pair_probe[kept].tolist(), pair_target[kept].tolist(), strict=True):
+            found[probes[k]].append(targets[target])
+        for j in found:
+            found[j].sort()
         return found
+
+
+def _ranks(groups: _Ints) -> _Ints:
+    """For a sorted array of group numbers, each item's place within its group (0, 1, ...)."""
+    if not len(groups):
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.concatenate(([True], groups[1:] != groups[:-1])))
+    return np.arange(len(groups)) - np.repeat(starts, np.diff(np.append(starts, len(groups))))
 
 
 def _shared_by_table(

@@ -4,6 +4,7 @@ inclusion and exclusion (core/scoring.py), rare pairs of many gaps at once (core
 from __future__ import annotations
 
 import math
+from collections import Counter
 from unittest.mock import patch
 
 import numpy as np
@@ -60,6 +61,38 @@ def test_batch_shares_of_pairs_in_any_order_are_the_single_shares(
     for k, (i, j) in enumerate(pairs):
         assert _close(found.shared[k], sim.shared(i, j)), (a[i], b[j])
         assert _close(found.score[k], sim.unit_match(i, j).score), (a[i], b[j])
+
+
+def _plain_nearest(
+    sim: UnitSimilarity, probes: list[int], targets: list[int], probe_terms: int, max_posting: int, keep: int
+) -> dict[int, list[int]]:
+    """nearest() by its definition: postings, then each probe's rarest n-grams and their hits."""
+    post: dict[int, list[int]] = {}
+    for i in targets:
+        for f in sim.a[i]:
+            post.setdefault(f, []).append(i)
+    found = {}
+    for j in probes:
+        rare = sorted((len(post[f]), f) for f in sim.b[j] if 0 < len(post.get(f, ())) <= max_posting)
+        hits: Counter[int] = Counter()
+        for _, f in rare[:probe_terms]:
+            hits.update(post[f])
+        found[j] = sorted(i for i, _ in hits.most_common(keep))
+    return found
+
+
+# (More examples: the order among tied targets shows only when more of them tie than are kept.)
+@settings(max_examples=300, deadline=None)
+@given(_side, _side, st.data(), st.integers(1, 6), st.integers(1, 6), st.integers(1, 4))
+def test_the_nearest_targets_are_those_of_the_plain_definition(
+    a: list[str], b: list[str], data: st.DataObject, probe_terms: int, max_posting: int, keep: int
+) -> None:
+    sim = UnitSimilarity(a, b)
+    probes = sorted(data.draw(st.sets(st.integers(0, len(b) - 1)), label="probes"))
+    targets = sorted(data.draw(st.sets(st.integers(0, len(a) - 1)), label="targets"))
+    assert sim.nearest(probes, targets, probe_terms, max_posting, keep) == _plain_nearest(
+        sim, probes, targets, probe_terms, max_posting, keep
+    )
 
 
 @FAST
