@@ -19,6 +19,7 @@ from enum import StrEnum
 from diffviewer.core.beads import Bead, align_units, heaviest_chain
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.model import Piece, Side
+from diffviewer.core.ngrams import forget_sides
 from diffviewer.core.sentences import Unit, split_units
 
 
@@ -107,9 +108,11 @@ _recent_lock = threading.Lock()  # the window aligns several derivatives at once
 
 
 def forget_alignments() -> None:
-    """Drop the kept alignments (a test that times or cancels one must meet it uncomputed)."""
+    """Drop the kept alignments, and the sides featurised (a test that times or cancels one must
+    meet it uncomputed)."""
     with _recent_lock:
         _recent.clear()
+    forget_sides()
 
 
 def _decided_by(

@@ -23,11 +23,8 @@ once, took 170 MB); batches of pairs are matched from the arrays themselves.
 from __future__ import annotations
 
 import math
-import re
-from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import overload
 
 import numpy as np
@@ -35,15 +32,8 @@ import numpy.typing as npt
 
 from diffviewer.core.collector import let_go
 from diffviewer.core.model import Side
+from diffviewer.core.ngrams import Features, Flat, Neighbours, featurised_pair, runs, shared_by_table
 
-# Letters, digits and ideographs; apostrophes and hyphens split words, so elided articles
-# ("l'", "d'") and hyphenated parts stand apart.
-_WORD_RE = re.compile(r"\w+")
-NGRAM = 4
-# From here on (U+2E80, CJK radicals) Unicode's scripts are written without spaces between words,
-# Hangul aside; an approximation that errs towards finer n-grams.
-_UNSPACED_FROM = "\u2e80"
-_START, _END = "\x02", "\x03"
 # A unit without words weighs a token amount, so that pairing it with its twin gains something.
 _WORDLESS = 0.01
 # With fewer units than this on a side, the documents cannot say what is common: no chance model.
@@ -54,156 +44,9 @@ MAX_CHANCE = 0.99  # chance never explains all of a match: the correction stays 
 RARE_CANDIDATES = 2
 # rare_pairs_within() sorts the entries of this many units' n-grams at a time, at most (or one gap's).
 ENTRIES_AT_ONCE = 1 << 18
-# _shared_weights() marks the n-grams of this many (unit, n-gram) cells at a time, at most.
-TABLE_CELLS = 1 << 22
 
-# An n-gram is a small integer (its order of first appearance): sets of them intersect at C
-# speed, and the documents' statistics are numpy sums over them.
-Features = frozenset[int]
 _Ints = npt.NDArray[np.int64]
-_Ints32 = npt.NDArray[np.int32]
 _Floats = npt.NDArray[np.float64]
-
-
-class _FeatureCache:
-    """N-grams per distinct word: a book has tens of thousands of words but millions of tokens.
-    Words are numbered in order of first appearance, n-grams too."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self._numbers: dict[str, int] = {}  # each word's number
-        self._grams: list[list[int]] = []  # each word's n-grams, by its number
-        self.words = 0  # distinct words per unit, summed over the units seen
-
-    def of_word(self, word: str) -> list[int]:
-        """A word's n-grams (a word may hold one twice: a unit's entries are kept once each)."""
-        number = self._numbers.get(word)
-        if number is not None:
-            return self._grams[number]
-        padded = f"{_START}{word}{_END}"
-        # Scripts written without spaces (Chinese, Japanese, Thai...) give whole clauses as one
-        # "word", each character nearly a word itself: there, pairs of characters.
-        size = 2 if max(word) >= _UNSPACED_FROM else NGRAM
-        grams = [padded] if len(padded) <= size else [padded[k : k + size] for k in range(len(padded) - size + 1)]
-        ids = self.ids
-        found = [ids.setdefault(gram, len(ids)) for gram in grams]
-        self._numbers[word] = len(self._grams)
-        self._grams.append(found)
-        return found
-
-    def of_text(self, text: str) -> list[int]:
-        """The numbers of a text's distinct words, in reading order: the union of their n-grams
-        is the text's."""
-        # In reading order, not as a set of strings (whose order changes from run to run with
-        # Python's string hashing): word and n-gram numbers are then the same in every run.
-        words = dict.fromkeys(_WORD_RE.findall(text.casefold()))
-        self.words += len(words)
-        numbers = self._numbers
-        for word in [word for word in words if word not in numbers]:  # only new words cost more
-            self.of_word(word)
-        return list(map(numbers.__getitem__, words))
-
-    def laid_out(self) -> tuple[_Ints32, _Ints]:
-        """Every word's n-grams end to end, by word number, and where each word's start."""
-        lengths = np.fromiter(map(len, self._grams), dtype=np.int64, count=len(self._grams))
-        grams = np.fromiter(chain.from_iterable(self._grams), dtype=np.int32, count=int(lengths.sum()))
-        return grams, np.concatenate(([0], np.cumsum(lengths)))
-
-
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """One side's units as the numbers of their distinct words, laid end to end."""
-
-    numbers: _Ints  # unit k's words: numbers[starts[k]:starts[k + 1]]
-    starts: _Ints
-
-    @property
-    def units(self) -> int:
-        return len(self.starts) - 1
-
-
-def _featurised(cache: _FeatureCache, texts: Sequence[str], on_step: Callable[[], None]) -> _Words:
-    found: list[list[int]] = []
-    for k, text in enumerate(texts):
-        if k % 8192 == 8191:
-            on_step()
-        found.append(cache.of_text(text))
-    lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
-    numbers = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(lengths.sum()))
-    return _Words(numbers, np.concatenate(([0], np.cumsum(lengths))))
-
-
-_UNITS_AT_ONCE = 4096
-
-
-class _Flat:
-    """One side's units' n-gram sets laid end to end: every (unit, n-gram) entry, for numpy, each
-    unit's n-grams in ascending order."""
-
-    def __init__(self, units: _Words, word_grams: _Ints32, word_starts: _Ints, vocabulary: int) -> None:
-        # 32 bits a number (n-gram ids and unit numbers stay far below 2**31): a book has millions
-        # of entries, and these arrays live as long as the alignment. A slice of the units at a
-        # time, so that only a slice's entries are held twice. Each unit's entries are its words'
-        # n-grams, sorted and each kept once (a unit's set built from its words' sets, a union
-        # for each unit, took three times as long).
-        vocabulary = max(1, vocabulary)
-        parts, lengths = [], []
-        for start in range(0, units.units, _UNITS_AT_ONCE):
-            end = min(units.units, start + _UNITS_AT_ONCE)
-            words = units.numbers[units.starts[start] : units.starts[end]]
-            per_word = word_starts[words + 1] - word_starts[words]
-            grams = word_grams[_runs(word_starts[words], per_word)]
-            owner = np.repeat(
-                np.repeat(np.arange(end - start, dtype=np.int64), np.diff(units.starts[start : end + 1])), per_word
-            )
-            keys = owner * vocabulary + grams
-            keys.sort()
-            first = np.concatenate(([True], keys[1:] != keys[:-1])) if len(keys) else np.zeros(0, dtype=bool)
-            keys = keys[first]
-            parts.append((keys % vocabulary).astype(np.int32))
-            lengths.append(np.bincount(keys // vocabulary, minlength=end - start))
-        self.grams: _Ints32 = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
-        counts = np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64)
-        self.starts: _Ints = np.concatenate(([0], np.cumsum(counts)))  # unit k's entries: starts[k]:starts[k + 1]
-        self.units = units.units
-
-    def features(self, unit: int, starts: list[int]) -> Features:
-        """A unit's n-gram set (`starts`: self.starts as a list, for speed)."""
-        return frozenset(self.grams[starts[unit] : starts[unit + 1]].tolist())
-
-    def owners(self, start: int = 0, end: int | None = None) -> _Ints32:
-        """The unit of each entry of units start:end. (Made when asked: held, a book's took 17 MB.)"""
-        end = self.units if end is None else end
-        return np.repeat(np.arange(start, end, dtype=np.int32), np.diff(self.starts[start : end + 1]))
-
-    def sums(self, *per_gram: _Floats) -> list[_Floats]:
-        """Each unit's sum of each per-n-gram value."""
-        owner = self.owners()
-        return [np.bincount(owner, weights=v[self.grams], minlength=self.units).astype(np.float64) for v in per_gram]
-
-
-@dataclass(frozen=True, slots=True)
-class _Neighbours:
-    """What each unit of a side shares with the next: its weight, and the n-grams themselves
-    (laid end to end, 32 bits each: as sets, a book's would take tens of megabytes)."""
-
-    weights: list[float]
-    grams: array[int]
-    starts: list[int]  # unit k's common n-grams: grams[starts[k]:starts[k + 1]]
-
-    @staticmethod
-    def of(flat: _Flat, idf: _Floats) -> _Neighbours:
-        units = np.arange(max(0, flat.units - 1), dtype=np.int64)
-        parts: list[_Ints] = []
-        weights = _shared_by_table(flat, units, flat, units + 1, idf, parts).tolist()
-        pairs = np.concatenate(parts[0::2]) if parts else np.zeros(0, dtype=np.int64)
-        grams = np.concatenate(parts[1::2]) if parts else np.zeros(0, dtype=np.int32)
-        order = np.argsort(pairs, kind="stable")
-        starts = np.searchsorted(pairs[order], np.arange(len(units) + 1))
-        return _Neighbours(weights, array("i", grams[order].astype(np.int32).tobytes()), starts.tolist())
-
-    def common(self, unit: int) -> array[int]:
-        return self.grams[self.starts[unit] : self.starts[unit + 1]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +85,7 @@ class _UnitSpans(dict[int, Span]):
     see only the built ones.
     """
 
-    def __init__(self, flat: _Flat, weights: _Floats, shares: _Floats, spreads: _Floats) -> None:
+    def __init__(self, flat: Flat, weights: _Floats, shares: _Floats, spreads: _Floats) -> None:
         super().__init__()
         self._flat = flat
         self._starts: list[int] = flat.starts.tolist()
@@ -312,12 +155,11 @@ class UnitSimilarity:
     def __init__(
         self, original: Sequence[str], derivative: Sequence[str], on_step: Callable[[], None] = lambda: None
     ) -> None:
-        cache = _FeatureCache()
-        words_a, words_b = _featurised(cache, original, on_step), _featurised(cache, derivative, on_step)
+        cache, words_a, words_b = featurised_pair(original, derivative, on_step)
         self._vocabulary = len(cache.ids)
         word_grams, word_starts = cache.laid_out()
-        self._flat_a = _Flat(words_a, word_grams, word_starts, self._vocabulary)
-        self._flat_b = _Flat(words_b, word_grams, word_starts, self._vocabulary)
+        self._flat_a = Flat(words_a, word_grams, word_starts, self._vocabulary)
+        self._flat_b = Flat(words_b, word_grams, word_starts, self._vocabulary)
         self.df_a = np.bincount(self._flat_a.grams, minlength=self._vocabulary)
         self.df_b = np.bincount(self._flat_b.grams, minlength=self._vocabulary)
         n, m = max(1, words_a.units), max(1, words_b.units)
@@ -346,8 +188,8 @@ class UnitSimilarity:
         self._raw_weight_a, self._raw_weight_b = weight_a, weight_b  # 0 for a unit without words
         self._raw_a: list[float] = weight_a.tolist()
         self._raw_b: list[float] = weight_b.tolist()
-        self._next_a: _Neighbours | None = None  # see _next
-        self._next_b: _Neighbours | None = None
+        self._next_a: Neighbours | None = None  # see _next
+        self._next_b: Neighbours | None = None
         self.mean_a = float(self._weight_a.sum()) / n
         self.mean_b = float(self._weight_b.sum()) / m
         # match() of two single units, its per-unit parts computed once: the aligner asks for
@@ -416,12 +258,12 @@ class UnitSimilarity:
         """For each unit of a side, the weight of the n-grams it shares with the next."""
         return self._next(side).weights
 
-    def _next(self, side: Side) -> _Neighbours:
+    def _next(self, side: Side) -> Neighbours:
         # Made for every unit the first time one is asked for: the DP asks for most.
         found = self._next_a if side is Side.ORIGINAL else self._next_b
         if found is None:
             flat = self._flat_a if side is Side.ORIGINAL else self._flat_b
-            found = _Neighbours.of(flat, self._idf_array)
+            found = Neighbours.of(flat, self._idf_array)
             if side is Side.ORIGINAL:
                 self._next_a = found
             else:
@@ -516,7 +358,7 @@ class UnitSimilarity:
         )
 
     @staticmethod
-    def _entries(flat: _Flat, units: range) -> int:
+    def _entries(flat: Flat, units: range) -> int:
         return int(flat.starts[units.stop] - flat.starts[units.start]) if units else 0
 
     def _rare_pairs(
@@ -562,18 +404,18 @@ class UnitSimilarity:
         )
 
     def _shared_weights(self, original: _Ints, derivative: _Ints) -> _Floats:
-        """shared() of many pairs, from the flat entries (see _shared_by_table)."""
-        return _shared_by_table(self._flat_a, original, self._flat_b, derivative, self._idf_array)
+        """shared() of many pairs, from the flat entries (see shared_by_table)."""
+        return shared_by_table(self._flat_a, original, self._flat_b, derivative, self._idf_array)
 
     def _gap_entries(
-        self, flat: _Flat, ranges: Sequence[range], rare: npt.NDArray[np.bool_] | None
+        self, flat: Flat, ranges: Sequence[range], rare: npt.NDArray[np.bool_] | None
     ) -> tuple[_Ints, _Ints]:
         """Every entry of a unit in one of `ranges` (of an n-gram in `rare`, if given): its key
         (gap × vocabulary + n-gram), and its unit. Only the ranges' own entries are read: a
         batch's ranges may lie far apart on a side (a passage moved whole)."""
         spanned = [members for members in ranges if members]
         first = flat.starts[np.array([r.start for r in spanned], dtype=np.int64)]
-        entries = _runs(first, flat.starts[np.array([r.stop for r in spanned], dtype=np.int64)] - first)
+        entries = runs(first, flat.starts[np.array([r.stop for r in spanned], dtype=np.int64)] - first)
         grams = flat.grams[entries]
         if rare is not None:
             inside = rare[grams]
@@ -597,7 +439,7 @@ class UnitSimilarity:
         fa, fb = self._flat_a, self._flat_b
         target_units = np.asarray(targets, dtype=np.int64)
         counts = fa.starts[target_units + 1] - fa.starts[target_units]
-        grams = fa.grams[_runs(fa.starts[target_units], counts)].astype(np.int64)
+        grams = fa.grams[runs(fa.starts[target_units], counts)].astype(np.int64)
         rank = np.repeat(np.arange(len(target_units), dtype=np.int64), counts)  # a target's place
         by_gram = np.lexsort((rank, grams))
         posted, posted_at = rank[by_gram], np.searchsorted(grams[by_gram], np.arange(self._vocabulary + 1))
@@ -606,7 +448,7 @@ class UnitSimilarity:
         # first probe_terms of them.
         probe_units = np.asarray(probes, dtype=np.int64)
         counts = fb.starts[probe_units + 1] - fb.starts[probe_units]
-        grams = fb.grams[_runs(fb.starts[probe_units], counts)].astype(np.int64)
+        grams = fb.grams[runs(fb.starts[probe_units], counts)].astype(np.int64)
         probe = np.repeat(np.arange(len(probe_units), dtype=np.int64), counts)
         held = df[grams]
         usable = (held > 0) & (held <= max_posting)
@@ -616,7 +458,7 @@ class UnitSimilarity:
         probe, grams, held = (x[_ranks(probe) < probe_terms] for x in (probe, grams, held))
         # Their postings end to end, in that order: each hit a (probe, target, position).
         hit_probe = np.repeat(probe, held)
-        hit_target = posted[_runs(posted_at[grams], held)]
+        hit_target = posted[runs(posted_at[grams], held)]
         position = np.arange(len(hit_target), dtype=np.int64)
         # Per probe and target: how many hits, and the first (Counter.most_common's order for ties).
         order = np.lexsort((position, hit_target, hit_probe))
@@ -645,58 +487,6 @@ def _ranks(groups: _Ints) -> _Ints:
         return np.zeros(0, dtype=np.int64)
     starts = np.flatnonzero(np.concatenate(([True], groups[1:] != groups[:-1])))
     return np.arange(len(groups)) - np.repeat(starts, np.diff(np.append(starts, len(groups))))
-
-
-def _shared_by_table(
-    rows: _Flat, row_units: _Ints, looked: _Flat, looked_units: _Ints, idf: _Floats, hits: list[_Ints] | None = None
-) -> _Floats:
-    """The weight of the n-grams each pair of units (row_units[k] of `rows`, looked_units[k] of
-    `looked`) shares, from the flat entries: no unit's set is built (building them was a third
-    of a book's batches). A few row units at a time are marked in a table of their n-grams, which
-    each entry of their pairs' other units looks up. With `hits`, the shared entries are added to
-    it too: (pair, n-gram) arrays, a chunk at a time."""
-    shared = np.zeros(len(row_units), dtype=np.float64)
-    vocabulary = max(1, len(idf))
-    order = np.argsort(row_units, kind="stable")
-    units_a, units_b = row_units[order].astype(np.int64), looked_units[order].astype(np.int64)
-    lengths_b = looked.starts[units_b + 1] - looked.starts[units_b]
-    ends = np.cumsum(lengths_b)
-    distinct = np.cumsum(np.concatenate(([True], units_a[1:] != units_a[:-1])))
-    per_table = max(1, TABLE_CELLS // vocabulary)
-    table = np.zeros(per_table * vocabulary, dtype=bool)
-    start = 0
-    while start < len(order):
-        # Pairs of at most per_table row units and about ENTRIES_AT_ONCE looked-up entries at a
-        # time (at least one pair).
-        done = int(ends[start - 1]) if start else 0
-        end = min(
-            int(np.searchsorted(ends, done + ENTRIES_AT_ONCE, side="right")),
-            int(np.searchsorted(distinct, distinct[start] - 1 + per_table, side="right")),
-        )
-        end = max(start + 1, end)
-        units, rank = np.unique(units_a[start:end], return_inverse=True)
-        counts_a = rows.starts[units + 1] - rows.starts[units]
-        marks = (
-            np.repeat(np.arange(len(units), dtype=np.int64) * vocabulary, counts_a)
-            + rows.grams[_runs(rows.starts[units], counts_a)]
-        )
-        table[marks] = True
-        counts_b = lengths_b[start:end]
-        grams = looked.grams[_runs(looked.starts[units_b[start:end]], counts_b)]
-        pair = np.repeat(np.arange(end - start), counts_b)
-        hit = table[rank.astype(np.int64)[pair] * vocabulary + grams]
-        shared[order[start:end]] = np.bincount(pair[hit], weights=idf[grams[hit]], minlength=end - start)
-        if hits is not None:
-            hits.extend((order[start:end][pair[hit]], grams[hit]))
-        table[marks] = False
-        start = end
-    return shared
-
-
-def _runs(starts: _Ints, lengths: _Ints) -> _Ints:
-    """The numbers start, start + 1, ... of each run, the runs laid end to end."""
-    total = int(lengths.sum()) if len(lengths) else 0
-    return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total, dtype=np.int64)
 
 
 def _gap_of(units: _Ints, ranges: Sequence[range]) -> _Ints:

@@ -11,7 +11,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffviewer.core import similarity
+from diffviewer.core import ngrams
 from diffviewer.core.model import Side
 from diffviewer.core.scoring import Scorer
 from diffviewer.core.similarity import UnitSimilarity, _among_best
@@ -51,8 +51,8 @@ def test_batch_shares_of_pairs_in_any_order_are_the_single_shares(
     )
     sim = UnitSimilarity(a, b)
     with (
-        patch.object(similarity, "ENTRIES_AT_ONCE", entries_at_once),
-        patch.object(similarity, "TABLE_CELLS", table_cells),
+        patch.object(ngrams, "ENTRIES_AT_ONCE", entries_at_once),
+        patch.object(ngrams, "TABLE_CELLS", table_cells),
     ):
         found = sim.unit_scores(
             np.array([i for i, _ in pairs], dtype=np.int64), np.array([j for _, j in pairs], dtype=np.int64)
