@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import settings
 
 from diffviewer.core import ngrams, similarity
 from diffviewer.core.model import Side
-from diffviewer.core.ngrams import FeatureCache, featurised, featurised_pair, forget_sides
 from diffviewer.core.similarity import UnitSimilarity
 
 FAST = settings(max_examples=40, deadline=None)
@@ -127,30 +125,6 @@ def test_common_words_pair_is_no_surprise_where_a_rare_word_pair_is(template_sim
     assert common_drop >= 0 and rare_drop >= 0
 
 
-def test_ngram_ids_follow_the_reading_order_whatever_the_string_hashing() -> None:
-    # A set of strings iterates in an order that changes from run to run (PYTHONHASHSEED): ids
-    # given in that order made the weights' sums, and once in a book an alignment, differ.
-    cache = FeatureCache()
-    words = [
-        "zebra",
-        "quartz",
-        "mango",
-        "alpha",
-        "kilo",
-        "yodel",
-        "bravo",
-        "xenon",
-        "echo",
-        "golf",
-        "hotel",
-        "india",
-        "juliet",
-    ]
-    cache.of_text(" ".join(words))
-    firsts = [min(cache.of_word(word)) for word in words]
-    assert firsts == sorted(firsts)
-
-
 def test_units_laid_end_to_end_a_slice_at_a_time_are_laid_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     # (One pass over a book's millions of entries held the interpreter lock too long.)
     whole = UnitSimilarity(SIM_A, SIM_B)
@@ -211,49 +185,3 @@ def test_the_scorer_gives_every_span_however_few_it_keeps(monkeypatch: pytest.Mo
     random.Random(7).shuffle(wanted)
     for side, start, end in wanted * 2:
         assert scorer.span(side, start, end) == sim.span(side, start, end)
-
-
-_WORDS = ["harbour", "ferry", "council", "Brackwater", "l'été", "42,000", "the", "and", "市政府", "ferries"]
-_texts = st.lists(st.lists(st.sampled_from(_WORDS), max_size=6).map(" ".join), max_size=8)
-
-
-def _sequential(a: list[str], b: list[str]) -> FeatureCache:
-    cache = FeatureCache()
-    featurised(cache, a, lambda: None)
-    featurised(cache, b, lambda: None)
-    return cache
-
-
-@settings(max_examples=60, deadline=None)
-@given(_texts, _texts, _texts)
-def test_a_side_featurised_before_is_numbered_as_if_featurised_now(a: list[str], b: list[str], c: list[str]) -> None:
-    # One original against many documents is featurised once: taken again, first or second,
-    # after other sides, its words and n-grams must be numbered as featurising the pair in turn
-    # numbers them (the alignment depends on the numbers' order).
-    forget_sides()
-    featurised_pair(c, a, lambda: None)  # a kept as a second side, c as a first
-    featurised_pair(b, c, lambda: None)
-    for first, second in ((a, b), (b, a), (a, a), (c, b)):
-        cache, words_first, words_second = featurised_pair(first, second, lambda: None)
-        plain = _sequential(first, second)
-        assert cache.ids == plain.ids
-        assert cache.laid_out()[0].tolist() == plain.laid_out()[0].tolist()
-        assert cache.words == plain.words
-        assert words_first.starts.tolist() == featurised(FeatureCache(), first, lambda: None).starts.tolist()
-        again = FeatureCache()
-        for texts, words in ((first, words_first), (second, words_second)):
-            numbers = featurised(again, texts, lambda: None).numbers.tolist()
-            assert words.numbers.tolist() == numbers, texts
-
-
-def test_a_side_is_featurised_once_for_many_comparisons(monkeypatch: pytest.MonkeyPatch) -> None:
-    forget_sides()
-    original = ["The harbour council met.", "Ferry sailings were cut."]
-    calls = []
-    real = ngrams.featurised
-    monkeypatch.setattr(
-        ngrams, "featurised", lambda cache, texts, on_step: calls.append(len(texts)) or real(cache, texts, on_step)
-    )
-    for other in (["The council met."], ["Sailings were cut."], ["The harbour met."]):
-        UnitSimilarity(original, other)
-    assert calls == [2, 1, 1, 1]  # the original once, each other document once
