@@ -141,6 +141,8 @@ class Alone:
 # The sides featurised last: one original compared with many documents (a scan's candidates, a
 # batch, the derivatives of the window) is featurised once, not once a comparison.
 KEEP_SIDES = 2
+# A side of fewer units is featurised in a few milliseconds, faster than kept and taken again.
+KEPT_SIDE_UNITS = 1024
 _sides: OrderedDict[tuple[str, ...], Alone] = OrderedDict()
 _sides_lock = threading.Lock()  # (comparisons run in several threads at once)
 
@@ -169,7 +171,11 @@ def featurised_pair(
     the derivative's new ones: what featurising them in turn gives, each side's own work kept
     for the next comparison of its texts."""
     cache = FeatureCache()
-    return cache, cache.take(_alone(original, on_step)), cache.take(_alone(derivative, on_step))
+    sides = [
+        cache.take(_alone(texts, on_step)) if len(texts) >= KEPT_SIDE_UNITS else featurised(cache, texts, on_step)
+        for texts in (original, derivative)
+    ]
+    return cache, sides[0], sides[1]
 
 
 def forget_sides() -> None:
@@ -266,7 +272,9 @@ def shared_by_table(
     lengths_b = looked.starts[units_b + 1] - looked.starts[units_b]
     ends = np.cumsum(lengths_b)
     distinct = np.cumsum(np.concatenate(([True], units_a[1:] != units_a[:-1])))
-    per_table = max(1, TABLE_CELLS // vocabulary)
+    # (No bigger than the units there are: zeroing a table of millions of cells for a few
+    # units was most of a short document's batches.)
+    per_table = max(1, min(TABLE_CELLS // vocabulary, int(distinct[-1]) if len(distinct) else 1))
     table = np.zeros(per_table * vocabulary, dtype=bool)
     start = 0
     while start < len(order):

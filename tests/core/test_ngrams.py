@@ -49,6 +49,12 @@ def _sequential(a: list[str], b: list[str]) -> FeatureCache:
 @settings(max_examples=60, deadline=None)
 @given(_texts, _texts, _texts)
 def test_a_side_featurised_before_is_numbered_as_if_featurised_now(a: list[str], b: list[str], c: list[str]) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ngrams, "KEPT_SIDE_UNITS", 0)  # every side kept, however short
+        _numbered_as_if_featurised_now(a, b, c)
+
+
+def _numbered_as_if_featurised_now(a: list[str], b: list[str], c: list[str]) -> None:
     # One original against many documents is featurised once: taken again, first or second,
     # after other sides, its words and n-grams must be numbered as featurising the pair in turn
     # numbers them (the alignment depends on the numbers' order).
@@ -70,6 +76,7 @@ def test_a_side_featurised_before_is_numbered_as_if_featurised_now(a: list[str],
 
 def test_a_side_is_featurised_once_for_many_comparisons(monkeypatch: pytest.MonkeyPatch) -> None:
     forget_sides()
+    monkeypatch.setattr(ngrams, "KEPT_SIDE_UNITS", 2)  # (a long original, in short)
     original = ["The harbour council met.", "Ferry sailings were cut."]
     calls = []
     real = ngrams.featurised
