@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from diffviewer.core import quotes
-from diffviewer.core.align import Alignment, align
+from diffviewer.core.align import Alignment, Group, align
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.crossing import Draft, across, numbered
-from diffviewer.core.drafting import Drafts, checks_prose, drafts_of
-from diffviewer.core.helper import Helper, split_at
-from diffviewer.core.insight import BlockWords, changed_facts, summarise, treatment
+from diffviewer.core.drafting import Drafts, checks_prose, drafts_of, made
+from diffviewer.core.facts import DocumentCases, changed_facts, once
+from diffviewer.core.helper import Helper
+from diffviewer.core.insight import BlockWords, summarise
 from diffviewer.core.model import (
     Block,
     BlockKind,
-    ChangeOp,
     CompareOptions,
     Comparison,
     Document,
@@ -60,40 +60,9 @@ def _check_limits(doc: Document, options: CompareOptions) -> None:
         raise LimitExceeded(f"{doc.path}: {size:,} characters exceeds the limit of {options.max_characters:,}")
 
 
-def _block(draft: Draft, original: Document, derivative: Document) -> tuple[Block, BlockWords]:
-    group, changes = draft.group, draft.changes
-    unchanged = all(c.op is ChangeOp.EQUAL for c in changes)
-    tally = BlockWords.of(changes)
-    if not group.derivative:
-        kind, similarity = BlockKind.DELETED, 0.0
-    elif not group.original:
-        kind, similarity = BlockKind.INSERTED, 0.0
-    else:
-        # Both sides' word counts follow from the changes: each word lies in exactly one change.
-        total = 2 * tally.equal + tally.inserted + tally.deleted
-        similarity = round(2 * tally.equal / total if total else 1.0, 4)
-        if group.moved:
-            kind = BlockKind.MOVED
-        elif unchanged:
-            kind = BlockKind.EQUAL
-        else:
-            kind = BlockKind.REWRITE
-    block = Block(
-        kind,
-        group.original,
-        group.derivative,
-        similarity,
-        changes,
-        treatment(
-            kind,
-            similarity,
-            changes,
-            # In a program `a - b` → `a + b` is no copy, though its words are the same.
-            normalised_copy=checks_prose(original, derivative),
-            unchanged=unchanged,
-        ),
-    )
-    return block, tally
+def _block(draft: Draft) -> Block:
+    group, verdict = draft.group, draft.verdict
+    return Block(verdict.kind, group.original, group.derivative, verdict.similarity, draft.changes, verdict.treatment)
 
 
 def _stats(
@@ -131,6 +100,47 @@ def _stats(
         longest_verbatim_words=summary.longest_verbatim_words,
         longest_verbatim_text=summary.longest_verbatim_text,
     )
+
+
+def _cases(
+    original: Document, derivative: Document, helper: Helper | None, step: Callable[[], None]
+) -> Callable[[], DocumentCases]:
+    """Both documents' case counts, asked for the first time a block swaps a name: the helper's,
+    counted while the alignment ran, or else counted here."""
+
+    def counted() -> DocumentCases:
+        found = helper.cases(step) if helper is not None else None
+        if found is None:
+            found = DocumentCases.of([p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs])
+        return found
+
+    return once(counted)
+
+
+def _helped_drafts(
+    groups: Sequence[Group],
+    original: Document,
+    derivative: Document,
+    options: CompareOptions,
+    helper: Helper,
+    cases: Callable[[], DocumentCases] | None,
+    step: Callable[[], None],
+    on_progress: Callable[[float], None],
+) -> Drafts:
+    """The groups' drafts, made here from the first on and by the helper from the last, until
+    the two meet; the helper's share made here too if it could not."""
+
+    def on_group(n: int) -> None:
+        if n % 64 == 0:
+            step()
+            on_progress(0.4 + 0.5 * helper.taken / max(1, len(groups)))
+
+    helper.draft(groups)
+    mine = drafts_of(helper.claimed(groups), original, derivative, options, on_group, cases)
+    theirs = helper.drafts(step)
+    if theirs is None:
+        theirs = drafts_of(groups[helper.met :], original, derivative, options, lambda n: step(), cases)
+    return Drafts(mine.drafts + theirs.drafts, mine.unpaired | theirs.unpaired)
 
 
 def compare(
@@ -198,22 +208,17 @@ def _compare(
     )
     on_progress(0.4)
     groups = alignment.groups
-    split = split_at(groups, original, derivative) if helper is not None else len(groups)
-    if helper is not None and split < len(groups):  # (one group may hold most of the text)
-        helper.draft(groups[split:])
+    cases = _cases(original, derivative, helper, step) if prose else None
+    if helper is None:
 
-    def on_group(n: int) -> None:
-        if n % 64 == 0:
-            step()
-            on_progress(0.4 + 0.5 * n / max(1, split))
+        def on_group(n: int) -> None:
+            if n % 64 == 0:
+                step()
+                on_progress(0.4 + 0.5 * n / max(1, len(groups)))
 
-    found = drafts_of(groups[:split], original, derivative, options, on_group)
-    if split < len(groups):
-        theirs = helper.drafts(step) if helper is not None else None
-        if theirs is None:  # the helper could not: this process drafts its share too
-            helper = None
-            theirs = drafts_of(groups[split:], original, derivative, options, lambda n: step())
-        found = Drafts(found.drafts + theirs.drafts, found.unpaired | theirs.unpaired)
+        found = drafts_of(groups, original, derivative, options, on_group, cases)
+    else:
+        found = _helped_drafts(groups, original, derivative, options, helper, cases, step, on_progress)
     links = [link for link in alignment.links if (link.original, link.derivative) not in found.unpaired]
     partners: dict[int, list[int]] = {}
     for link in links:
@@ -221,15 +226,16 @@ def _compare(
     if prose and helper is not None:
         helper.check_quotes(partners)  # while the blocks are judged here
     drafts = numbered(found.drafts)
-    if prose:
+    if prose and cases is not None:
         texts = ([p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs])
-        drafts = across(drafts, alignment.crossings, *texts)
-    finished = [_block(draft, original, derivative) for draft in drafts]
-    blocks = [block for block, _ in finished]
-    block_words = [tally for _, tally in finished]
-    frozen_blocks = tuple(blocks)
+        known = cases
+        drafts = across(
+            drafts, alignment.crossings, *texts, lambda draft, changes: made(draft.group, changes, prose, known)
+        )
+    frozen_blocks = tuple(map(_block, drafts))
+    block_words = [draft.verdict.words for draft in drafts]
     step()
-    facts = changed_facts(frozen_blocks) if prose else ()
+    facts = changed_facts(frozen_blocks, [draft.swaps for draft in drafts]) if prose else ()
     found_quotes: tuple[Quote, ...] = ()
     if prose:
         from_helper = helper.quotes(step) if helper is not None else None

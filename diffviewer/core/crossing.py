@@ -10,24 +10,35 @@ whole comparison, so an id names one phrase wherever its ends are.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from diffviewer.core.align import Crossing, Group
+from diffviewer.core.facts import Swap
+from diffviewer.core.insight import Verdict
 from diffviewer.core.model import Change
 from diffviewer.core.moved import mark_moved_across
 
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """A block before it is judged: its paragraphs and its changes."""
+    """A block before it is built: its paragraphs, its changes, what they make of it, and the
+    names and numbers they swap (facts.block_swaps, for prose). Made where the block was drafted
+    (drafting.py), in this process or a helper."""
 
     group: Group
     changes: tuple[Change, ...]
+    verdict: Verdict
+    swaps: tuple[Swap, ...] = ()
+
+
+# A draft with new changes: judged again, its swaps found again.
+Redraft = Callable[[Draft, tuple[Change, ...]], Draft]
 
 
 def numbered(drafts: Sequence[Draft]) -> list[Draft]:
-    """The drafts with their blocks' moved ids (1, 2... in each) made unique: block by block."""
+    """The drafts with their blocks' moved ids (1, 2... in each) made unique: block by block.
+    (Their verdicts and swaps stand: neither reads an id.)"""
     out: list[Draft] = []
     offset = 0
     for draft in drafts:
@@ -47,27 +58,28 @@ def across(
     crossings: Sequence[Crossing],
     original_texts: Sequence[str],
     derivative_texts: Sequence[str],
+    redraft: Redraft,
 ) -> list[Draft]:
-    """`drafts` (numbered) with the phrases of each crossing marked moved between its two blocks."""
-    out = list(drafts)
-    next_id = 1 + max((c.moved for d in out for c in d.changes if c.moved is not None), default=0)
-    holds_a = {i: k for k, d in enumerate(out) for i in d.group.original}
-    holds_b = {j: k for k, d in enumerate(out) for j in d.group.derivative}
+    """`drafts` (numbered) with the phrases of each crossing marked moved between its two blocks,
+    each block cut anew remade by `redraft` (once, however many crossings cut it)."""
+    changes = [d.changes for d in drafts]
+    next_id = 1 + max((c.moved for d in drafts for c in d.changes if c.moved is not None), default=0)
+    holds_a = {i: k for k, d in enumerate(drafts) for i in d.group.original}
+    holds_b = {j: k for k, d in enumerate(drafts) for j in d.group.derivative}
     for crossing in crossings:
         x, y = holds_a.get(crossing.original), holds_b.get(crossing.derivative)
         if x is None or y is None or x == y:
             continue
-        base_a = _base(out[x].group.original, crossing.original, original_texts)
-        base_b = _base(out[y].group.derivative, crossing.derivative, derivative_texts)
-        removed, added, next_id = mark_moved_across(
-            out[x].changes,
+        base_a = _base(drafts[x].group.original, crossing.original, original_texts)
+        base_b = _base(drafts[y].group.derivative, crossing.derivative, derivative_texts)
+        changes[x], changes[y], next_id = mark_moved_across(
+            changes[x],
             (base_a + crossing.original_start, base_a + crossing.original_end),
-            out[y].changes,
+            changes[y],
             (base_b + crossing.derivative_start, base_b + crossing.derivative_end),
             next_id,
         )
-        out[x], out[y] = replace(out[x], changes=removed), replace(out[y], changes=added)
-    return out
+    return [d if now is d.changes else redraft(d, now) for d, now in zip(drafts, changes, strict=True)]
 
 
 def _base(paragraphs: Sequence[int], paragraph: int, texts: Sequence[str]) -> int:

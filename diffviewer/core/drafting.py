@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from diffviewer.core.align import Group
 from diffviewer.core.crossing import Draft
+from diffviewer.core.facts import DocumentCases, block_swaps
+from diffviewer.core.insight import judge
 from diffviewer.core.model import Change, ChangeOp, CompareOptions, Document, DocumentFormat, Piece
 from diffviewer.core.moved import mark_moved
 from diffviewer.core.syntax import is_markup
@@ -53,8 +55,15 @@ def _spaced(distinct: set[str]) -> bool:
     return len(distinct) >= 3 and sum(map(len, distinct)) <= _LONGEST_MEAN_WORD * len(distinct)
 
 
-def draft(group: Group, original: Document, derivative: Document, options: CompareOptions) -> Draft:
-    """One group's changes: its sentence pieces diffed word by word, moved phrases marked."""
+def draft(
+    group: Group,
+    original: Document,
+    derivative: Document,
+    options: CompareOptions,
+    cases: Callable[[], DocumentCases] | None = None,
+) -> Draft:
+    """One group's changes: its sentence pieces diffed word by word, moved phrases marked; with
+    `cases`, the names and numbers they swap too."""
     a_text = "\n".join(original.paragraphs[i].text for i in group.original)
     b_text = "\n".join(derivative.paragraphs[j].text for j in group.derivative)
     changes = piecewise_diff(
@@ -65,9 +74,17 @@ def draft(group: Group, original: Document, derivative: Document, options: Compa
         diff_language(original),
         diff_language(derivative),
     )
-    if checks_prose(original, derivative):  # a program's shared tokens are no moved phrases
+    prose = checks_prose(original, derivative)
+    if prose:  # a program's shared tokens are no moved phrases
         changes = mark_moved(changes)
-    return Draft(group, tuple(changes))
+    return made(group, tuple(changes), prose, cases)
+
+
+def made(group: Group, changes: tuple[Change, ...], prose: bool, cases: Callable[[], DocumentCases] | None) -> Draft:
+    """The draft of a group with these changes: judged, and its swaps found (with `cases`).
+    In a program `a - b` → `a + b` is no copy, though its words are the same (`prose`)."""
+    verdict = judge(group.original, group.derivative, group.moved, changes, normalised_copy=prose)
+    return Draft(group, changes, verdict, () if cases is None else block_swaps(changes, cases))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,28 +96,30 @@ class Drafts:
 
 
 def drafts_of(
-    groups: Sequence[Group],
+    groups: Iterable[Group],
     original: Document,
     derivative: Document,
     options: CompareOptions,
     on_group: Callable[[int], None] = lambda done: None,
+    cases: Callable[[], DocumentCases] | None = None,
 ) -> Drafts:
-    """The drafts of `groups`; `on_group(n)` is called before the nth (to cancel, to report)."""
+    """The drafts of `groups` (see draft); `on_group(n)` is called before the nth (to cancel, to
+    report)."""
     drafts: list[Draft] = []
     unpaired: set[tuple[int, int]] = set()
     for n, group in enumerate(groups):
         on_group(n)
-        found = draft(group, original, derivative, options)
+        found = draft(group, original, derivative, options, cases)
         if group.original and group.derivative and _share_no_word(found.changes):
             # The aligner saw shared n-grams (inside a web address, say), but the two sides have
             # not one word in common: the pair would claim a rewrite where a reader sees two
             # unrelated texts. Each stands alone instead.
             unpaired.update((i, j) for i in group.original for j in group.derivative)
             for alone in (Group(group.original, (), False), Group((), group.derivative, False)):
-                drafts.append(draft(alone, original, derivative, options))
+                drafts.append(draft(alone, original, derivative, options, cases))
             continue
         drafts.append(found)
     return Drafts(drafts, unpaired)
 
 
-__all__ = ["Drafts", "checks_prose", "diff_language", "draft", "drafts_of", "is_program"]
+__all__ = ["Drafts", "checks_prose", "diff_language", "draft", "drafts_of", "is_program", "made"]

@@ -1,13 +1,17 @@
-"""A second core for one big comparison: a helper process drafts half its blocks and checks its
-quotations, while this process drafts the other half and judges the blocks.
+"""A second core for one big comparison: a helper process drafts blocks beside this one and checks
+the quotations, and does what needs no alignment while the alignment runs.
 
-Python runs one thread at a time, so a comparison alone used one of the machine's cores. After
-the alignment its work splits cleanly: each group's word diff stands alone, and the quotation
-check needs only the links. The helper is started with the comparison (its start-up overlaps the
-alignment), is given the documents at once and the groups when they are known, and sends its
-drafts back packed (packing.py: a book's half in a few tenths of a second, where pickling the
-objects one by one took seconds). The results are the same as one process's: the same functions
-on the same inputs, only elsewhere.
+Python runs one thread at a time, so a comparison alone used one of the machine's cores. The
+helper is started with the comparison and has the documents at once: while this process aligns,
+it counts both documents' capitals (which words are names: facts.py) and sends the counts, then
+indexes the original's words and looks for each of the derivative's quotations word for word in
+it (quotes.Quotations.prepare). Once the groups are known, the two processes draft them from
+both ends (_Claims): this one from the first group on, the helper a run of groups at a time from
+the last, smaller runs as they meet, so neither waits long for the other whatever the groups
+cost. It sends its drafts back packed (packing.py: a book's half in a few tenths of a second,
+where pickling the objects one by one took seconds), then checks the quotations while this
+process judges the blocks. The results are the same as one process's: the same functions on the
+same inputs, only elsewhere.
 
 A helper is a help, never a condition: if it cannot start, fails or ends, this process does its
 share itself. Small comparisons (below HELPED_MIN_CHARACTERS) and comparisons that already run
@@ -18,21 +22,26 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import signal
 import sys
 import threading
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
-from diffviewer.core import quotes
 from diffviewer.core.align import Group
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.crossing import Draft
-from diffviewer.core.drafting import Drafts, drafts_of
+from diffviewer.core.drafting import Drafts, checks_prose, drafts_of
+from diffviewer.core.facts import DocumentCases, Swap, once
+from diffviewer.core.insight import Verdict
 from diffviewer.core.model import CompareOptions, Document, Quote
 from diffviewer.core.packing import PackedChanges, pack_changes, unpack_changes
+from diffviewer.core.quotes import Quotations
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -41,13 +50,14 @@ if TYPE_CHECKING:
 # Below this much text (both documents) a comparison takes about a second: less than starting a
 # process and sending it the documents saves.
 HELPED_MIN_CHARACTERS = 1_000_000
-# Of the groups' text, the share the helper drafts. This process also judges every block and
-# finds the changed facts meanwhile, the helper checks the quotations: about even.
-HELPER_SHARE = 0.5
+# Each run of groups the helper takes holds this share of the text not yet taken: large while
+# the two processes are far apart, small as they meet.
+CLAIM_SHARE = 0.25
 POLL_SECONDS = 0.05  # how often a cancel is looked for while waiting on the helper
 
 
 class Task(StrEnum):
+    READY = "ready"  # the documents' case counts, sent unasked once counted
     DRAFT = "draft"
     QUOTES = "quotes"
 
@@ -64,7 +74,7 @@ class _Documents:
 @dataclass(frozen=True, slots=True)
 class _Request:
     task: Task
-    groups: tuple[Group, ...] = ()  # DRAFT: the groups to draft
+    groups: tuple[Group, ...] = ()  # DRAFT: all the groups (which to draft, the claims say)
     partners: dict[int, list[int]] = field(default_factory=dict)  # QUOTES: the links, by derivative paragraph
 
 
@@ -72,17 +82,67 @@ class _Request:
 class _PackedDraft:
     group: Group
     changes: PackedChanges
+    verdict: Verdict
+    swaps: tuple[Swap, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class _Reply:
-    """The answer to one request: the task it answers, and its result or why there is none."""
+    """The answer to one request (or a run of its groups), or why there is none."""
 
     task: Task
+    start: int = 0  # DRAFT: the run of groups start:end drafted
+    end: int = 0
     drafts: tuple[_PackedDraft, ...] = ()
     unpaired: frozenset[tuple[int, int]] = frozenset()
     quotes: tuple[Quote, ...] = ()
+    cases: DocumentCases | None = None
     failed: str = ""
+
+
+class _Claims:
+    """Which groups each process drafts: this one takes them one by one from the front, the
+    helper a run at a time from the back (CLAIM_SHARE of the text left), until they meet. Two
+    numbers shared by both processes, under one lock: the next group from the front, and the
+    first group the helper has taken."""
+
+    def __init__(self, shared: Any) -> None:  # a multiprocessing Array of two 64-bit integers
+        self._shared = shared
+        self.count = 0
+
+    def reset(self, count: int) -> None:
+        self.count = count
+        with self._shared.get_lock():
+            self._shared[0], self._shared[1] = 0, count
+
+    def from_front(self) -> int | None:
+        with self._shared.get_lock():
+            front, back = self._shared[0], self._shared[1]
+            if front >= back:
+                return None
+            self._shared[0] = front + 1
+            return int(front)
+
+    def from_back(self, text_before: Sequence[int]) -> range | None:
+        """A run of groups from the back; `text_before[k]`: the text of the groups before group k."""
+        with self._shared.get_lock():
+            front, back = self._shared[0], self._shared[1]
+            if front >= back:
+                return None
+            wanted = text_before[back] - CLAIM_SHARE * (text_before[back] - text_before[front])
+            start = min(back - 1, max(front, bisect_right(text_before, wanted) - 1))
+            self._shared[1] = start
+            return range(start, back)
+
+    @property
+    def met(self) -> int:
+        """Where the helper's groups start (final once from_front() has said None)."""
+        return int(self._shared[1])
+
+    @property
+    def taken(self) -> int:
+        """How many groups the two have taken."""
+        return int(self._shared[0]) + self.count - int(self._shared[1])
 
 
 def _cores() -> int:
@@ -93,14 +153,16 @@ def _cores() -> int:
 
 
 class Helper:
-    """The helper process of one comparison, asked for drafts and quotations in turn."""
+    """The helper process of one comparison: its case counts, drafts and quotations, in turn."""
 
-    def __init__(self, process: BaseProcess, conn: Connection, documents: _Documents | None) -> None:
+    def __init__(
+        self, process: BaseProcess, conn: Connection, claims: _Claims, sender: threading.Thread | None
+    ) -> None:
         self._process = process
         self._conn = conn
-        # For a spawned helper: sent with the first request, when the child is sure to be reading
-        # (sent at once, 8 MB would wait on its start-up, and the alignment with them).
-        self._documents = documents
+        self._claims = claims
+        self._sender = sender  # a spawned helper's documents, being sent while the alignment runs
+        self._ready: _Reply | None = None  # the case counts' message, once it came
 
     @staticmethod
     def start(original: Document, derivative: Document, options: CompareOptions) -> Helper | None:
@@ -115,32 +177,68 @@ class Helper:
         try:
             context = multiprocessing.get_context("fork") if method == "fork" else multiprocessing.get_context("spawn")
             here, there = context.Pipe()
+            claims = _Claims(context.Array("q", 2))
             # A forked child holds this end too (`inherited`): it closes it first, or it would
             # never see the end of the pipe when this process dies.
             forked = method == "fork"
             given = _Documents(original, derivative, options)
-            # A forked child has the documents already; a spawned one is sent them once started
-            # (given to the process, they would be pickled and read before start() returned).
-            args = (there, here, given) if forked else (there, None, None)
+            # A forked child has the documents already; a spawned one is sent them once started,
+            # from a thread (given to the process, they would be pickled and read before start()
+            # returned; sent from here, 8 MB would wait on its start-up, and the alignment with them).
+            args = (there, here, given, claims) if forked else (there, None, None, claims)
             process = context.Process(target=_serve, args=args, daemon=True, name="diffviewer-helper")
             with _no_interrupt():
                 process.start()
             there.close()
         except (OSError, RuntimeError, ValueError):  # no processes here (a sandbox, a frozen oddity)
             return None
-        return Helper(process, here, None if forked else given)
+        sender = None
+        if not forked:
+            sender = threading.Thread(target=_send_quietly, args=(here, given), daemon=True, name="diffviewer-send")
+            sender.start()
+        return Helper(process, here, claims, sender)
+
+    def cases(self, step: Callable[[], None]) -> DocumentCases | None:
+        """Both documents' case counts, or None if the helper could not count them."""
+        reply = self._ready or self._receive(Task.READY, step)
+        return None if reply is None else reply.cases
 
     def draft(self, groups: Sequence[Group]) -> None:
+        """Start drafting `groups` from both ends: this process takes its own from claimed()."""
+        self._claims.reset(len(groups))
         self._send(_Request(Task.DRAFT, groups=tuple(groups)))
 
+    def claimed(self, groups: Sequence[Group]) -> Iterator[Group]:
+        """This process's groups, from the first on, until it meets the helper's."""
+        while (k := self._claims.from_front()) is not None:
+            yield groups[k]
+
+    @property
+    def met(self) -> int:
+        """The first of the helper's groups, once claimed() has ended."""
+        return self._claims.met
+
+    @property
+    def taken(self) -> int:
+        return self._claims.taken
+
     def drafts(self, step: Callable[[], None]) -> Drafts | None:
-        """The drafts asked for, or None if the helper could not give them."""
-        reply = self._receive(Task.DRAFT, step)
-        if reply is None:
-            return None
+        """The helper's drafts, in order, or None if it could not give them all."""
+        runs: list[_Reply] = []
+        covered = self._claims.count
+        while covered > self.met:  # its runs come from the back, each ending where the last began
+            reply = self._receive(Task.DRAFT, step)
+            if reply is None or reply.end != covered:
+                return None
+            runs.append(reply)
+            covered = reply.start
         with paused_collector():
-            drafts = [Draft(d.group, unpack_changes(d.changes)) for d in reply.drafts]
-        return Drafts(drafts, set(reply.unpaired))
+            drafts = [
+                Draft(d.group, unpack_changes(d.changes), d.verdict, d.swaps)
+                for reply in reversed(runs)
+                for d in reply.drafts
+            ]
+        return Drafts(drafts, set().union(*(reply.unpaired for reply in runs)))
 
     def check_quotes(self, partners: dict[int, list[int]]) -> None:
         self._send(_Request(Task.QUOTES, partners=partners))
@@ -155,27 +253,39 @@ class Helper:
         if self._process.is_alive():
             self._process.terminate()
         self._process.join(timeout=5)
+        if self._sender is not None:
+            self._sender.join(timeout=5)
 
     def _send(self, message: _Request) -> None:
+        if self._sender is not None:
+            self._sender.join()  # one writer at a time
+            self._sender = None
         with contextlib.suppress(OSError, ValueError):  # it ended: _receive will say so
-            if self._documents is not None:
-                self._conn.send(self._documents)
-                self._documents = None
             self._conn.send(message)
 
     def _receive(self, task: Task, step: Callable[[], None]) -> _Reply | None:
-        """The reply to the last request (of `task`), or None if it failed; `step` may raise Cancelled."""
+        """The next reply of `task`, or None if it failed; `step` may raise Cancelled."""
         while True:
             step()
             try:
                 if self._conn.poll(POLL_SECONDS):
                     reply = self._conn.recv()
+                    if isinstance(reply, _Reply) and reply.task is Task.READY and task is not Task.READY:
+                        self._ready = reply  # (sent unasked: it may come before any other)
+                        continue
                     ok = isinstance(reply, _Reply) and reply.task is task and not reply.failed
+                    if ok and task is Task.READY:
+                        self._ready = reply
                     return reply if ok else None
             except (EOFError, OSError, ValueError):
                 return None
             if not self._process.is_alive():
                 return None
+
+
+def _send_quietly(conn: Connection, message: _Documents) -> None:
+    with contextlib.suppress(OSError, ValueError):  # it ended, or the comparison did
+        conn.send(message)
 
 
 @contextlib.contextmanager
@@ -224,9 +334,30 @@ def _start_method() -> str | None:
     return None
 
 
-def _serve(conn: Connection, inherited: Connection | None, given: _Documents | None) -> None:
-    """The helper: the documents, then drafts and quotations as asked, until the comparison ends
-    or the process that asked dies."""
+class _Outbox:
+    """The helper's replies, sent in order from a thread of their own: a reply bigger than the
+    pipe holds waits for the comparison to read it, and the helper's drafting must not."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._queue: queue.SimpleQueue[_Reply] = queue.SimpleQueue()
+        threading.Thread(target=self._send_all, daemon=True, name="diffviewer-outbox").start()
+
+    def put(self, reply: _Reply) -> None:
+        self._queue.put(reply)
+
+    def _send_all(self) -> None:
+        while True:
+            reply = self._queue.get()
+            try:
+                self._conn.send(reply)
+            except (OSError, ValueError):  # the comparison ended: nothing more to send
+                return
+
+
+def _serve(conn: Connection, inherited: Connection | None, given: _Documents | None, shared: _Claims) -> None:
+    """The helper: the documents, what needs no alignment, then drafts and quotations as asked,
+    until the comparison ends or the process that asked dies."""
     import multiprocessing
     from multiprocessing.connection import wait
 
@@ -240,47 +371,84 @@ def _serve(conn: Connection, inherited: Connection | None, given: _Documents | N
     if parent is not None:  # the comparison's process killed, even mid-request: nothing to finish
         sentinel = parent.sentinel
         threading.Thread(target=lambda: (wait([sentinel]), os._exit(0)), daemon=True).start()
-    while True:
-        try:
-            message = conn.recv()
-        except EOFError:
-            return
-        if isinstance(message, _Documents):
-            given = message
-            continue
-        if not isinstance(message, _Request) or given is None:
-            return
-        try:
-            with paused_collector():
-                conn.send(_answer(message, given))
-        except (OSError, EOFError):
-            return
-        except Exception as error:  # the caller does this share itself; the error is its to meet
-            conn.send(_Reply(message.task, failed=f"{type(error).__name__}: {error}"))
+    try:
+        if given is None:
+            given = conn.recv()
+    except EOFError:
+        return
+    if not isinstance(given, _Documents):
+        return
+    outbox = _Outbox(conn)
+    with paused_collector():  # (for the helper's whole life: it builds a book's drafts)
+        prepared = _Prepared.of(given, outbox)
+        while True:
+            try:
+                message = conn.recv()
+            except EOFError:
+                return
+            if not isinstance(message, _Request):
+                return
+            _answer(message, given, shared, prepared, outbox)
 
 
-def _answer(request: _Request, given: _Documents) -> _Reply:
-    original, derivative = given.original, given.derivative
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What the helper made while the alignment ran: the case counts (also sent at once) and the
+    quotations' search, each None where the documents are not prose or making it failed."""
+
+    cases: DocumentCases | None
+    quotations: Quotations | None
+
+    @staticmethod
+    def of(given: _Documents, outbox: _Outbox) -> _Prepared:
+        original, derivative = given.original, given.derivative
+        if not checks_prose(original, derivative):
+            outbox.put(_Reply(Task.READY))
+            return _Prepared(None, None)
+        cases = quotations = None
+        try:
+            cases = _counted(given)
+            outbox.put(_Reply(Task.READY, cases=cases))
+        except Exception as error:  # the comparison counts them itself
+            outbox.put(_Reply(Task.READY, failed=f"{type(error).__name__}: {error}"))
+        with contextlib.suppress(Exception):  # (the comparison checks the quotations itself)
+            quotations = Quotations(original.paragraphs, derivative.paragraphs)
+            quotations.prepare()
+        return _Prepared(cases, quotations)
+
+
+def _counted(given: _Documents) -> DocumentCases:
+    return DocumentCases.of([p.text for p in given.original.paragraphs], [p.text for p in given.derivative.paragraphs])
+
+
+def _answer(request: _Request, given: _Documents, claims: _Claims, prepared: _Prepared, outbox: _Outbox) -> None:
     if request.task is Task.QUOTES:
-        return _Reply(Task.QUOTES, quotes=quotes.check(original.paragraphs, derivative.paragraphs, request.partners))
-    found = drafts_of(request.groups, original, derivative, given.options)
-    packed = tuple(_PackedDraft(d.group, pack_changes(d.changes)) for d in found.drafts)
-    return _Reply(Task.DRAFT, drafts=packed, unpaired=frozenset(found.unpaired))
+        try:
+            if prepared.quotations is None:
+                raise RuntimeError("the quotations could not be prepared")
+            outbox.put(_Reply(Task.QUOTES, quotes=prepared.quotations.check(request.partners)))
+        except Exception as error:  # the caller checks them itself; the error is its to meet
+            outbox.put(_Reply(Task.QUOTES, failed=f"{type(error).__name__}: {error}"))
+        return
+    original, derivative, groups = given.original, given.derivative, request.groups
+    text_before = [0, *accumulate(_text(g, original, derivative) for g in groups)]
+    cases = None
+    if checks_prose(original, derivative):
+        cases = once(lambda: prepared.cases or _counted(given))
+    while (run := claims.from_back(text_before)) is not None:
+        try:
+            found = drafts_of([groups[k] for k in run], original, derivative, given.options, cases=cases)
+        except Exception as error:  # the caller does this share itself; the error is its to meet
+            outbox.put(_Reply(Task.DRAFT, failed=f"{type(error).__name__}: {error}"))
+            return
+        packed = tuple(_PackedDraft(d.group, pack_changes(d.changes), d.verdict, d.swaps) for d in found.drafts)
+        outbox.put(_Reply(Task.DRAFT, run.start, run.stop, packed, frozenset(found.unpaired)))
 
 
-def split_at(groups: Sequence[Group], original: Document, derivative: Document) -> int:
-    """Where the helper's share of the groups starts: the last HELPER_SHARE of their text."""
-    sizes = [
-        sum(len(original.paragraphs[i].text) for i in g.original)
-        + sum(len(derivative.paragraphs[j].text) for j in g.derivative)
-        for g in groups
-    ]
-    wanted, done = (1 - HELPER_SHARE) * sum(sizes), 0
-    for n, size in enumerate(sizes):
-        if done >= wanted:
-            return n
-        done += size
-    return len(groups)
+def _text(group: Group, original: Document, derivative: Document) -> int:
+    return sum(len(original.paragraphs[i].text) for i in group.original) + sum(
+        len(derivative.paragraphs[j].text) for j in group.derivative
+    )
 
 
-__all__ = ["HELPED_MIN_CHARACTERS", "Helper", "Task", "declare_main_guarded", "split_at"]
+__all__ = ["HELPED_MIN_CHARACTERS", "Helper", "Task", "declare_main_guarded"]

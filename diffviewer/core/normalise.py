@@ -68,4 +68,14 @@ def folded(text: str) -> str:
     return typographic(text).casefold()
 
 
-__all__ = ["SCAN_SLICE", "TYPOGRAPHY", "folded", "scan_slices", "typographic"]
+# Texts up to this long go through folded()'s cache (a block's names and runs recur); longer
+# ones would only push those out of it.
+_CACHED = 256
+
+
+def folded_text(text: str) -> str:
+    """folded(), its cache kept for short texts."""
+    return folded(text) if len(text) < _CACHED else typographic(text).casefold()
+
+
+__all__ = ["SCAN_SLICE", "TYPOGRAPHY", "folded", "folded_text", "scan_slices", "typographic"]

@@ -21,18 +21,15 @@ a book with thousands of quotations costs a few look-ups per quotation.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from cydifflib import SequenceMatcher  # difflib's, compiled: the same matches, several times faster
-
 from diffviewer.core.model import Paragraph, Quote, QuoteStatus
-from diffviewer.core.normalise import typographic
 from diffviewer.core.quote_spans import Span, extract
+from diffviewer.core.quote_words import COMMON_WORD, Aligned, Words, align_words, dice, pieces_of
 from diffviewer.core.worddiff import word_diff
 
 # Share of words two quotations have in common (Dice) that makes them versions of one another.
@@ -48,178 +45,21 @@ SHORT_QUOTE_WORDS = 3
 # An original quotation is narrowed to the passage the derivative actually quotes from it (a
 # sentence out of a long blockquote) when more than this share of it lies outside that passage.
 NARROW_SHARE = 0.25
-# Searching the whole original for an altered quotation: words seen more often than this say
-# little about where a quotation comes from; the best few paragraphs are examined in full.
-COMMON_WORD = 64
+# Searching the whole original for an altered quotation: words seen more often than COMMON_WORD
+# (quote_words.py) say little about where a quotation comes from; the best few paragraphs are
+# examined in full.
 VOTERS = 8
 GLOBAL_CANDIDATES = 3
 # Occurrences of a word sequence checked before a search of the whole original gives up: only a
 # quotation made of nothing but the commonest words of a huge original gets that far.
 MAX_OCCURRENCES = 1 << 16
-# Paragraphs longer than this (in words) get a word-position index instead of being scanned, and
-# linked paragraphs with more quotations than this are compared only with the likeliest ones.
-LONG_PARAGRAPH = 2000
+# Linked paragraphs with more quotations than this are compared only with the likeliest ones.
 MANY_QUOTES = 64
 
 
 # ---------------------------------------------------------------------------------------------
 # Words
-# ---------------------------------------------------------------------------------------------
-
-# A hyphen separates ("open-source" quotes "open source"); an apostrophe does not ("I'm").
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
-# What an editor may put in a quotation for words left out or replaced: … / ... / [bracketed].
-_GAP = re.compile(r"\[[^\[\]\n]*\]|…|\.(?:\s?\.){2}")
-
-
-def _norms(text: str) -> list[str]:
-    """The words of text as compared: case and typography set aside (core/normalise.py)."""
-    return _WORD.findall(typographic(text).casefold())
-
-
-def _pieces(text: str) -> list[list[str]]:
-    """A quotation's words, split where an ellipsis or [editor's words] stands for others."""
-    pieces = [words for part in _GAP.split(text) if (words := _norms(part))]
-    return pieces or ([words] if (words := _norms(text)) else [])
-
-
-class _Words:
-    """A paragraph's normalised words and where each sits in its text."""
-
-    __slots__ = ("norms", "_text", "_starts", "_ends", "_positions")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        # Folding the whole text at once is fast; word by word only if that split the words
-        # differently (ASCII folds letter for letter: the same words).
-        self.norms = _norms(text)
-        if not text.isascii() and len(self.norms) != len(_WORD.findall(text)):
-            self.norms = [(_norms(m.group()) or [m.group()])[0] for m in _WORD.finditer(text)]
-        self._starts: list[int] | None = None  # where each word starts and ends: see _locate
-        self._ends: list[int] = []
-        self._positions: dict[str, list[int]] | None = None
-
-    def _locate(self) -> list[int]:
-        """Where each word starts (and, in _ends, ends): found only for the paragraphs a quotation
-        is placed in, as most are only searched by their words."""
-        if self._starts is None:
-            found = list(_WORD.finditer(self._text))
-            self._starts, self._ends = [m.start() for m in found], [m.end() for m in found]
-        return self._starts
-
-    def __len__(self) -> int:
-        return len(self.norms)
-
-    def span(self, first: int, stop: int) -> Span:
-        return Span(self._locate()[first], self._ends[stop - 1])
-
-    def within(self, span: Span) -> tuple[int, int]:
-        """The range of words lying inside span."""
-        return bisect_left(self._locate(), span.start), bisect_right(self._ends, span.end)
-
-    def positions(self) -> dict[str, list[int]]:
-        """Where each word occurs: built only for long paragraphs, where scanning would be slow."""
-        if self._positions is None:
-            self._positions = defaultdict(list)
-            for k, word in enumerate(self.norms):
-                self._positions[word].append(k)
-        return self._positions
-
-    def find(self, needle: list[str], lo: int = 0) -> int | None:
-        """The first index at or after lo where needle occurs."""
-        size = len(needle)
-        if len(self.norms) <= LONG_PARAGRAPH:
-            first, last = needle[0], len(self.norms) - size
-            while lo <= last:
-                try:
-                    lo = self.norms.index(first, lo, last + 1)  # C speed to the next candidate
-                except ValueError:
-                    return None
-                if self.norms[lo : lo + size] == needle:
-                    return lo
-                lo += 1
-            return None
-        # A long paragraph: try only where the needle's rarest word is.
-        positions = self.positions()
-        k = min(range(size), key=lambda k: len(positions.get(needle[k], ())))
-        places = positions.get(needle[k], [])
-        for place in places[bisect_left(places, lo + k) :]:
-            if self.norms[place - k : place - k + size] == needle:
-                return place - k
-        return None
-
-    def find_pieces(self, pieces: list[list[str]]) -> tuple[int, int] | None:
-        """The word range (first, stop) where the pieces occur in order, gaps allowed between them."""
-        first = stop = -1
-        lo = 0
-        for piece in pieces:
-            at = self.find(piece, lo)
-            if at is None:
-                return None
-            first = at if first < 0 else first
-            stop = lo = at + len(piece)
-        return first, stop
-
-    def region(self, needle: list[str]) -> tuple[int, int]:
-        """Where in a long paragraph the needle most likely sits, as a word range to align in.
-
-        Each occurrence of a needle word votes for where the needle would start; the busiest
-        stretch wins. Short paragraphs are aligned whole.
-        """
-        if len(self.norms) <= LONG_PARAGRAPH:
-            return 0, len(self.norms)
-        positions = self.positions()
-        width = max(8, len(needle))
-        votes: Counter[int] = Counter()
-        for k, word in enumerate(needle):
-            places = positions.get(word, [])
-            if len(places) <= COMMON_WORD:
-                votes.update((place - k) // width for place in places)
-        if not votes:
-            return 0, 0
-        bucket = votes.most_common(1)[0][0]
-        return max(0, (bucket - 1) * width), min(len(self.norms), (bucket + 2) * width + len(needle))
-
-
-def _dice(a: Counter[str], b: Counter[str]) -> float:
-    """Share of words two bags have in common (2·shared / total)."""
-    total = a.total() + b.total()
-    return 2 * (a & b).total() / total if total else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class _Aligned:
-    """Where a word sequence sits in a stretch of words: matched words, and the range they cover."""
-
-    matched: int
-    start: int
-    stop: int
-
-
-def _align(norms: list[str], needle: list[str]) -> _Aligned | None:
-    """The needle's best in-order match in norms (a word-level alignment window)."""
-    matcher = SequenceMatcher(None, norms, needle, autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size]
-    if not blocks:
-        return None
-    # Matches far apart belong to different passages (a common word repeated elsewhere).
-    gap = max(3, len(needle) // 2)
-    clusters = [[blocks[0]]]
-    for block in blocks[1:]:
-        last = clusters[-1][-1]
-        if block.a - (last.a + last.size) > gap:
-            clusters.append([])
-        clusters[-1].append(block)
-    best = max(clusters, key=lambda c: sum(b.size for b in c))
-    start, stop = best[0].a, best[-1].a + best[-1].size
-    # Words replaced at the needle's edges belong to the passage: widen by what the needle has there.
-    lead = min(start, best[0].b)
-    trail = min(len(norms) - stop, len(needle) - (best[-1].b + best[-1].size))
-    return _Aligned(sum(b.size for b in best), start - lead, stop + trail)
-
-
-# ---------------------------------------------------------------------------------------------
-# The original, indexed
+# ----, indexed
 # ---------------------------------------------------------------------------------------------
 
 
@@ -251,18 +91,20 @@ class _Original:
 
     def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
         self.paragraphs = paragraphs
-        self._words: dict[int, _Words] = {}
+        self._words: dict[int, Words] = {}
         self._quotes: dict[int, list[_OriginalQuote]] = {}
         self._flat: list[str] = []  # all the words, paragraph after paragraph
         self._paragraph_of: list[int] = []  # the paragraph of each word in _flat
         self._positions: dict[str, list[int]] | None = None
         self._quoted: dict[str, list[_OriginalQuote]] | None = None
         self._holders: dict[str, list[int]] = {}  # word → the paragraphs it occurs in
+        self._anywhere: dict[tuple[tuple[str, ...], ...], _Source | None] = {}  # see find_anywhere
+        self._like: dict[tuple[tuple[str, ...], ...], _Source | None] = {}  # see similar_anywhere
 
-    def words(self, paragraph: int) -> _Words:
+    def words(self, paragraph: int) -> Words:
         found = self._words.get(paragraph)
         if found is None:
-            found = self._words[paragraph] = _Words(self.paragraphs[paragraph].text)
+            found = self._words[paragraph] = Words(self.paragraphs[paragraph].text)
         return found
 
     def quotes(self, paragraph: int) -> list[_OriginalQuote]:
@@ -296,7 +138,14 @@ class _Original:
         return _Source(paragraph, words.span(*found), 1.0)
 
     def find_anywhere(self, pieces: list[list[str]]) -> _Source | None:
-        """find_in over the whole original, visiting only paragraphs where its rarest piece is."""
+        """find_in over the whole original, visiting only paragraphs where its rarest piece is
+        (each quotation's once: Quotations.prepare may have looked already)."""
+        key = tuple(map(tuple, pieces))
+        if key not in self._anywhere:
+            self._anywhere[key] = self._search_anywhere(pieces)
+        return self._anywhere[key]
+
+    def _search_anywhere(self, pieces: list[list[str]]) -> _Source | None:
         index = self._index()
         # The piece whose rarest word is rarest: counted first, its positions listed only then
         # (a piece of common words would list tens of thousands for nothing).
@@ -357,20 +206,27 @@ class _Original:
         if stop is None:
             first, stop = words.region(needle)
         norms = words.norms[first:stop]
-        present: list[_Aligned] = []
+        present: list[Aligned] = []
         if len(pieces) > 1:
             for piece in pieces:
-                aligned = _align(norms, piece)
+                aligned = align_words(norms, piece)
                 if aligned is not None and aligned.matched >= len(piece) / 2:
                     present.append(aligned)
         if not present:  # one piece, or none of them clearly there: align the words as a whole
-            whole = _align(norms, needle)
+            whole = align_words(norms, needle)
             present = [whole] if whole is not None else []
         if not present:
             return None
         start, end = min(a.start for a in present), max(a.stop for a in present)
         score = min(1.0, sum(a.matched for a in present) / len(needle))
         return _Source(paragraph, words.span(first + start, first + end), score)
+
+    def similar_anywhere(self, item: _Derived) -> _Source | None:
+        """_similar_in the paragraphs likeliest to hold the item (each item's once: see find_anywhere)."""
+        key = tuple(map(tuple, item.pieces))
+        if key not in self._like:
+            self._like[key] = _similar_in(self, self.candidates(item.needle), item)
+        return self._like[key]
 
     def candidates(self, needle: list[str]) -> list[int]:
         """The few paragraphs holding the most of the needle's distinctive words.
@@ -475,7 +331,7 @@ def _pair(ours: list[_Derived], theirs: list[_OriginalQuote], verbatim: list[_So
         if len(mine) == len(others):
             for k, t in zip(mine, others, strict=True):
                 both_short = ours[k].short and len(theirs[t].words) <= SHORT_QUOTE_WORDS
-                if both_short or _dice(ours[k].bag, theirs[t].bag) >= IN_PLACE_MATCH_MIN:
+                if both_short or dice(ours[k].bag, theirs[t].bag) >= IN_PLACE_MATCH_MIN:
                     pairs[k] = t
     return pairs
 
@@ -484,7 +340,7 @@ def _pair_by_words(
     ours: list[_Derived], theirs: list[_OriginalQuote], mine: list[int], others: list[int]
 ) -> dict[int, int]:
     """Best-first pairs sharing most words; the paired ones leave mine and others."""
-    scored = sorted(((_dice(ours[k].bag, theirs[t].bag), k, t) for k in mine for t in others), reverse=True)
+    scored = sorted(((dice(ours[k].bag, theirs[t].bag), k, t) for k in mine for t in others), reverse=True)
     pairs: dict[int, int] = {}
     for score, k, t in scored:
         if score >= QUOTE_MATCH_MIN and k in mine and t in others:
@@ -512,8 +368,8 @@ def _best(sources: list[_Source | None], minimum: float) -> _Source | None:
 def _similar_in(original: _Original, paragraphs: list[int], item: _Derived) -> _Source | None:
     """A quotation sharing most words with the item, or else a passage repeating most of it."""
     quotes = original.quotes_like(paragraphs, item.needle)
-    best_quote = max(quotes, key=lambda q: _dice(item.bag, q.bag), default=None)
-    if best_quote is not None and (score := _dice(item.bag, best_quote.bag)) >= QUOTE_MATCH_MIN:
+    best_quote = max(quotes, key=lambda q: dice(item.bag, q.bag), default=None)
+    if best_quote is not None and (score := dice(item.bag, best_quote.bag)) >= QUOTE_MATCH_MIN:
         return _from_quote(original, best_quote, item, score)
     return _best([original.passage(i, item.pieces) for i in paragraphs], PASSAGE_MATCH_MIN)
 
@@ -534,7 +390,7 @@ def _judge(
         return QuoteStatus.ALTERED, _from_quote(original, paired, item, 1.0)
     nearby = _similar_in(original, sources, item)
     if nearby is None and not item.short:
-        nearby = _similar_in(original, original.candidates(item.needle), item)
+        nearby = original.similar_anywhere(item)
     if nearby is not None:
         return QuoteStatus.ALTERED, nearby
     return QuoteStatus.UNSOURCED, None
@@ -562,16 +418,17 @@ def _quote(paragraph: Paragraph, span: Span, status: QuoteStatus, original: _Ori
 def _derived(paragraph: Paragraph) -> list[_Derived]:
     ours: list[_Derived] = []
     for span in extract(paragraph):
-        pieces = _pieces(paragraph.text[span.start : span.end])
+        pieces = pieces_of(paragraph.text[span.start : span.end])
         needle = [word for piece in pieces for word in piece]
         if needle:
             ours.append(_Derived(span, pieces, needle, Counter(needle)))
     return ours
 
 
-def _check_paragraph(original: _Original, paragraph: Paragraph, sources: list[int]) -> list[Quote]:
+def _check_paragraph(
+    original: _Original, paragraph: Paragraph, ours: list[_Derived], sources: list[int]
+) -> list[Quote]:
     """Judge one derivative paragraph's quotations against its linked original paragraphs."""
-    ours = _derived(paragraph)
     if not ours:
         return []
     theirs = [q for i in sources for q in original.quotes(i)]  # in reading order
@@ -585,6 +442,41 @@ def _check_paragraph(original: _Original, paragraph: Paragraph, sources: list[in
     return found
 
 
+class Quotations:
+    """Both documents' quotations, judged once the alignment has linked their paragraphs. What
+    needs no links can be done before (prepare): the original indexed, the derivative's quotations
+    found, and each looked for anywhere in the original, word for word and as an altered passage
+    (a helper process does it while the alignment runs; some of it only a quotation found nowhere
+    in its linked paragraphs would have needed)."""
+
+    def __init__(self, original: Sequence[Paragraph], derivative: Sequence[Paragraph]) -> None:
+        self._original = _Original(original)
+        self._derivative = derivative
+        self._derived: dict[int, list[_Derived]] = {}
+
+    def prepare(self) -> None:
+        for paragraph in self._derivative:
+            for item in self._quotations(paragraph):
+                self._original.find_anywhere(item.pieces)
+                if not item.short:
+                    self._original.similar_anywhere(item)
+
+    def check(self, partners: dict[int, list[int]]) -> tuple[Quote, ...]:
+        """Classify each quotation of the derivative; `partners` maps a derivative paragraph to
+        the original paragraphs the alignment linked it with."""
+        found: list[Quote] = []
+        for paragraph in self._derivative:
+            sources = sorted(set(partners.get(paragraph.index, [])))
+            found.extend(_check_paragraph(self._original, paragraph, self._quotations(paragraph), sources))
+        return tuple(found)
+
+    def _quotations(self, paragraph: Paragraph) -> list[_Derived]:
+        found = self._derived.get(paragraph.index)
+        if found is None:
+            found = self._derived[paragraph.index] = _derived(paragraph)
+        return found
+
+
 def check(
     original: Sequence[Paragraph],
     derivative: Sequence[Paragraph],
@@ -592,8 +484,4 @@ def check(
 ) -> tuple[Quote, ...]:
     """Classify each quotation of the derivative; `partners` maps a derivative paragraph to the
     original paragraphs the alignment linked it with."""
-    indexed = _Original(original)
-    found: list[Quote] = []
-    for paragraph in derivative:
-        found.extend(_check_paragraph(indexed, paragraph, sorted(set(partners.get(paragraph.index, [])))))
-    return tuple(found)
+    return Quotations(original, derivative).check(partners)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
@@ -15,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diffviewer.core import helper
-from diffviewer.core.align import Group
 from diffviewer.core.compare import Cancelled, compare
 from diffviewer.core.model import CompareOptions, Comparison, Document, Quote
 from diffviewer.formats import load
@@ -91,9 +93,9 @@ def test_a_spawned_helper_makes_the_same_comparison(
     assert len(started) == 1 and REPLIES == [("drafts", True), ("quotes", True)]
 
 
-def test_a_group_holding_most_of_the_text_is_drafted_here(started: list[helper.Helper]) -> None:
+def test_a_group_holding_all_the_text_is_drafted_once(started: list[helper.Helper]) -> None:
     # The original in paragraphs, the derivative the same text as one: one group holds it all,
-    # the helper has no drafts to make, and its only reply is the quotations'.
+    # and whichever process takes it, the other has none to draft.
     original = load(SAMPLES / "original.txt")
     derivative = replace(
         original, paragraphs=(replace(original.paragraphs[0], text=" ".join(p.text for p in original.paragraphs)),)
@@ -101,7 +103,7 @@ def test_a_group_holding_most_of_the_text_is_drafted_here(started: list[helper.H
     helped = compare(original, derivative)
     assert helped == _alone(original, derivative)
     assert helped.quotes and all(isinstance(q, Quote) for q in helped.quotes)
-    assert REPLIES == [("quotes", True)]
+    assert REPLIES == [("drafts", True), ("quotes", True)]
 
 
 def test_a_helper_ends_when_the_comparison_s_process_is_killed(tmp_path: Path) -> None:
@@ -138,16 +140,16 @@ def test_when_the_helper_fails_this_process_does_its_share(
     monkeypatch.setattr(helper, "drafts_of", broken)  # the helper's drafts_of, not compare's
     original, derivative = _pair()
     assert compare(original, derivative) == _alone(original, derivative)
-    assert started and REPLIES == [("drafts", False)]  # and the quotations were checked here too
+    assert started and REPLIES == [("drafts", False), ("quotes", True)]  # its quotations still came
 
 
 def test_when_the_helper_dies_this_process_does_its_share(
     started: list[helper.Helper], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(helper, "drafts_of", lambda *args: os._exit(3))
+    monkeypatch.setattr(helper, "drafts_of", lambda *args, **kwargs: os._exit(3))
     original, derivative = _pair()
     assert compare(original, derivative) == _alone(original, derivative)
-    assert started and REPLIES == [("drafts", False)]
+    assert started and REPLIES == [("drafts", False), ("quotes", False)]  # all done here
 
 
 def test_cancelling_while_helped_ends_the_helper(started: list[helper.Helper]) -> None:
@@ -169,15 +171,37 @@ def test_small_comparisons_and_side_by_side_ones_go_alone() -> None:
     assert not multiprocessing.active_children()
 
 
-def test_the_helper_takes_the_last_half_of_the_text() -> None:
-    original, derivative = _pair()
-    groups = [Group((i,), (i,), False) for i in range(min(len(original.paragraphs), len(derivative.paragraphs)))]
-    split = helper.split_at(groups, original, derivative)
-    assert 0 < split < len(groups)
-    size = [
-        len(original.paragraphs[g.original[0]].text) + len(derivative.paragraphs[g.derivative[0]].text) for g in groups
-    ]
-    assert abs(sum(size[:split]) - sum(size[split:])) <= max(size) * 2
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 1000), max_size=40), st.lists(st.booleans(), max_size=200))
+def test_the_two_processes_claim_every_group_once_from_both_ends(sizes: list[int], turns: list[bool]) -> None:
+    """Whatever the order the two take turns in, this process's groups are the first ones, one by
+    one, and the helper's runs the rest, from the back, each the CLAIM_SHARE of the text left."""
+    claims = helper._Claims(multiprocessing.get_context("fork").Array("q", 2))
+    claims.reset(len(sizes))
+    text_before = [0, *itertools.accumulate(sizes)]
+    mine: list[int] = []
+    runs: list[range] = []
+    for front in [*turns, *[True] * (len(sizes) + 1)]:
+        if front:
+            if (k := claims.from_front()) is None:
+                break
+            mine.append(k)
+            continue
+        left = claims.met
+        run = claims.from_back(text_before)
+        if run is None:
+            break
+        assert run.stop == left and len(run) >= 1
+        # At least the share asked for, and no more than one group beyond it.
+        wanted = helper.CLAIM_SHARE * (text_before[left] - text_before[mine[-1] + 1 if mine else 0])
+        taken = text_before[run.stop] - text_before[run.start]
+        assert taken >= wanted or run.start == (mine[-1] + 1 if mine else 0)
+        assert len(run) == 1 or taken - sizes[run.start] < wanted
+        runs.append(run)
+    assert claims.from_front() is None and claims.from_back(text_before) is None
+    assert mine == list(range(claims.met))
+    assert [k for run in reversed(runs) for k in run] == list(range(claims.met, len(sizes)))
+    assert claims.taken == len(sizes)
 
 
 def test_a_helper_forks_only_where_that_is_safe(monkeypatch: pytest.MonkeyPatch) -> None:

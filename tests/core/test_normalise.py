@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diffviewer.core import insight, quotes
+from diffviewer.core import facts, quote_words
 from diffviewer.core.model import CompareOptions
 from diffviewer.core.moved import word_key
 from diffviewer.core.normalise import TYPOGRAPHY, folded, typographic
@@ -30,7 +30,7 @@ def test_every_typographic_mark_has_a_plain_form() -> None:
 def test_every_part_of_the_engine_reads_words_alike() -> None:
     curly, straight = unicodedata.normalize("NFD", "Don’t Café"), "don't café"
     assert word_key(curly) == word_key(straight)  # moved phrases
-    assert insight._key(curly) == insight._key(straight)  # changed names
-    assert quotes._norms(curly) == quotes._norms(straight)  # quotations
+    assert facts._key(curly) == facts._key(straight)  # changed names
+    assert quote_words.norms(curly) == quote_words.norms(straight)  # quotations
     ignoring_case = CompareOptions(ignore_case=True)
     assert token_key("Don’t", ignoring_case) == token_key("don't", ignoring_case)  # the word diff
