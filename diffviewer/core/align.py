@@ -19,7 +19,7 @@ from enum import StrEnum
 from diffviewer.core.beads import Bead, align_units, heaviest_chain
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.model import Piece, Side
-from diffviewer.core.ngrams import forget_sides
+from diffviewer.core.ngrams import Elsewhere, forget_sides
 from diffviewer.core.sentences import Unit, split_units
 
 
@@ -72,6 +72,7 @@ def align(
     overlaps: bool = True,
     keys: tuple[Sequence[str], Sequence[str]] | None = None,
     on_progress: Callable[[float], None] = lambda fraction: None,
+    elsewhere: Elsewhere | None = None,
 ) -> Alignment:
     """Align paragraph texts; `on_step` is called between stages (for cancel checks).
 
@@ -79,7 +80,8 @@ def align(
     link where they share sentences. Off for code, whose blocks are aligned whole.
     `keys`: each paragraph's text as the user's options see it (case, punctuation, spacing);
     a paragraph whose key the other side has too is one unit, so it meets its twin whole.
-    `on_progress` hears the share of the alignment done (0 → 1).
+    `on_progress` hears the share of the alignment done (0 → 1). `elsewhere`: another process
+    may featurise the units of first_units() meanwhile (see ngrams.featurised_pair).
 
     The last few alignments are kept, by what decides them (see _decided_by): changing an option
     only the word diffs see (case, punctuation, spacing, granularity) aligns nothing again.
@@ -93,7 +95,7 @@ def align(
         on_progress(1.0)
         return found
     with paused_collector():  # (see collector.py)
-        result = _align(original, derivative, on_step, overlaps, keys, on_progress)
+        result = _align(original, derivative, on_step, overlaps, keys, on_progress, elsewhere)
     with _recent_lock:
         _recent[decided_by] = result
         while len(_recent) > KEEP_ALIGNMENTS:
@@ -141,19 +143,18 @@ def _align(
     overlaps: bool,
     keys: tuple[Sequence[str], Sequence[str]] | None,
     on_progress: Callable[[float], None],
+    elsewhere: Elsewhere | None = None,
 ) -> Alignment:
     a_keys, b_keys = keys or (original, derivative)
-    if list(derivative) < list(original):
+    if _mirrored(original, derivative):
         # Align in one canonical direction so that swapping the sides mirrors the result.
-        mirrored = _align(derivative, original, on_step, overlaps, (b_keys, a_keys), on_progress)
+        mirrored = _align(derivative, original, on_step, overlaps, (b_keys, a_keys), on_progress, elsewhere)
         return Alignment(
             tuple(sorted((Link(k.derivative, k.original, k.score, k.kind) for k in mirrored.links), key=_link_order)),
             _mirror_groups(mirrored.groups, len(original)),
             tuple(sorted(_mirror_crossing(c) for c in mirrored.crossings)),
         )
-    twins = set(a_keys).intersection(b_keys)
-    a_units = split_units(list(original), overlaps, {i for i, key in enumerate(a_keys) if key in twins})
-    b_units = split_units(list(derivative), overlaps, {j for j, key in enumerate(b_keys) if key in twins})
+    a_units, b_units = _units(original, derivative, overlaps, (a_keys, b_keys))
     beads = align_units(
         [original[u.paragraph][u.start : u.end] for u in a_units],
         [derivative[u.paragraph][u.start : u.end] for u in b_units],
@@ -161,8 +162,45 @@ def _align(
         [u.start == 0 for u in a_units],
         [u.start == 0 for u in b_units],
         on_progress,
+        elsewhere,
     )
     return _paragraphs(original, derivative, a_units, b_units, beads)
+
+
+def _mirrored(original: Sequence[str], derivative: Sequence[str]) -> bool:
+    return list(derivative) < list(original)
+
+
+def _units(
+    original: Sequence[str],
+    derivative: Sequence[str],
+    overlaps: bool,
+    keys: tuple[Sequence[str], Sequence[str]],
+    sides: tuple[bool, bool] = (True, True),
+) -> tuple[list[Unit], list[Unit]]:
+    """Each side's units (of the `sides` asked for): sentences, a paragraph with a twin whole."""
+    twins = set(keys[0]).intersection(keys[1])
+    return (
+        split_units(list(original), overlaps, {i for i, key in enumerate(keys[0]) if key in twins}) if sides[0] else [],
+        split_units(list(derivative), overlaps, {j for j, key in enumerate(keys[1]) if key in twins})
+        if sides[1]
+        else [],
+    )
+
+
+def first_units(
+    original: Sequence[str],
+    derivative: Sequence[str],
+    overlaps: bool = True,
+    keys: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> list[str]:
+    """The texts of the units align() featurises first (the side it aligns from): what another
+    process can featurise for it (see `elsewhere`)."""
+    keys = keys or (original, derivative)
+    if _mirrored(original, derivative):
+        original, derivative, keys = derivative, original, (keys[1], keys[0])
+    units, _ = _units(original, derivative, overlaps, keys, sides=(True, False))
+    return [original[u.paragraph][u.start : u.end] for u in units]
 
 
 def _link_order(link: Link) -> tuple[int, int]:

@@ -35,6 +35,7 @@ import numpy as np
 from diffviewer.core.band import Region, band_dp, prefill_band
 from diffviewer.core.merges import grow, in_step, move_minimum, moves
 from diffviewer.core.model import Side
+from diffviewer.core.ngrams import Elsewhere
 from diffviewer.core.passages import AnchoredPassage, anchored_passages, moved_passages
 from diffviewer.core.scoring import Bead, Scorer, needed
 from diffviewer.core.similarity import GapPairs, PairScores, UnitSimilarity
@@ -315,16 +316,18 @@ def align_units(
     a_starts: Sequence[bool] | None = None,
     b_starts: Sequence[bool] | None = None,
     on_progress: Callable[[float], None] = lambda fraction: None,
+    elsewhere: Elsewhere | None = None,
 ) -> list[Bead]:
     """Beads over two sequences of units (sentences): in-order ones, then moves.
 
     `a_starts[k]` tells whether unit k opens a paragraph (by default each unit does);
-    `on_progress` hears the share of the work done after each stage (0 → 1).
+    `on_progress` hears the share of the work done after each stage (0 → 1); `elsewhere`: see
+    ngrams.featurised_pair.
     """
     if not a_texts or not b_texts:
         return []
     n, m = len(a_texts), len(b_texts)
-    sim = UnitSimilarity(a_texts, b_texts, on_step)
+    sim = UnitSimilarity(a_texts, b_texts, on_step, elsewhere)
     on_step()
     on_progress(0.25)  # the stages' shares of the time on a whole book
     pairs = _anchor_pairs(sim)

@@ -24,8 +24,7 @@ from diffviewer.core.model import (
     Quote,
     Stats,
 )
-from diffviewer.core.normalise import typographic
-from diffviewer.core.tokens import count_words, split_tokens, token_key
+from diffviewer.core.tokens import count_words, identity_key
 
 
 class CompareError(Exception):
@@ -38,16 +37,6 @@ class LimitExceeded(CompareError):
 
 class Cancelled(CompareError):
     pass
-
-
-def _identity_key(text: str, options: CompareOptions) -> str:
-    # Paragraphs that differ only in what the user ignores must align as identical twins.
-    if not (options.ignore_case or options.ignore_punctuation or options.ignore_whitespace):
-        if options.show_typography or text.isascii():
-            return text
-        return typographic(text)
-    # Spacing never decides which paragraphs pair up (a dropped mark leaves a stray space).
-    return " ".join("".join(token_key(token, options) for token in split_tokens(text)).split())
 
 
 def _check_limits(doc: Document, options: CompareOptions) -> None:
@@ -201,10 +190,12 @@ def _compare(
         on_step=step,
         overlaps=prose,
         keys=(
-            [_identity_key(p.text, options) for p in original.paragraphs],
-            [_identity_key(p.text, options) for p in derivative.paragraphs],
+            [identity_key(p.text, options) for p in original.paragraphs],
+            [identity_key(p.text, options) for p in derivative.paragraphs],
         ),
         on_progress=lambda fraction: on_progress(0.4 * fraction),
+        # The helper featurises the side the alignment starts from meanwhile.
+        elsewhere=(lambda texts, patience: helper.featurised(texts, patience, step)) if helper is not None else None,
     )
     on_progress(0.4)
     groups = alignment.groups

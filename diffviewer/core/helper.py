@@ -26,6 +26,8 @@ import queue
 import signal
 import sys
 import threading
+import time
+import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,15 +35,17 @@ from enum import StrEnum
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
-from diffviewer.core.align import Group
+from diffviewer.core.align import Group, first_units
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.crossing import Draft
 from diffviewer.core.drafting import Drafts, checks_prose, drafts_of
 from diffviewer.core.facts import DocumentCases, Swap, once
 from diffviewer.core.insight import Verdict
 from diffviewer.core.model import CompareOptions, Document, Quote
+from diffviewer.core.ngrams import KEPT_SIDE_UNITS, Alone, alone
 from diffviewer.core.packing import PackedChanges, pack_changes, unpack_changes
 from diffviewer.core.quotes import Quotations
+from diffviewer.core.tokens import identity_key
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -57,9 +61,13 @@ POLL_SECONDS = 0.05  # how often a cancel is looked for while waiting on the hel
 
 
 class Task(StrEnum):
-    READY = "ready"  # the documents' case counts, sent unasked once counted
+    FEATURES = "features"  # the alignment's first side featurised, sent unasked first
+    READY = "ready"  # the documents' case counts, sent unasked next
     DRAFT = "draft"
     QUOTES = "quotes"
+
+
+UNASKED = frozenset({Task.FEATURES, Task.READY})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +105,8 @@ class _Reply:
     unpaired: frozenset[tuple[int, int]] = frozenset()
     quotes: tuple[Quote, ...] = ()
     cases: DocumentCases | None = None
+    side: Alone | None = None  # FEATURES: the side, and a checksum of its texts
+    checksum: int = 0
     failed: str = ""
 
 
@@ -162,7 +172,8 @@ class Helper:
         self._conn = conn
         self._claims = claims
         self._sender = sender  # a spawned helper's documents, being sent while the alignment runs
-        self._ready: _Reply | None = None  # the case counts' message, once it came
+        self._unasked: dict[Task, _Reply] = {}  # replies sent unasked that came while waiting for others
+        self._featurised = False  # whether the side featurised was asked for (once, or never)
 
     @staticmethod
     def start(original: Document, derivative: Document, options: CompareOptions) -> Helper | None:
@@ -200,8 +211,21 @@ class Helper:
 
     def cases(self, step: Callable[[], None]) -> DocumentCases | None:
         """Both documents' case counts, or None if the helper could not count them."""
-        reply = self._ready or self._receive(Task.READY, step)
+        reply = self._receive(Task.READY, step)
+        if reply is not None:
+            self._unasked[Task.READY] = reply  # (asked again whenever a comparison needs them)
         return None if reply is None else reply.cases
+
+    def featurised(self, texts: Sequence[str], patience: float, step: Callable[[], None]) -> Alone | None:
+        """The side of the alignment featurised by the helper (ngrams.Elsewhere), if it is these
+        texts' and comes within `patience` seconds."""
+        if self._featurised:
+            return None
+        self._featurised = True
+        reply = self._receive(Task.FEATURES, step, within=patience)
+        if reply is None or reply.side is None or reply.checksum != _checksum(texts):
+            return None
+        return reply.side
 
     def draft(self, groups: Sequence[Group]) -> None:
         """Start drafting `groups` from both ends: this process takes its own from claimed()."""
@@ -263,23 +287,27 @@ class Helper:
         with contextlib.suppress(OSError, ValueError):  # it ended: _receive will say so
             self._conn.send(message)
 
-    def _receive(self, task: Task, step: Callable[[], None]) -> _Reply | None:
-        """The next reply of `task`, or None if it failed; `step` may raise Cancelled."""
+    def _receive(self, task: Task, step: Callable[[], None], within: float | None = None) -> _Reply | None:
+        """The reply of `task`, or None if it failed (or did not come `within` seconds); `step`
+        may raise Cancelled. Replies sent unasked (UNASKED) are kept for when they are asked for."""
+        if task in self._unasked:
+            reply = self._unasked.pop(task)
+            return None if reply.failed else reply
+        deadline = None if within is None else time.monotonic() + within
         while True:
             step()
+            wait = POLL_SECONDS if deadline is None else min(POLL_SECONDS, deadline - time.monotonic())
             try:
-                if self._conn.poll(POLL_SECONDS):
+                if self._conn.poll(max(0.0, wait)):
                     reply = self._conn.recv()
-                    if isinstance(reply, _Reply) and reply.task is Task.READY and task is not Task.READY:
-                        self._ready = reply  # (sent unasked: it may come before any other)
+                    if isinstance(reply, _Reply) and reply.task in UNASKED and reply.task is not task:
+                        self._unasked[reply.task] = reply
                         continue
                     ok = isinstance(reply, _Reply) and reply.task is task and not reply.failed
-                    if ok and task is Task.READY:
-                        self._ready = reply
                     return reply if ok else None
             except (EOFError, OSError, ValueError):
                 return None
-            if not self._process.is_alive():
+            if not self._process.is_alive() or (deadline is not None and time.monotonic() >= deadline):
                 return None
 
 
@@ -402,6 +430,8 @@ class _Prepared:
     @staticmethod
     def of(given: _Documents, outbox: _Outbox) -> _Prepared:
         original, derivative = given.original, given.derivative
+        with contextlib.suppress(Exception):  # (the alignment featurises it itself)
+            _featurise(given, outbox)
         if not checks_prose(original, derivative):
             outbox.put(_Reply(Task.READY))
             return _Prepared(None, None)
@@ -415,6 +445,21 @@ class _Prepared:
             quotations = Quotations(original.paragraphs, derivative.paragraphs)
             quotations.prepare()
         return _Prepared(cases, quotations)
+
+
+def _featurise(given: _Documents, outbox: _Outbox) -> None:
+    """The side the comparison's alignment featurises first, featurised and sent (a side it
+    would not keep, it featurises in place: nothing to send)."""
+    options = given.options
+    texts = [[p.text for p in doc.paragraphs] for doc in (given.original, given.derivative)]
+    keys = ([identity_key(t, options) for t in texts[0]], [identity_key(t, options) for t in texts[1]])
+    units = first_units(texts[0], texts[1], checks_prose(given.original, given.derivative), keys)
+    if len(units) >= KEPT_SIDE_UNITS:
+        outbox.put(_Reply(Task.FEATURES, side=alone(units), checksum=_checksum(units)))
+
+
+def _checksum(texts: Sequence[str]) -> int:
+    return zlib.crc32("\x00".join(texts).encode("utf-8", "surrogatepass")) ^ len(texts)
 
 
 def _counted(given: _Documents) -> DocumentCases:

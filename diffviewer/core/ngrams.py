@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -157,25 +158,62 @@ def _alone(texts: Sequence[str], on_step: Callable[[], None]) -> Alone:
     cache = FeatureCache()
     units = featurised(cache, texts, on_step)
     found = Alone(list(cache._numbers), list(cache.ids), cache._grams, units, cache.words)
-    with _sides_lock:
-        _sides[key] = found
-        while len(_sides) > KEEP_SIDES:
-            _sides.popitem(last=False)
+    _keep(key, found)
     return found
 
 
+def _keep(key: tuple[str, ...], side: Alone) -> None:
+    with _sides_lock:
+        _sides[key] = side
+        _sides.move_to_end(key)
+        while len(_sides) > KEEP_SIDES:
+            _sides.popitem(last=False)
+
+
+# Another process's featurisation of a side (a comparison's helper): given the side's texts and
+# how long it may wait for it, that side alone, or None (featurised here then).
+Elsewhere = Callable[[Sequence[str], float], Alone | None]
+
+
 def featurised_pair(
-    original: Sequence[str], derivative: Sequence[str], on_step: Callable[[], None]
+    original: Sequence[str],
+    derivative: Sequence[str],
+    on_step: Callable[[], None],
+    elsewhere: Elsewhere | None = None,
 ) -> tuple[FeatureCache, Words, Words]:
     """Both sides' units as word numbers, the original's words and n-grams numbered first, then
     the derivative's new ones: what featurising them in turn gives, each side's own work kept
-    for the next comparison of its texts."""
+    for the next comparison of its texts.
+
+    `elsewhere`: the original may be featurised in another process meanwhile; the derivative is
+    then featurised here first, and the original is waited for about as long as featurising it
+    here would take."""
     cache = FeatureCache()
+    if elsewhere is not None and min(len(original), len(derivative)) >= KEPT_SIDE_UNITS and not _kept(original):
+        started = time.perf_counter()
+        theirs = _alone(derivative, on_step)
+        patience = (time.perf_counter() - started) * len(original) / len(derivative)
+        ours = elsewhere(original, patience)
+        if ours is not None:
+            _keep(tuple(original), ours)
+        else:
+            ours = _alone(original, on_step)
+        return cache, cache.take(ours), cache.take(theirs)
     sides = [
         cache.take(_alone(texts, on_step)) if len(texts) >= KEPT_SIDE_UNITS else featurised(cache, texts, on_step)
         for texts in (original, derivative)
     ]
     return cache, sides[0], sides[1]
+
+
+def alone(texts: Sequence[str]) -> Alone:
+    """One side featurised by itself (for a helper process to send: see Elsewhere)."""
+    return _alone(texts, lambda: None)
+
+
+def _kept(texts: Sequence[str]) -> bool:
+    with _sides_lock:
+        return tuple(texts) in _sides
 
 
 def forget_sides() -> None:

@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from diffviewer.core.collector import let_go
 from diffviewer.core.model import Side
-from diffviewer.core.ngrams import Features, Flat, Neighbours, featurised_pair, runs, shared_by_table
+from diffviewer.core.ngrams import Elsewhere, Features, Flat, Neighbours, featurised_pair, runs, shared_by_table
 
 # A unit without words weighs a token amount, so that pairing it with its twin gains something.
 _WORDLESS = 0.01
@@ -153,9 +153,13 @@ class UnitSimilarity:
     """Both documents' units as weighted n-gram sets, and the chance model for comparing them."""
 
     def __init__(
-        self, original: Sequence[str], derivative: Sequence[str], on_step: Callable[[], None] = lambda: None
+        self,
+        original: Sequence[str],
+        derivative: Sequence[str],
+        on_step: Callable[[], None] = lambda: None,
+        elsewhere: Elsewhere | None = None,
     ) -> None:
-        cache, words_a, words_b = featurised_pair(original, derivative, on_step)
+        cache, words_a, words_b = featurised_pair(original, derivative, on_step, elsewhere)
         self._vocabulary = len(cache.ids)
         word_grams, word_starts = cache.laid_out()
         self._flat_a = Flat(words_a, word_grams, word_starts, self._vocabulary)

@@ -88,3 +88,14 @@ def words(text: str) -> list[str]:
 
 def count_words(text: str) -> int:
     return len(WORD_RE.findall(text))
+
+
+def identity_key(text: str, options: CompareOptions) -> str:
+    """A paragraph as the user's options see it: which paragraphs are twins (align.py's keys)."""
+    # Paragraphs that differ only in what the user ignores must align as identical twins.
+    if not (options.ignore_case or options.ignore_punctuation or options.ignore_whitespace):
+        if options.show_typography or text.isascii():
+            return text
+        return typographic(text)
+    # Spacing never decides which paragraphs pair up (a dropped mark leaves a stray space).
+    return " ".join("".join(token_key(token, options) for token in split_tokens(text)).split())

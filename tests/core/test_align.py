@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffviewer.core.align import Alignment, align
+from diffviewer.core import align as align_module
+from diffviewer.core.align import Alignment, align, first_units, forget_alignments
 from diffviewer.core.beads import Bead, align_units
 from diffviewer.core.compare import compare
 from diffviewer.core.similarity import UnitSimilarity
@@ -179,3 +181,28 @@ def test_the_alignment_is_the_same_when_few_units_are_kept_built(monkeypatch: py
     align_module.forget_alignments()
     assert len(kept.links) > 5
     assert rebuilt == kept
+
+
+@pytest.mark.parametrize("swapped", [False, True])
+def test_first_units_are_the_texts_the_alignment_featurises_first(
+    monkeypatch: pytest.MonkeyPatch, swapped: bool
+) -> None:
+    # What a helper featurises for the alignment must be its first side's units exactly:
+    # whichever document comes first (the alignment runs in one canonical direction), with
+    # a paragraph that has a twin kept whole.
+    original = ["The ferry leaves at nine. It returns at noon.", "A shared paragraph. Kept whole.", "Fares rise."]
+    derivative = ["The ferry leaves at ten. It comes back at noon.", "A shared paragraph. Kept whole."]
+    if swapped:
+        original, derivative = derivative, original
+    seen: list[list[str]] = []
+    real = align_module.align_units
+
+    def recording(a_texts: list[str], *args: Any, **kwargs: Any) -> Any:
+        seen.append(list(a_texts))
+        return real(a_texts, *args, **kwargs)
+
+    monkeypatch.setattr(align_module, "align_units", recording)
+    forget_alignments()
+    align(original, derivative)
+    assert seen == [first_units(original, derivative)]
+    assert "A shared paragraph. Kept whole." in seen[0]

@@ -19,7 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffviewer.core import helper
+from diffviewer.core import helper, ngrams
+from diffviewer.core.align import forget_alignments
 from diffviewer.core.compare import Cancelled, compare
 from diffviewer.core.model import CompareOptions, Comparison, Document, Quote
 from diffviewer.formats import load
@@ -91,6 +92,29 @@ def test_a_spawned_helper_makes_the_same_comparison(
     original, derivative = _pair()
     assert compare(original, derivative) == _alone(original, derivative)
     assert len(started) == 1 and REPLIES == [("drafts", True), ("quotes", True)]
+
+
+def test_the_helper_featurises_the_side_the_alignment_starts_from(
+    started: list[helper.Helper], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (Sides this short are featurised in place, and a helper's side would come too late to
+    # wait for: the rule and the patience are set aside here.)
+    for module in (ngrams, helper):
+        monkeypatch.setattr(module, "KEPT_SIDE_UNITS", 8)
+    got: list[bool] = []
+    featurised = helper.Helper.featurised
+
+    def patient(self: helper.Helper, texts: Any, patience: float, step: Any) -> Any:
+        got.append((side := featurised(self, texts, 30.0, step)) is not None)
+        return side
+
+    monkeypatch.setattr(helper.Helper, "featurised", patient)
+    original, derivative = _pair()
+    forget_alignments()  # (an alignment kept, or a side, would need no featurising)
+    helped = compare(original, derivative)
+    forget_alignments()
+    assert got == [True]  # asked once, and its side was the one the alignment featurises
+    assert helped == _alone(original, derivative)
 
 
 def test_a_group_holding_all_the_text_is_drafted_once(started: list[helper.Helper]) -> None:

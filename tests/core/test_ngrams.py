@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -86,3 +88,30 @@ def test_a_side_is_featurised_once_for_many_comparisons(monkeypatch: pytest.Monk
     for other in (["The council met."], ["Sailings were cut."], ["The harbour met."]):
         UnitSimilarity(original, other)
     assert calls == [2, 1, 1, 1]  # the original once, each other document once
+
+
+@settings(max_examples=60, deadline=None)
+@given(_texts, _texts, st.booleans())
+def test_a_side_featurised_elsewhere_is_numbered_as_if_featurised_here(a: list[str], b: list[str], sent: bool) -> None:
+    """A helper process may featurise the first side while this one does the second: whether
+    its side comes or comes too late, the numbers are those of featurising the pair in turn."""
+    asked: list[tuple[list[str], float]] = []
+
+    def elsewhere(texts: Sequence[str], patience: float) -> ngrams.Alone | None:
+        asked.append((list(texts), patience))
+        return ngrams.alone(texts) if sent else None
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ngrams, "KEPT_SIDE_UNITS", 1)
+        forget_sides()
+        cache, words_a, words_b = featurised_pair(a, b, lambda: None, elsewhere)
+    if a and b:
+        assert asked == [(a, asked[0][1])] and asked[0][1] >= 0
+    else:
+        assert not asked
+    plain = _sequential(a, b)
+    assert cache.ids == plain.ids and cache.words == plain.words
+    again = FeatureCache()
+    for texts, words in ((a, words_a), (b, words_b)):
+        assert words.numbers.tolist() == featurised(again, texts, lambda: None).numbers.tolist()
+    forget_sides()
