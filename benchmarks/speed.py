@@ -9,7 +9,8 @@ share of their paragraphs), to show the cost grows with the size of real rewordi
 Each run is a fresh process (cold caches, as a user gets): it loads both files, compares them
 and writes the JSON report to a file, timing the stages (load, align, word diffs with quotations
 and facts, report) and reporting its peak resident memory, and its helper process's (a big
-comparison drafts half its blocks and checks its quotations on the second core: core/helper.py).
+comparison takes the second core: the helper featurises a side and prepares the quotations while
+the alignment runs, drafts blocks from the other end, then checks the quotations: core/helper.py).
 Medians are printed beside the yardstick, git's word diff on the same two files timed in the same
 run.
 """
