@@ -198,6 +198,8 @@ def _compare(
         elsewhere=(lambda texts, patience: helper.featurised(texts, patience, step)) if helper is not None else None,
     )
     on_progress(0.4)
+    if helper is not None:
+        helper.aligned()
     groups = alignment.groups
     cases = _cases(original, derivative, helper, step) if prose else None
     if helper is None:
@@ -217,7 +219,7 @@ def _compare(
     if prose and helper is not None:
         helper.check_quotes(partners)  # while the blocks are judged here
     drafts = numbered(found.drafts)
-    if prose and cases is not None:
+    if prose:
         texts = ([p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs])
         known = cases
         drafts = across(

@@ -3,9 +3,10 @@ the quotations, and does what needs no alignment while the alignment runs.
 
 Python runs one thread at a time, so a comparison alone used one of the machine's cores. The
 helper is started with the comparison and has the documents at once: while this process aligns,
-it counts both documents' capitals (which words are names: facts.py) and sends the counts, then
-indexes the original's words and looks for each of the derivative's quotations word for word in
-it (quotes.Quotations.prepare). Once the groups are known, the two processes draft them from
+it featurises the side the alignment starts from (this process featurises the other meanwhile:
+ngrams.Elsewhere) and sends it, counts both documents' capitals (which words are names:
+facts.py) and sends the counts, then indexes the original's words and looks for each of the
+derivative's quotations in it (quotes.Quotations.prepare). Once the groups are known, the two processes draft them from
 both ends (_Claims): this one from the first group on, the helper a run of groups at a time from
 the last, smaller runs as they meet, so neither waits long for the other whatever the groups
 cost. It sends its drafts back packed (packing.py: a book's half in a few tenths of a second,
@@ -42,7 +43,7 @@ from diffviewer.core.drafting import Drafts, checks_prose, drafts_of
 from diffviewer.core.facts import DocumentCases, Swap, once
 from diffviewer.core.insight import Verdict
 from diffviewer.core.model import CompareOptions, Document, Quote
-from diffviewer.core.ngrams import KEPT_SIDE_UNITS, Alone, alone
+from diffviewer.core.ngrams import KEPT_SIDE_UNITS, Alone, alone, kept
 from diffviewer.core.packing import PackedChanges, pack_changes, unpack_changes
 from diffviewer.core.quotes import Quotations
 from diffviewer.core.tokens import identity_key
@@ -119,14 +120,30 @@ class _Claims:
     def __init__(self, shared: Any) -> None:  # a multiprocessing Array of two 64-bit integers
         self._shared = shared
         self.count = 0
+        # The comparison's side: whether the helper lives (set once it started; a spawned helper
+        # is given these claims pickled, and its parent's death ends it anyway).
+        self.other_alive: Callable[[], bool] | None = None
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """The lock, unless the other process died holding it: then nothing else writes."""
+        lock = self._shared.get_lock()
+        while not lock.acquire(timeout=POLL_SECONDS):
+            if self.other_alive is not None and not self.other_alive():
+                yield
+                return
+        try:
+            yield
+        finally:
+            lock.release()
 
     def reset(self, count: int) -> None:
         self.count = count
-        with self._shared.get_lock():
+        with self._locked():
             self._shared[0], self._shared[1] = 0, count
 
     def from_front(self) -> int | None:
-        with self._shared.get_lock():
+        with self._locked():
             front, back = self._shared[0], self._shared[1]
             if front >= back:
                 return None
@@ -135,7 +152,7 @@ class _Claims:
 
     def from_back(self, text_before: Sequence[int]) -> range | None:
         """A run of groups from the back; `text_before[k]`: the text of the groups before group k."""
-        with self._shared.get_lock():
+        with self._locked():
             front, back = self._shared[0], self._shared[1]
             if front >= back:
                 return None
@@ -163,7 +180,8 @@ def _cores() -> int:
 
 
 class Helper:
-    """The helper process of one comparison: its case counts, drafts and quotations, in turn."""
+    """The helper process of one comparison: a side of its alignment featurised, its case counts,
+    drafts and quotations, in turn."""
 
     def __init__(
         self, process: BaseProcess, conn: Connection, claims: _Claims, sender: threading.Thread | None
@@ -171,7 +189,8 @@ class Helper:
         self._process = process
         self._conn = conn
         self._claims = claims
-        self._sender = sender  # a spawned helper's documents, being sent while the alignment runs
+        self._sender = sender  # a message being sent meanwhile (a spawned helper's documents, a request)
+        claims.other_alive = process.is_alive
         self._unasked: dict[Task, _Reply] = {}  # replies sent unasked that came while waiting for others
         self._featurised = False  # whether the side featurised was asked for (once, or never)
 
@@ -212,8 +231,6 @@ class Helper:
     def cases(self, step: Callable[[], None]) -> DocumentCases | None:
         """Both documents' case counts, or None if the helper could not count them."""
         reply = self._receive(Task.READY, step)
-        if reply is not None:
-            self._unasked[Task.READY] = reply  # (asked again whenever a comparison needs them)
         return None if reply is None else reply.cases
 
     def featurised(self, texts: Sequence[str], patience: float, step: Callable[[], None]) -> Alone | None:
@@ -227,10 +244,19 @@ class Helper:
             return None
         return reply.side
 
+    def aligned(self) -> None:
+        """The alignment is done: a side featurised for it is of no use any more (and, unasked
+        for, had better not be kept: a book's is megabytes)."""
+        self._featurised = True
+        self._unasked.pop(Task.FEATURES, None)
+
     def draft(self, groups: Sequence[Group]) -> None:
         """Start drafting `groups` from both ends: this process takes its own from claimed()."""
         self._claims.reset(len(groups))
-        self._send(_Request(Task.DRAFT, groups=tuple(groups)))
+        # Sent from a thread: a book's groups are more than the pipe holds, and the helper reads
+        # them only once done with what it does while the alignment runs (this process drafts
+        # meanwhile; the helper takes its share when it comes to it).
+        self._send(_Request(Task.DRAFT, groups=tuple(groups)), meanwhile=True)
 
     def claimed(self, groups: Sequence[Group]) -> Iterator[Group]:
         """This process's groups, from the first on, until it meets the helper's."""
@@ -273,19 +299,24 @@ class Helper:
         return None if reply is None else reply.quotes
 
     def close(self) -> None:
-        self._conn.close()
+        # The process first: a message still being sent then fails at once, and the connection
+        # is closed only once no thread writes to it.
         if self._process.is_alive():
             self._process.terminate()
         self._process.join(timeout=5)
         if self._sender is not None:
             self._sender.join(timeout=5)
+        self._conn.close()
 
-    def _send(self, message: _Request) -> None:
+    def _send(self, message: _Request, meanwhile: bool = False) -> None:
         if self._sender is not None:
             self._sender.join()  # one writer at a time
             self._sender = None
-        with contextlib.suppress(OSError, ValueError):  # it ended: _receive will say so
-            self._conn.send(message)
+        if meanwhile:
+            self._sender = threading.Thread(target=_send_quietly, args=(self._conn, message), daemon=True)
+            self._sender.start()
+        else:
+            _send_quietly(self._conn, message)  # (if it ended, _receive will say so)
 
     def _receive(self, task: Task, step: Callable[[], None], within: float | None = None) -> _Reply | None:
         """The reply of `task`, or None if it failed (or did not come `within` seconds); `step`
@@ -301,7 +332,8 @@ class Helper:
                 if self._conn.poll(max(0.0, wait)):
                     reply = self._conn.recv()
                     if isinstance(reply, _Reply) and reply.task in UNASKED and reply.task is not task:
-                        self._unasked[reply.task] = reply
+                        if reply.task is not Task.FEATURES or not self._featurised:
+                            self._unasked[reply.task] = reply
                         continue
                     ok = isinstance(reply, _Reply) and reply.task is task and not reply.failed
                     return reply if ok else None
@@ -311,8 +343,9 @@ class Helper:
                 return None
 
 
-def _send_quietly(conn: Connection, message: _Documents) -> None:
-    with contextlib.suppress(OSError, ValueError):  # it ended, or the comparison did
+def _send_quietly(conn: Connection, message: _Documents | _Request) -> None:
+    # (It ended, or the comparison did: closing the connection under a send fails in many ways.)
+    with contextlib.suppress(Exception):
         conn.send(message)
 
 
@@ -430,8 +463,10 @@ class _Prepared:
     @staticmethod
     def of(given: _Documents, outbox: _Outbox) -> _Prepared:
         original, derivative = given.original, given.derivative
-        with contextlib.suppress(Exception):  # (the alignment featurises it itself)
+        try:
             _featurise(given, outbox)
+        except Exception as error:  # the alignment featurises it itself
+            outbox.put(_Reply(Task.FEATURES, failed=f"{type(error).__name__}: {error}"))
         if not checks_prose(original, derivative):
             outbox.put(_Reply(Task.READY))
             return _Prepared(None, None)
@@ -454,8 +489,11 @@ def _featurise(given: _Documents, outbox: _Outbox) -> None:
     texts = [[p.text for p in doc.paragraphs] for doc in (given.original, given.derivative)]
     keys = ([identity_key(t, options) for t in texts[0]], [identity_key(t, options) for t in texts[1]])
     units = first_units(texts[0], texts[1], checks_prose(given.original, given.derivative), keys)
-    if len(units) >= KEPT_SIDE_UNITS:
+    # (A forked helper knows the sides this process kept: one of them needs no featurising.)
+    if len(units) >= KEPT_SIDE_UNITS and not kept(units):
         outbox.put(_Reply(Task.FEATURES, side=alone(units), checksum=_checksum(units)))
+    else:
+        outbox.put(_Reply(Task.FEATURES, failed="nothing to featurise"))
 
 
 def _checksum(texts: Sequence[str]) -> int:
@@ -476,18 +514,17 @@ def _answer(request: _Request, given: _Documents, claims: _Claims, prepared: _Pr
             outbox.put(_Reply(Task.QUOTES, failed=f"{type(error).__name__}: {error}"))
         return
     original, derivative, groups = given.original, given.derivative, request.groups
-    text_before = [0, *accumulate(_text(g, original, derivative) for g in groups)]
     cases = None
     if checks_prose(original, derivative):
         cases = once(lambda: prepared.cases or _counted(given))
-    while (run := claims.from_back(text_before)) is not None:
-        try:
+    try:
+        text_before = [0, *accumulate(_text(g, original, derivative) for g in groups)]
+        while (run := claims.from_back(text_before)) is not None:
             found = drafts_of([groups[k] for k in run], original, derivative, given.options, cases=cases)
-        except Exception as error:  # the caller does this share itself; the error is its to meet
-            outbox.put(_Reply(Task.DRAFT, failed=f"{type(error).__name__}: {error}"))
-            return
-        packed = tuple(_PackedDraft(d.group, pack_changes(d.changes), d.verdict, d.swaps) for d in found.drafts)
-        outbox.put(_Reply(Task.DRAFT, run.start, run.stop, packed, frozenset(found.unpaired)))
+            packed = tuple(_PackedDraft(d.group, pack_changes(d.changes), d.verdict, d.swaps) for d in found.drafts)
+            outbox.put(_Reply(Task.DRAFT, run.start, run.stop, packed, frozenset(found.unpaired)))
+    except Exception as error:  # the caller does this share itself; the error is its to meet
+        outbox.put(_Reply(Task.DRAFT, failed=f"{type(error).__name__}: {error}"))
 
 
 def _text(group: Group, original: Document, derivative: Document) -> int:

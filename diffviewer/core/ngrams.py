@@ -189,7 +189,7 @@ def featurised_pair(
     then featurised here first, and the original is waited for about as long as featurising it
     here would take."""
     cache = FeatureCache()
-    if elsewhere is not None and min(len(original), len(derivative)) >= KEPT_SIDE_UNITS and not _kept(original):
+    if elsewhere is not None and min(len(original), len(derivative)) >= KEPT_SIDE_UNITS and not kept(original):
         started = time.perf_counter()
         theirs = _alone(derivative, on_step)
         patience = (time.perf_counter() - started) * len(original) / len(derivative)
@@ -211,7 +211,8 @@ def alone(texts: Sequence[str]) -> Alone:
     return _alone(texts, lambda: None)
 
 
-def _kept(texts: Sequence[str]) -> bool:
+def kept(texts: Sequence[str]) -> bool:
+    """Whether a side of these texts is kept (featurised already)."""
     with _sides_lock:
         return tuple(texts) in _sides
 

@@ -1,8 +1,8 @@
 """Text as the engine compares it with typography, and case, set aside: one table for all of it.
 
-The word diff (tokens.py), the copy test and the changed names (insight.py), the moved phrases
-(moved.py) and the quotation check (quotes.py) all read words through these two functions, so a
-curly apostrophe or a decomposed accent is the same thing to every one of them.
+The word diff (tokens.py), the copy test (insight.py), the changed names (facts.py), the moved
+phrases (moved.py) and the quotation check (quotes.py) all read words through these functions,
+so a curly apostrophe or a decomposed accent is the same thing to every one of them.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core import helper, ngrams
-from diffviewer.core.align import forget_alignments
+from diffviewer.core.align import Group, forget_alignments
 from diffviewer.core.compare import Cancelled, compare
 from diffviewer.core.model import CompareOptions, Comparison, Document, Quote
 from diffviewer.formats import load
@@ -187,6 +187,104 @@ def test_cancelling_while_helped_ends_the_helper(started: list[helper.Helper]) -
     with pytest.raises(Cancelled):
         compare(original, derivative, should_cancel=aligned.is_set, on_progress=on_progress)
     assert started
+
+
+# A German rewording with names swapped (Jesus / Christus, ...): the case counts are asked for.
+NAMED = REPO.parent / "shared" / "corpus" / "dev" / "bible_elb_menge" / "acts_026"
+
+
+def test_the_helper_drafts_its_share_with_its_counts(
+    started: list[helper.Helper], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # This process starts drafting only once the helper has taken its first run, so both draft;
+    # the names are judged by the helper's case counts, here as there.
+    claimed, drafts, cases = helper.Helper.claimed, helper.Helper.drafts, helper.Helper.cases
+    met: list[tuple[int, int]] = []
+    counted: list[bool] = []
+
+    def after_the_helper(self: helper.Helper, groups: Any) -> Any:
+        deadline = time.monotonic() + 30
+        while self.taken == 0 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return claimed(self, groups)
+
+    def recorded_drafts(self: helper.Helper, step: Any) -> Any:
+        found = drafts(self, step)
+        met.append((self.met, self._claims.count))
+        return found
+
+    def recorded_cases(self: helper.Helper, step: Any) -> Any:
+        counted.append((found := cases(self, step)) is not None)
+        return found
+
+    monkeypatch.setattr(helper.Helper, "claimed", after_the_helper)
+    monkeypatch.setattr(helper.Helper, "drafts", recorded_drafts)
+    monkeypatch.setattr(helper.Helper, "cases", recorded_cases)
+    original, derivative = load(NAMED / "original.txt"), load(NAMED / "derivative.txt")
+    forget_alignments()
+    helped = compare(original, derivative)
+    assert helped == _alone(original, derivative) and helped.changed_facts
+    assert len(met) == 1 and met[0][0] < met[0][1]  # the helper drafted the groups from met on
+    assert counted == [True]
+
+
+def test_asking_the_helper_to_draft_never_waits_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The helper reads the groups only once done with what it does while the alignment runs; a
+    # book's groups are more than the pipe holds, and the comparison must not wait to send them.
+    monkeypatch.setattr(helper, "HELPED_MIN_CHARACTERS", 0)
+    monkeypatch.setattr(helper, "_start_method", lambda: "fork")
+    monkeypatch.setattr(helper.Quotations, "prepare", lambda self: time.sleep(3))
+    original, derivative = _pair()
+    made = helper.Helper.start(original, derivative, CompareOptions())
+    assert made is not None
+    try:
+        groups = [Group((k,), (k,), False) for k in range(60_000)]  # (each its own: pickled, a megabyte)
+        started = time.monotonic()
+        made.draft(groups)
+        assert time.monotonic() - started < 1.0
+        assert next(made.claimed(groups)) is groups[0] and made.taken == 1  # this process drafts meanwhile
+    finally:
+        made.close()
+    assert not multiprocessing.active_children()
+
+
+def test_a_spawned_helper_closed_while_it_is_sent_the_documents_ends_quietly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    errors: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: errors.append(args.exc_value))
+    monkeypatch.setattr(helper, "HELPED_MIN_CHARACTERS", 0)
+    monkeypatch.setattr(helper, "_start_method", lambda: "spawn")
+    original, derivative = _pair()
+    # Megabytes to send (each paragraph its own: pickled once, a repeated one would be small).
+    paragraphs = tuple(replace(p, text=f"{p.text} {k}") for k, p in enumerate(original.paragraphs * 1000))
+    big = replace(original, paragraphs=paragraphs)
+    made = helper.Helper.start(big, derivative, CompareOptions())
+    assert made is not None
+    made.close()  # (while its documents are being sent)
+    assert not errors
+    assert not multiprocessing.active_children()
+
+
+def test_a_helper_that_died_holding_the_claims_leaves_them_to_this_process() -> None:
+    claims = helper._Claims(multiprocessing.get_context("fork").Array("q", 2))
+    claims.reset(3)
+    held, release = threading.Event(), threading.Event()
+
+    def holding() -> None:  # (a thread stands for the dead helper: the lock is never let go)
+        with claims._shared.get_lock():
+            held.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=holding)
+    thread.start()
+    held.wait(5)
+    claims.other_alive = lambda: False
+    try:
+        assert [claims.from_front() for _ in range(4)] == [0, 1, 2, None]
+    finally:
+        release.set()
+        thread.join()
 
 
 def test_small_comparisons_and_side_by_side_ones_go_alone() -> None:
