@@ -166,8 +166,8 @@ class CaseCounts:
         return capitalised > 0 and lower * LOWER_CASE_ONE_IN <= lower + capitalised
 
     @staticmethod
-    def of(texts: Iterable[str], wanted: set[str] | None = None) -> CaseCounts:
-        """Counted over a whole document, for the `wanted` keys only (or all). Splitting at spaces and
+    def of(texts: Iterable[str]) -> CaseCounts:
+        """Counted over a whole document, for every word. Splitting at spaces and
         counting run in Python's C code, a slice of the texts at a time (over a whole book at
         once, one such call held the interpreter lock for a seventh of a second, which the
         window's thread waited out); only the distinct tokens are read here."""
@@ -184,8 +184,6 @@ class CaseCounts:
         for token, count in tokens.items():
             found = _words_in(token)
             for key, word, start in found:
-                if wanted is not None and key not in wanted:
-                    continue
                 if word[0].islower():
                     lower[key] += count
                 # A capital counts only on a word standing alone between spaces: one glued to

@@ -71,6 +71,7 @@ def _pair() -> tuple[Document, Document]:
 
 
 def _alone(original: Document, derivative: Document) -> Comparison:
+    forget_alignments()  # (aligned again: the helped run's alignment kept would be reused)
     return compare(original, derivative, helped=False)
 
 
