@@ -92,13 +92,13 @@ def _stats(
 
 
 def _cases(
-    original: Document, derivative: Document, helper: Helper | None, step: Callable[[], None]
+    original: Document, derivative: Document, helping: _Help, step: Callable[[], None]
 ) -> Callable[[], DocumentCases]:
     """Both documents' case counts, asked for the first time a block swaps a name: the helper's,
-    counted while the alignment ran, or else counted here."""
+    counted while the alignment ran (or since it came), or else counted here."""
 
     def counted() -> DocumentCases:
-        found = helper.cases(step) if helper is not None else None
+        found = helping.helper.cases(step) if helping.helper is not None else None
         if found is None:
             found = DocumentCases.of([p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs])
         return found
@@ -106,30 +106,63 @@ def _cases(
     return once(counted)
 
 
-def _helped_drafts(
+class _Help:
+    """The comparison's helper process: started with it, or on the way once the caller says a
+    core is free (`may_help`: comparisons side by side, the last of which is left alone)."""
+
+    def __init__(self, helper: Helper | None, late: Callable[[], Helper | None] | None) -> None:
+        self.helper = helper
+        self._late = late
+
+    def later(self) -> Helper | None:
+        """The helper, started now if it may be (and was not yet)."""
+        if self.helper is None and self._late is not None:
+            self.helper = self._late()
+        return self.helper
+
+    def close(self) -> None:
+        if self.helper is not None:
+            self.helper.close()
+
+
+# A comparison alone asks whether it may take a helper after this many groups drafted.
+GROUPS_AT_ONCE = 64
+
+
+def _drafts(
     groups: Sequence[Group],
     original: Document,
     derivative: Document,
     options: CompareOptions,
-    helper: Helper,
+    helping: _Help,
     cases: Callable[[], DocumentCases] | None,
     step: Callable[[], None],
     on_progress: Callable[[float], None],
 ) -> Drafts:
-    """The groups' drafts, made here from the first on and by the helper from the last, until
-    the two meet; the helper's share made here too if it could not."""
+    """The groups' drafts: made here from the first on, and by the helper from the last until the
+    two meet, once there is a helper (the helper's share made here too if it could not)."""
+    parts: list[Drafts] = []
+    done = 0
+    while done < len(groups) and helping.later() is None:
+        step()
+        on_progress(0.4 + 0.5 * done / len(groups))
+        parts.append(drafts_of(groups[done : done + GROUPS_AT_ONCE], original, derivative, options, cases=cases))
+        done += GROUPS_AT_ONCE
+    helper = helping.helper
+    if helper is not None and done < len(groups):
 
-    def on_group(n: int) -> None:
-        if n % 64 == 0:
-            step()
-            on_progress(0.4 + 0.5 * helper.taken / max(1, len(groups)))
+        def on_group(n: int) -> None:
+            if n % GROUPS_AT_ONCE == 0:
+                step()
+                on_progress(0.4 + 0.5 * helper.taken / len(groups))
 
-    helper.draft(groups)
-    mine = drafts_of(helper.claimed(groups), original, derivative, options, on_group, cases)
-    theirs = helper.drafts(step)
-    if theirs is None:
-        theirs = drafts_of(groups[helper.met :], original, derivative, options, lambda n: step(), cases)
-    return Drafts(mine.drafts + theirs.drafts, mine.unpaired | theirs.unpaired)
+        helper.draft(groups, first=done)
+        parts.append(drafts_of(helper.claimed(groups), original, derivative, options, on_group, cases))
+        theirs = helper.drafts(step)
+        if theirs is None:
+            theirs = drafts_of(groups[helper.met :], original, derivative, options, lambda n: step(), cases)
+        parts.append(theirs)
+    return Drafts([d for part in parts for d in part.drafts], set().union(*(part.unpaired for part in parts)))
 
 
 def compare(
@@ -140,27 +173,33 @@ def compare(
     on_progress: Callable[[float], None] = lambda fraction: None,
     *,
     helped: bool = True,
+    may_help: Callable[[], bool] | None = None,
 ) -> Comparison:
     """Align paragraphs, diff words inside each block, and check quotations.
 
     Raises LimitExceeded for inputs past the options' limits and Cancelled when should_cancel()
     turns true; progress goes 0 → 1 through on_progress. `helped`: a big comparison may take a
-    second core (helper.py); a caller running comparisons side by side says False.
+    second core (helper.py); a caller running comparisons side by side says False, and may say
+    through `may_help` when a core has come free: the comparison then takes a helper for the
+    blocks it has yet to draft.
     """
     for doc in (original, derivative):
         _check_limits(doc, options)
     if not checks_prose(original, derivative):
         # In a program a curly quote or a dash is another character, never typography.
         options = dataclasses.replace(options, show_typography=True)
-    helper: Helper | None = None
+    given = options  # (as they are diffed by: the helper's drafts must be this process's)
+
+    def late() -> Helper | None:
+        return Helper.start(original, derivative, given, late=True) if may_help is not None and may_help() else None
+
+    helping = _Help(None, late if may_help is not None else None)
     try:
-        # Given the options as they are diffed by: the helper's drafts must be this process's.
-        helper = Helper.start(original, derivative, options) if helped else None
+        helping.helper = Helper.start(original, derivative, options) if helped else None
         with paused_collector():
-            return _compare(original, derivative, options, should_cancel, on_progress, helper)
+            return _compare(original, derivative, options, should_cancel, on_progress, helping)
     finally:
-        if helper is not None:
-            helper.close()
+        helping.close()
 
 
 def _compare(
@@ -169,8 +208,10 @@ def _compare(
     options: CompareOptions,
     should_cancel: Callable[[], bool],
     on_progress: Callable[[float], None],
-    helper: Helper | None,
+    helping: _Help,
 ) -> Comparison:
+    early = helping.helper  # (started with the comparison)
+
     def step() -> None:
         if should_cancel():
             raise Cancelled("comparison cancelled")
@@ -195,23 +236,15 @@ def _compare(
         ),
         on_progress=lambda fraction: on_progress(0.4 * fraction),
         # The helper featurises the side the alignment starts from meanwhile.
-        elsewhere=(lambda texts, patience: helper.featurised(texts, patience, step)) if helper is not None else None,
+        elsewhere=(lambda texts, patience: early.featurised(texts, patience, step)) if early is not None else None,
     )
     on_progress(0.4)
-    if helper is not None:
-        helper.aligned()
+    if early is not None:
+        early.aligned()
     groups = alignment.groups
-    cases = _cases(original, derivative, helper, step) if prose else None
-    if helper is None:
-
-        def on_group(n: int) -> None:
-            if n % 64 == 0:
-                step()
-                on_progress(0.4 + 0.5 * n / max(1, len(groups)))
-
-        found = drafts_of(groups, original, derivative, options, on_group, cases)
-    else:
-        found = _helped_drafts(groups, original, derivative, options, helper, cases, step, on_progress)
+    cases = _cases(original, derivative, helping, step) if prose else None
+    found = _drafts(groups, original, derivative, options, helping, cases, step, on_progress)
+    helper = helping.helper
     links = [link for link in alignment.links if (link.original, link.derivative) not in found.unpaired]
     partners: dict[int, list[int]] = {}
     for link in links:

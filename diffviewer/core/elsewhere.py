@@ -36,8 +36,11 @@ def compare_elsewhere(
     options: CompareOptions = CompareOptions(),
     should_cancel: Callable[[], bool] = lambda: False,
     on_progress: Callable[[float], None] = lambda fraction: None,
+    may_help: Callable[[], bool] = lambda: False,
 ) -> Comparison:
-    """compare(), in a child process; the same result, the same errors (Cancelled too)."""
+    """compare(), in a child process; the same result, the same errors (Cancelled too).
+    `may_help`: whether a core has come free, for the child to take a helper process on the way
+    (compare's `may_help`): asked while it works, told to it once."""
     import multiprocessing  # (only when used: the window's start-up does without it)
 
     context = multiprocessing.get_context("spawn")
@@ -49,9 +52,13 @@ def compare_elsewhere(
         here.send((original, derivative, options))
         head: dict[str, Any] | None = None
         blocks: list[Block] = []
+        told = False
         while True:
             if should_cancel():
                 raise Cancelled("comparison cancelled")
+            if not told and may_help():
+                here.send(("may_help", None))
+                told = True
             if not here.poll(POLL_SECONDS):
                 if not child.is_alive():
                     raise CompareError("the comparison stopped unexpectedly (its process ended)")
@@ -80,9 +87,28 @@ def compare_elsewhere(
 
 def _serve(conn: Connection) -> None:
     """The child: compare what comes, send back progress, then the comparison in pieces."""
+    import multiprocessing
+
+    # A daemon of the caller's, so that it ends with it; yet the parent of a helper it may take
+    # (core/helper.py), which ends when this process does.
+    multiprocessing.current_process().daemon = False
     original, derivative, options = conn.recv()
+    told: list[bool] = []
+
+    def may_help() -> bool:
+        while not told and conn.poll():
+            told.append(conn.recv()[0] == "may_help")
+        return any(told)
+
     try:
-        result = compare(original, derivative, options, on_progress=lambda f: conn.send(("progress", f)), helped=False)
+        result = compare(
+            original,
+            derivative,
+            options,
+            on_progress=lambda f: conn.send(("progress", f)),
+            helped=False,
+            may_help=may_help,
+        )
     except CompareError as error:
         conn.send(("error", (type(error).__name__, str(error))))
         return

@@ -78,6 +78,7 @@ class _Documents:
     original: Document
     derivative: Document
     options: CompareOptions
+    early: bool = True  # started with the comparison (not once its alignment was done)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +138,11 @@ class _Claims:
         finally:
             lock.release()
 
-    def reset(self, count: int) -> None:
+    def reset(self, count: int, first: int = 0) -> None:
+        """Groups first:count to draft (those before drafted already)."""
         self.count = count
         with self._locked():
-            self._shared[0], self._shared[1] = 0, count
+            self._shared[0], self._shared[1] = first, count
 
     def from_front(self) -> int | None:
         with self._locked():
@@ -172,7 +174,7 @@ class _Claims:
         return int(self._shared[0]) + self.count - int(self._shared[1])
 
 
-def _cores() -> int:
+def cores() -> int:
     """The cores this process may run on (an affinity mask or a container can allow fewer)."""
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
@@ -195,9 +197,10 @@ class Helper:
         self._featurised = False  # whether the side featurised was asked for (once, or never)
 
     @staticmethod
-    def start(original: Document, derivative: Document, options: CompareOptions) -> Helper | None:
-        """A helper with the two documents, or None where one would not pay (or cannot start)."""
-        if _cores() < 2 or original.characters + derivative.characters < HELPED_MIN_CHARACTERS:
+    def start(original: Document, derivative: Document, options: CompareOptions, late: bool = False) -> Helper | None:
+        """A helper with the two documents, or None where one would not pay (or cannot start).
+        `late`: started once the alignment was done, it goes straight to the drafts."""
+        if cores() < 2 or original.characters + derivative.characters < HELPED_MIN_CHARACTERS:
             return None
         import multiprocessing  # (only when used: small comparisons and the window's start do without)
 
@@ -211,7 +214,7 @@ class Helper:
             # A forked child holds this end too (`inherited`): it closes it first, or it would
             # never see the end of the pipe when this process dies.
             forked = method == "fork"
-            given = _Documents(original, derivative, options)
+            given = _Documents(original, derivative, options, early=not late)
             # A forked child has the documents already; a spawned one is sent them once started,
             # from a thread (given to the process, they would be pickled and read before start()
             # returned; sent from here, 8 MB would wait on its start-up, and the alignment with them).
@@ -250,9 +253,10 @@ class Helper:
         self._featurised = True
         self._unasked.pop(Task.FEATURES, None)
 
-    def draft(self, groups: Sequence[Group]) -> None:
-        """Start drafting `groups` from both ends: this process takes its own from claimed()."""
-        self._claims.reset(len(groups))
+    def draft(self, groups: Sequence[Group], first: int = 0) -> None:
+        """Start drafting `groups` from both ends (from `first` on: those before are drafted
+        already): this process takes its own from claimed()."""
+        self._claims.reset(len(groups), first)
         # Sent from a thread: a book's groups are more than the pipe holds, and the helper reads
         # them only once done with what it does while the alignment runs (this process drafts
         # meanwhile; the helper takes its share when it comes to it).
@@ -463,10 +467,11 @@ class _Prepared:
     @staticmethod
     def of(given: _Documents, outbox: _Outbox) -> _Prepared:
         original, derivative = given.original, given.derivative
-        try:
-            _featurise(given, outbox)
-        except Exception as error:  # the alignment featurises it itself
-            outbox.put(_Reply(Task.FEATURES, failed=f"{type(error).__name__}: {error}"))
+        if given.early:
+            try:
+                _featurise(given, outbox)
+            except Exception as error:  # the alignment featurises it itself
+                outbox.put(_Reply(Task.FEATURES, failed=f"{type(error).__name__}: {error}"))
         if not checks_prose(original, derivative):
             outbox.put(_Reply(Task.READY))
             return _Prepared(None, None)
@@ -478,7 +483,8 @@ class _Prepared:
             outbox.put(_Reply(Task.READY, failed=f"{type(error).__name__}: {error}"))
         with contextlib.suppress(Exception):  # (the comparison checks the quotations itself)
             quotations = Quotations(original.paragraphs, derivative.paragraphs)
-            quotations.prepare()
+            if given.early:  # (a late helper drafts first: the quotations can wait till asked)
+                quotations.prepare()
         return _Prepared(cases, quotations)
 
 
@@ -533,4 +539,4 @@ def _text(group: Group, original: Document, derivative: Document) -> int:
     )
 
 
-__all__ = ["HELPED_MIN_CHARACTERS", "Helper", "Task", "declare_main_guarded"]
+__all__ = ["HELPED_MIN_CHARACTERS", "Helper", "Task", "cores", "declare_main_guarded"]

@@ -17,6 +17,7 @@ from shiboken6 import Shiboken
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, compare
 from diffviewer.core.elsewhere import compare_elsewhere
+from diffviewer.core.helper import cores
 from diffviewer.core.model import CompareOptions, Comparison, Document, DocumentFormat
 from diffviewer.core.syntax import lexer_for
 from diffviewer.formats import FileTooLarge, LoadError, MarkupView, load
@@ -156,14 +157,28 @@ class CompareJob(QRunnable):
                 # (core/elsewhere.py); the last one left runs here (see _Unfinished).
                 size = original.characters + derivative.characters
                 beside_others = UNFINISHED.count > 1
-                run = compare_elsewhere if beside_others and size >= WORTH_A_PROCESS else compare
-                result = run(
-                    original,
-                    derivative,
-                    self.request.options,
-                    should_cancel=self._cancel.is_set,
-                    on_progress=lambda fraction: signals.progressed.emit(generation, 0.1 + 0.85 * fraction, ""),
-                )
+
+                def progressed(fraction: float) -> None:
+                    signals.progressed.emit(generation, 0.1 + 0.85 * fraction, "")
+
+                if beside_others and size >= WORTH_A_PROCESS:
+                    result = compare_elsewhere(
+                        original,
+                        derivative,
+                        self.request.options,
+                        should_cancel=self._cancel.is_set,
+                        on_progress=progressed,
+                        # Once fewer comparisons are left than cores, it takes a helper too.
+                        may_help=lambda: UNFINISHED.count < cores(),
+                    )
+                else:
+                    result = compare(
+                        original,
+                        derivative,
+                        self.request.options,
+                        should_cancel=self._cancel.is_set,
+                        on_progress=progressed,
+                    )
                 # Both views' rows: switching views on a book then builds nothing on the GUI thread.
                 # Millions of small objects again: built with the cycle collector paused.
                 with paused_collector():

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import multiprocessing
+from dataclasses import replace
 
 import pytest
 
 from diffviewer.core.compare import Cancelled, LimitExceeded, compare
 from diffviewer.core.elsewhere import compare_elsewhere
+from diffviewer.core.helper import HELPED_MIN_CHARACTERS
 from diffviewer.core.model import CompareOptions
 from diffviewer.formats import load
 from tests.conftest import SAMPLES
@@ -37,4 +39,19 @@ def test_cancelling_ends_the_process() -> None:
     original, derivative = load(SAMPLES / "original.txt"), load(SAMPLES / "spun-copy.txt")
     with pytest.raises(Cancelled):
         compare_elsewhere(original, derivative, should_cancel=lambda: True)
+    assert not multiprocessing.active_children()
+
+
+def test_a_comparison_elsewhere_told_a_core_is_free_is_the_same() -> None:
+    # Told a core is free, the child takes a helper for the rest of its blocks (a megabyte and
+    # more is worth one): the comparison is the one made here.
+    original = load(SAMPLES / "original.txt")
+    paragraphs = tuple(replace(p, text=f"{p.text} ({k})") for k, p in enumerate(original.paragraphs * 600))
+    big = replace(original, paragraphs=tuple(replace(p, index=k) for k, p in enumerate(paragraphs)))
+    changed = replace(big, paragraphs=tuple(replace(p, text=p.text.replace("the", "a")) for p in big.paragraphs))
+    assert big.characters + changed.characters >= HELPED_MIN_CHARACTERS
+    asked: list[bool] = []
+    there = compare_elsewhere(big, changed, may_help=lambda: asked.append(True) or True)
+    assert asked == [True]  # told once
+    assert there == compare(big, changed, helped=False)
     assert not multiprocessing.active_children()

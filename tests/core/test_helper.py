@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diffviewer.core import compare as compare_module
 from diffviewer.core import helper, ngrams
 from diffviewer.core.align import Group, forget_alignments
 from diffviewer.core.compare import Cancelled, compare
@@ -42,8 +43,8 @@ def started(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[helper.Helper]]:
     found: list[helper.Helper] = []
     start = helper.Helper.start
 
-    def recording(*args: Any) -> helper.Helper | None:
-        made = start(*args)
+    def recording(*args: Any, **kwargs: Any) -> helper.Helper | None:
+        made = start(*args, **kwargs)
         if made is not None:
             found.append(made)
         return made
@@ -227,6 +228,26 @@ def test_the_helper_drafts_its_share_with_its_counts(
     assert helped == _alone(original, derivative) and helped.changed_facts
     assert len(met) == 1 and met[0][0] < met[0][1]  # the helper drafted the groups from met on
     assert counted == [True]
+
+
+@pytest.mark.parametrize("free_after", [0, 3])
+def test_a_comparison_takes_a_helper_on_the_way_once_a_core_is_free(
+    started: list[helper.Helper], monkeypatch: pytest.MonkeyPatch, free_after: int
+) -> None:
+    # Beside others a comparison starts alone; told a core is free (at once, or after a few runs
+    # of groups drafted here), it takes a helper for the groups left.
+    monkeypatch.setattr(compare_module, "GROUPS_AT_ONCE", 2)
+    asked: list[int] = []
+
+    def may_help() -> bool:
+        asked.append(len(asked))
+        return len(asked) > free_after
+
+    original, derivative = load(SAMPLES / "original.txt"), load(SAMPLES / "spun-copy.txt")  # (ten groups)
+    late = compare(original, derivative, helped=False, may_help=may_help)
+    assert late == _alone(original, derivative)
+    assert len(started) == 1 and len(asked) == free_after + 1  # asked until it was free, then not again
+    assert REPLIES[0] == ("drafts", True)
 
 
 def test_asking_the_helper_to_draft_never_waits_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
