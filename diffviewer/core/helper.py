@@ -15,8 +15,9 @@ process judges the blocks. The results are the same as one process's: the same f
 same inputs, only elsewhere.
 
 A helper is a help, never a condition: if it cannot start, fails or ends, this process does its
-share itself. Small comparisons (below HELPED_MIN_CHARACTERS) and comparisons that already run
-beside others (a batch, the window's derivatives, a scan) do without one.
+share itself. Small comparisons (below HELPED_MIN_CHARACTERS) do without one; comparisons that
+run beside others (a batch, the window's derivatives, a scan) start without one, and the window's
+take one on the way once a core is free (`late`: no early work, the drafts at once).
 """
 
 from __future__ import annotations
