@@ -154,7 +154,8 @@ def _align(
             _mirror_groups(mirrored.groups, len(original)),
             tuple(sorted(_mirror_crossing(c) for c in mirrored.crossings)),
         )
-    a_units, b_units = _units(original, derivative, overlaps, (a_keys, b_keys))
+    a_units = _side_units(original, overlaps, a_keys, b_keys)
+    b_units = _side_units(derivative, overlaps, b_keys, a_keys)
     beads = align_units(
         [original[u.paragraph][u.start : u.end] for u in a_units],
         [derivative[u.paragraph][u.start : u.end] for u in b_units],
@@ -171,21 +172,10 @@ def _mirrored(original: Sequence[str], derivative: Sequence[str]) -> bool:
     return list(derivative) < list(original)
 
 
-def _units(
-    original: Sequence[str],
-    derivative: Sequence[str],
-    overlaps: bool,
-    keys: tuple[Sequence[str], Sequence[str]],
-    sides: tuple[bool, bool] = (True, True),
-) -> tuple[list[Unit], list[Unit]]:
-    """Each side's units (of the `sides` asked for): sentences, a paragraph with a twin whole."""
-    twins = set(keys[0]).intersection(keys[1])
-    return (
-        split_units(list(original), overlaps, {i for i, key in enumerate(keys[0]) if key in twins}) if sides[0] else [],
-        split_units(list(derivative), overlaps, {j for j, key in enumerate(keys[1]) if key in twins})
-        if sides[1]
-        else [],
-    )
+def _side_units(texts: Sequence[str], overlaps: bool, keys: Sequence[str], other_keys: Sequence[str]) -> list[Unit]:
+    """One side's units: its sentences, a paragraph with a twin on the other side whole."""
+    others = set(other_keys)
+    return split_units(list(texts), overlaps, {i for i, key in enumerate(keys) if key in others})
 
 
 def first_units(
@@ -196,11 +186,10 @@ def first_units(
 ) -> list[str]:
     """The texts of the units align() featurises first (the side it aligns from): what another
     process can featurise for it (see `elsewhere`)."""
-    keys = keys or (original, derivative)
+    a_keys, b_keys = keys or (original, derivative)
     if _mirrored(original, derivative):
-        original, derivative, keys = derivative, original, (keys[1], keys[0])
-    units, _ = _units(original, derivative, overlaps, keys, sides=(True, False))
-    return [original[u.paragraph][u.start : u.end] for u in units]
+        original, a_keys, b_keys = derivative, b_keys, a_keys
+    return [original[u.paragraph][u.start : u.end] for u in _side_units(original, overlaps, a_keys, b_keys)]
 
 
 def _link_order(link: Link) -> tuple[int, int]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from functools import cache
 
 from diffviewer.core import quotes
 from diffviewer.core.align import Alignment, Group, align
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.crossing import Draft, across, numbered
 from diffviewer.core.drafting import Drafts, checks_prose, drafts_of, made
-from diffviewer.core.facts import DocumentCases, changed_facts, once
+from diffviewer.core.facts import DocumentCases, changed_facts
 from diffviewer.core.helper import Helper
 from diffviewer.core.insight import BlockWords, summarise
 from diffviewer.core.model import (
@@ -99,25 +100,25 @@ def _cases(
 
     def counted() -> DocumentCases:
         found = helping.helper.cases(step) if helping.helper is not None else None
-        if found is None:
-            found = DocumentCases.of([p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs])
-        return found
+        return found or DocumentCases.of_documents(original, derivative)
 
-    return once(counted)
+    return cache(counted)
 
 
 class _Help:
-    """The comparison's helper process: started with it, or on the way once the caller says a
-    core is free (`may_help`: comparisons side by side, the last of which is left alone)."""
+    """The comparison's helper process: started with it, or on the way the first time the caller
+    says a core is free (`may_help`: comparisons side by side, the last of which is left alone)."""
 
-    def __init__(self, helper: Helper | None, late: Callable[[], Helper | None] | None) -> None:
+    def __init__(self, helper: Helper | None, may_help: Callable[[], bool] | None, start: Callable[[], Helper | None]):
         self.helper = helper
-        self._late = late
+        self._may_help = may_help
+        self._start = start
 
     def later(self) -> Helper | None:
         """The helper, started now if it may be (and was not yet)."""
-        if self.helper is None and self._late is not None:
-            self.helper = self._late()
+        if self.helper is None and self._may_help is not None and self._may_help():
+            self._may_help = None  # (asked no more: started, or it could not start)
+            self.helper = self._start()
         return self.helper
 
     def close(self) -> None:
@@ -188,12 +189,8 @@ def compare(
     if not checks_prose(original, derivative):
         # In a program a curly quote or a dash is another character, never typography.
         options = dataclasses.replace(options, show_typography=True)
-    given = options  # (as they are diffed by: the helper's drafts must be this process's)
-
-    def late() -> Helper | None:
-        return Helper.start(original, derivative, given, late=True) if may_help is not None and may_help() else None
-
-    helping = _Help(None, late if may_help is not None else None)
+    # Given the options as they are diffed by: the helper's drafts must be this process's.
+    helping = _Help(None, may_help, lambda: Helper.start(original, derivative, options, late=True))
     try:
         helping.helper = Helper.start(original, derivative, options) if helped else None
         with paused_collector():
@@ -254,9 +251,8 @@ def _compare(
     drafts = numbered(found.drafts)
     if prose:
         texts = ([p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs])
-        known = cases
         drafts = across(
-            drafts, alignment.crossings, *texts, lambda draft, changes: made(draft.group, changes, prose, known)
+            drafts, alignment.crossings, *texts, lambda draft, changes: made(draft.group, changes, prose, cases)
         )
     frozen_blocks = tuple(map(_block, drafts))
     block_words = [draft.verdict.words for draft in drafts]

@@ -93,12 +93,13 @@ def _serve(conn: Connection) -> None:
     # (core/helper.py), which ends when this process does.
     multiprocessing.current_process().daemon = False
     original, derivative, options = conn.recv()
-    told: list[bool] = []
+    told = False
 
     def may_help() -> bool:
+        nonlocal told
         while not told and conn.poll():
-            told.append(conn.recv()[0] == "may_help")
-        return any(told)
+            told = conn.recv()[0] == "may_help"
+        return told
 
     try:
         result = compare(

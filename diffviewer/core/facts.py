@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
-from diffviewer.core.model import Block, Change, ChangeOp, FactChange, FactKind
+from diffviewer.core.model import Block, Change, ChangeOp, Document, FactChange, FactKind
 from diffviewer.core.normalise import folded_text
 from diffviewer.core.tokens import words
 
@@ -295,6 +295,10 @@ class DocumentCases:
         words, each text starting a line), for every word."""
         return DocumentCases(CaseCounts.of(original), CaseCounts.of(derivative))
 
+    @staticmethod
+    def of_documents(original: Document, derivative: Document) -> DocumentCases:
+        return DocumentCases.of([p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs])
+
 
 def _too_long(run: str) -> bool:
     # Four times as many spaces as a swap has words are surely too many: a cheap answer for
@@ -403,7 +407,7 @@ def changed_facts(blocks: Sequence[Block], swaps: Sequence[tuple[Swap, ...]] | N
     """
     if swaps is None:
         sides = [_Sides(block.changes) for block in blocks]
-        cases = once(lambda: DocumentCases.of([s.original for s in sides], [s.derivative for s in sides]))
+        cases = cache(lambda: DocumentCases.of([s.original for s in sides], [s.derivative for s in sides]))
         swaps = [block_swaps(block.changes, cases) for block in blocks]
     found: dict[tuple[FactKind, str, str], FactChange] = {}
     # Renames listed so far, by the first letters of their first names: "Lord’s → Jehovah's"
@@ -425,18 +429,6 @@ def changed_facts(blocks: Sequence[Block], swaps: Sequence[tuple[Swap, ...]] | N
     return tuple(found.values())
 
 
-def once(make: Callable[[], DocumentCases]) -> Callable[[], DocumentCases]:
-    """`make`, called the first time it is asked for only."""
-    made: list[DocumentCases] = []
-
-    def get() -> DocumentCases:
-        if not made:
-            made.append(make())
-        return made[0]
-
-    return get
-
-
 def _same_renaming(a: Swap, b: Swap) -> bool:
     """Whether two renames change the same names, each perhaps in another form."""
     return (
@@ -447,4 +439,4 @@ def _same_renaming(a: Swap, b: Swap) -> bool:
     )
 
 
-__all__ = ["CaseCounts", "DocumentCases", "Swap", "block_swaps", "changed_facts", "once"]
+__all__ = ["CaseCounts", "DocumentCases", "Swap", "block_swaps", "changed_facts"]

@@ -34,6 +34,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +42,7 @@ from diffviewer.core.align import Group, first_units
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.crossing import Draft
 from diffviewer.core.drafting import Drafts, checks_prose, drafts_of
-from diffviewer.core.facts import DocumentCases, Swap, once
+from diffviewer.core.facts import DocumentCases, Swap
 from diffviewer.core.insight import Verdict
 from diffviewer.core.model import CompareOptions, Document, Quote
 from diffviewer.core.ngrams import KEPT_SIDE_UNITS, Alone, alone, kept
@@ -478,7 +479,7 @@ class _Prepared:
             return _Prepared(None, None)
         cases = quotations = None
         try:
-            cases = _counted(given)
+            cases = DocumentCases.of_documents(original, derivative)
             outbox.put(_Reply(Task.READY, cases=cases))
         except Exception as error:  # the comparison counts them itself
             outbox.put(_Reply(Task.READY, failed=f"{type(error).__name__}: {error}"))
@@ -507,10 +508,6 @@ def _checksum(texts: Sequence[str]) -> int:
     return zlib.crc32("\x00".join(texts).encode("utf-8", "surrogatepass")) ^ len(texts)
 
 
-def _counted(given: _Documents) -> DocumentCases:
-    return DocumentCases.of([p.text for p in given.original.paragraphs], [p.text for p in given.derivative.paragraphs])
-
-
 def _answer(request: _Request, given: _Documents, claims: _Claims, prepared: _Prepared, outbox: _Outbox) -> None:
     if request.task is Task.QUOTES:
         try:
@@ -523,7 +520,7 @@ def _answer(request: _Request, given: _Documents, claims: _Claims, prepared: _Pr
     original, derivative, groups = given.original, given.derivative, request.groups
     cases = None
     if checks_prose(original, derivative):
-        cases = once(lambda: prepared.cases or _counted(given))
+        cases = cache(lambda: prepared.cases or DocumentCases.of_documents(original, derivative))
     try:
         text_before = [0, *accumulate(_text(g, original, derivative) for g in groups)]
         while (run := claims.from_back(text_before)) is not None:

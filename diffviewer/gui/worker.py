@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
@@ -161,24 +162,19 @@ class CompareJob(QRunnable):
                 def progressed(fraction: float) -> None:
                     signals.progressed.emit(generation, 0.1 + 0.85 * fraction, "")
 
-                if beside_others and size >= WORTH_A_PROCESS:
-                    result = compare_elsewhere(
-                        original,
-                        derivative,
-                        self.request.options,
-                        should_cancel=self._cancel.is_set,
-                        on_progress=progressed,
-                        # Once fewer comparisons are left than cores, it takes a helper too.
-                        may_help=lambda: UNFINISHED.count < cores(),
-                    )
-                else:
-                    result = compare(
-                        original,
-                        derivative,
-                        self.request.options,
-                        should_cancel=self._cancel.is_set,
-                        on_progress=progressed,
-                    )
+                # Once fewer comparisons are left than cores, one elsewhere takes a helper too.
+                run = (
+                    partial(compare_elsewhere, may_help=lambda: UNFINISHED.count < cores())
+                    if beside_others and size >= WORTH_A_PROCESS
+                    else compare
+                )
+                result = run(
+                    original,
+                    derivative,
+                    self.request.options,
+                    should_cancel=self._cancel.is_set,
+                    on_progress=progressed,
+                )
                 # Both views' rows: switching views on a book then builds nothing on the GUI thread.
                 # Millions of small objects again: built with the cycle collector paused.
                 with paused_collector():
