@@ -1,8 +1,9 @@
-"""What the colours mean, always in view: a row of swatches in the tool bar."""
+"""What the colours mean, always in view: rows of swatches in the tool bar, as many as the
+window's width needs (a narrow window wraps them rather than cut the last ones off)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -19,6 +20,9 @@ class Legend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items = self._labels()
+        # The tool bar's width is the room there is: the legend re-flows when it changes.
+        if parent is not None:
+            parent.installEventFilter(self)
         self.setToolTip(
             self.tr(
                 "Blocks: the band colour between the panes. Words: removed words are struck out, "
@@ -41,10 +45,48 @@ class Legend(QWidget):
             ("shared", self.tr("shares text across blocks")),
         ]
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def _widths(self) -> list[float]:
         metrics = QFontMetricsF(self.font())
-        width = sum(SWATCH + GAP + metrics.horizontalAdvance(label) + SPACING for _, label in self._items)
-        return QSize(round(width), round(max(SWATCH, metrics.height()) + 4))
+        return [SWATCH + GAP + metrics.horizontalAdvance(label) + SPACING for _, label in self._items]
+
+    def _row_height(self) -> float:
+        return max(SWATCH, QFontMetricsF(self.font()).height()) + 4
+
+    def _room(self) -> float:
+        """The width the tool bar can give: all of it, less its margins."""
+        bar = self.parentWidget()
+        layout = bar.layout() if bar is not None else None
+        if bar is None or layout is None or not bar.isVisible():
+            return sum(self._widths())
+        margins = layout.contentsMargins()
+        room = bar.contentsRect().width() - margins.left() - margins.right()
+        return max(room, max(self._widths()))
+
+    def _places(self, width: float) -> list[QPointF]:
+        """Where each item starts, in rows no wider than `width` (an item never splits)."""
+        places: list[QPointF] = []
+        x = y = 0.0
+        for item_width in self._widths():
+            if x > 0 and x + item_width - SPACING > width:
+                x, y = 0.0, y + self._row_height()
+            places.append(QPointF(x, y))
+            x += item_width
+        return places
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        widths = self._widths()
+        room = self._room()
+        rows = len({place.y() for place in self._places(room)})
+        width = min(sum(widths), room) if rows == 1 else room
+        return QSize(round(width), round(rows * self._row_height()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(round(max(self._widths())), round(self._row_height()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.updateGeometry()
+        return False
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
@@ -56,9 +98,9 @@ class Legend(QWidget):
         painter = QPainter(self)
         scheme = scheme_for(self.palette())
         metrics = QFontMetricsF(self.font())
-        x = 0.0
-        middle = self.height() / 2
-        for key, label in self._items:
+        row = self._row_height()
+        for (key, label), place in zip(self._items, self._places(self.width()), strict=True):
+            x, middle = place.x(), place.y() + row / 2
             swatch = QRectF(x, middle - SWATCH / 2, SWATCH, SWATCH)
             font = QFont(self.font())
             if key == "word-moved":  # kept words: tinted, neither struck nor underlined
@@ -81,5 +123,4 @@ class Legend(QWidget):
             painter.setFont(font)
             painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
             width = metrics.horizontalAdvance(label)
-            painter.drawText(QRectF(x, 0, width + 2, self.height()), Qt.AlignmentFlag.AlignVCenter, label)
-            x += width + SPACING
+            painter.drawText(QRectF(x, place.y(), width + 2, row), Qt.AlignmentFlag.AlignVCenter, label)

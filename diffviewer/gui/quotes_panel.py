@@ -33,7 +33,10 @@ class QuotesPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.flagged_only = QCheckBox(self.tr("Only altered quotations and those with no source"), self)
+        # A short label: the panel shares a narrow window's right-hand column, and a check box
+        # is as wide as its text (it never wraps), so a long one would narrow the text columns.
+        self.flagged_only = QCheckBox(self.tr("Only altered or unsourced"), self)
+        self.flagged_only.setToolTip(self.tr("Show only the quotations that were altered and those with no source"))
         self.flagged_only.toggled.connect(self.on_filter_toggled)
         layout.addWidget(self.flagged_only)
         # One brush and one label a status: a whole book has thousands of quotations.

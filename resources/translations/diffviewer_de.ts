@@ -744,8 +744,12 @@ Sehen Sie, wie ein Dokument umformuliert wurde.</translation>
 <context>
     <name>QuotesPanel</name>
     <message>
-        <source>Only altered quotations and those with no source</source>
-        <translation>Nur veränderte Zitate und solche ohne Quelle</translation>
+        <source>Only altered or unsourced</source>
+        <translation>Nur veränderte und quellenlose</translation>
+    </message>
+    <message>
+        <source>Show only the quotations that were altered and those with no source</source>
+        <translation>Nur veränderte Zitate und solche ohne Quelle zeigen</translation>
     </message>
     <message>
         <source>Status</source>

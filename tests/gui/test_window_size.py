@@ -15,7 +15,9 @@ from diffviewer.gui.settings import Settings
 from diffviewer.gui.window_layout import first_run_geometry
 from tests.gui.conftest import COMPARE_TIMEOUT_MS
 
-SCREENS = [QRect(0, 0, 1600, 1000), QRect(0, 0, 1280, 720)]
+SCREENS = [QRect(0, 0, 1600, 1000), QRect(0, 0, 1280, 720), QRect(0, 0, 800, 800)]
+# The least width each text column keeps at that screen's first-run size.
+COLUMN_WIDTH = {1600: 380, 1280: 300, 800: 200}
 
 
 def test_the_first_window_takes_most_of_the_screen_centred() -> None:
@@ -38,12 +40,15 @@ def test_at_first_run_size_nothing_is_cut_off(
     with qtbot.waitSignal(window.comparison_finished, timeout=COMPARE_TIMEOUT_MS):
         window.open_paths(original, *derivatives)
     qtbot.waitUntil(lambda: not window.is_busy, timeout=COMPARE_TIMEOUT_MS)
-    # The colour legend shows every label whole.
+    # The colour legend shows every label whole (in as many rows as the width needs).
     assert window.legend.width() >= window.legend.sizeHint().width()
-    assert window.legend.visibleRegion().boundingRect().width() >= window.legend.sizeHint().width()
+    assert window.legend.height() >= window.legend.sizeHint().height()
+    assert window.legend.visibleRegion().boundingRect() == window.legend.rect()
     # The window stays on the screen, with room for reading.
     assert window.frameGeometry().height() <= screen.height() and window.width() <= screen.width()
-    assert window.view.text_column_width(Side.ORIGINAL) >= (380 if screen.width() >= 1600 else 300)
+    # The panels beside them never take the text columns' room (a wide check box once did).
+    assert window.view.text_column_width(Side.ORIGINAL) >= COLUMN_WIDTH[screen.width()]
+    assert window.view.text_column_width(Side.DERIVATIVE) >= COLUMN_WIDTH[screen.width()]
     # Each tab names its derivative whole.
     names = [window.tabs.tabText(n) for n in range(window.tabs.count())]
     assert len(names) == len(derivatives) and all("…" not in name for name in names)
