@@ -88,6 +88,19 @@ class _Unfinished:
 
 UNFINISHED = _Unfinished()
 
+# One job at a time reads a file or builds rows. That work is Python from end to end, so two
+# threads doing it take turns on the interpreter lock and end no sooner than one after the other
+# would; but the window's thread then waits behind two of them for every turn, and four
+# book-sized derivatives opened at once froze it for a quarter of a second. Only work that waits
+# on nothing else is done holding it: never a comparison (a book's takes seconds; the others'
+# previews must not wait for it), and never while waiting for another job's read of a file.
+INTERPRETER_TURN = threading.Lock()
+
+
+def _read(path: Path, max_bytes: int, markup: MarkupView) -> Document:
+    with INTERPRETER_TURN:
+        return load(path, max_bytes=max_bytes, markup=markup)
+
 
 class CompareJob(QRunnable):
     def __init__(self, request: CompareRequest) -> None:
@@ -140,7 +153,8 @@ class CompareJob(QRunnable):
             # The window shows the original at once, while the derivative loads and the comparison
             # runs, and keeps it if the derivative cannot be read: its rows and header are built
             # here, off the GUI thread (a big document has tens of thousands of rows).
-            preview = self.preview = LOADS.preview(original) if original is not None else Preview.of(None, None)
+            with INTERPRETER_TURN:
+                preview = self.preview = LOADS.preview(original) if original is not None else Preview.of(None, None)
             if self.request.derivative is not None:
                 signals.documents_loaded.emit(generation, original, None, preview)
             side = FailedSide.DERIVATIVE
@@ -149,7 +163,8 @@ class CompareJob(QRunnable):
             if self.is_cancelled:
                 signals.cancelled.emit(generation)
                 return
-            preview = self.preview = Preview.of(original, derivative, preview)
+            with INTERPRETER_TURN:
+                preview = self.preview = Preview.of(original, derivative, preview)
             signals.documents_loaded.emit(generation, original, derivative, preview)
             result: Comparison | None = None
             prepared: PreparedRows | None = None
@@ -177,7 +192,7 @@ class CompareJob(QRunnable):
                 )
                 # Both views' rows: switching views on a book then builds nothing on the GUI thread.
                 # Millions of small objects again: built with the cycle collector paused.
-                with paused_collector():
+                with INTERPRETER_TURN, paused_collector():
                     prepared = PreparedRows.both(result, self.request.view_mode)
         except Cancelled:
             signals.cancelled.emit(generation)
@@ -199,7 +214,7 @@ class CompareJob(QRunnable):
             path,
             request.max_bytes,
             request.markup,
-            lambda: load(path, max_bytes=request.max_bytes, markup=request.markup),
+            partial(_read, path, request.max_bytes, request.markup),
         )
         if document.format is DocumentFormat.CODE and document.language:
             # Build the language's lexer here, off the GUI thread, before the panes ask for
