@@ -72,6 +72,18 @@ def is_replacement(changes: Sequence[Change], n: int) -> bool:
     return False
 
 
+def replacements(changes: Sequence[Change]) -> list[bool]:
+    """is_replacement() of every change, in one pass (a book has hundreds of thousands)."""
+    flags = [False] * len(changes)
+    previous_removal = False  # whether the change before is a removal outside any moved phrase
+    for n, change in enumerate(changes):
+        plain = change.moved is None
+        if previous_removal and plain and change.op is ChangeOp.INSERT:
+            flags[n - 1] = flags[n] = True
+        previous_removal = plain and change.op is ChangeOp.DELETE
+    return flags
+
+
 def _neighbour(changes: Sequence[Change], n: int, step: int, original: bool) -> str:
     """The character just before (step -1) or just after (step 1) change n on one side: the edge
     of the nearest change with text on that side, or "" at an end."""
@@ -368,4 +380,4 @@ def mark_moved_across(
     return _cut(removed_in, cuts_a), _cut(added_in, cuts_b), first + len(moves)
 
 
-__all__ = ["MIN_MOVED_WORDS", "is_replacement", "mark_moved", "mark_moved_across", "word_key"]
+__all__ = ["MIN_MOVED_WORDS", "is_replacement", "mark_moved", "mark_moved_across", "replacements", "word_key"]

@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextCharFormat, QTextLa
 from diffviewer.core.model import ChangeOp, Role
 from diffviewer.core.syntax import SyntaxSpan, TextStyle
 from diffviewer.gui.colors import Scheme
-from diffviewer.gui.rows import TAB_COLUMNS, Cell, Span, Utf16Offsets
+from diffviewer.gui.rows import TAB_COLUMNS, Cell, Utf16Offsets
+from diffviewer.gui.spans import Span
 
 # QTextLayout breaks lines at U+2028 but not at "\n"; both are one UTF-16 unit, so offsets hold.
 _LINE_SEPARATOR = "\u2028"

@@ -14,7 +14,7 @@ from PySide6.QtGui import QPainter, QPen
 from diffviewer.core.model import ChangeOp
 from diffviewer.gui.cell_layout import LaidOutCell, span_rects
 from diffviewer.gui.colors import Scheme
-from diffviewer.gui.rows import Span
+from diffviewer.gui.spans import Span
 
 # A hovered moved phrase: its id.
 MoveKey = int

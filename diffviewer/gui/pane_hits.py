@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF
 from diffviewer.gui.cell_layout import LaidOutCell
 from diffviewer.gui.moved_marks import moved_span_at
 from diffviewer.gui.row_layout import CellKey
-from diffviewer.gui.rows import Span
+from diffviewer.gui.spans import Span
 
 if TYPE_CHECKING:
     from diffviewer.gui.comparison_view import ComparisonView

@@ -10,9 +10,9 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from diffviewer.core.model import Block, BlockKind, Change, ChangeOp, Comparison, Document, DocumentFormat, Role, Side
-from diffviewer.core.moved import is_replacement
+from diffviewer.core.model import Block, BlockKind, Change, Comparison, Document, DocumentFormat, Role, Side
 from diffviewer.gui.row_measures import RowMeasures
+from diffviewer.gui.spans import ChangeSpans, Span, SpanView
 from diffviewer.gui.view_mode import ViewMode
 from diffviewer.gui.view_model import (
     BlockFacts,
@@ -45,18 +45,6 @@ class Utf16Offsets:
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A changed stretch of a cell's text. `paired`: one half of a replacement. `moved`: the id
-    of the moved phrase it is one end of (the block's other end has the same id)."""
-
-    start: int
-    end: int
-    op: ChangeOp
-    paired: bool
-    moved: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class GutterLabel:
     """A number in a cell's gutter: a paragraph's (at its top) or, for code, a source line's."""
 
@@ -72,7 +60,7 @@ class Cell:
     kind: BlockKind | None
     paragraphs: tuple[int, ...]
     text: str  # the paragraphs joined by "\n" (a paragraph of code has "\n"s of its own)
-    spans: tuple[Span, ...] = ()
+    spans: Sequence[Span] = ()  # (a comparison's cells make theirs when first read: gui/spans.py)
     # Offset in `text` where each of `paragraphs` begins. Given by whoever joined the paragraphs:
     # the text alone cannot tell a paragraph break from a line break inside a block of code.
     paragraph_starts: tuple[int, ...] = (0,)
@@ -169,28 +157,11 @@ class Row:
 
 
 def _side_cells(index: int, block: Block, original: Document, derivative: Document) -> tuple[Cell | None, Cell | None]:
-    left_spans: list[Span] = []
-    right_spans: list[Span] = []
-    left_at = right_at = 0
-    changes = block.changes
-    for n, change in enumerate(changes):
-        size = len(change.text)
-        if change.op is ChangeOp.EQUAL:
-            left_at += size
-            right_at += len(change.derivative_side)
-        elif change.op is ChangeOp.DELETE:
-            left_spans.append(Span(left_at, left_at + size, ChangeOp.DELETE, is_replacement(changes, n), change.moved))
-            left_at += size
-        else:
-            right_spans.append(
-                Span(right_at, right_at + size, ChangeOp.INSERT, is_replacement(changes, n), change.moved)
-            )
-            right_at += size
     left = right = None
     if block.original:
         texts = [original.paragraphs[i].text for i in block.original]
         # A dropped paragraph is removed as a whole: one span would only paint it all; leave it plain.
-        spans = () if block.kind is BlockKind.DELETED else tuple(left_spans)
+        spans: Sequence[Span] = () if block.kind is BlockKind.DELETED else ChangeSpans(block.changes, SpanView.ORIGINAL)
         starts = joined_starts(texts)
         left = Cell(
             Side.ORIGINAL,
@@ -205,7 +176,7 @@ def _side_cells(index: int, block: Block, original: Document, derivative: Docume
         )
     if block.derivative:
         texts = [derivative.paragraphs[j].text for j in block.derivative]
-        spans = () if block.kind is BlockKind.INSERTED else tuple(right_spans)
+        spans = () if block.kind is BlockKind.INSERTED else ChangeSpans(block.changes, SpanView.DERIVATIVE)
         starts = joined_starts(texts)
         right = Cell(
             Side.DERIVATIVE,
@@ -260,13 +231,6 @@ def inline_rows(comparison: Comparison) -> list[Row]:
     """One column: each block's changes in reading order, deletions and insertions both shown."""
     rows: list[Row] = []
     for index, block in enumerate(comparison.blocks):
-        spans: list[Span] = []
-        at = 0
-        for n, change in enumerate(block.changes):
-            size = len(change.text)
-            if change.op is not ChangeOp.EQUAL:
-                spans.append(Span(at, at + size, change.op, is_replacement(block.changes, n), change.moved))
-            at += size
         text = "".join(change.text for change in block.changes)
         side = Side.ORIGINAL if not block.derivative else Side.DERIVATIVE
         document = comparison.derivative if side is Side.DERIVATIVE else comparison.original
@@ -279,7 +243,8 @@ def inline_rows(comparison: Comparison) -> list[Row]:
             GutterLabel(n, f"({p + 1})" if side is Side.ORIGINAL else str(p + 1)) for n, p in enumerate(paragraphs)
         )
         roles = roles_of(document, paragraphs)
-        rows.append(Row(inline=Cell(side, index, block.kind, paragraphs, text, tuple(spans), starts, roles, gutter)))
+        spans = ChangeSpans(block.changes, SpanView.INLINE)
+        rows.append(Row(inline=Cell(side, index, block.kind, paragraphs, text, spans, starts, roles, gutter)))
     return rows
 
 
@@ -292,10 +257,14 @@ def _inline_starts(changes: Sequence[Change], texts: Sequence[str], side: Side) 
     """
     # Offsets, in the side's own joined text, of the "\n"s between its paragraphs.
     breaks = [start - 1 for start in joined_starts(texts)[1:]]
+    if not breaks:  # one paragraph, as most blocks are: nothing to look for
+        return (0,)
     starts = [0]
     found = 0
     inline_at = side_at = 0
     for change in changes:
+        if found == len(breaks):  # the rest of the changes hold no paragraph's start
+            return tuple(starts)
         inline_size = len(change.text)
         own = change.original_side if side is Side.ORIGINAL else change.derivative_side
         while found < len(breaks) and breaks[found] < side_at + len(own):

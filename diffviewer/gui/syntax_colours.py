@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from diffviewer.core.model import ChangeOp
 from diffviewer.core.syntax import SyntaxSpan, SyntaxTheme, highlight
-from diffviewer.gui.rows import Cell, Side, Span
+from diffviewer.gui.rows import Cell, Side
+from diffviewer.gui.spans import Span
 
 # A screenful is a few dozen cells; this many keeps scrolling back and forth, resizing and the
 # other view mode free of lexing without holding on to a large document's every block.

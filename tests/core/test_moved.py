@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from diffviewer.core.compare import compare
 from diffviewer.core.model import Change, ChangeOp, Treatment
-from diffviewer.core.moved import MIN_MOVED_WORDS, is_replacement, mark_moved, word_key
+from diffviewer.core.moved import MIN_MOVED_WORDS, is_replacement, mark_moved, replacements, word_key
 from diffviewer.core.tokens import count_words, words
 from diffviewer.core.worddiff import _merged, word_diff
 from tests.core.helpers import code, doc
@@ -206,6 +206,14 @@ def changes_lists(draw: st.DrawFn) -> list[Change]:
 @given(changes_lists())
 def test_the_moved_pass_keeps_both_sides_of_any_changes(changes: list[Change]) -> None:
     _check_moved(changes, mark_moved(changes))
+
+
+@settings(max_examples=150, deadline=None)
+@given(changes_lists())
+def test_replacements_in_one_pass_are_each_change_asked_alone(changes: list[Change]) -> None:
+    marked = mark_moved(changes)  # moved ends among them: never halves of a replacement
+    for found in (changes, marked):
+        assert replacements(found) == [is_replacement(found, n) for n in range(len(found))]
 
 
 def _mirrored(changes: Sequence[Change]) -> list[Change]:

@@ -16,7 +16,8 @@ from diffviewer.gui.cell_layout import span_rects
 from diffviewer.gui.comparison_view import ComparisonView
 from diffviewer.gui.legend import Legend
 from diffviewer.gui.main_window import MainWindow
-from diffviewer.gui.rows import Side, Span, inline_rows, side_by_side_rows
+from diffviewer.gui.rows import Side, inline_rows, side_by_side_rows
+from diffviewer.gui.spans import Span
 from diffviewer.gui.view_mode import ViewMode
 from tests.core.helpers import doc
 from tests.gui.conftest import compared, write
