@@ -109,6 +109,14 @@ _recent: OrderedDict[tuple[object, ...], Alignment] = OrderedDict()
 _recent_lock = threading.Lock()  # the window aligns several derivatives at once
 
 
+def knows(original: Sequence[str], derivative: Sequence[str], overlaps: bool = True) -> bool:
+    """Whether an alignment of these texts is kept: comparing them again (another option) will
+    most likely align nothing (unless the option changes which paragraphs are twins)."""
+    texts = (tuple(original), tuple(derivative), overlaps)
+    with _recent_lock:
+        return any(decided_by[:3] == texts for decided_by in _recent)
+
+
 def forget_alignments() -> None:
     """Drop the kept alignments, and the sides featurised (a test that times or cancels one must
     meet it uncomputed)."""

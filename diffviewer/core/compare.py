@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 
 from diffviewer.core import quotes
-from diffviewer.core.align import Alignment, Group, align
+from diffviewer.core.align import Alignment, Group, align, knows
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.crossing import Draft, across, numbered
 from diffviewer.core.drafting import Drafts, checks_prose, drafts_of, made
@@ -25,7 +25,7 @@ from diffviewer.core.model import (
     Quote,
     Stats,
 )
-from diffviewer.core.tokens import count_words, identity_key
+from diffviewer.core.tokens import count_words, identity_keys
 
 
 class CompareError(Exception):
@@ -191,8 +191,12 @@ def compare(
         options = dataclasses.replace(options, show_typography=True)
     # Given the options as they are diffed by: the helper's drafts must be this process's.
     helping = _Help(None, may_help, lambda: Helper.start(original, derivative, options, late=True))
+    # Compared again under other options, the documents are aligned already: the helper then has
+    # nothing to featurise or prepare meanwhile, and goes straight to the drafts.
+    texts = ([p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs])
+    aligned = knows(*texts, checks_prose(original, derivative))
     try:
-        helping.helper = Helper.start(original, derivative, options) if helped else None
+        helping.helper = Helper.start(original, derivative, options, late=aligned) if helped else None
         with paused_collector():
             return _compare(original, derivative, options, should_cancel, on_progress, helping)
     finally:
@@ -228,8 +232,8 @@ def _compare(
         on_step=step,
         overlaps=prose,
         keys=(
-            [identity_key(p.text, options) for p in original.paragraphs],
-            [identity_key(p.text, options) for p in derivative.paragraphs],
+            identity_keys([p.text for p in original.paragraphs], options),
+            identity_keys([p.text for p in derivative.paragraphs], options),
         ),
         on_progress=lambda fraction: on_progress(0.4 * fraction),
         # The helper featurises the side the alignment starts from meanwhile.

@@ -17,7 +17,10 @@ same inputs, only elsewhere.
 A helper is a help, never a condition: if it cannot start, fails or ends, this process does its
 share itself. Small comparisons (below HELPED_MIN_CHARACTERS) do without one; comparisons that
 run beside others (a batch, the window's derivatives, a scan) start without one, and the window's
-take one on the way once a core is free (`late`: no early work, the drafts at once).
+take one on the way once a core is free. Such a helper is `late`, as is one of documents aligned
+already (compared again under another option): it has no side to featurise, and prepares the
+quotations while this process drafts alone, then drafts with it (preparing them after the drafts
+would leave this process idle at the end).
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ from diffviewer.core.model import CompareOptions, Document, Quote
 from diffviewer.core.ngrams import KEPT_SIDE_UNITS, Alone, alone, kept
 from diffviewer.core.packing import PackedChanges, pack_changes, unpack_changes
 from diffviewer.core.quotes import Quotations
-from diffviewer.core.tokens import identity_key
+from diffviewer.core.tokens import identity_keys
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -80,7 +83,7 @@ class _Documents:
     original: Document
     derivative: Document
     options: CompareOptions
-    early: bool = True  # started with the comparison (not once its alignment was done)
+    early: bool = True  # started before the alignment (it featurises a side for it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +191,12 @@ class Helper:
     drafts and quotations, in turn."""
 
     def __init__(
-        self, process: BaseProcess, conn: Connection, claims: _Claims, sender: threading.Thread | None
+        self,
+        process: BaseProcess,
+        conn: Connection,
+        claims: _Claims,
+        sender: threading.Thread | None,
+        featurises: bool = True,
     ) -> None:
         self._process = process
         self._conn = conn
@@ -196,12 +204,13 @@ class Helper:
         self._sender = sender  # a message being sent meanwhile (a spawned helper's documents, a request)
         claims.other_alive = process.is_alive
         self._unasked: dict[Task, _Reply] = {}  # replies sent unasked that came while waiting for others
-        self._featurised = False  # whether the side featurised was asked for (once, or never)
+        # Whether the side featurised was asked for (once, or never: a late helper makes none).
+        self._featurised = not featurises
 
     @staticmethod
     def start(original: Document, derivative: Document, options: CompareOptions, late: bool = False) -> Helper | None:
         """A helper with the two documents, or None where one would not pay (or cannot start).
-        `late`: started once the alignment was done, it goes straight to the drafts."""
+        `late`: the alignment is done (or needs doing no more): it featurises nothing."""
         if cores() < 2 or original.characters + derivative.characters < HELPED_MIN_CHARACTERS:
             return None
         import multiprocessing  # (only when used: small comparisons and the window's start do without)
@@ -231,7 +240,7 @@ class Helper:
         if not forked:
             sender = threading.Thread(target=_send_quietly, args=(here, given), daemon=True, name="diffviewer-send")
             sender.start()
-        return Helper(process, here, claims, sender)
+        return Helper(process, here, claims, sender, featurises=not late)
 
     def cases(self, step: Callable[[], None]) -> DocumentCases | None:
         """Both documents' case counts, or None if the helper could not count them."""
@@ -315,14 +324,18 @@ class Helper:
         self._conn.close()
 
     def _send(self, message: _Request, meanwhile: bool = False) -> None:
-        if self._sender is not None:
-            self._sender.join()  # one writer at a time
-            self._sender = None
+        """Send `message`, after what is being sent meanwhile (one writer at a time); `meanwhile`:
+        from a thread, this one going on at once (a spawned helper may still be reading its
+        documents, half a second of a book's: the drafts start here meanwhile)."""
+        before = self._sender
         if meanwhile:
-            self._sender = threading.Thread(target=_send_quietly, args=(self._conn, message), daemon=True)
+            self._sender = threading.Thread(target=_send_after, args=(before, self._conn, message), daemon=True)
             self._sender.start()
-        else:
-            _send_quietly(self._conn, message)  # (if it ended, _receive will say so)
+            return
+        if before is not None:
+            before.join()
+            self._sender = None
+        _send_quietly(self._conn, message)  # (if it ended, _receive will say so)
 
     def _receive(self, task: Task, step: Callable[[], None], within: float | None = None) -> _Reply | None:
         """The reply of `task`, or None if it failed (or did not come `within` seconds); `step`
@@ -347,6 +360,12 @@ class Helper:
                 return None
             if not self._process.is_alive() or (deadline is not None and time.monotonic() >= deadline):
                 return None
+
+
+def _send_after(before: threading.Thread | None, conn: Connection, message: _Request) -> None:
+    if before is not None:
+        before.join()
+    _send_quietly(conn, message)
 
 
 def _send_quietly(conn: Connection, message: _Documents | _Request) -> None:
@@ -485,8 +504,7 @@ class _Prepared:
             outbox.put(_Reply(Task.READY, failed=f"{type(error).__name__}: {error}"))
         with contextlib.suppress(Exception):  # (the comparison checks the quotations itself)
             quotations = Quotations(original.paragraphs, derivative.paragraphs)
-            if given.early:  # (a late helper drafts first: the quotations can wait till asked)
-                quotations.prepare()
+            quotations.prepare()
         return _Prepared(cases, quotations)
 
 
@@ -495,7 +513,7 @@ def _featurise(given: _Documents, outbox: _Outbox) -> None:
     would not keep, it featurises in place: nothing to send)."""
     options = given.options
     texts = [[p.text for p in doc.paragraphs] for doc in (given.original, given.derivative)]
-    keys = ([identity_key(t, options) for t in texts[0]], [identity_key(t, options) for t in texts[1]])
+    keys = (identity_keys(texts[0], options), identity_keys(texts[1], options))
     units = first_units(texts[0], texts[1], checks_prose(given.original, given.derivative), keys)
     # (A forked helper knows the sides this process kept: one of them needs no featurising.)
     if len(units) >= KEPT_SIDE_UNITS and not kept(units):

@@ -230,6 +230,40 @@ def test_the_helper_drafts_its_share_with_its_counts(
     assert counted == [True]
 
 
+def test_compared_again_under_another_option_the_helper_only_drafts_and_checks(
+    started: list[helper.Helper], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The documents are aligned already: the helper has no side to featurise for the alignment,
+    # and a comparison that waited for one would wait in vain.
+    marks = tmp_path / "featurised"  # (the helper is another process: it says so in a file)
+    real = helper._featurise
+
+    def featurise(given: Any, outbox: Any) -> None:
+        with marks.open("a") as file:
+            file.write("x")
+        real(given, outbox)
+
+    monkeypatch.setattr(helper, "_featurise", featurise)
+    original, derivative = _pair()
+    compare(original, derivative)
+    assert len(started) == 1 and marks.read_text() == "x"
+    options = CompareOptions(ignore_case=True)
+    waited: list[float] = []
+    asked = helper.Helper.featurised
+
+    def timed(self: helper.Helper, texts: Any, patience: float, step: Any) -> Any:
+        waited.append(patience)
+        return asked(self, texts, patience, step)
+
+    monkeypatch.setattr(helper.Helper, "featurised", timed)
+    REPLIES.clear()
+    again = compare(original, derivative, options)
+    assert len(started) == 2 and marks.read_text() == "x"  # the second helper featurised nothing
+    assert sorted(REPLIES) == [("drafts", True), ("quotes", True)]
+    assert waited == []  # (no alignment ran: none asked for a side)
+    assert again == compare(original, derivative, options, helped=False)
+
+
 @pytest.mark.parametrize("free_after", [0, 3])
 def test_a_comparison_takes_a_helper_on_the_way_once_a_core_is_free(
     started: list[helper.Helper], monkeypatch: pytest.MonkeyPatch, free_after: int

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diffviewer.core.tokens import tokenize
+from diffviewer.core.model import CompareOptions
+from diffviewer.core.tokens import identity_key, identity_keys, tokenize
 
 
 @given(st.text())
@@ -13,3 +14,17 @@ def test_tokens_join_back_to_the_text(text: str) -> None:
     tokens = tokenize(text)
     assert "".join(t.text for t in tokens) == text
     assert all(text[t.start : t.start + len(t.text)] == t.text for t in tokens)
+
+
+options = st.builds(
+    CompareOptions,
+    ignore_case=st.booleans(),
+    ignore_punctuation=st.booleans(),
+    ignore_whitespace=st.booleans(),
+    show_typography=st.booleans(),
+)
+
+
+@given(st.lists(st.text(alphabet="aAbB é’'-,.  \n\u0301"), max_size=8), options)
+def test_identity_keys_are_each_text_keyed_alone(texts: list[str], chosen: CompareOptions) -> None:
+    assert identity_keys(texts, chosen) == [identity_key(text, chosen) for text in texts]
