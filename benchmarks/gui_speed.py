@@ -11,6 +11,8 @@ Measures, with QElapsedTimer:
 - the whole-book pairs of ../shared/corpus/books, the same way;
 - next/previous change, page scrolling, jumping to the end and switching inline / side by side:
   the worst and median time per step, including the repaint;
+- on each whole book, an option the word diffs see (ignore case) turned on and off: until the
+  comparison made anew is painted, and the longest stall meanwhile;
 - one whole-book original against four book-sized derivatives, in tabs: until every comparison
   is finished, beside the time of one of them alone.
 """
@@ -82,10 +84,9 @@ def python_pair(size: int) -> tuple[str, str]:
     return "\n\n".join(functions), "\n\n".join(revised)
 
 
-def measure(window: MainWindow, label: str, original: Path, derivative: Path) -> float:
-    """From giving the files to the comparison painted, then navigation step by step: the time
-    to painted."""
-    # Wait the way the application does (an idle event loop), noting the longest stall of it.
+def until_compared(window: MainWindow, action: object) -> tuple[float, float]:
+    """Do `action` and wait, the way the application does (an idle event loop), until the window
+    has painted the comparison it started: the seconds that took, and the longest stall meanwhile."""
     loop = QEventLoop()
 
     def on_finished(comparison: object) -> None:
@@ -107,16 +108,22 @@ def measure(window: MainWindow, label: str, original: Path, derivative: Path) ->
     heartbeat.start()
     timer = QElapsedTimer()
     timer.start()
-    window.open_paths(original, derivative)
+    action()  # type: ignore[operator]
     loop.exec()
     heartbeat.stop()
     window.comparison_finished.disconnect(on_finished)
-    longest_gap = max(gaps, default=0.0)
     window.view.viewport().repaint()
-    ready = timer.elapsed() / 1000
+    return timer.elapsed() / 1000, max(gaps, default=0.0)
+
+
+def measure(window: MainWindow, label: str, original: Path, derivative: Path) -> float:
+    """From giving the files to the comparison painted, then navigation step by step: the time
+    to painted."""
+    ready, longest_gap = until_compared(window, lambda: window.open_paths(original, derivative))
     rows = len(window.view.rows)
     print(f"{label} ({rows} rows): files given -> painted and scrollable: {ready:.2f} s")
     print(f"  longest the event loop was blocked meanwhile: {longest_gap * 1000:.0f} ms")
+    timer = QElapsedTimer()
 
     def steps(name: str, action: object, count: int) -> None:
         times = []
@@ -137,6 +144,16 @@ def measure(window: MainWindow, label: str, original: Path, derivative: Path) ->
     modes = iter([ViewMode.INLINE, ViewMode.SIDE_BY_SIDE] * 3)
     steps("switch inline / side by side", lambda: window.view.set_mode(next(modes)), 6)
     return ready
+
+
+def option_change(window: MainWindow) -> None:
+    """An option the word diffs see, turned on and off again: compared anew, painted."""
+    for state in ("on", "off"):
+        took, longest_gap = until_compared(window, window.ignore_case_action.trigger)
+        print(
+            f"  ignore case {state}: compared again and painted in {took:.2f} s,"
+            f" longest stall {longest_gap * 1000:.0f} ms"
+        )
 
 
 def derivatives_of(pair: Path, folder: Path) -> list[Path]:
@@ -231,9 +248,10 @@ def main() -> int:
     measure(window, f"{size_mb:g} MB pair", folder / "a.txt", folder / "b.txt")
     measure(window, f"{size_mb:g} MB Python pair", folder / "a.py", folder / "b.py")
     books = sorted(p for p in BOOKS.iterdir() if (p / "original.txt").exists()) if BOOKS.is_dir() else []
-    alone = [
-        measure(window, f"whole book {pair.name}", pair / "original.txt", pair / "derivative.txt") for pair in books
-    ]
+    alone = []
+    for pair in books:
+        alone.append(measure(window, f"whole book {pair.name}", pair / "original.txt", pair / "derivative.txt"))
+        option_change(window)
     if books:
         label = f"{books[0].name}: one original, four book-sized derivatives"
         measure_many(window, label, books[0] / "original.txt", derivatives_of(books[0], folder))
