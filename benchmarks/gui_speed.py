@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -84,7 +85,7 @@ def python_pair(size: int) -> tuple[str, str]:
     return "\n\n".join(functions), "\n\n".join(revised)
 
 
-def until_compared(window: MainWindow, action: object) -> tuple[float, float]:
+def until_compared(window: MainWindow, action: Callable[[], object]) -> tuple[float, float]:
     """Do `action` and wait, the way the application does (an idle event loop), until the window
     has painted the comparison it started: the seconds that took, and the longest stall meanwhile."""
     loop = QEventLoop()
@@ -108,7 +109,7 @@ def until_compared(window: MainWindow, action: object) -> tuple[float, float]:
     heartbeat.start()
     timer = QElapsedTimer()
     timer.start()
-    action()  # type: ignore[operator]
+    action()
     loop.exec()
     heartbeat.stop()
     window.comparison_finished.disconnect(on_finished)
@@ -124,6 +125,7 @@ def measure(window: MainWindow, label: str, original: Path, derivative: Path) ->
     print(f"{label} ({rows} rows): files given -> painted and scrollable: {ready:.2f} s")
     print(f"  longest the event loop was blocked meanwhile: {longest_gap * 1000:.0f} ms")
     timer = QElapsedTimer()
+    timer.start()
 
     def steps(name: str, action: object, count: int) -> None:
         times = []

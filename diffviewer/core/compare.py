@@ -191,12 +191,15 @@ def compare(
         options = dataclasses.replace(options, show_typography=True)
     # Given the options as they are diffed by: the helper's drafts must be this process's.
     helping = _Help(None, may_help, lambda: Helper.start(original, derivative, options, late=True))
-    # Compared again under other options, the documents are aligned already: the helper then has
-    # nothing to featurise or prepare meanwhile, and goes straight to the drafts.
-    texts = ([p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs])
-    aligned = knows(*texts, checks_prose(original, derivative))
     try:
-        helping.helper = Helper.start(original, derivative, options, late=aligned) if helped else None
+        if helped:
+            # Compared again under other options, the documents are most likely aligned already:
+            # the helper then has nothing to featurise, and prepares the quotations while this
+            # process drafts, then drafts from the other end. (Should the option change which
+            # paragraphs are twins, the alignment runs, without a side featurised elsewhere.)
+            texts = ([p.text for p in original.paragraphs], [p.text for p in derivative.paragraphs])
+            aligned = knows(*texts, checks_prose(original, derivative))
+            helping.helper = Helper.start(original, derivative, options, late=aligned)
         with paused_collector():
             return _compare(original, derivative, options, should_cancel, on_progress, helping)
     finally:
@@ -211,7 +214,7 @@ def _compare(
     on_progress: Callable[[float], None],
     helping: _Help,
 ) -> Comparison:
-    early = helping.helper  # (started with the comparison)
+    first = helping.helper  # (started with the comparison, early or late)
 
     def step() -> None:
         if should_cancel():
@@ -237,11 +240,11 @@ def _compare(
         ),
         on_progress=lambda fraction: on_progress(0.4 * fraction),
         # The helper featurises the side the alignment starts from meanwhile.
-        elsewhere=(lambda texts, patience: early.featurised(texts, patience, step)) if early is not None else None,
+        elsewhere=(lambda texts, patience: first.featurised(texts, patience, step)) if first is not None else None,
     )
     on_progress(0.4)
-    if early is not None:
-        early.aligned()
+    if first is not None:
+        first.aligned()
     groups = alignment.groups
     cases = _cases(original, derivative, helping, step) if prose else None
     found = _drafts(groups, original, derivative, options, helping, cases, step, on_progress)

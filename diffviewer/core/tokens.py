@@ -94,7 +94,8 @@ def count_words(text: str) -> int:
 def identity_keys(texts: Sequence[str], options: CompareOptions) -> list[str]:
     """identity_key() of each text. Under options that ignore something, a book's paragraphs have
     millions of tokens but tens of thousands of distinct ones: each is keyed once here, where a
-    token_key() call per token (its cache hashing the options every time) took 0.8 s a side."""
+    token_key() call per token (its cache hashing the options every time) took 0.65 s a side
+    of a book, and now 0.37 s."""
     if _plain(options):
         return [identity_key(text, options) for text in texts]
     keyed: dict[str, str] = {}

@@ -35,16 +35,18 @@ class SpanView(StrEnum):
     INLINE = "inline"  # every change's text in one column: removals and additions
 
 
+# The changes each view marks.
+_MARKED = {
+    SpanView.ORIGINAL: (ChangeOp.DELETE,),
+    SpanView.DERIVATIVE: (ChangeOp.INSERT,),
+    SpanView.INLINE: (ChangeOp.DELETE, ChangeOp.INSERT),
+}
+
+
 def spans_of(changes: Sequence[Change], view: SpanView) -> tuple[Span, ...]:
     """The spans of `changes` in the text that `view` shows of them."""
     spans: list[Span] = []
-    marked = (
-        (ChangeOp.DELETE,)
-        if view is SpanView.ORIGINAL
-        else (ChangeOp.INSERT,)
-        if view is SpanView.DERIVATIVE
-        else (ChangeOp.DELETE, ChangeOp.INSERT)
-    )
+    marked = _MARKED[view]
     at = 0
     for change, replacing in zip(changes, replacements(changes), strict=True):
         if view is SpanView.INLINE:
@@ -59,7 +61,8 @@ def spans_of(changes: Sequence[Change], view: SpanView) -> tuple[Span, ...]:
 
 class ChangeSpans(Sequence[Span]):
     """A cell's spans, made from the block's changes the first time they are read (a race of two
-    threads only makes the same tuple twice). Equal to any sequence of the same spans."""
+    threads only makes the same tuple twice). Equal to a tuple of the same spans, and hashed alike
+    (a cell's equality and hash include its spans)."""
 
     __slots__ = ("_changes", "_made", "_view")
 
@@ -90,7 +93,11 @@ class ChangeSpans(Sequence[Span]):
         return iter(self._spans())
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and self._spans() == tuple(other)
+        if isinstance(other, ChangeSpans):
+            return self._spans() == other._spans()
+        if isinstance(other, tuple):
+            return self._spans() == other
+        return NotImplemented
 
     def __hash__(self) -> int:
         return hash(self._spans())

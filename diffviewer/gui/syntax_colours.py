@@ -44,7 +44,8 @@ def cell_syntax(
     original, derivative = languages.get(Side.ORIGINAL), languages.get(Side.DERIVATIVE)
     if original is None and derivative is None:
         return ()
-    return _inline_syntax(cell.text, cell.spans, original, derivative, theme)
+    # (A tuple for the cache's key: a cell's lazy spans would keep their block's changes in it.)
+    return _inline_syntax(cell.text, tuple(cell.spans), original, derivative, theme)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

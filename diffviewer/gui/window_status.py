@@ -83,6 +83,17 @@ class WindowStatus(WindowPart[QMainWindow]):
             self._view.set_pending(None)
 
     def _update_progress(self) -> None:
+        # QProgressBar.setValue repaints at once whenever its text changes, and a repaint at once
+        # paints whatever else of the window is waiting to be painted too: the comparison view,
+        # the overview, 8-14 ms a progress report (40 ms when four derivatives start). With its
+        # updates off meanwhile it only asks to be painted, with the rest, when the loop is idle.
+        self.progress.setUpdatesEnabled(False)
+        try:
+            self._set_progress()
+        finally:
+            self.progress.setUpdatesEnabled(True)
+
+    def _set_progress(self) -> None:
         entries = self._session.entries
         running = [e for e in entries if e.job is not None]
         if not running:

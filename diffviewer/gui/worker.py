@@ -88,7 +88,8 @@ class _Unfinished:
 
 UNFINISHED = _Unfinished()
 
-# One job at a time reads a file or builds rows. That work is Python from end to end, so two
+# One job at a time reads a file or builds rows (of the window's comparisons: the scan has a
+# thread of its own). That work is Python from end to end, so two
 # threads doing it take turns on the interpreter lock and end no sooner than one after the other
 # would; but the window's thread then waits behind two of them for every turn, and four
 # book-sized derivatives opened at once froze it for a quarter of a second. Only work that waits

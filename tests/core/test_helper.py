@@ -258,7 +258,8 @@ def test_compared_again_under_another_option_the_helper_only_drafts_and_checks(
     monkeypatch.setattr(helper.Helper, "featurised", timed)
     REPLIES.clear()
     again = compare(original, derivative, options)
-    assert len(started) == 2 and marks.read_text() == "x"  # the second helper featurised nothing
+    # What this tests: the second helper featurised nothing (it is told the documents are aligned).
+    assert len(started) == 2 and marks.read_text() == "x"
     assert sorted(REPLIES) == [("drafts", True), ("quotes", True)]
     assert waited == []  # (no alignment ran: none asked for a side)
     assert again == compare(original, derivative, options, helped=False)
