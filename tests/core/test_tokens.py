@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from diffviewer.core.model import CompareOptions
 from diffviewer.core.tokens import identity_key, identity_keys, tokenize
+from tests.core.helpers import option_sets
 
 
 @given(st.text())
@@ -16,15 +17,6 @@ def test_tokens_join_back_to_the_text(text: str) -> None:
     assert all(text[t.start : t.start + len(t.text)] == t.text for t in tokens)
 
 
-options = st.builds(
-    CompareOptions,
-    ignore_case=st.booleans(),
-    ignore_punctuation=st.booleans(),
-    ignore_whitespace=st.booleans(),
-    show_typography=st.booleans(),
-)
-
-
-@given(st.lists(st.text(alphabet="aAbB é’'-,.  \n\u0301"), max_size=8), options)
+@given(st.lists(st.text(alphabet="aAbB é’'-,.  \n\u0301"), max_size=8), option_sets)
 def test_identity_keys_are_each_text_keyed_alone(texts: list[str], chosen: CompareOptions) -> None:
     assert identity_keys(texts, chosen) == [identity_key(text, chosen) for text in texts]
