@@ -22,12 +22,15 @@ def _normalised_words(text: str) -> list[str]:
     return words(folded_text(text))
 
 
-def _same_words(changes: Sequence[Change]) -> bool:
+def _same_words(changes: Sequence[Change], counts: Sequence[int]) -> bool:
+    """`counts`: each change's words (of its text), as BlockWords.of counted them."""
+    # Typography never splits or joins a word, so unequal counts settle it before any sorting.
+    removed = sum(count for change, count in zip(changes, counts, strict=True) if change.op is ChangeOp.DELETE)
+    added = sum(count for change, count in zip(changes, counts, strict=True) if change.op is ChangeOp.INSERT)
+    if removed != added:
+        return False
     deleted = words("\n".join(c.text for c in changes if c.op is ChangeOp.DELETE))
     inserted = words("\n".join(c.text for c in changes if c.op is ChangeOp.INSERT))
-    # Typography never splits or joins a word, so unequal counts settle it before any sorting.
-    if len(deleted) != len(inserted):
-        return False
     if sorted(_normalised_words(" ".join(deleted))) != sorted(_normalised_words(" ".join(inserted))):
         return False
     original = "".join(c.original_side for c in changes)
@@ -41,10 +44,12 @@ def treatment(
     changes: Sequence[Change],
     normalised_copy: bool = True,
     unchanged: bool = False,
+    counts: Sequence[int] | None = None,
 ) -> Treatment:
     """`normalised_copy`: a block whose words are the same after normalising case, punctuation and
     typography counts as copied (prose); off for code, where those differences are changes.
     `unchanged`: the diff found no insert or delete (a moved block can still be a plain copy).
+    `counts`: each change's words, if counted already.
     """
     if kind is BlockKind.INSERTED:
         return Treatment.NEW
@@ -55,7 +60,7 @@ def treatment(
     # A copy has the same words on both sides once case and typography are set aside. The words
     # only one side has must then be the same multiset: a cheap test on the short changed runs
     # that rules out nearly every block before both whole texts are compared.
-    if normalised_copy and _same_words(changes):
+    if normalised_copy and _same_words(changes, [count_words(c.text) for c in changes] if counts is None else counts):
         return Treatment.COPIED
     return Treatment.LIGHTLY_EDITED if similarity >= LIGHT_EDIT_MIN else Treatment.REWORDED
 
@@ -102,13 +107,15 @@ class BlockWords:
         return self.equal_derivative + self.inserted
 
     @staticmethod
-    def of(changes: Sequence[Change]) -> BlockWords:
+    def of(changes: Sequence[Change], words_of: Sequence[int] | None = None) -> BlockWords:
+        """`words_of`: each change's words (of its text), if counted already."""
+        if words_of is None:
+            words_of = [count_words(change.text) for change in changes]
         counts = {ChangeOp.EQUAL: 0, ChangeOp.INSERT: 0, ChangeOp.DELETE: 0}
         equal_derivative = replaced = moved = 0
         longest, longest_text = 0, ""
         deleted_just_before = 0
-        for change in changes:
-            count = count_words(change.text)
+        for change, count in zip(changes, words_of, strict=True):
             if change.moved is not None:  # a moved phrase: kept words, in another place
                 if change.op is ChangeOp.DELETE:
                     counts[ChangeOp.EQUAL] += count
@@ -197,7 +204,8 @@ def judge(
     """The verdict on a block of these paragraphs (a group moved or not) with these changes.
     `normalised_copy`: as for treatment()."""
     unchanged = all(c.op is ChangeOp.EQUAL for c in changes)
-    tally = BlockWords.of(changes)
+    counts = [count_words(c.text) for c in changes]  # (once, for the tally and the copy test)
+    tally = BlockWords.of(changes, counts)
     if not derivative:
         kind, similarity = BlockKind.DELETED, 0.0
     elif not original:
@@ -212,5 +220,5 @@ def judge(
             kind = BlockKind.EQUAL
         else:
             kind = BlockKind.REWRITE
-    verdict = treatment(kind, similarity, changes, normalised_copy=normalised_copy, unchanged=unchanged)
+    verdict = treatment(kind, similarity, changes, normalised_copy=normalised_copy, unchanged=unchanged, counts=counts)
     return Verdict(kind, similarity, verdict, tally)

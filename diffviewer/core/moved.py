@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
 
 from diffviewer.core.model import Change, ChangeOp
 from diffviewer.core.normalise import folded
@@ -37,19 +38,44 @@ MAX_SEED_OCCURRENCES = 32
 WORK_PER_WORD = 32
 
 
-def word_key(word: str) -> str:
-    """What words of a moved phrase are compared by: case and typography set aside."""
-    return folded(word)
+# What words of a moved phrase are compared by: case and typography set aside. (folded itself,
+# not a function calling it: a book's blocks key a million words.)
+word_key = folded
 
 
 @dataclass(frozen=True, slots=True)
-class _Word:
-    change: int  # index of its change in the block
-    start: int  # offsets in that change's text
-    end: int
-    key: str
-    segment: int  # consecutive words of one segment sit in one change, on one line
-    hunk: int  # which run of edits between equal words it belongs to
+class _Words:
+    """One side's phrase words in order, field by field (a block has thousands: an object for
+    each word cost more than finding them)."""
+
+    change: list[int] = field(default_factory=list)  # index of its change in the block
+    start: list[int] = field(default_factory=list)  # offsets in that change's text
+    end: list[int] = field(default_factory=list)
+    key: list[str] = field(default_factory=list)
+    segment: list[int] = field(default_factory=list)  # consecutive words of one segment sit in one change, on one line
+    hunk: list[int] = field(default_factory=list)  # which run of edits between equal words it belongs to
+
+    def __len__(self) -> int:
+        return len(self.key)
+
+    def add(self, change: int, start: int, end: int, key: str, segment: int, hunk: int) -> None:
+        self.change.append(change)
+        self.start.append(start)
+        self.end.append(end)
+        self.key.append(key)
+        self.segment.append(segment)
+        self.hunk.append(hunk)
+
+    def only(self, kept: Iterable[int]) -> _Words:
+        """These words alone (indexes in order)."""
+        found = _Words()
+        for k in kept:
+            found.add(self.change[k], self.start[k], self.end[k], self.key[k], self.segment[k], self.hunk[k])
+        return found
+
+
+# Each unmoved change of one op: the keys of its words in order, by the change's index.
+_Keys = dict[int, list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,25 +127,30 @@ def _is_word_char(char: str) -> bool:
 
 
 def _words(
-    changes: Sequence[Change], op: ChangeOp, hunks: Sequence[int], shared: set[str], within: range | None = None
-) -> list[_Word]:
-    """The whole words of the block's unmoved `op` changes, in order (of the changes `within`, or
-    of all). A word cut by the change's edge (letters on either side of it, as a character diff
-    leaves them) is no phrase word, and a word the other side's changes lack (not in `shared`)
-    only ends phrases."""
+    changes: Sequence[Change],
+    op: ChangeOp,
+    hunks: Sequence[int],
+    shared: set[str],
+    keys: _Keys,
+    within: range | None = None,
+) -> _Words:
+    """The whole words of the block's unmoved `op` changes (`keys`: theirs, see _keyed), in
+    order (of the changes `within`, or of all). A word cut by the change's edge (letters on
+    either side of it, as a character diff leaves them) is no phrase word, and a word the other
+    side's changes lack (not in `shared`) only ends phrases."""
     original = op is ChangeOp.DELETE
-    out: list[_Word] = []
+    out = _Words()
     segment = -1
-    for n in within if within is not None else range(len(changes)):
-        change = changes[n]
-        if change.op is not op or change.moved is not None:
+    for n in within if within is not None else keys:
+        mine = keys.get(n)
+        if mine is None:
             continue
-        text = change.text
         segment += 1
-        previous_end = -1
-        if shared.isdisjoint(map(word_key, WORD_RE.findall(text))):
+        if shared.isdisjoint(mine):
             continue  # the usual case: not one word here can be in a phrase
-        for match in WORD_RE.finditer(text):
+        text = changes[n].text
+        previous_end = -1
+        for match, key in zip(WORD_RE.finditer(text), mine, strict=True):
             start, end = match.span()
             if (start == 0 and _is_word_char(_neighbour(changes, n, -1, original))) or (
                 end == len(text) and _is_word_char(_neighbour(changes, n, 1, original))
@@ -127,22 +158,29 @@ def _words(
                 segment += 1  # a fragment: no phrase runs through it
                 previous_end = -1
                 continue
-            key = word_key(match.group())
             if key not in shared:
                 segment += 1
                 previous_end = -1
                 continue
             if previous_end >= 0 and "\n" in text[previous_end:start]:
                 segment += 1  # phrases stay inside one paragraph (or one line)
-            out.append(_Word(n, start, end, key, segment, hunks[n]))
+            out.add(n, start, end, key, segment, hunks[n])
             previous_end = end
     return out
 
 
-def _side_keys(changes: Sequence[Change], op: ChangeOp) -> list[str]:
-    """The keys of the words of a side's unmoved `op` changes, in order."""
-    # Joined with spaces, so trigrams across two changes count too: a superset is safe here.
-    text = " ".join(c.text for c in changes if c.op is op and c.moved is None)
+def _keyed(changes: Sequence[Change], op: ChangeOp) -> _Keys:
+    """The keys of the words of each of a side's unmoved `op` changes (each word keyed once a
+    block: the trigram test and the phrases' words read the same keys)."""
+    return {n: _keys(change.text) for n, change in enumerate(changes) if change.op is op and change.moved is None}
+
+
+def _keys(text: str) -> list[str]:
+    """word_key() of each word of a text."""
+    if text.isascii():
+        # ASCII has no typography to set aside, and lower case is its case folding, letter for
+        # letter: the words of the text in lower case are the keys (found in one call).
+        return WORD_RE.findall(text.lower())
     return list(map(word_key, WORD_RE.findall(text)))
 
 
@@ -150,17 +188,18 @@ def _trigrams(keys: list[str]) -> set[tuple[str, str, str]]:
     return set(zip(keys, keys[1:], keys[2:], strict=False))
 
 
-def _shared(removed_in: Sequence[Change], added_in: Sequence[Change]) -> set[str]:
+def _shared(removed: _Keys, added: _Keys) -> set[str]:
     """The words both the removed and the added text have, or none when no phrase can be moved:
     fewer than MIN_MOVED_WORDS of them, or no word trigram the two share (a phrase of three words
     or more is one). Most blocks leave at the trigram test, before any word is placed."""
-    # The trigram test first: it alone sends most blocks away.
-    removed_keys = _side_keys(removed_in, ChangeOp.DELETE)
-    removed = _trigrams(removed_keys)
-    if not removed:
+    # The trigram test first: it alone sends most blocks away. (Trigrams across two changes
+    # count too: a superset is safe here.)
+    removed_keys = list(chain.from_iterable(removed.values()))
+    removed_trigrams = _trigrams(removed_keys)
+    if not removed_trigrams:
         return set()
-    added_keys = _side_keys(added_in, ChangeOp.INSERT)
-    if removed.isdisjoint(_trigrams(added_keys)):
+    added_keys = list(chain.from_iterable(added.values()))
+    if removed_trigrams.isdisjoint(_trigrams(added_keys)):
         return set()
     shared = set(removed_keys).intersection(added_keys)
     return shared if len(shared) >= MIN_MOVED_WORDS else set()
@@ -183,13 +222,15 @@ def _hunks(changes: Sequence[Change]) -> list[int]:
     return hunks
 
 
-def _trigram(words: Sequence[_Word], at: int) -> tuple[str, str, str] | None:
-    if at < 0 or at + 2 >= len(words) or not words[at].segment == words[at + 1].segment == words[at + 2].segment:
+def _trigram(words: _Words, at: int) -> tuple[str, str, str] | None:
+    segment = words.segment
+    if at < 0 or at + 2 >= len(segment) or not segment[at] == segment[at + 1] == segment[at + 2]:
         return None
-    return words[at].key, words[at + 1].key, words[at + 2].key
+    key = words.key
+    return key[at], key[at + 1], key[at + 2]
 
 
-def _candidates(a: Sequence[_Word], b: Sequence[_Word]) -> list[_Match]:
+def _candidates(a: _Words, b: _Words) -> list[_Match]:
     """Maximal shared runs of at least MIN_MOVED_WORDS words, grown from shared trigrams."""
     seeds: dict[tuple[str, str, str], list[int]] = {}
     for at in range(len(b) - 2):
@@ -198,6 +239,7 @@ def _candidates(a: Sequence[_Word], b: Sequence[_Word]) -> list[_Match]:
             seeds.setdefault(key, []).append(at)
     common = {key for key, places in seeds.items() if len(places) > MAX_SEED_OCCURRENCES}
     budget = WORK_PER_WORD * (len(a) + len(b))
+    a_keys, a_segments, b_keys, b_segments = a.key, a.segment, b.key, b.segment
     found: list[_Match] = []
     for i in range(len(a) - 2):
         key = _trigram(a, i)
@@ -210,11 +252,11 @@ def _candidates(a: Sequence[_Word], b: Sequence[_Word]) -> list[_Match]:
                 continue
             size = MIN_MOVED_WORDS
             while (
-                i + size < len(a)
-                and j + size < len(b)
-                and a[i + size].key == b[j + size].key
-                and a[i + size].segment == a[i].segment
-                and b[j + size].segment == b[j].segment
+                i + size < len(a_keys)
+                and j + size < len(b_keys)
+                and a_keys[i + size] == b_keys[j + size]
+                and a_segments[i + size] == a_segments[i]
+                and b_segments[j + size] == b_segments[j]
             ):
                 size += 1
             found.append(_Match(size, i, j))
@@ -253,14 +295,14 @@ def _chosen(candidates: list[_Match], a_size: int, b_size: int) -> list[_Match]:
     return chosen
 
 
-def _moves(chosen: list[_Match], a: Sequence[_Word], b: Sequence[_Word]) -> list[_Match]:
+def _moves(chosen: list[_Match], a: _Words, b: _Words) -> list[_Match]:
     """The chosen runs that changed place: across an equal run, or crossing another run of
     their own run of edits. The rest are edits in place (case, punctuation)."""
-    moved = [m for m in chosen if a[m.a].hunk != b[m.b].hunk]
+    moved = [m for m in chosen if a.hunk[m.a] != b.hunk[m.b]]
     by_hunk: dict[int, list[_Match]] = {}
     for m in chosen:
-        if a[m.a].hunk == b[m.b].hunk:
-            by_hunk.setdefault(a[m.a].hunk, []).append(m)
+        if a.hunk[m.a] == b.hunk[m.b]:
+            by_hunk.setdefault(a.hunk[m.a], []).append(m)
     for group in by_hunk.values():
         if len(group) < 2:
             continue
@@ -301,12 +343,13 @@ def mark_moved(changes: Sequence[Change]) -> tuple[Change, ...]:
     sharing one `moved` id (1, 2... in the original's order). Equal+delete texts still rebuild
     the original and equal+insert the derivative, change for change as before."""
     changes = tuple(changes)
-    shared = _shared(changes, changes)
+    removed, added = _keyed(changes, ChangeOp.DELETE), _keyed(changes, ChangeOp.INSERT)
+    shared = _shared(removed, added)
     if not shared:
         return changes
     hunks = _hunks(changes)
-    deleted = _words(changes, ChangeOp.DELETE, hunks, shared)
-    inserted = _words(changes, ChangeOp.INSERT, hunks, shared)
+    deleted = _words(changes, ChangeOp.DELETE, hunks, shared, removed)
+    inserted = _words(changes, ChangeOp.INSERT, hunks, shared, added)
     if min(len(deleted), len(inserted)) < MIN_MOVED_WORDS or len(deleted) + len(inserted) > MAX_CHANGED_WORDS:
         return changes
     # Searched in one canonical direction (as word_diff diffs), so that swapping the documents
@@ -325,9 +368,13 @@ def mark_moved(changes: Sequence[Change]) -> tuple[Change, ...]:
     cuts: dict[int, list[tuple[int, int, int]]] = {}
     for number, m in enumerate(moves, start=1):
         for words, first in ((a, m.a), (b, m.b)):
-            head, tail = words[first], words[first + m.size - 1]
-            cuts.setdefault(head.change, []).append((head.start, tail.end, number))
+            _cut_at(cuts, words, first, m.size, number)
     return _cut(changes, cuts)
+
+
+def _cut_at(cuts: dict[int, list[tuple[int, int, int]]], words: _Words, first: int, size: int, number: int) -> None:
+    """Where phrase `number`, `size` words from words[first] on, is cut out of its change."""
+    cuts.setdefault(words.change[first], []).append((words.start[first], words.end[first + size - 1], number))
 
 
 def _side_starts(changes: Sequence[Change], original: bool) -> list[int]:
@@ -339,14 +386,20 @@ def _side_starts(changes: Sequence[Change], original: bool) -> list[int]:
     return starts
 
 
-def words_inside(changes: Sequence[Change], op: ChangeOp, span: tuple[int, int], shared: set[str]) -> list[_Word]:
+def words_inside(
+    changes: Sequence[Change], op: ChangeOp, span: tuple[int, int], shared: set[str], keys: _Keys
+) -> _Words:
     """The words `_words` finds in a block's `op` changes that lie within `span` of their side."""
     starts = _side_starts(changes, original=op is ChangeOp.DELETE)
     # Only the changes the span reaches are read: a block crossed by many sentences (a revised
     # edition's reordered chapters) had all its words read again for each.
     first = max(bisect.bisect_right(starts, span[0]) - 1, 0)
-    found = _words(changes, op, [0] * len(changes), shared, range(first, bisect.bisect_left(starts, span[1])))
-    return [w for w in found if span[0] <= starts[w.change] + w.start and starts[w.change] + w.end <= span[1]]
+    found = _words(changes, op, [0] * len(changes), shared, keys, range(first, bisect.bisect_left(starts, span[1])))
+    return found.only(
+        k
+        for k, (change, start, end) in enumerate(zip(found.change, found.start, found.end, strict=True))
+        if span[0] <= starts[change] + start and starts[change] + end <= span[1]
+    )
 
 
 def mark_moved_across(
@@ -362,11 +415,12 @@ def mark_moved_across(
     of its derivative side) are cut out with ids from `first` on. Both blocks' changes come back,
     with the next free id."""
     removed_in, added_in = tuple(removed_in), tuple(added_in)
-    shared = _shared(removed_in, added_in)
+    removed, added = _keyed(removed_in, ChangeOp.DELETE), _keyed(added_in, ChangeOp.INSERT)
+    shared = _shared(removed, added)
     if not shared:
         return removed_in, added_in, first
-    a = words_inside(removed_in, ChangeOp.DELETE, removed_span, shared)
-    b = words_inside(added_in, ChangeOp.INSERT, added_span, shared)
+    a = words_inside(removed_in, ChangeOp.DELETE, removed_span, shared, removed)
+    b = words_inside(added_in, ChangeOp.INSERT, added_span, shared, added)
     if min(len(a), len(b)) < MIN_MOVED_WORDS or len(a) + len(b) > MAX_CHANGED_WORDS:
         return removed_in, added_in, first
     # Every shared phrase moved: the two ends are in different blocks.
@@ -374,9 +428,8 @@ def mark_moved_across(
     cuts_a: dict[int, list[tuple[int, int, int]]] = {}
     cuts_b: dict[int, list[tuple[int, int, int]]] = {}
     for number, m in enumerate(moves, start=first):
-        for words, at, cuts in ((a, m.a, cuts_a), (b, m.b, cuts_b)):
-            head, tail = words[at], words[at + m.size - 1]
-            cuts.setdefault(head.change, []).append((head.start, tail.end, number))
+        _cut_at(cuts_a, a, m.a, m.size, number)
+        _cut_at(cuts_b, b, m.b, m.size, number)
     return _cut(removed_in, cuts_a), _cut(added_in, cuts_b), first + len(moves)
 
 

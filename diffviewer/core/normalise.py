@@ -57,7 +57,11 @@ def typographic(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     # str.translate looks every character up in a dictionary, in Python's slow path for a
     # non-ASCII table: a dozen times slower than replacing the few marks a text holds in C.
-    for mark in set().union(*(_MARKS.findall(text, at, at + SCAN_SLICE) for at in scan_slices(text))):
+    if len(text) <= SCAN_SLICE:  # a word or a sentence (millions of calls): one scan, no slices
+        marks = set(_MARKS.findall(text))
+    else:
+        marks = set().union(*(_MARKS.findall(text, at, at + SCAN_SLICE) for at in scan_slices(text)))
+    for mark in marks:
         text = text.replace(mark, _PLAIN[mark])
     return text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -309,12 +310,18 @@ def test_a_phrase_of_fewer_than_three_distinct_words_is_no_moved_phrase() -> Non
     assert mark_moved(changes) == changes
 
 
-def _segments_told_apart(found: Sequence[object]) -> list[tuple[int, int, int, str, bool]]:
+def _segments_told_apart(found: Any) -> list[tuple[int, int, int, str, bool]]:
     """Words as places and keys, and whether each one shares its segment with the word before
     (segment numbers themselves are only compared with each other)."""
     return [
-        (w.change, w.start, w.end, w.key, n > 0 and w.segment == found[n - 1].segment)  # type: ignore[attr-defined]
-        for n, w in enumerate(found)
+        (
+            found.change[n],
+            found.start[n],
+            found.end[n],
+            found.key[n],
+            n > 0 and found.segment[n] == found.segment[n - 1],
+        )
+        for n in range(len(found))
     ]
 
 
@@ -323,7 +330,7 @@ def _segments_told_apart(found: Sequence[object]) -> list[tuple[int, int, int, s
 def test_the_words_within_a_span_are_those_of_the_whole_block_there(changes: list[Change], data: st.DataObject) -> None:
     # Reading only the changes a span reaches (a crossing's sentence) finds what reading them all
     # and keeping those in the span finds.
-    from diffviewer.core.moved import _side_starts, _words, words_inside
+    from diffviewer.core.moved import _keyed, _side_starts, _words, words_inside
 
     for op in (DEL, INS):
         starts = _side_starts(changes, original=op is DEL)
@@ -333,6 +340,12 @@ def test_the_words_within_a_span_are_those_of_the_whole_block_there(changes: lis
         low = data.draw(st.integers(0, length))
         span = (low, data.draw(st.integers(low, length)))
         shared = {word_key(w) for c in changes for w in words(c.text)}
-        everything = _words(changes, op, [0] * len(changes), shared)
-        kept = [w for w in everything if span[0] <= starts[w.change] + w.start and starts[w.change] + w.end <= span[1]]
-        assert _segments_told_apart(words_inside(changes, op, span, shared)) == _segments_told_apart(kept)
+        keys = _keyed(changes, op)
+        everything = _words(changes, op, [0] * len(changes), shared, keys)
+        kept = everything.only(
+            k
+            for k in range(len(everything))
+            if span[0] <= starts[everything.change[k]] + everything.start[k]
+            and starts[everything.change[k]] + everything.end[k] <= span[1]
+        )
+        assert _segments_told_apart(words_inside(changes, op, span, shared, keys)) == _segments_told_apart(kept)

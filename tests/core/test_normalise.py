@@ -34,3 +34,21 @@ def test_every_part_of_the_engine_reads_words_alike() -> None:
     assert quote_words.norms(curly) == quote_words.norms(straight)  # quotations
     ignoring_case = CompareOptions(ignore_case=True)
     assert token_key("Don’t", ignoring_case) == token_key("don't", ignoring_case)  # the word diff
+
+
+@given(st.text(max_size=60) | st.text(alphabet="aZ9 -'’.\n", max_size=60))
+def test_a_texts_word_keys_are_its_words_keyed_one_by_one(text: str) -> None:
+    # Moved phrases key a change's words at once (ASCII: its lower-case words).
+    from diffviewer.core.moved import _keys
+    from diffviewer.core.tokens import words
+
+    assert _keys(text) == [word_key(word) for word in words(text)]
+
+
+@given(st.text(max_size=40))
+def test_a_long_text_is_made_typographic_as_its_parts_are(text: str) -> None:
+    # A text past the scan slice is searched for marks a slice at a time; a short one at once.
+    from diffviewer.core.normalise import SCAN_SLICE
+
+    filler = "x" * SCAN_SLICE
+    assert typographic(filler + text) == filler + typographic(text)
