@@ -31,14 +31,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer  # noqa: E402
-from speed import generate  # noqa: E402
-
 from diffviewer.core.helper import declare_main_guarded  # noqa: E402
-from diffviewer.gui.app import application  # noqa: E402
-from diffviewer.gui.main_window import MainWindow  # noqa: E402
-from diffviewer.gui.settings import Settings  # noqa: E402
-from diffviewer.gui.view_mode import ViewMode  # noqa: E402
+
+# A comparison's helper started fresh imports this module again (as the application's helpers
+# import its small entry point): it needs nothing of the window, which would take it a second.
+if __name__ == "__main__" or "PySide6" in sys.modules:  # (run, or imported by another harness)
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
+    from speed import generate
+
+    from diffviewer.gui.app import application
+    from diffviewer.gui.main_window import MainWindow
+    from diffviewer.gui.settings import Settings
+    from diffviewer.gui.view_mode import ViewMode
 
 BOOKS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "books"
 

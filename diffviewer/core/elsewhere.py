@@ -4,7 +4,7 @@ Python runs one thread at a time: a book's comparison in a thread of the window 
 interpreter from the window for ten seconds, and two comparisons in two threads take turns
 instead of using two cores. In a process of its own a comparison holds nothing of the caller's.
 
-The child is started fresh ("spawn": the window has threads, which a fork would copy half-way),
+The child is started fresh (processes.py: the window has threads, which a fork would copy half-way),
 gets the two documents, reports progress, and sends the comparison back in pieces: the blocks a
 few hundred at a time, each rebuilt here in a few milliseconds (with the cycle collector paused,
 see collector.py), so the caller's other threads get the interpreter in between. Cancelling
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, compare
 from diffviewer.core.model import Block, CompareOptions, Comparison, Document
+from diffviewer.core.processes import fresh_context
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -41,9 +42,7 @@ def compare_elsewhere(
     """compare(), in a child process; the same result, the same errors (Cancelled too).
     `may_help`: whether a core has come free, for the child to take a helper process on the way
     (compare's `may_help`): asked while it works, told to it once."""
-    import multiprocessing  # (only when used: the window's start-up does without it)
-
-    context = multiprocessing.get_context("spawn")
+    context = fresh_context()
     here, there = context.Pipe()
     child = context.Process(target=_serve, args=(there,), daemon=True, name="diffviewer-compare")
     child.start()

@@ -50,6 +50,8 @@ from diffviewer.core.insight import Verdict
 from diffviewer.core.model import CompareOptions, Document, Quote
 from diffviewer.core.ngrams import KEPT_SIDE_UNITS, Alone, alone, kept
 from diffviewer.core.packing import PackedChanges, pack_changes, unpack_changes
+from diffviewer.core.processes import fresh_context, fresh_method
+from diffviewer.core.processes import warm_up as warm_processes
 from diffviewer.core.quotes import Quotations
 from diffviewer.core.tokens import identity_keys
 
@@ -219,14 +221,14 @@ class Helper:
         if method is None or multiprocessing.current_process().daemon:  # a pool's worker has no children
             return None
         try:
-            context = multiprocessing.get_context("fork") if method == "fork" else multiprocessing.get_context("spawn")
+            context = multiprocessing.get_context("fork") if method == "fork" else fresh_context()
             here, there = context.Pipe()
             claims = _Claims(context.Array("q", 2))
             # A forked child holds this end too (`inherited`): it closes it first, or it would
             # never see the end of the pipe when this process dies.
             forked = method == "fork"
             given = _Documents(original, derivative, options, early=not late)
-            # A forked child has the documents already; a spawned one is sent them once started,
+            # A forked child has the documents already; a fresh one is sent them once started,
             # from a thread (given to the process, they would be pickled and read before start()
             # returned; sent from here, 8 MB would wait on its start-up, and the alignment with them).
             args = (there, here, given, claims) if forked else (there, None, None, claims)
@@ -407,17 +409,25 @@ def _start_method() -> str | None:
     """How a helper can start here, if it can.
 
     Forked where that is safe (Linux, one thread, and that the main one): nothing to import or to
-    send. Otherwise spawned, which runs the main module again in the child: only where that
-    module is declared guarded (declare_main_guarded) or is a frozen bundle's. A user's script
-    calling compare() from a thread might not be, and goes without a helper.
+    send. Otherwise started fresh (processes.py: forked from a server process, or spawned), which
+    runs the main module again in the child: only where that module is declared guarded
+    (declare_main_guarded) or is a frozen bundle's. A user's script calling compare() from a
+    thread might not be, and goes without a helper.
     """
     # (Qt's threads are not Python's to count: the window compares off its main thread.)
     alone = threading.active_count() == 1 and threading.current_thread() is threading.main_thread()
     if sys.platform.startswith("linux") and alone:
         return "fork"
     if _main_is_guarded or getattr(sys, "frozen", False):
-        return "spawn"
+        return fresh_method()
     return None
+
+
+def warm_up() -> None:
+    """Make the next helper (or comparison process) start at once, where they start fresh and
+    that can be made ready ahead (processes.warm_up): the window asks as it opens a big document."""
+    if cores() >= 2 and _start_method() not in (None, "fork"):
+        warm_processes()
 
 
 class _Outbox:
@@ -555,4 +565,4 @@ def _text(group: Group, original: Document, derivative: Document) -> int:
     )
 
 
-__all__ = ["HELPED_MIN_CHARACTERS", "Helper", "Task", "cores", "declare_main_guarded"]
+__all__ = ["HELPED_MIN_CHARACTERS", "Helper", "Task", "cores", "declare_main_guarded", "warm_up"]

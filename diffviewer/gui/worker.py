@@ -6,6 +6,7 @@ dropped when they arrive, so a slow comparison can never overwrite a newer one.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass
 from enum import StrEnum
@@ -18,7 +19,7 @@ from shiboken6 import Shiboken
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, compare
 from diffviewer.core.elsewhere import compare_elsewhere
-from diffviewer.core.helper import cores
+from diffviewer.core.helper import HELPED_MIN_CHARACTERS, cores, warm_up
 from diffviewer.core.model import CompareOptions, Comparison, Document, DocumentFormat
 from diffviewer.core.syntax import lexer_for
 from diffviewer.formats import FileTooLarge, LoadError, MarkupView, load
@@ -98,6 +99,18 @@ UNFINISHED = _Unfinished()
 INTERPRETER_TURN = threading.Lock()
 
 
+def _warm_up_for(*paths: Path | None) -> None:
+    """Files big enough that their comparison takes a helper (or runs in a process of its own):
+    the process those are started from is made ready while they are read (core/processes.py)."""
+    size = 0
+    for path in paths:
+        if path is not None:
+            with contextlib.suppress(OSError):  # (reading it will say what is wrong)
+                size += path.stat().st_size
+    if size >= HELPED_MIN_CHARACTERS:  # (bytes for characters: near enough to decide this)
+        warm_up()
+
+
 def _read(path: Path, max_bytes: int, markup: MarkupView) -> Document:
     with INTERPRETER_TURN:
         return load(path, max_bytes=max_bytes, markup=markup)
@@ -149,6 +162,8 @@ class CompareJob(QRunnable):
         signals = self.signals
         side = FailedSide.ORIGINAL
         try:
+            if self.request.derivative is not None:
+                _warm_up_for(self.request.original, self.request.derivative)
             original = self._load(self.request.original, 0.0, shared=True)
             self.loaded_original = original
             # The window shows the original at once, while the derivative loads and the comparison

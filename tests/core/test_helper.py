@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core import compare as compare_module
-from diffviewer.core import helper, ngrams
+from diffviewer.core import helper, ngrams, processes
 from diffviewer.core.align import Group, forget_alignments
 from diffviewer.core.compare import Cancelled, compare
 from diffviewer.core.model import CompareOptions, Comparison, Document, Quote
@@ -87,13 +87,36 @@ def test_a_helped_comparison_is_the_one_made_alone(started: list[helper.Helper])
     assert helped.quotes  # the forum comment quotes the original: the helper checked them
 
 
-def test_a_spawned_helper_makes_the_same_comparison(
-    started: list[helper.Helper], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("method", ["forkserver", "spawn"])
+def test_a_helper_started_fresh_makes_the_same_comparison(
+    started: list[helper.Helper], monkeypatch: pytest.MonkeyPatch, method: str
 ) -> None:
-    monkeypatch.setattr(helper, "_start_method", lambda: "spawn")  # the window's way, and Windows' and macOS'
+    # Forked from a server process (the window's way on Linux and macOS), or spawned (Windows',
+    # a bundle's): the child is sent the documents.
+    monkeypatch.setattr(helper, "_start_method", lambda: method)
+    monkeypatch.setattr(processes, "fresh_method", lambda: method)
     original, derivative = _pair()
     assert compare(original, derivative) == _alone(original, derivative)
     assert len(started) == 1 and REPLIES == [("drafts", True), ("quotes", True)]
+    assert type(started[0]._process._popen).__module__.startswith(f"multiprocessing.popen_{method}")
+
+
+def test_warming_up_starts_the_server_fresh_processes_are_forked_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    from multiprocessing import forkserver
+
+    ensured: list[bool] = []
+    monkeypatch.setattr(forkserver, "ensure_running", lambda: ensured.append(True))
+    monkeypatch.setattr(helper, "cores", lambda: 2)
+    for method, starts in (("fork", False), ("spawn", False), ("forkserver", True)):
+        monkeypatch.setattr(helper, "_start_method", lambda method=method: method)
+        monkeypatch.setattr(processes, "fresh_method", lambda method=method: method)
+        ensured.clear()
+        helper.warm_up()
+        assert ensured == ([True] if starts else []), method
+    monkeypatch.setattr(helper, "cores", lambda: 1)  # no helpers at all: nothing to warm up
+    ensured.clear()
+    helper.warm_up()
+    assert ensured == []
 
 
 def test_the_helper_featurises_the_side_the_alignment_starts_from(
@@ -400,9 +423,9 @@ def test_a_helper_forks_only_where_that_is_safe(monkeypatch: pytest.MonkeyPatch)
         thread = threading.Thread(target=ask)
         thread.start()
         thread.join()
-    # Off the main thread (where the window compares): spawned, which runs the main module again,
-    # only once that module is declared guarded.
-    assert off_main == [None, "spawn"]
+    # Off the main thread (where the window compares): started fresh, forked from a server
+    # process, which runs the main module again, only once that module is declared guarded.
+    assert off_main == [None, "forkserver"]
     monkeypatch.setattr(helper, "_main_is_guarded", False)
     monkeypatch.setattr(sys, "platform", "darwin")
     assert helper._start_method() is None

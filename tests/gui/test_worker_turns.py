@@ -65,3 +65,29 @@ def test_jobs_read_files_and_build_rows_one_at_a_time(
     ordered = sorted(spans, key=lambda span: span[1])
     for earlier, later in zip(ordered, ordered[1:], strict=False):
         assert later[1] >= earlier[2], f"{earlier} and {later} ran at once"
+
+
+def test_opening_big_files_makes_their_helper_ready_while_they_are_read(
+    qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # (core/processes.py: the server helpers are forked from starts with the reading, not after it.)
+    events: list[str] = []
+    monkeypatch.setattr(worker, "warm_up", lambda: events.append("warm up"))
+    read = worker.load
+
+    def reading(path: Path, **kwargs: Any) -> Any:
+        events.append(f"read {path.name}")
+        return read(path, **kwargs)
+
+    monkeypatch.setattr(worker, "load", reading)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    for n, warmed in enumerate((False, True)):
+        original = write(tmp_path / f"original-{n}.txt", "The council met on Monday.", "It approved the timetable.")
+        copy = write(tmp_path / f"copy-{n}.txt", "The council met on Tuesday.", "It approved the timetable.")
+        size = original.stat().st_size + copy.stat().st_size
+        monkeypatch.setattr(worker, "HELPED_MIN_CHARACTERS", size if warmed else size + 1)
+        events.clear()
+        with qtbot.waitSignal(window.comparison_finished, timeout=COMPARE_TIMEOUT_MS):
+            window.open_paths(original, copy)
+        assert events == (["warm up"] if warmed else []) + [f"read original-{n}.txt", f"read copy-{n}.txt"]
