@@ -33,9 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from diffviewer.core.helper import declare_main_guarded  # noqa: E402
 
-# A comparison's helper started fresh imports this module again (as the application's helpers
-# import its small entry point): it needs nothing of the window, which would take it a second.
-if __name__ == "__main__" or "PySide6" in sys.modules:  # (run, or imported by another harness)
+# A comparison's helper started fresh imports this module again, as __mp_main__ (as the
+# application's helpers import its small entry point): it needs nothing of the window.
+if __name__ != "__mp_main__":
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
     from speed import generate
 

@@ -21,10 +21,12 @@ from typing import TYPE_CHECKING, Any
 from diffviewer.core.collector import paused_collector
 from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, compare
 from diffviewer.core.model import Block, CompareOptions, Comparison, Document
-from diffviewer.core.processes import fresh_context
+from diffviewer.core.processes import fresh_context, ignore_sigint, sigint_blocked
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
+    from multiprocessing.context import ForkServerContext, SpawnContext
+    from multiprocessing.process import BaseProcess
 
 BLOCKS_A_PIECE = 200
 POLL_SECONDS = 0.05  # how often a cancel is looked for while the child works
@@ -42,11 +44,10 @@ def compare_elsewhere(
     """compare(), in a child process; the same result, the same errors (Cancelled too).
     `may_help`: whether a core has come free, for the child to take a helper process on the way
     (compare's `may_help`): asked while it works, told to it once."""
-    context = fresh_context()
-    here, there = context.Pipe()
-    child = context.Process(target=_serve, args=(there,), daemon=True, name="diffviewer-compare")
-    child.start()
-    there.close()
+    try:
+        here, child = _started(fresh_context())
+    except EOFError:  # the server it is forked from died as it started (core/processes.py)
+        here, child = _started(fresh_context("spawn"))
     try:
         here.send((original, derivative, options))
         head: dict[str, Any] | None = None
@@ -84,9 +85,21 @@ def compare_elsewhere(
         child.join(timeout=5)
 
 
+def _started(context: SpawnContext | ForkServerContext) -> tuple[Connection, BaseProcess]:
+    """A child started, and this end of its pipe."""
+    here, there = context.Pipe()
+    child = context.Process(target=_serve, args=(there,), daemon=True, name="diffviewer-compare")
+    with sigint_blocked():  # (until the child ignores it: see _serve)
+        child.start()
+    there.close()
+    return here, child
+
+
 def _serve(conn: Connection) -> None:
     """The child: compare what comes, send back progress, then the comparison in pieces."""
     import multiprocessing
+
+    ignore_sigint()  # (cancelling ends the child: a Ctrl-C of the window's terminal is the window's)
 
     # A daemon of the caller's, so that it ends with it; yet the parent of a helper it may take
     # (core/helper.py), which ends when this process does.

@@ -50,7 +50,7 @@ from diffviewer.core.insight import Verdict
 from diffviewer.core.model import CompareOptions, Document, Quote
 from diffviewer.core.ngrams import KEPT_SIDE_UNITS, Alone, alone, kept
 from diffviewer.core.packing import PackedChanges, pack_changes, unpack_changes
-from diffviewer.core.processes import fresh_context, fresh_method
+from diffviewer.core.processes import fresh_context, fresh_method, ignore_sigint, sigint_blocked
 from diffviewer.core.processes import warm_up as warm_processes
 from diffviewer.core.quotes import Quotations
 from diffviewer.core.tokens import identity_keys
@@ -221,7 +221,7 @@ class Helper:
         if method is None or multiprocessing.current_process().daemon:  # a pool's worker has no children
             return None
         try:
-            context = multiprocessing.get_context("fork") if method == "fork" else fresh_context()
+            context = multiprocessing.get_context("fork") if method == "fork" else fresh_context(method)
             here, there = context.Pipe()
             claims = _Claims(context.Array("q", 2))
             # A forked child holds this end too (`inherited`): it closes it first, or it would
@@ -236,7 +236,8 @@ class Helper:
             with _no_interrupt():
                 process.start()
             there.close()
-        except (OSError, RuntimeError, ValueError):  # no processes here (a sandbox, a frozen oddity)
+        # No processes here (a sandbox, a frozen oddity), or a forkserver that died as it started.
+        except (OSError, RuntimeError, ValueError, EOFError):
             return None
         sender = None
         if not forked:
@@ -379,20 +380,18 @@ def _send_quietly(conn: Connection, message: _Documents | _Request) -> None:
 @contextlib.contextmanager
 def _no_interrupt() -> Iterator[None]:
     """SIGINT held off while a child starts, until it ignores the signal itself (in _serve): a
-    Ctrl-C meanwhile is no traceback of its start-up. A forked child inherits the blocked mask;
-    a spawned one, which starts a new interpreter, inherits an ignored SIGINT, which Python then
-    leaves ignored (settable from the main thread only). The parent's handler comes back after."""
-    blocking = hasattr(signal, "pthread_sigmask")
-    previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if blocking else None
+    Ctrl-C meanwhile is no traceback of its start-up. A forked child inherits the blocked mask, as
+    does a forkserver started now (processes.sigint_blocked) and every child it forks; a spawned
+    one, which starts a new interpreter, inherits an ignored SIGINT, which Python then leaves
+    ignored (settable from the main thread only). The parent's handler comes back after."""
     on_main = threading.current_thread() is threading.main_thread()
     previous_handler = signal.signal(signal.SIGINT, signal.SIG_IGN) if on_main else None
     try:
-        yield
+        with sigint_blocked():
+            yield
     finally:
         if previous_handler is not None:
             signal.signal(signal.SIGINT, previous_handler)
-        if previous_mask is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)
 
 
 _main_is_guarded = False
@@ -459,10 +458,7 @@ def _serve(conn: Connection, inherited: Connection | None, given: _Documents | N
 
     if inherited is not None:
         inherited.close()
-    # Ctrl-C reaches the whole process group: the comparison ends its helper itself.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # (blocked while it started)
+    ignore_sigint()  # (Ctrl-C reaches the whole process group: the comparison ends its helper)
     parent = multiprocessing.parent_process()
     if parent is not None:  # the comparison's process killed, even mid-request: nothing to finish
         sentinel = parent.sentinel

@@ -46,7 +46,8 @@ word_key = folded
 @dataclass(frozen=True, slots=True)
 class _Words:
     """One side's phrase words in order, field by field (a block has thousands: an object for
-    each word cost more than finding them)."""
+    each word cost more than finding them). Its lists grow while _words finds the words (add),
+    and are only read after."""
 
     change: list[int] = field(default_factory=list)  # index of its change in the block
     start: list[int] = field(default_factory=list)  # offsets in that change's text

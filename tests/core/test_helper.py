@@ -101,7 +101,7 @@ def test_a_helper_started_fresh_makes_the_same_comparison(
     assert type(started[0]._process._popen).__module__.startswith(f"multiprocessing.popen_{method}")
 
 
-def test_warming_up_starts_the_server_fresh_processes_are_forked_from(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_warming_up_asks_for_the_server_only_where_helpers_are_forked_from_it(monkeypatch: pytest.MonkeyPatch) -> None:
     from multiprocessing import forkserver
 
     ensured: list[bool] = []

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core.compare import compare
 from diffviewer.core.model import Change, ChangeOp, Treatment
-from diffviewer.core.moved import MIN_MOVED_WORDS, is_replacement, mark_moved, replacements, word_key
+from diffviewer.core.moved import MIN_MOVED_WORDS, _Words, is_replacement, mark_moved, replacements, word_key
 from diffviewer.core.tokens import count_words, words
 from diffviewer.core.worddiff import _merged, word_diff
 from tests.core.helpers import code, doc
@@ -310,7 +309,7 @@ def test_a_phrase_of_fewer_than_three_distinct_words_is_no_moved_phrase() -> Non
     assert mark_moved(changes) == changes
 
 
-def _segments_told_apart(found: Any) -> list[tuple[int, int, int, str, bool]]:
+def _segments_told_apart(found: _Words) -> list[tuple[int, int, int, str, bool]]:
     """Words as places and keys, and whether each one shares its segment with the word before
     (segment numbers themselves are only compared with each other)."""
     return [
