@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from diffviewer.core.align import Crossing, Group
 from diffviewer.core.facts import Swap
 from diffviewer.core.insight import Verdict
-from diffviewer.core.model import Change
-from diffviewer.core.moved import mark_moved_across
+from diffviewer.core.model import Change, ChangeOp
+from diffviewer.core.moved import BlockSide, mark_moved_across
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +66,15 @@ def across(
     next_id = 1 + max((c.moved for d in drafts for c in d.changes if c.moved is not None), default=0)
     holds_a = {i: k for k, d in enumerate(drafts) for i in d.group.original}
     holds_b = {j: k for k, d in enumerate(drafts) for j in d.group.derivative}
+    sides: dict[tuple[int, ChangeOp], BlockSide] = {}
+
+    def side(block: int, op: ChangeOp) -> BlockSide:
+        """The block's side as last read, while its changes are the same."""
+        found = sides.get((block, op))
+        if found is None or found.changes is not changes[block]:
+            found = sides[block, op] = BlockSide.of(changes[block], op)
+        return found
+
     for crossing in crossings:
         x, y = holds_a.get(crossing.original), holds_b.get(crossing.derivative)
         if x is None or y is None or x == y:
@@ -73,9 +82,9 @@ def across(
         base_a = _base(drafts[x].group.original, crossing.original, original_texts)
         base_b = _base(drafts[y].group.derivative, crossing.derivative, derivative_texts)
         changes[x], changes[y], next_id = mark_moved_across(
-            changes[x],
+            side(x, ChangeOp.DELETE),
             (base_a + crossing.original_start, base_a + crossing.original_end),
-            changes[y],
+            side(y, ChangeOp.INSERT),
             (base_b + crossing.derivative_start, base_b + crossing.derivative_end),
             next_id,
         )

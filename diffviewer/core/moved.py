@@ -387,15 +387,32 @@ def _side_starts(changes: Sequence[Change], original: bool) -> list[int]:
     return starts
 
 
-def words_inside(
-    changes: Sequence[Change], op: ChangeOp, span: tuple[int, int], shared: set[str], keys: _Keys
-) -> _Words:
-    """The words `_words` finds in a block's `op` changes that lie within `span` of their side."""
-    starts = _side_starts(changes, original=op is ChangeOp.DELETE)
+@dataclass(frozen=True, slots=True)
+class BlockSide:
+    """One side of a block's changes as the search across blocks reads it: the keys of the words
+    of its `op` changes and where each change starts on that side. Made once while the changes
+    stay as they are: a block crossed by many sentences (a revised edition's reordered chapters)
+    is searched once for each."""
+
+    changes: tuple[Change, ...]
+    op: ChangeOp  # DELETE: the original's side, INSERT: the derivative's
+    keys: _Keys
+    starts: list[int]
+
+    @staticmethod
+    def of(changes: Sequence[Change], op: ChangeOp) -> BlockSide:
+        changes = tuple(changes)
+        return BlockSide(changes, op, _keyed(changes, op), _side_starts(changes, original=op is ChangeOp.DELETE))
+
+
+def words_inside(side: BlockSide, span: tuple[int, int], shared: set[str]) -> _Words:
+    """The words `_words` finds in a block side's changes that lie within `span` of it."""
+    changes, starts = side.changes, side.starts
     # Only the changes the span reaches are read: a block crossed by many sentences (a revised
     # edition's reordered chapters) had all its words read again for each.
     first = max(bisect.bisect_right(starts, span[0]) - 1, 0)
-    found = _words(changes, op, [0] * len(changes), shared, keys, range(first, bisect.bisect_left(starts, span[1])))
+    within = range(first, bisect.bisect_left(starts, span[1]))
+    found = _words(changes, side.op, [0] * len(changes), shared, side.keys, within)
     return found.only(
         k
         for k, (change, start, end) in enumerate(zip(found.change, found.start, found.end, strict=True))
@@ -404,28 +421,30 @@ def words_inside(
 
 
 def mark_moved_across(
-    removed_in: Sequence[Change],
+    removed: BlockSide,
     removed_span: tuple[int, int],
-    added_in: Sequence[Change],
+    added: BlockSide,
     added_span: tuple[int, int],
     first: int,
 ) -> tuple[tuple[Change, ...], tuple[Change, ...], int]:
     """Moved phrases between two blocks: a sentence the alignment found moved into a paragraph
     aligned elsewhere. Phrases of at least MIN_MOVED_WORDS words removed in one block's changes
-    (within `removed_span` of its original side) and added in the other's (within `added_span`
-    of its derivative side) are cut out with ids from `first` on. Both blocks' changes come back,
-    with the next free id."""
-    removed_in, added_in = tuple(removed_in), tuple(added_in)
-    removed, added = _keyed(removed_in, ChangeOp.DELETE), _keyed(added_in, ChangeOp.INSERT)
-    shared = _shared(removed, added)
+    (`removed`, DELETE: within `removed_span` of its original side) and added in the other's
+    (`added`, INSERT: within `added_span` of its derivative side) are cut out with ids from
+    `first` on. Both blocks' changes come back (the very tuples when nothing was cut), with the
+    next free id."""
+    removed_in, added_in = removed.changes, added.changes
+    shared = _shared(removed.keys, added.keys)
     if not shared:
         return removed_in, added_in, first
-    a = words_inside(removed_in, ChangeOp.DELETE, removed_span, shared, removed)
-    b = words_inside(added_in, ChangeOp.INSERT, added_span, shared, added)
+    a = words_inside(removed, removed_span, shared)
+    b = words_inside(added, added_span, shared)
     if min(len(a), len(b)) < MIN_MOVED_WORDS or len(a) + len(b) > MAX_CHANGED_WORDS:
         return removed_in, added_in, first
     # Every shared phrase moved: the two ends are in different blocks.
     moves = sorted(_chosen(_candidates(a, b), len(a), len(b)), key=lambda m: m.a)
+    if not moves:
+        return removed_in, added_in, first
     cuts_a: dict[int, list[tuple[int, int, int]]] = {}
     cuts_b: dict[int, list[tuple[int, int, int]]] = {}
     for number, m in enumerate(moves, start=first):
@@ -434,4 +453,12 @@ def mark_moved_across(
     return _cut(removed_in, cuts_a), _cut(added_in, cuts_b), first + len(moves)
 
 
-__all__ = ["MIN_MOVED_WORDS", "is_replacement", "mark_moved", "mark_moved_across", "replacements", "word_key"]
+__all__ = [
+    "MIN_MOVED_WORDS",
+    "BlockSide",
+    "is_replacement",
+    "mark_moved",
+    "mark_moved_across",
+    "replacements",
+    "word_key",
+]

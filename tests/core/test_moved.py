@@ -329,7 +329,7 @@ def _segments_told_apart(found: _Words) -> list[tuple[int, int, int, str, bool]]
 def test_the_words_within_a_span_are_those_of_the_whole_block_there(changes: list[Change], data: st.DataObject) -> None:
     # Reading only the changes a span reaches (a crossing's sentence) finds what reading them all
     # and keeping those in the span finds.
-    from diffviewer.core.moved import _keyed, _side_starts, _words, words_inside
+    from diffviewer.core.moved import BlockSide, _keyed, _side_starts, _words, words_inside
 
     for op in (DEL, INS):
         starts = _side_starts(changes, original=op is DEL)
@@ -347,4 +347,4 @@ def test_the_words_within_a_span_are_those_of_the_whole_block_there(changes: lis
             if span[0] <= starts[everything.change[k]] + everything.start[k]
             and starts[everything.change[k]] + everything.end[k] <= span[1]
         )
-        assert _segments_told_apart(words_inside(changes, op, span, shared, keys)) == _segments_told_apart(kept)
+        assert _segments_told_apart(words_inside(BlockSide.of(changes, op), span, shared)) == _segments_told_apart(kept)
