@@ -109,6 +109,13 @@ class Document:
         """How much text it has (code points of its paragraphs): what a comparison's cost follows."""
         return sum(len(p.text) for p in self.paragraphs)
 
+    def __reduce__(self) -> tuple[Callable[..., Document], tuple[object, ...]]:
+        # Documents cross to helper processes by the thousand paragraphs: packed (packing.py).
+        from diffviewer.core.packing import pack_paragraphs, unpack_document
+
+        fields = (self.path, self.format, pack_paragraphs(self.paragraphs), self.title, self.language)
+        return unpack_document, (type(self), *fields)
+
 
 @dataclass(frozen=True, slots=True)
 class Change:

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from multiprocessing.context import ForkServerContext, SpawnContext
 
 # What the server imports once, for every process forked from it: the whole comparison (compare
-# imports the helper's engine) and the process a window's comparison runs in.
-PRELOADED = ("diffviewer.core.compare", "diffviewer.core.elsewhere")
+# imports the helper's engine), the process a window's comparison runs in, and one reading a file.
+PRELOADED = ("diffviewer.core.compare", "diffviewer.core.elsewhere", "diffviewer.formats.apart")
 
 
 def fresh_method() -> str:

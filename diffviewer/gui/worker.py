@@ -7,6 +7,7 @@ dropped when they arrive, so a slow comparison can never overwrite a newer one.
 from __future__ import annotations
 
 import contextlib
+import pickle
 import threading
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,8 +22,10 @@ from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, comp
 from diffviewer.core.elsewhere import compare_elsewhere
 from diffviewer.core.helper import HELPED_MIN_CHARACTERS, cores, warm_up
 from diffviewer.core.model import CompareOptions, Comparison, Document, DocumentFormat
+from diffviewer.core.processes import fresh_method
 from diffviewer.core.syntax import lexer_for
 from diffviewer.formats import FileTooLarge, LoadError, MarkupView, load
+from diffviewer.formats.apart import load_apart, worth_reading_apart
 from diffviewer.gui.pane_model import Preview
 from diffviewer.gui.rows import PreparedRows
 from diffviewer.gui.shared_loads import LOADS
@@ -99,21 +102,32 @@ UNFINISHED = _Unfinished()
 INTERPRETER_TURN = threading.Lock()
 
 
-def _warm_up_for(*paths: Path | None) -> None:
+def _warm_up_for(*paths: Path | None) -> bool:
     """Files big enough that their comparison takes a helper (or runs in a process of its own):
-    the process those are started from is made ready while they are read (core/processes.py)."""
+    the process those are started from is made ready while they are read (core/processes.py).
+    Whether it was: the big ones among them are then read in processes too (formats/apart.py)."""
     size = 0
     for path in paths:
         if path is not None:
             with contextlib.suppress(OSError):  # (reading it will say what is wrong)
                 size += path.stat().st_size
-    if size >= HELPED_MIN_CHARACTERS:  # (bytes for characters: near enough to decide this)
-        warm_up()
+    if size < HELPED_MIN_CHARACTERS or fresh_method() != "forkserver":  # (bytes for characters: near enough)
+        return False
+    warm_up()
+    return True
 
 
-def _read(path: Path, max_bytes: int, markup: MarkupView) -> Document:
+def _read(path: Path, max_bytes: int, markup: MarkupView, apart: bool = False) -> Document:
+    if apart and worth_reading_apart(path):
+        # Read in a process: only rebuilding the document here is the interpreter's work.
+        return load_apart(path, max_bytes, markup, rebuild=_rebuilt)
     with INTERPRETER_TURN:
         return load(path, max_bytes=max_bytes, markup=markup)
+
+
+def _rebuilt(data: bytes) -> object:
+    with INTERPRETER_TURN:
+        return pickle.loads(data)
 
 
 class CompareJob(QRunnable):
@@ -124,6 +138,7 @@ class CompareJob(QRunnable):
         self._cancel = threading.Event()
         self.loaded_original: Document | None = None
         self.preview: Preview | None = None  # what the panes show of the documents read, built here
+        self._apart = False  # whether its big files are read in processes of their own
         self.setAutoDelete(False)  # the window keeps a reference until the job reports back
         # Counted from now (the session starts every job it makes) until run() ends or it is
         # cancelled (a cancelled job soon stops, and a new one for the same tab replaces it).
@@ -162,8 +177,9 @@ class CompareJob(QRunnable):
         signals = self.signals
         side = FailedSide.ORIGINAL
         try:
-            if self.request.derivative is not None:
-                _warm_up_for(self.request.original, self.request.derivative)
+            self._apart = self.request.derivative is not None and _warm_up_for(
+                self.request.original, self.request.derivative
+            )
             original = self._load(self.request.original, 0.0, shared=True)
             self.loaded_original = original
             # The window shows the original at once, while the derivative loads and the comparison
@@ -230,7 +246,7 @@ class CompareJob(QRunnable):
             path,
             request.max_bytes,
             request.markup,
-            partial(_read, path, request.max_bytes, request.markup),
+            partial(_read, path, request.max_bytes, request.markup, self._apart),
         )
         if document.format is DocumentFormat.CODE and document.language:
             # Build the language's lexer here, off the GUI thread, before the panes ask for

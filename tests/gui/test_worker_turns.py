@@ -91,3 +91,28 @@ def test_opening_big_files_makes_their_helper_ready_while_they_are_read(
         with qtbot.waitSignal(window.comparison_finished, timeout=COMPARE_TIMEOUT_MS):
             window.open_paths(original, copy)
         assert events == (["warm up"] if warmed else []) + [f"read original-{n}.txt", f"read copy-{n}.txt"]
+
+
+def test_the_big_files_of_a_big_pair_are_read_in_processes_of_their_own(
+    qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # (formats/apart.py: a book read in a thread takes the interpreter from the window's thread.)
+    from diffviewer.formats import apart
+
+    here: list[str] = []
+    read = worker.load
+    monkeypatch.setattr(worker, "load", lambda path, **kwargs: here.append(path.name) or read(path, **kwargs))
+    rebuilt: list[int] = []
+    rebuild = worker._rebuilt
+    monkeypatch.setattr(worker, "_rebuilt", lambda data: rebuilt.append(len(data)) or rebuild(data))
+    original = write(tmp_path / "original.txt", "The council met on Monday.", "It approved the timetable.")
+    copy = write(tmp_path / "copy.txt", "The council met on Tuesday.", "It approved the timetable.")
+    monkeypatch.setattr(worker, "HELPED_MIN_CHARACTERS", 1)
+    monkeypatch.setattr(worker, "warm_up", lambda: None)
+    monkeypatch.setattr(apart, "READ_APART_MIN_BYTES", copy.stat().st_size)  # the copy is "big", the original not
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.comparison_finished, timeout=COMPARE_TIMEOUT_MS) as finished:
+        window.open_paths(original, copy)
+    assert here == ["original.txt"] and len(rebuilt) == 1  # the copy came from a process
+    assert finished.args[0].derivative.paragraphs[0].text == "The council met on Tuesday."
