@@ -422,11 +422,11 @@ def _start_method() -> str | None:
     return None
 
 
-def warm_up() -> None:
+def warm_up() -> bool:
     """Make the next helper (or comparison process) start at once, where they start fresh and
-    that can be made ready ahead (processes.warm_up): the window asks as it opens a big document."""
-    if cores() >= 2 and _start_method() not in (None, "fork"):
-        warm_processes()
+    that can be made ready ahead (processes.warm_up): the window asks as it opens a big document.
+    Whether they are forked from a server made ready (its main module guarded, as they need)."""
+    return cores() >= 2 and _start_method() not in (None, "fork") and warm_processes()
 
 
 class _Outbox:

@@ -74,16 +74,18 @@ def fresh_context(method: str | None = None) -> SpawnContext | ForkServerContext
     return context
 
 
-def warm_up() -> None:
+def warm_up() -> bool:
     """Start the server processes are forked from, if they are forked here, without waiting for
-    it: the next process started then starts at once. (Spawning starts nothing ahead.)"""
+    it: the next process started then starts at once. Whether they are (spawning starts nothing
+    ahead)."""
     if fresh_method() != "forkserver":
-        return
+        return False
     from multiprocessing import forkserver
 
     fresh_context("forkserver")
     with contextlib.suppress(OSError, ValueError), sigint_blocked():  # (no processes here: each start will say)
         forkserver.ensure_running()
+    return True
 
 
 @contextlib.contextmanager

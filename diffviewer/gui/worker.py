@@ -22,7 +22,6 @@ from diffviewer.core.compare import Cancelled, CompareError, LimitExceeded, comp
 from diffviewer.core.elsewhere import compare_elsewhere
 from diffviewer.core.helper import HELPED_MIN_CHARACTERS, cores, warm_up
 from diffviewer.core.model import CompareOptions, Comparison, Document, DocumentFormat
-from diffviewer.core.processes import fresh_method
 from diffviewer.core.syntax import lexer_for
 from diffviewer.formats import FileTooLarge, LoadError, MarkupView, load
 from diffviewer.formats.apart import load_apart, worth_reading_apart
@@ -93,12 +92,12 @@ class _Unfinished:
 UNFINISHED = _Unfinished()
 
 # One job at a time reads a file or builds rows (of the window's comparisons: the scan has a
-# thread of its own). That work is Python from end to end, so two
-# threads doing it take turns on the interpreter lock and end no sooner than one after the other
-# would; but the window's thread then waits behind two of them for every turn, and four
-# book-sized derivatives opened at once froze it for a quarter of a second. Only work that waits
-# on nothing else is done holding it: never a comparison (a book's takes seconds; the others'
-# previews must not wait for it), and never while waiting for another job's read of a file.
+# thread of its own). That work is Python from end to end, so two threads doing it take turns on
+# the interpreter lock and end no sooner than one after the other would; but the window's thread
+# then waits behind two of them for every turn, and four book-sized derivatives opened at once
+# froze it for a quarter of a second. Only work that waits on nothing else is done holding it:
+# never a comparison (a book's takes seconds; the others' previews must not wait for it), and
+# never while waiting for another job's read of a file.
 INTERPRETER_TURN = threading.Lock()
 
 
@@ -111,10 +110,7 @@ def _warm_up_for(*paths: Path | None) -> bool:
         if path is not None:
             with contextlib.suppress(OSError):  # (reading it will say what is wrong)
                 size += path.stat().st_size
-    if size < HELPED_MIN_CHARACTERS or fresh_method() != "forkserver":  # (bytes for characters: near enough)
-        return False
-    warm_up()
-    return True
+    return size >= HELPED_MIN_CHARACTERS and warm_up()  # (bytes for characters: near enough)
 
 
 def _read(path: Path, max_bytes: int, markup: MarkupView, apart: bool = False) -> Document:

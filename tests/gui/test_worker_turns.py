@@ -72,7 +72,7 @@ def test_opening_big_files_makes_their_helper_ready_while_they_are_read(
 ) -> None:
     # (core/processes.py: the server helpers are forked from starts with the reading, not after it.)
     events: list[str] = []
-    monkeypatch.setattr(worker, "warm_up", lambda: events.append("warm up"))
+    monkeypatch.setattr(worker, "warm_up", lambda: events.append("warm up") or True)
     read = worker.load
 
     def reading(path: Path, **kwargs: Any) -> Any:
@@ -108,7 +108,7 @@ def test_the_big_files_of_a_big_pair_are_read_in_processes_of_their_own(
     original = write(tmp_path / "original.txt", "The council met on Monday.", "It approved the timetable.")
     copy = write(tmp_path / "copy.txt", "The council met on Tuesday.", "It approved the timetable.")
     monkeypatch.setattr(worker, "HELPED_MIN_CHARACTERS", 1)
-    monkeypatch.setattr(worker, "warm_up", lambda: None)
+    monkeypatch.setattr(worker, "warm_up", lambda: True)  # (a server made ready)
     monkeypatch.setattr(apart, "READ_APART_MIN_BYTES", copy.stat().st_size)  # the copy is "big", the original not
     window = MainWindow(settings)
     qtbot.addWidget(window)
